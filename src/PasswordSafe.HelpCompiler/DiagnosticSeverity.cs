@@ -1,0 +1,7 @@
+namespace PasswordSafe.HelpCompiler;
+
+internal enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,8 @@
+namespace PasswordSafe.HelpCompiler.Markdown;
+
+internal enum MarkdownBlockKind
+{
+    Heading,
+    Paragraph,
+    CodeBlock,
+}
