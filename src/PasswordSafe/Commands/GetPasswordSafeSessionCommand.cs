@@ -1,11 +1,26 @@
 using System.Management.Automation;
+using PasswordSafe.Session;
 
 namespace PasswordSafe.Commands;
 
-/// <summary>Probe cmdlet; replaced by the real one.</summary>
+/// <summary>Returns this runspace's default session, or with -All every session it opened. Sessions show redacted facts only.</summary>
 [Cmdlet(VerbsCommon.Get, "PasswordSafeSession")]
-[OutputType(typeof(string))]
-public sealed class GetPasswordSafeSessionCommand : PSCmdlet
+[OutputType(typeof(PasswordSafeSession))]
+public sealed class GetPasswordSafeSessionCommand : PasswordSafeCmdlet
 {
-    protected override void ProcessRecord() => WriteObject("probe");
+    [Parameter]
+    public SwitchParameter All { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var sessions = SessionStore.Current;
+        if (All)
+        {
+            WriteObject(sessions.All, enumerateCollection: true);
+        }
+        else if (sessions.Default != null)
+        {
+            WriteObject(sessions.Default);
+        }
+    }
 }

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
+using PasswordSafe.Session;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>
+/// Signs in with an API key (B1–B6) or OAuth client credentials (C3–C4), answering a two-factor
+/// challenge when asked, and makes the session this runspace's default. It only signs in, so it
+/// has no -WhatIf.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "PasswordSafe", DefaultParameterSetName = ApiKeySet)]
+[OutputType(typeof(PasswordSafeSession))]
+public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
+{
+    public const string ApiKeySet = "ApiKey";
+    public const string ApiKeyCredentialSet = "ApiKeyCredential";
+    public const string OAuthSet = "OAuth";
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Uri { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+    [Parameter(Mandatory = true, ParameterSetName = ApiKeyCredentialSet)]
+    [ValidateNotNull]
+    public SecureString? ApiKey { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+    [Parameter(ParameterSetName = OAuthSet)]
+    [ValidateNotNullOrEmpty]
+    public string? RunAs { get; set; }
+
+    [Parameter(ParameterSetName = ApiKeySet)]
+    public SecureString? RunAsPassword { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ApiKeyCredentialSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? RunAsCredential { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = OAuthSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? ClientCredential { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ChallengeResponse { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public X509Certificate2? Certificate { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ServerCertificateThumbprint { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? Proxy { get; set; }
+
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? ProxyCredential { get; set; }
+
+    [Parameter]
+    public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int TimeoutSec { get; set; } = 100;
+
+    [Parameter]
+    public SwitchParameter NoDefault { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        SessionConnection? connection = null;
+        try
+        {
+            var options = BuildConnectionOptions();
+            connection = SessionConnection.Create(options, BuildCredentials());
+            connection.NoteCommand(MyInvocation.MyCommand.Name);
+            var active = connection;
+
+            var outcome = Run((log, token) => active.ConnectAsync(log, token));
+            if (outcome.ChallengeRequired)
+            {
+                var answer = ChallengeResponse ?? PromptForChallenge(outcome.ChallengePrompt!, options.BaseUri);
+                Run((log, token) => active.AnswerChallengeAsync(answer, log, token));
+            }
+
+            var session = new PasswordSafeSession(connection);
+            SessionStore.Current.Add(session, makeDefault: !NoDefault);
+            connection = null; // The session owns it now.
+            WriteVerbose($"Connected to {session.BaseUri} as {session.UserName} ({session.AuthenticationMethod}).");
+
+            // With -NoDefault the returned object is the only handle the caller gets, so it is always written.
+            if (PassThru || NoDefault)
+            {
+                WriteObject(session);
+            }
+        }
+        catch (PasswordSafeException e)
+        {
+            ThrowTerminatingError(CreateErrorRecord(e, TargetFor(e)));
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private ConnectionOptions BuildConnectionOptions()
+    {
+        var options = new ConnectionOptions(BaseUriParser.Parse(Uri))
+        {
+            Timeout = TimeoutSec == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSec),
+            SkipCertificateCheck = SkipCertificateCheck,
+            Proxy = Proxy,
+            ProxyCredentials = ProxyCredential?.GetNetworkCredential(),
+            ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
+        };
+
+        foreach (var thumbprint in ServerCertificateThumbprint ?? Array.Empty<string>())
+        {
+            options.ServerCertificateThumbprints.Add(thumbprint);
+        }
+
+        if (Certificate != null && CertificateThumbprint != null)
+        {
+            throw new PasswordSafeException(ErrorIds.ValidationFailed,
+                "-Certificate and -CertificateThumbprint were both given.", "Pass only one of them.");
+        }
+
+        options.ClientCertificate = Certificate ?? (CertificateThumbprint == null ? null : ClientCertificateLocator.Find(CertificateThumbprint));
+        return options;
+    }
+
+    private SessionCredentials BuildCredentials()
+    {
+        switch (ParameterSetName)
+        {
+            case OAuthSet:
+                return SessionCredentials.ForOAuth(ClientCredential!.UserName, ClientCredential.Password, RunAs);
+            case ApiKeyCredentialSet:
+                EnsureKey();
+                return SessionCredentials.ForApiKey(ApiKey!, RunAsCredential!.UserName,
+                    RunAsCredential.Password.Length == 0 ? null : RunAsCredential.Password);
+            default:
+                EnsureKey();
+                return SessionCredentials.ForApiKey(ApiKey!, RunAs!, RunAsPassword == null || RunAsPassword.Length == 0 ? null : RunAsPassword);
+        }
+    }
+
+    // Checked before any request: an empty key can only fail, and would still write an audit entry.
+    private void EnsureKey()
+    {
+        if (SecureStringReader.IsNullOrWhiteSpace(ApiKey))
+        {
+            throw SignInClient.EmptyKey();
+        }
+    }
+
+    /// <summary>Asks through the host (B4), as a SecureString field so the code is not echoed or kept in history.</summary>
+    private string PromptForChallenge(string prompt, System.Uri baseUri)
+    {
+        var refused = new PasswordSafeException(ErrorIds.TwoFactorRequired,
+            $"{baseUri.Host} asks for a two-factor answer (\"{prompt}\") and this host cannot prompt for it.",
+            "Run Connect-PasswordSafe again with -ChallengeResponse <code>.");
+        try
+        {
+            if (Host?.UI == null)
+            {
+                throw refused;
+            }
+
+            var field = new FieldDescription("ChallengeResponse") { Label = "Code", IsMandatory = true };
+            field.SetParameterType(typeof(SecureString));
+            var answers = Host.UI.Prompt("Two-factor authentication", prompt, new Collection<FieldDescription> { field });
+            object? answer = null;
+            if (answers != null && answers.TryGetValue("ChallengeResponse", out var value) && value != null)
+            {
+                answer = value.BaseObject;
+            }
+
+            var text = answer is SecureString secure ? SecureStringReader.ToPlainText(secure) : answer?.ToString();
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw refused;
+            }
+
+            return text!.Trim();
+        }
+        catch (Exception e) when (e is NotImplementedException || e is PSInvalidOperationException || e is HostException)
+        {
+            throw new PasswordSafeException(refused.ErrorId, refused.Message, refused.RecommendedAction, e);
+        }
+    }
+
+    private object TargetFor(PasswordSafeException e)
+    {
+        switch (e.ErrorId)
+        {
+            case ErrorIds.InvalidUri:
+            case ErrorIds.HttpsRequired:
+                return Uri;
+            case ErrorIds.CertificateNotFound:
+                return CertificateThumbprint ?? string.Empty;
+            case ErrorIds.InvalidApiKey:
+                return "ApiKey";
+            default:
+                return e is PasswordSafeApiException api ? api.RedactedUri : Uri;
+        }
+    }
+}

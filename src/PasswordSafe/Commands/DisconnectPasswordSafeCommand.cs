@@ -1,0 +1,42 @@
+using System.Management.Automation;
+using PasswordSafe.Http;
+using PasswordSafe.Session;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>Signs out (B2), revokes an OAuth token (C7), and forgets the session in this runspace.</summary>
+[Cmdlet(VerbsCommunications.Disconnect, "PasswordSafe", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+public sealed class DisconnectPasswordSafeCommand : PasswordSafeCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public PasswordSafeSession? Session { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var session = ResolveSession(Session);
+        if (!ShouldProcess(session.ToString(), "Sign out"))
+        {
+            return;
+        }
+
+        try
+        {
+            var problems = Run((log, token) => session.Connection.DisconnectAsync(log, token));
+            foreach (var problem in problems)
+            {
+                // The session is closed locally either way; the server ends it at its idle timeout.
+                WriteWarning($"Signing out of {session.BaseUri.Host} did not complete cleanly: {problem}");
+            }
+        }
+        catch (PasswordSafeException e)
+        {
+            WriteWarning($"Signing out of {session.BaseUri.Host} did not complete cleanly: {e.Message}");
+        }
+        finally
+        {
+            SessionStore.Current.Remove(session);
+            session.Connection.Dispose();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Management.Automation;
+using PasswordSafe.Session;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>
+/// True when the session is connected and neither idle-expired nor token-expired, by the local clock:
+/// no call is made, so it is cheap enough for a loop. Returns false when there is no session.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "PasswordSafeSession")]
+[OutputType(typeof(bool))]
+public sealed class TestPasswordSafeSessionCommand : PasswordSafeCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public PasswordSafeSession? Session { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var session = Session ?? SessionStore.Current.Default;
+        if (session == null)
+        {
+            WriteVerbose("There is no Password Safe session in this runspace.");
+            WriteObject(false);
+            return;
+        }
+
+        var connection = session.Connection;
+        if (!connection.IsConnected)
+        {
+            WriteVerbose($"{session} is disconnected.");
+            WriteObject(false);
+        }
+        else if (connection.IsIdleExpired)
+        {
+            WriteVerbose($"{session} has been idle since {session.LastActivity:u}, longer than the {session.IdleTimeout.TotalMinutes:0}-minute idle timeout.");
+            WriteObject(false);
+        }
+        else if (connection.IsTokenExpired)
+        {
+            WriteVerbose($"The access token of {session} expired at {session.TokenExpiresAt:u}.");
+            WriteObject(false);
+        }
+        else
+        {
+            WriteObject(true);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Security.Authentication;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Http;
+
+/// <summary>
+/// One HttpClient per session. Sends calls relative to the base URI, retries safe reads, applies the
+/// session timeout, and logs one redacted Verbose line per attempt (Debug: redacted headers and bodies).
+/// Thread-safe: several runspaces may call one session at once.
+/// </summary>
+internal sealed class ApiClient : IDisposable
+{
+    private const int MaxLoggedBodyLength = 4000;
+
+    private readonly HttpClient _client;
+    private readonly CookieContainer? _cookies;
+    private readonly ServerCertificateValidator? _validator;
+
+    public ApiClient(Uri baseUri, HttpMessageHandler handler, TimeSpan timeout, RetryPolicy? retryPolicy = null,
+        CookieContainer? cookies = null, ServerCertificateValidator? validator = null)
+    {
+        BaseUri = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
+        Timeout = timeout;
+        RetryPolicy = retryPolicy ?? new RetryPolicy();
+        _cookies = cookies;
+        _validator = validator;
+        // The client-wide timeout stays infinite: a per-attempt timer tells a timeout apart from Ctrl+C.
+        _client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        _client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+    }
+
+    /// <summary><c>PasswordSafe-PowerShell/&lt;version&gt;</c>.</summary>
+    public static string UserAgent { get; } = "PasswordSafe-PowerShell/" + ModuleVersion();
+
+    public Uri BaseUri { get; }
+
+    public TimeSpan Timeout { get; }
+
+    public RetryPolicy RetryPolicy { get; }
+
+    public Uri ResolveUri(string relativePath) => new Uri(BaseUri, relativePath.TrimStart('/'));
+
+    public async Task<ApiResponse> SendAsync(ApiRequest request, RequestLog log, CancellationToken cancellationToken)
+    {
+        var uri = ResolveUri(request.RelativePath);
+        var redactedUri = Redactor.RedactUri(uri);
+        for (var retries = 0; ; retries++)
+        {
+            var response = await SendOnceAsync(request, uri, redactedUri, log, cancellationToken).ConfigureAwait(false);
+            var delay = RetryPolicy.NextDelay(request.Method, response.StatusCode, retries, response.RetryAfter);
+            if (delay == null)
+            {
+                return response;
+            }
+
+            log.Verbose($"Retrying {request.Method} {redactedUri} in {delay.Value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (retry {retries + 1} of {RetryPolicy.MaxRetries}).");
+            await RetryPolicy.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task<ApiResponse> SendOnceAsync(ApiRequest request, Uri uri, string redactedUri, RequestLog log, CancellationToken cancellationToken)
+    {
+        using var message = BuildMessage(request, uri);
+        LogRequest(request, message, redactedUri, log);
+
+        var rejectionsBefore = _validator?.Rejections ?? 0;
+        var watch = Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            // ResponseContentRead buffers the body inside SendAsync, so the token covers the download too.
+            using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            watch.Stop();
+
+            var result = new ApiResponse(request.Method.Method, uri, (int)response.StatusCode,
+                response.ReasonPhrase ?? response.StatusCode.ToString(), body,
+                response.Content?.Headers.ContentType?.MediaType, CollectHeaders(response),
+                ReadRetryAfter(response), watch.Elapsed);
+            log.Verbose($"{request.Method} {redactedUri} → {result.StatusCode} {result.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
+            LogResponse(request, response, result, log);
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log.Verbose($"{request.Method} {redactedUri} → cancelled ({watch.ElapsedMilliseconds} ms)");
+            throw;
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
+        {
+            log.Verbose($"{request.Method} {redactedUri} → timed out ({watch.ElapsedMilliseconds} ms)");
+            throw new PasswordSafeException(ErrorIds.Timeout,
+                $"{request.Method} {redactedUri} got no answer within {Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
+                "Check that the server is reachable and responsive, or connect again with a larger -TimeoutSec.", e);
+        }
+        catch (HttpRequestException e)
+        {
+            log.Verbose($"{request.Method} {redactedUri} → failed: {Describe(e)} ({watch.ElapsedMilliseconds} ms)");
+            throw ClassifyTransportFailure(e, request.Method.Method, redactedUri, rejectionsBefore);
+        }
+    }
+
+    private HttpRequestMessage BuildMessage(ApiRequest request, Uri uri)
+    {
+        var message = new HttpRequestMessage(request.Method, uri);
+        if (request.Authorization != null)
+        {
+            message.Headers.TryAddWithoutValidation("Authorization", request.Authorization);
+        }
+
+        foreach (var header in request.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (request.Body != null)
+        {
+            message.Content = new StringContent(request.Body, Encoding.UTF8, request.BodyMediaType);
+        }
+        else if (request.Method == HttpMethod.Post || request.Method == HttpMethod.Put)
+        {
+            // SignAppIn and Signout take an empty body; an explicit empty JSON body keeps proxies happy (api-v3 §1.2).
+            message.Content = new StringContent(string.Empty, Encoding.UTF8, ApiRequest.JsonMediaType);
+        }
+
+        return message;
+    }
+
+    private PasswordSafeException ClassifyTransportFailure(HttpRequestException e, string method, string redactedUri, int rejectionsBefore)
+    {
+        var tlsFailure = Flatten(e).Any(inner => inner is AuthenticationException
+            || (inner is WebException web && (web.Status == WebExceptionStatus.TrustFailure || web.Status == WebExceptionStatus.SecureChannelFailure)));
+        if (_validator != null && _validator.Rejections > rejectionsBefore)
+        {
+            return new PasswordSafeException(ErrorIds.ServerCertificateUntrusted,
+                $"The server certificate of {BaseUri.Host} was not trusted: {_validator.LastRejectionReason}.",
+                "Trust the server's CA on this machine, pin the certificate with -ServerCertificateThumbprint, or (test servers only) pass -SkipCertificateCheck.", e);
+        }
+
+        if (tlsFailure)
+        {
+            return new PasswordSafeException(ErrorIds.ConnectionFailed,
+                $"The TLS handshake with {BaseUri.Host} failed ({Describe(e)}).",
+                "The server must offer TLS 1.2 or later; if it requires a client certificate, pass -Certificate or -CertificateThumbprint.", e);
+        }
+
+        return new PasswordSafeException(ErrorIds.ConnectionFailed,
+            $"{method} {redactedUri} could not reach the server: {Describe(e)}.",
+            "Check the host name and port, DNS, firewalls and -Proxy settings.", e);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception e)
+    {
+        for (var current = e; current != null; current = current.InnerException)
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>The innermost message, which names the real cause (refused, DNS, TLS) without secrets.</summary>
+    private static string Describe(Exception e)
+    {
+        var innermost = Flatten(e).Last();
+        return innermost.Message.TrimEnd('.');
+    }
+
+    private static IDictionary<string, string> CollectHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var all = response.Headers.AsEnumerable();
+        if (response.Content != null)
+        {
+            all = all.Concat(response.Content.Headers);
+        }
+
+        foreach (var header in all)
+        {
+            if (!headers.ContainsKey(header.Key))
+            {
+                headers[header.Key] = header.Value.FirstOrDefault() ?? string.Empty;
+            }
+        }
+
+        return headers;
+    }
+
+    private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        if (retryAfter == null)
+        {
+            return null;
+        }
+
+        if (retryAfter.Delta.HasValue)
+        {
+            return retryAfter.Delta.Value;
+        }
+
+        return retryAfter.Date.HasValue ? retryAfter.Date.Value - DateTimeOffset.UtcNow : (TimeSpan?)null;
+    }
+
+    private void LogRequest(ApiRequest request, HttpRequestMessage message, string redactedUri, RequestLog log)
+    {
+        var builder = new StringBuilder();
+        builder.Append("HTTP request: ").Append(request.Method).Append(' ').Append(redactedUri);
+        foreach (var header in _client.DefaultRequestHeaders.Concat(message.Headers))
+        {
+            AppendHeader(builder, header.Key, string.Join(", ", header.Value));
+        }
+
+        if (_cookies != null)
+        {
+            var cookieHeader = _cookies.GetCookieHeader(message.RequestUri);
+            if (!string.IsNullOrEmpty(cookieHeader))
+            {
+                var names = cookieHeader.Split(';').Select(c => Redactor.RedactHeader("Cookie", c.Trim()));
+                AppendHeader(builder, "Cookie", string.Join("; ", names));
+            }
+        }
+
+        if (message.Content != null && request.Body != null)
+        {
+            AppendHeader(builder, "Content-Type", message.Content.Headers.ContentType?.ToString() ?? string.Empty);
+            builder.AppendLine().Append(DescribeBody(request, request.Body));
+        }
+
+        log.Debug(builder.ToString());
+    }
+
+    private static void LogResponse(ApiRequest request, HttpResponseMessage response, ApiResponse result, RequestLog log)
+    {
+        var builder = new StringBuilder();
+        builder.Append("HTTP response: ").Append(result.StatusCode).Append(' ').Append(result.ReasonPhrase);
+        var headers = response.Content == null ? response.Headers.AsEnumerable() : response.Headers.Concat(response.Content.Headers);
+        foreach (var header in headers)
+        {
+            foreach (var value in header.Value)
+            {
+                AppendHeader(builder, header.Key, value);
+            }
+        }
+
+        if (result.Body.Length > 0)
+        {
+            builder.AppendLine().Append(DescribeBody(request, result.Body));
+        }
+
+        log.Debug(builder.ToString());
+    }
+
+    private static void AppendHeader(StringBuilder builder, string name, string value) =>
+        builder.AppendLine().Append("  ").Append(name).Append(": ").Append(Redactor.RedactHeader(name, value));
+
+    private static string DescribeBody(ApiRequest request, string body)
+    {
+        if (Redactor.IsSensitivePath(request.RelativePath))
+        {
+            return $"  (body of {body.Length} characters not shown: this call can carry secrets)";
+        }
+
+        var redacted = Redactor.RedactJson(body);
+        return "  " + (redacted.Length > MaxLoggedBodyLength ? redacted.Substring(0, MaxLoggedBodyLength) + "…" : redacted);
+    }
+
+    private static string ModuleVersion()
+    {
+        var version = typeof(ApiClient).Assembly.GetName().Version;
+        return version == null ? "0.0.0" : version.ToString(3);
+    }
+}

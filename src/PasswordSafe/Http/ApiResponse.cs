@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+
+namespace PasswordSafe.Http;
+
+/// <summary>A buffered server answer: status, headers, body text and timing.</summary>
+internal sealed class ApiResponse
+{
+    private readonly IDictionary<string, string> _headers;
+
+    public ApiResponse(string method, Uri uri, int statusCode, string reasonPhrase, string body, string? contentType,
+        IDictionary<string, string> headers, TimeSpan? retryAfter, TimeSpan elapsed)
+    {
+        Method = method;
+        Uri = uri;
+        StatusCode = statusCode;
+        ReasonPhrase = reasonPhrase;
+        Body = body;
+        ContentType = contentType;
+        _headers = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase);
+        RetryAfter = retryAfter;
+        Elapsed = elapsed;
+    }
+
+    public string Method { get; }
+
+    public Uri Uri { get; }
+
+    public string RedactedUri => Redactor.RedactUri(Uri);
+
+    public int StatusCode { get; }
+
+    public string ReasonPhrase { get; }
+
+    public string Body { get; }
+
+    public string? ContentType { get; }
+
+    public TimeSpan? RetryAfter { get; }
+
+    public TimeSpan Elapsed { get; }
+
+    public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
+
+    /// <summary>The first value of a response header, or null.</summary>
+    public string? GetHeader(string name) => _headers.TryGetValue(name, out var value) ? value : null;
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PasswordSafe.Http;
+
+/// <summary>
+/// Central redaction for everything that reaches Verbose/Debug or error text: the Authorization header,
+/// cookies, request ids in URLs, and secret-looking JSON properties.
+/// </summary>
+internal static class Redactor
+{
+    public const string Mask = "****";
+
+    // Request ids release credentials (E1), so they are masked like the BeyondTrust Go client does.
+    private static readonly Regex IdAfterSensitiveSegment = new Regex(
+        @"(?i)((?:^|/)(?:Credentials|Requests)/)([^/?#]+)", RegexOptions.CultureInvariant);
+
+    private static readonly Regex RunAsBeforePassword = new Regex(
+        @"(?i)\brunas=([^;]*)", RegexOptions.CultureInvariant);
+
+    private static readonly Regex SecretJsonProperty = new Regex(
+        @"(?i)(""(?:[A-Za-z0-9_]*(?:password|secret|passphrase|challenge)[A-Za-z0-9_]*|[A-Za-z0-9_]*(?:token|key))""\s*:\s*)(""(?:[^""\\]|\\.)*""|[^,}\]\s]+)",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>Masks the ids after <c>Credentials/</c> and <c>Requests/</c>; the query string is kept.</summary>
+    public static string RedactUri(string uri)
+    {
+        if (string.IsNullOrEmpty(uri))
+        {
+            return uri;
+        }
+
+        var queryStart = uri.IndexOf('?');
+        var path = queryStart < 0 ? uri : uri.Substring(0, queryStart);
+        var query = queryStart < 0 ? string.Empty : uri.Substring(queryStart);
+        return IdAfterSensitiveSegment.Replace(path, "$1" + Mask) + query;
+    }
+
+    public static string RedactUri(Uri uri) => RedactUri(uri.ToString());
+
+    /// <summary>
+    /// Redacts an Authorization value: <c>PS-Auth key=***; runas=demo; pwd=[***]; challenge=***;</c> or <c>Bearer ***</c>.
+    /// Only the run-as name survives, and it is read from the part before <c>pwd=[</c> so a password
+    /// containing <c>runas=</c> cannot leak.
+    /// </summary>
+    public static string RedactAuthorization(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        var trimmed = value!.Trim();
+        var space = trimmed.IndexOf(' ');
+        var scheme = space < 0 ? trimmed : trimmed.Substring(0, space);
+        if (!scheme.Equals("PS-Auth", StringComparison.OrdinalIgnoreCase))
+        {
+            return scheme + " ***";
+        }
+
+        var passwordStart = trimmed.IndexOf("pwd=[", StringComparison.OrdinalIgnoreCase);
+        var beforePassword = passwordStart < 0 ? trimmed : trimmed.Substring(0, passwordStart);
+        var afterPassword = passwordStart < 0 ? trimmed : trimmed.Substring(trimmed.LastIndexOf(']') + 1);
+
+        var builder = new StringBuilder("PS-Auth key=***;");
+        var runAs = RunAsBeforePassword.Match(beforePassword);
+        if (runAs.Success)
+        {
+            builder.Append(" runas=").Append(runAs.Groups[1].Value.Trim()).Append(';');
+        }
+
+        if (passwordStart >= 0)
+        {
+            builder.Append(" pwd=[***];");
+        }
+
+        if (afterPassword.IndexOf("challenge=", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            builder.Append(" challenge=***;");
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Redacts one header for Debug output; cookies and authorization never show their values.</summary>
+    public static string RedactHeader(string name, string value)
+    {
+        if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
+        {
+            return RedactAuthorization(value);
+        }
+
+        if (name.Equals("Cookie", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
+        {
+            var equals = value.IndexOf('=');
+            return equals < 0 ? "***" : value.Substring(0, equals) + "=***";
+        }
+
+        return value;
+    }
+
+    /// <summary>Replaces values of JSON properties whose names look secret (Password, ClientSecret, Key…).</summary>
+    public static string RedactJson(string json) => SecretJsonProperty.Replace(json, "$1\"***\"");
+
+    /// <summary>
+    /// Bodies of these calls may carry keys, passwords, secrets or tokens (Auth/*, credentials, key read and
+    /// rotate, secret recycle, Secrets Safe), so Debug never shows them.
+    /// </summary>
+    public static bool IsSensitivePath(string relativePath)
+    {
+        var path = relativePath.TrimStart('/');
+        var query = path.IndexOf('?');
+        if (query >= 0)
+        {
+            path = path.Substring(0, query);
+        }
+
+        return path.StartsWith("Auth/", StringComparison.OrdinalIgnoreCase)
+            || path.IndexOf("Credentials", StringComparison.OrdinalIgnoreCase) >= 0
+            || path.IndexOf("Secrets-Safe", StringComparison.OrdinalIgnoreCase) >= 0
+            || path.IndexOf("RecycleClientSecret", StringComparison.OrdinalIgnoreCase) >= 0
+            || path.EndsWith("/Key", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith("/Rotate", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Management.Automation;
+
+namespace PasswordSafe.Internal;
+
+/// <summary>Maps each stable error id to the <see cref="ErrorCategory"/> the contract gives it.</summary>
+internal static class ErrorCategories
+{
+    public static ErrorCategory For(string errorId)
+    {
+        switch (errorId)
+        {
+            case ErrorIds.NotConnected: return ErrorCategory.InvalidOperation;
+            case ErrorIds.InvalidUri:
+            case ErrorIds.HttpsRequired:
+            case ErrorIds.InvalidApiKey:
+            case ErrorIds.ValidationFailed: return ErrorCategory.InvalidArgument;
+            case ErrorIds.AuthenticationFailed:
+            case ErrorIds.ApiKeyRejected:
+            case ErrorIds.SessionExpired:
+            case ErrorIds.TwoFactorRequired:
+            case ErrorIds.TwoFactorFailed:
+            case ErrorIds.OAuthClientRejected: return ErrorCategory.AuthenticationError;
+            case ErrorIds.LicenseInvalid:
+            case ErrorIds.PermissionDenied: return ErrorCategory.PermissionDenied;
+            case ErrorIds.ApiDisabled: return ErrorCategory.NotEnabled;
+            case ErrorIds.ObjectNotFound:
+            case ErrorIds.CertificateNotFound: return ErrorCategory.ObjectNotFound;
+            case ErrorIds.Conflict: return ErrorCategory.ResourceExists;
+            case ErrorIds.ServerError: return ErrorCategory.InvalidResult;
+            case ErrorIds.InvalidServerResponse: return ErrorCategory.InvalidData;
+            case ErrorIds.ConnectionFailed: return ErrorCategory.ConnectionError;
+            case ErrorIds.ServerCertificateUntrusted: return ErrorCategory.SecurityError;
+            case ErrorIds.Timeout: return ErrorCategory.OperationTimeout;
+            default: return ErrorCategory.NotSpecified;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace PasswordSafe.Internal;
+
+/// <summary>
+/// The stable error ids of ARCHITECTURE.md ("Error ids"). Scripts match on them
+/// (<c>FullyQualifiedErrorId</c>), so they never change once shipped.
+/// </summary>
+internal static class ErrorIds
+{
+    public const string NotConnected = "NotConnected";
+    public const string InvalidUri = "InvalidUri";
+    public const string HttpsRequired = "HttpsRequired";
+    public const string InvalidApiKey = "InvalidApiKey";
+    public const string AuthenticationFailed = "AuthenticationFailed";
+    public const string ApiKeyRejected = "ApiKeyRejected";
+    public const string SessionExpired = "SessionExpired";
+    public const string TwoFactorRequired = "TwoFactorRequired";
+    public const string TwoFactorFailed = "TwoFactorFailed";
+    public const string OAuthClientRejected = "OAuthClientRejected";
+    public const string LicenseInvalid = "LicenseInvalid";
+    public const string PermissionDenied = "PermissionDenied";
+    public const string ApiDisabled = "ApiDisabled";
+    public const string ObjectNotFound = "ObjectNotFound";
+    public const string ValidationFailed = "ValidationFailed";
+    public const string Conflict = "Conflict";
+    public const string ServerError = "ServerError";
+    public const string InvalidServerResponse = "InvalidServerResponse";
+    public const string ConnectionFailed = "ConnectionFailed";
+    public const string ServerCertificateUntrusted = "ServerCertificateUntrusted";
+    public const string Timeout = "Timeout";
+    public const string CertificateNotFound = "CertificateNotFound";
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
+using Xunit;
+
+namespace PasswordSafe.UnitTests.Module;
+
+public class ApiClientTransportTests
+{
+    private sealed class SlowHandler : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        }
+    }
+
+    private sealed class RefusingHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("Connection refused (pam.test:443)");
+    }
+
+    [Fact]
+    public void TimeoutBecomesTimeoutError()
+    {
+        var client = new ApiClient(TestSessions.BaseUri, new SlowHandler(), TimeSpan.FromMilliseconds(100));
+        var error = Assert.Throws<PasswordSafeException>(() =>
+            TestSessions.Sync(client.SendAsync(new ApiRequest(HttpMethod.Get, "Users"), new RequestLog(), CancellationToken.None)));
+        Assert.Equal(ErrorIds.Timeout, error.ErrorId);
+    }
+
+    [Fact]
+    public void CancellationPropagatesAsOperationCanceled()
+    {
+        var client = new ApiClient(TestSessions.BaseUri, new SlowHandler(), TimeSpan.FromSeconds(30));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            TestSessions.Sync(client.SendAsync(new ApiRequest(HttpMethod.Get, "Users"), new RequestLog(), cancel.Token)));
+    }
+
+    [Fact]
+    public void RefusedConnectionBecomesConnectionFailed()
+    {
+        var client = new ApiClient(TestSessions.BaseUri, new RefusingHandler(), TimeSpan.FromSeconds(5));
+        var error = Assert.Throws<PasswordSafeException>(() =>
+            TestSessions.Sync(client.SendAsync(new ApiRequest(HttpMethod.Get, "Credentials/99"), new RequestLog(), CancellationToken.None)));
+        Assert.Equal(ErrorIds.ConnectionFailed, error.ErrorId);
+        Assert.DoesNotContain("/99", error.Message);
+    }
+
+    [Fact]
+    public void SendsUserAgentAndNeverLogsSecrets()
+    {
+        string? userAgent = null;
+        var handler = new FakeHttpHandler(r => FakeHttpHandler.Respond(HttpStatusCode.OK, TestSessions.UserJson,
+            headers: new System.Collections.Generic.Dictionary<string, string> { ["Set-Cookie"] = "ASP.NET_SessionId=COOKIEVALUE; path=/" }));
+        var client = new ApiClient(TestSessions.BaseUri, new UserAgentSpy(handler, ua => userAgent = ua), TimeSpan.FromSeconds(5));
+        var log = new RequestLog();
+        var request = new ApiRequest(HttpMethod.Post, "Auth/SignAppIn") { Authorization = PsAuthHeader.Build(TestSessions.Key, "demo", "pw;]x", null) };
+
+        TestSessions.Sync(client.SendAsync(request, log, CancellationToken.None));
+
+        Assert.StartsWith("PasswordSafe-PowerShell/", userAgent);
+        var all = string.Join("\n", log.Drain().Select(l => l.Value));
+        Assert.DoesNotContain(TestSessions.Key, all);
+        Assert.DoesNotContain("pw;]x", all);
+        Assert.DoesNotContain("COOKIEVALUE", all);
+        Assert.DoesNotContain("demo@example.test", all); // Auth/* bodies are never shown
+        Assert.Contains("PS-Auth key=***; runas=demo; pwd=[***];", all);
+    }
+
+    private sealed class UserAgentSpy : DelegatingHandler
+    {
+        private readonly Action<string> _seen;
+
+        public UserAgentSpy(HttpMessageHandler inner, Action<string> seen) : base(inner) => _seen = seen;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            _seen(request.Headers.UserAgent.ToString());
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using PasswordSafe.Http;
+using Xunit;
+
+namespace PasswordSafe.UnitTests.Module;
+
+public class RedactorTests
+{
+    [Theory]
+    [InlineData("PS-Auth key=SECRETKEY; runas=demo;", "PS-Auth key=***; runas=demo;")]
+    [InlineData("PS-Auth key=SECRETKEY; runas=demo; pwd=[hunter2];", "PS-Auth key=***; runas=demo; pwd=[***];")]
+    [InlineData("PS-Auth key=SECRETKEY; runas=demo; pwd=[a;b]c]; challenge=123456;", "PS-Auth key=***; runas=demo; pwd=[***]; challenge=***;")]
+    [InlineData("PS-Auth key=SECRETKEY; runas=demo; challenge=123456;", "PS-Auth key=***; runas=demo; challenge=***;")]
+    [InlineData("Bearer eyJhbGciOi.secret.token", "Bearer ***")]
+    [InlineData("Basic dXNlcjpwYXNz", "Basic ***")]
+    public void AuthorizationHeaderIsRedacted(string header, string expected) =>
+        Assert.Equal(expected, Redactor.RedactAuthorization(header));
+
+    [Fact]
+    public void PasswordContainingRunAsCannotLeak()
+    {
+        var redacted = Redactor.RedactAuthorization("PS-Auth key=K; runas=demo; pwd=[x; runas=LEAK; challenge=];");
+        Assert.DoesNotContain("LEAK", redacted);
+        Assert.DoesNotContain("K;", redacted.Replace("key=***;", string.Empty));
+        Assert.Contains("runas=demo;", redacted);
+    }
+
+    [Fact]
+    public void RedactsEveryHeaderValueThatCarriesSecrets()
+    {
+        Assert.Equal("ASP.NET_SessionId=***", Redactor.RedactHeader("Set-Cookie", "ASP.NET_SessionId=abc123; path=/; secure"));
+        Assert.Equal("ASP.NET_SessionId=***", Redactor.RedactHeader("Cookie", "ASP.NET_SessionId=abc123"));
+        Assert.Equal("Bearer ***", Redactor.RedactHeader("authorization", "Bearer tok"));
+        Assert.Equal("application/json", Redactor.RedactHeader("Accept", "application/json"));
+    }
+
+    [Theory]
+    [InlineData("https://h/BeyondTrust/api/public/v3/Credentials/1234", "https://h/BeyondTrust/api/public/v3/Credentials/****")]
+    [InlineData("https://h/BeyondTrust/api/public/v3/Requests/77/Checkin", "https://h/BeyondTrust/api/public/v3/Requests/****/Checkin")]
+    [InlineData("Credentials/55?type=password", "Credentials/****?type=password")]
+    [InlineData("https://h/v3/requests/9?reason=Requests/1", "https://h/v3/requests/****?reason=Requests/1")]
+    [InlineData("https://h/v3/Requests", "https://h/v3/Requests")]
+    [InlineData("https://h/v3/ISARequests", "https://h/v3/ISARequests")]
+    [InlineData("https://h/v3/ManagedAccounts?systemName=srv", "https://h/v3/ManagedAccounts?systemName=srv")]
+    public void RequestAndCredentialIdsAreMasked(string uri, string expected) =>
+        Assert.Equal(expected, Redactor.RedactUri(uri));
+
+    [Fact]
+    public void SecretJsonPropertiesAreMasked()
+    {
+        var redacted = Redactor.RedactJson("{\"UserName\":\"ci\",\"Password\":\"p\\\"w\",\"ClientSecret\":\"abc\",\"AccessTokenDuration\":60,\"Id\":3}");
+        Assert.Equal("{\"access_token\":\"***\",\"Key\":\"***\"}", Redactor.RedactJson("{\"access_token\":\"t\",\"Key\":\"k\"}"));
+        Assert.Equal("{\"UserName\":\"ci\",\"Password\":\"***\",\"ClientSecret\":\"***\",\"AccessTokenDuration\":60,\"Id\":3}", redacted);
+    }
+
+    [Theory]
+    [InlineData("Auth/SignAppIn", true)]
+    [InlineData("/auth/connect/token", true)]
+    [InlineData("Credentials/12", true)]
+    [InlineData("ManagedAccounts/3/Credentials", true)]
+    [InlineData("ApiRegistrations/1/Key", true)]
+    [InlineData("ApiRegistrations/1/Rotate", true)]
+    [InlineData("Users/3/RecycleClientSecret", true)]
+    [InlineData("Secrets-Safe/Secrets", true)]
+    [InlineData("ManagedAccounts?systemName=x", false)]
+    [InlineData("Users", false)]
+    public void BodiesOfSecretBearingCallsAreNeverLogged(string path, bool sensitive) =>
+        Assert.Equal(sensitive, Redactor.IsSensitivePath(path));
+}
