@@ -157,26 +157,56 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
 
     private SessionCredentials BuildCredentials()
     {
+        EnsureHeaderField(ChallengeResponse, "-ChallengeResponse", "Pass the code exactly as your authenticator shows it to -ChallengeResponse.");
         switch (ParameterSetName)
         {
             case OAuthSet:
+                EnsureHeaderField(RunAs, "-RunAs");
                 return SessionCredentials.ForOAuth(ClientCredential!.UserName, ClientCredential.Password, RunAs);
             case ApiKeyCredentialSet:
                 EnsureKey();
-                return SessionCredentials.ForApiKey(ApiKey!, RunAsCredential!.UserName,
+                EnsureHeaderField(RunAsCredential!.UserName, "-RunAsCredential (user name)");
+                EnsurePassword(RunAsCredential.Password, "-RunAsCredential (password)");
+                return SessionCredentials.ForApiKey(ApiKey!, RunAsCredential.UserName,
                     RunAsCredential.Password.Length == 0 ? null : RunAsCredential.Password);
             default:
                 EnsureKey();
+                EnsureHeaderField(RunAs, "-RunAs");
+                EnsurePassword(RunAsPassword, "-RunAsPassword");
                 return SessionCredentials.ForApiKey(ApiKey!, RunAs!, RunAsPassword == null || RunAsPassword.Length == 0 ? null : RunAsPassword);
         }
     }
 
-    // Checked before any request: an empty key can only fail, and would still write an audit entry.
+    // Checked before any request: a key of the wrong shape can only fail, and would still write an audit entry.
     private void EnsureKey()
     {
         if (SecureStringReader.IsNullOrWhiteSpace(ApiKey))
         {
             throw SignInClient.EmptyKey();
+        }
+
+        if (!PsAuthValues.IsWellFormedKey(SecureStringReader.ToPlainText(ApiKey)))
+        {
+            throw SignInClient.MalformedKey();
+        }
+    }
+
+    // A ';' or line break in a PS-Auth field would inject another field (B1); refuse it before sending.
+    private static void EnsureHeaderField(string? value, string parameter, string? action = null)
+    {
+        if (PsAuthValues.ProblemWithField(value) is { } problem)
+        {
+            throw new PasswordSafeException(ErrorIds.ValidationFailed, $"The value of {parameter} cannot be sent: {problem}.",
+                action ?? $"Pass the user name as Password Safe knows it (user, DOMAIN\\user or user@domain) to {parameter}.");
+        }
+    }
+
+    private static void EnsurePassword(SecureString? password, string parameter)
+    {
+        if (PsAuthValues.ProblemWithPassword(SecureStringReader.ToPlainText(password)) is { } problem)
+        {
+            throw new PasswordSafeException(ErrorIds.ValidationFailed, $"The value of {parameter} cannot be sent: {problem}.",
+                $"Check the password passed to {parameter}.");
         }
     }
 

@@ -47,6 +47,9 @@ internal sealed class ApiClient : IDisposable
 
     public Uri BaseUri { get; }
 
+    /// <summary>True when the TLS handshake offers a client certificate (B5): a 403 on sign-in then most likely means it is not trusted.</summary>
+    public bool PresentsClientCertificate { get; set; }
+
     public TimeSpan Timeout { get; }
 
     public RetryPolicy RetryPolicy { get; }

@@ -13,9 +13,16 @@ internal static class PsAuthHeader
     /// </summary>
     public static string Build(string key, string? runAs, string? password, string? challenge)
     {
-        if (string.IsNullOrWhiteSpace(key))
+        if (!PsAuthValues.IsWellFormedKey(key))
         {
-            throw new ArgumentException("The API key is empty.", nameof(key));
+            throw new ArgumentException("The API key is not a 128-character or GUID-style key.", nameof(key));
+        }
+
+        // Defence in depth: callers validate first; a field that could inject another is never sent.
+        if (PsAuthValues.ProblemWithField(runAs) != null || PsAuthValues.ProblemWithField(challenge) != null
+            || PsAuthValues.ProblemWithPassword(password) != null)
+        {
+            throw new ArgumentException("A PS-Auth field holds a character that cannot be sent.");
         }
 
         var builder = new StringBuilder("PS-Auth key=").Append(key.Trim()).Append(';');

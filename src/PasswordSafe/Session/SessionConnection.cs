@@ -56,7 +56,10 @@ internal sealed class SessionConnection : IDisposable
         var cookies = new CookieContainer();
         var validator = new ServerCertificateValidator(options.SkipCertificateCheck, options.ServerCertificateThumbprints);
         var handler = HttpHandlerFactory.Create(options, cookies, validator);
-        var api = new ApiClient(options.BaseUri, handler, options.Timeout, new RetryPolicy(), cookies, validator);
+        var api = new ApiClient(options.BaseUri, handler, options.Timeout, new RetryPolicy(), cookies, validator)
+        {
+            PresentsClientCertificate = options.ClientCertificate != null,
+        };
         return new SessionConnection(api, credentials);
     }
 

@@ -149,8 +149,25 @@ internal sealed class SignInClient
             throw EmptyKey();
         }
 
+        if (!PsAuthValues.IsWellFormedKey(key))
+        {
+            throw MalformedKey();
+        }
+
+        if (PsAuthValues.ProblemWithField(challenge) is { } challengeProblem)
+        {
+            throw new PasswordSafeException(ErrorIds.ValidationFailed,
+                $"The two-factor answer cannot be sent: {challengeProblem}.",
+                "Pass the code exactly as your authenticator shows it to -ChallengeResponse.");
+        }
+
         return PsAuthHeader.Build(key!, _credentials.RunAs, SecureStringReader.ToPlainText(_credentials.RunAsPassword), challenge);
     }
+
+    public static PasswordSafeException MalformedKey() =>
+        new PasswordSafeException(ErrorIds.InvalidApiKey,
+            "The API key is not in the form Password Safe issues: 128 letters and digits, or a GUID for older registrations.",
+            "Copy the key again from the API registration (Configuration > API Registrations) and pass it to -ApiKey, with no spaces or extra text.");
 
     public static PasswordSafeException EmptyKey() =>
         new PasswordSafeException(ErrorIds.InvalidApiKey, "The API key is empty.",
@@ -236,10 +253,12 @@ internal sealed class SignInClient
                         ? SignInMessages.ApiKeyRefused(baseUri, _credentials.RunAs)
                         : SignInMessages.OAuthSignInRefused(baseUri, _credentials.RunAs),
                     "Fix the cause the user audit names, then run Connect-PasswordSafe again.");
-            case 403 when MentionsCertificate(parsed.Message):
+            case 403 when MentionsCertificate(parsed.Message) || _api.PresentsClientCertificate:
                 return new PasswordSafeException(ErrorIds.PermissionDenied,
-                    $"{baseUri.Host} refused the sign-in (403): the client certificate is not trusted ({parsed.Message}).",
-                    "Pass a client certificate issued by a CA the server trusts with -Certificate or -CertificateThumbprint.");
+                    $"{baseUri.Host} refused the sign-in (403): the client certificate presented is not trusted by the server"
+                    + " (or, less likely, the Password Safe licence is not valid)"
+                    + (parsed.Message == null ? "." : $" ({parsed.Message})."),
+                    "Pass a client certificate issued by a CA the server trusts with -Certificate or -CertificateThumbprint; if the certificate is right, ask an administrator to check the licence.");
             case 403:
                 return new PasswordSafeException(ErrorIds.LicenseInvalid,
                     $"{baseUri.Host} refused the sign-in (403): the Password Safe licence is not valid"

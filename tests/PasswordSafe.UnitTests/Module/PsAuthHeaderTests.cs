@@ -6,13 +6,15 @@ namespace PasswordSafe.UnitTests.Module;
 
 public class PsAuthHeaderTests
 {
+    private static readonly string Key = TestSessions.Key;
+
     [Fact]
     public void B1_KeyAndRunAsOnly_HasNoPwd() =>
-        Assert.Equal("PS-Auth key=abc; runas=demo;", PsAuthHeader.Build("abc", "demo", null, null));
+        Assert.Equal($"PS-Auth key={Key}; runas=demo;", PsAuthHeader.Build(Key, "demo", null, null));
 
     [Fact]
     public void B1_PasswordGoesInBrackets() =>
-        Assert.Equal("PS-Auth key=abc; runas=demo; pwd=[P@ss];", PsAuthHeader.Build("abc", "demo", "P@ss", null));
+        Assert.Equal($"PS-Auth key={Key}; runas=demo; pwd=[P@ss];", PsAuthHeader.Build(Key, "demo", "P@ss", null));
 
     [Theory]
     [InlineData("a;b")]
@@ -20,16 +22,16 @@ public class PsAuthHeaderTests
     [InlineData("x]; challenge=1;")]
     [InlineData("[[]]")]
     public void B1_PasswordWithSeparatorsIsKeptVerbatim(string password) =>
-        Assert.Equal($"PS-Auth key=abc; runas=demo; pwd=[{password}];", PsAuthHeader.Build("abc", "demo", password, null));
+        Assert.Equal($"PS-Auth key={Key}; runas=demo; pwd=[{password}];", PsAuthHeader.Build(Key, "demo", password, null));
 
     [Fact]
     public void B4_ChallengeIsAppendedAfterPwd() =>
-        Assert.Equal("PS-Auth key=abc; runas=CONTOSO\\jdoe; pwd=[pw]; challenge=123456;",
-            PsAuthHeader.Build("abc", "CONTOSO\\jdoe", "pw", "123456"));
+        Assert.Equal($"PS-Auth key={Key}; runas=CONTOSO\\jdoe; pwd=[pw]; challenge=123456;",
+            PsAuthHeader.Build(Key, "CONTOSO\\jdoe", "pw", "123456"));
 
     [Fact]
     public void B4_ChallengeWithoutPassword() =>
-        Assert.Equal("PS-Auth key=abc; runas=demo; challenge=42;", PsAuthHeader.Build("abc", "demo", null, " 42 "));
+        Assert.Equal($"PS-Auth key={Key}; runas=demo; challenge=42;", PsAuthHeader.Build(Key, "demo", null, " 42 "));
 
     [Theory]
     [InlineData("")]

@@ -13,7 +13,8 @@ internal static class TestSessions
 {
     public static readonly Uri BaseUri = new Uri("https://pam.test/BeyondTrust/api/public/v3/");
 
-    public const string Key = "K3y-secret-0123456789";
+    // A well-formed (A5) 128-character key; its shape is checked before sending.
+    public static readonly string Key = string.Concat(System.Linq.Enumerable.Repeat("K3ySecret0123456", 8));
 
     public static ApiClient Client(HttpMessageHandler handler, TimeSpan? timeout = null) =>
         new ApiClient(BaseUri, handler, timeout ?? TimeSpan.FromSeconds(30),
