@@ -1,0 +1,96 @@
+using System.IO;
+using System.Linq;
+
+namespace PasswordSafe.Emulator.Cli;
+
+/// <summary>
+/// What the CLI prints at start: where to connect and with what. Keys and client secrets are shown only for the
+/// demo seed (published values) or when the emulator generated them (nobody else could know them); secrets the
+/// user wrote into a seed file, passwords and challenge answers of custom seeds are never printed.
+/// </summary>
+internal static class ConnectionBanner
+{
+    private const string ConsoleActor = "emulator console";
+
+    internal static void Write(TextWriter output, EmulatorServer server, bool isDemoSeed)
+    {
+        var state = server.State;
+        var root = server.RootUri.ToString().TrimEnd('/');
+        var thumbprint = server.ServerCertificate.Thumbprint;
+        output.WriteLine($"PasswordSafe emulator listening on {server.RootUri}");
+        output.WriteLine($"  API base path      {server.BaseUri}");
+        output.WriteLine($"  Legacy base path   {server.LegacyBaseUri}");
+        output.WriteLine($"  Server certificate {server.ServerCertificate.Subject}, thumbprint {thumbprint}");
+        output.WriteLine($"  Audit              {root}/emulator/audit   (also /emulator/status, /emulator/settings)");
+        output.WriteLine();
+
+        output.WriteLine("API key registrations (PS-Auth):");
+        foreach (var registration in state.ApiRegistrations.Where(r => r.RegistrationType == RegistrationType.ApiKeyPolicy))
+        {
+            output.WriteLine($"  [{registration.Id}] {registration.Name}: MFA {(registration.MultiFactorAuthenticationEnforced ? "on" : "off")}, " +
+                $"user password {(registration.UserPasswordRequired ? "required" : "not required")}, " +
+                $"client certificate {(registration.ClientCertificateRequired ? "required" : "not required")}");
+            var key = isDemoSeed || state.WasKeyGenerated(registration.Id)
+                ? state.ReadApiKey(registration.Id, ConsoleActor)
+                : "(as written in your seed file)";
+            output.WriteLine($"      key: {key}");
+            var users = state.Users.Where(u => u.UserType != UserType.Application && state.GroupsOf(u.UserId)
+                .Any(g => g.IsActive && g.ApplicationRegistrationIds.Contains(registration.Id)));
+            output.WriteLine($"      run-as users: {string.Join(", ", users.Select(u => Describe(u, state)))}");
+        }
+        output.WriteLine();
+
+        var applications = state.Users.Where(u => u.UserType == UserType.Application).ToList();
+        if (applications.Count > 0)
+        {
+            output.WriteLine("OAuth application users (POST Auth/connect/token):");
+            foreach (var user in applications)
+            {
+                var secret = isDemoSeed || state.WasClientSecretGenerated(user.UserId)
+                    ? state.RevealClientSecret(user.UserId)
+                    : "(as written in your seed file)";
+                output.WriteLine($"  {user.UserName}: client id {user.ClientId}, client secret {secret}, access policy {user.AccessPolicyId}");
+            }
+            output.WriteLine();
+        }
+
+        if (isDemoSeed)
+        {
+            output.WriteLine($"Demo 2FA: with key [{DemoSeed.MfaApiKeyRegistrationId}], '{DemoSeed.ChallengeUser}' is asked \"{DemoSeed.ChallengePrompt}\"; " +
+                $"the answer is {DemoSeed.ChallengeAnswer}. '{DemoSeed.PushUser}' gets an approved push.");
+            output.WriteLine();
+        }
+
+        var (registrationId, runAs) = SuggestedSignIn(state, isDemoSeed);
+        output.WriteLine($"PowerShell (paste the key of registration {registrationId} at the prompt):");
+        output.WriteLine("  Import-Module ./out/PasswordSafe/PasswordSafe.psd1");
+        output.WriteLine($"  Connect-PasswordSafe -Uri {root} -ApiKey (Read-Host -AsSecureString) -RunAs {runAs} -ServerCertificateThumbprint {thumbprint}");
+        output.WriteLine();
+        output.WriteLine("Press Ctrl+C to stop.");
+    }
+
+    /// <summary>The demo's documented pair, or the first key registration and a user granted it.</summary>
+    private static (string RegistrationId, string RunAs) SuggestedSignIn(EmulatorState state, bool isDemoSeed)
+    {
+        if (isDemoSeed) return (DemoSeed.ApiKeyRegistrationId.ToString(), DemoSeed.RunAs);
+        foreach (var registration in state.ApiRegistrations.Where(r => r.RegistrationType == RegistrationType.ApiKeyPolicy))
+        {
+            var user = state.Users.FirstOrDefault(u => u.UserType != UserType.Application && state.GroupsOf(u.UserId)
+                .Any(g => g.IsActive && g.ApplicationRegistrationIds.Contains(registration.Id)));
+            if (user is not null) return (registration.Id.ToString(), SignInName(user));
+        }
+        return ("N", "<run-as user>");
+    }
+
+    private static string SignInName(EmulatorUser user) =>
+        user.IsDirectoryUser && !string.IsNullOrEmpty(user.DomainName) ? $"{user.DomainName}\\{user.UserName}" : user.UserName;
+
+    private static string Describe(EmulatorUser user, EmulatorState state)
+    {
+        var name = SignInName(user);
+        var notes = new System.Collections.Generic.List<string>();
+        if (state.IsAdministrator(user.UserId)) notes.Add("admin");
+        if (user.TwoFactor.Type != TwoFactorType.None) notes.Add($"2FA {user.TwoFactor.Type.ToString().ToLowerInvariant()}");
+        return notes.Count == 0 ? name : $"{name} ({string.Join(", ", notes)})";
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PasswordSafe.Emulator.Authentication;
+using PasswordSafe.Emulator.Http;
+
+namespace PasswordSafe.Emulator;
+
+/// <summary>A running emulator on 127.0.0.1 over HTTPS. Dispose to stop it.</summary>
+public sealed class EmulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EmulatorServer(WebApplication app, int port, X509Certificate2 certificate, EmulatorState state)
+    {
+        _app = app;
+        ServerCertificate = certificate;
+        State = state;
+        RootUri = new Uri($"https://127.0.0.1:{port}/");
+        BaseUri = new Uri(RootUri, ApiPaths.Current.TrimStart('/') + "/");
+        LegacyBaseUri = new Uri(RootUri, ApiPaths.Legacy.TrimStart('/') + "/");
+    }
+
+    /// <summary>https://127.0.0.1:&lt;port&gt;/</summary>
+    public Uri RootUri { get; }
+    /// <summary>https://127.0.0.1:&lt;port&gt;/BeyondTrust/api/public/v3/</summary>
+    public Uri BaseUri { get; }
+    /// <summary>https://127.0.0.1:&lt;port&gt;/eEye.RetinaCS.Server/api/public/v3/</summary>
+    public Uri LegacyBaseUri { get; }
+    public X509Certificate2 ServerCertificate { get; }
+    public EmulatorState State { get; }
+    public int Port => RootUri.Port;
+
+    /// <summary>Builds the state from the seed and starts listening. Throws <see cref="SeedException"/> for a bad seed.</summary>
+    public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = (TimeProvider?)options.Clock ?? TimeProvider.System;
+        var seed = options.Seed ?? (options.SeedPath is null ? EmulatorSeed.LoadDemo() : EmulatorSeed.Load(options.SeedPath));
+        var state = EmulatorState.FromSeed(seed, clock);
+        var certificate = options.ServerCertificate ?? SelfSignedCertificate.ForThisProcess;
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(EmulatorServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        if (options.LogToConsole)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(https =>
+            {
+                https.ServerCertificate = certificate;
+                // B5: any certificate is accepted at TLS; whether it is trusted is decided per registration at sign-in.
+                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                https.ClientCertificateValidation = (_, _, _) => true;
+            }));
+        });
+        builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(new SignInService(state, options.ClientCertificateAuthority));
+        builder.Services.AddSingleton(new OAuthTokenIssuer(state));
+
+        var app = builder.Build();
+        app.UseEmulatorGuards(state);
+        app.MapEmulator(clock.GetUtcNow());
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        return new EmulatorServer(app, port, certificate, state);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // The certificate is the caller's or the shared generated one, so it is not disposed here.
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

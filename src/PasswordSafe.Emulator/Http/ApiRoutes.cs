@@ -1,0 +1,48 @@
+using System;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace PasswordSafe.Emulator.Http;
+
+/// <summary>Wires the emulated API under both base paths (B3) plus the control endpoints. Routing ignores case (§0).</summary>
+internal static class ApiRoutes
+{
+    internal static void MapEmulator(this WebApplication app, DateTimeOffset startedAt)
+    {
+        foreach (var prefix in new[] { ApiPaths.Current, ApiPaths.Legacy })
+        {
+            var api = app.MapGroup(prefix);
+            AuthEndpoints.Map(api);
+            var signedIn = api.MapGroup(string.Empty).AddEndpointFilter<SessionRequiredFilter>();
+            var admin = signedIn.MapGroup(string.Empty).AddEndpointFilter<AdministratorRequiredFilter>();
+            UserEndpoints.Map(admin);
+            UserGroupEndpoints.Map(admin);
+            ApiRegistrationEndpoints.Map(admin);
+            // D1: unknown paths get a 404 with the reason as a JSON string.
+            api.MapFallback("{*path}", () => ApiResults.NotFound("The requested API resource was not found"));
+        }
+        ControlEndpoints.Map(app, startedAt);
+    }
+
+    /// <summary>D1: API disabled → 410 on every API call; unexpected failures → 500 without internals.</summary>
+    internal static void UseEmulatorGuards(this WebApplication app, EmulatorState state)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (ApiPaths.IsApi(context.Request.Path) && !state.Settings.ApiEnabled)
+            {
+                await ApiResults.Message(StatusCodes.Status410Gone, "The Password Safe API is disabled").ExecuteAsync(context);
+                return;
+            }
+            try
+            {
+                await next(context);
+            }
+            catch (Exception) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await ApiResults.Message(StatusCodes.Status500InternalServerError, "An unexpected error occurred").ExecuteAsync(context);
+            }
+        });
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PasswordSafe.Emulator.Http.Json;
+
+namespace PasswordSafe.Emulator.Http;
+
+/// <summary>
+/// /emulator/…: diagnostics and knobs for tests and admins, outside the emulated API and answered on loopback only.
+/// </summary>
+internal static class ControlEndpoints
+{
+    internal static void Map(IEndpointRouteBuilder app, DateTimeOffset startedAt)
+    {
+        var control = app.MapGroup(ApiPaths.Control).AddEndpointFilter(LoopbackOnlyAsync);
+        control.MapGet("/audit", (HttpContext context, EmulatorState state) =>
+        {
+            var user = context.Request.Query["user"].FirstOrDefault();
+            var entries = state.Audit.Where(e => string.IsNullOrEmpty(user) || string.Equals(e.UserName, user, StringComparison.OrdinalIgnoreCase));
+            return ApiResults.Json(entries.ToList());
+        });
+        control.MapGet("/notifications", (EmulatorState state) => ApiResults.Json(state.AdminNotifications));
+        control.MapGet("/status", (EmulatorState state) => ApiResults.Json(new EmulatorStatusJson("Running",
+            typeof(ControlEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0", startedAt, state.Clock.GetUtcNow(),
+            state.ActiveSessionCount, state.Users.Count, state.UserGroups.Count, state.ApiRegistrations.Count,
+            state.Audit.Count, state.AdminNotifications.Count)));
+        control.MapGet("/settings", (EmulatorState state) => ApiResults.Json(state.Settings));
+        control.MapPut("/settings", PutSettingsAsync);
+    }
+
+    private static async Task<IResult> PutSettingsAsync(HttpContext context, EmulatorState state)
+    {
+        SeedSettings? change;
+        try
+        {
+            change = await JsonSerializer.DeserializeAsync<SeedSettings>(context.Request.Body, ApiJson.Options, context.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            return ApiResults.BadRequest($"The body is not valid settings JSON: {e.Message}");
+        }
+        if (change is null) return ApiResults.BadRequest("Send a JSON object, e.g. {\"SessionIdleTimeoutMinutes\": 5}.");
+        try
+        {
+            state.Settings = state.Settings.With(change);
+        }
+        catch (ArgumentException e)
+        {
+            return ApiResults.BadRequest(e.Message);
+        }
+        return ApiResults.Json(state.Settings);
+    }
+
+    private static ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var peer = RequestFacts.Peer(context.HttpContext);
+        if (peer is null || !System.Net.IPAddress.IsLoopback(peer))
+            return ValueTask.FromResult<object?>(ApiResults.Message(StatusCodes.Status403Forbidden, "The emulator control endpoints answer loopback callers only."));
+        return next(context);
+    }
+}

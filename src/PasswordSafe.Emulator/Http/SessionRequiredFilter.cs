@@ -1,0 +1,23 @@
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace PasswordSafe.Emulator.Http;
+
+/// <summary>
+/// B2: every call outside Auth/ needs a live session cookie; none, unknown, signed out, idle too long, begun with a
+/// rotated key (A6) or with a dead token (C3, C7) → 401.
+/// </summary>
+internal sealed class SessionRequiredFilter : IEndpointFilter
+{
+    private readonly EmulatorState _state;
+
+    public SessionRequiredFilter(EmulatorState state) => _state = state;
+
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var session = _state.UseSession(SessionCookie.Read(context.HttpContext));
+        if (session is null) return ValueTask.FromResult<object?>(ApiResults.Unauthorized());
+        context.HttpContext.Items[RequestFacts.SessionItemKey] = session;
+        return next(context);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using System.IO;
+
+namespace PasswordSafe.Emulator;
+
+/// <summary>
+/// The data an emulator starts with (README "Seed format"). Property names are matched
+/// case-insensitively; unknown properties are ignored so older emulators read newer seeds.
+/// </summary>
+public sealed class EmulatorSeed
+{
+    public SeedSettings? Settings { get; set; }
+    public List<SeedApiRegistration> ApiRegistrations { get; set; } = new();
+    public List<SeedUser> Users { get; set; } = new();
+    public List<SeedUserGroup> UserGroups { get; set; } = new();
+
+    /// <summary>The built-in demo seed (Seeds/demo.json), a fresh copy each call so callers may change it.</summary>
+    public static EmulatorSeed LoadDemo() => SeedReader.ReadDemo();
+
+    /// <summary>Reads a seed file; throws <see cref="SeedException"/> naming what is wrong.</summary>
+    public static EmulatorSeed Load(string path) => SeedReader.ReadFile(path);
+
+    /// <summary>Parses seed JSON; throws <see cref="SeedException"/> naming what is wrong.</summary>
+    public static EmulatorSeed Parse(string json) => SeedReader.Parse(json, "seed JSON");
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PasswordSafe.Emulator;
+
+/// <summary>Turns a seed into an <see cref="EmulatorState"/>, checking the rules a console would enforce on input.</summary>
+internal static class StateBuilder
+{
+    internal static EmulatorState Build(EmulatorSeed seed, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        var state = new EmulatorState(clock);
+        try
+        {
+            state.Settings = state.Settings.With(seed.Settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SeedException($"Seed Settings: {e.Message}");
+        }
+
+        foreach (var item in seed.ApiRegistrations ?? [])
+        {
+            var (registration, generated) = BuildRegistration(item);
+            state.AddRegistration(registration, generated);
+        }
+        foreach (var item in seed.Users ?? [])
+        {
+            var (user, generated) = BuildUser(item, state, clock);
+            state.AddUser(user, generated);
+        }
+        foreach (var item in seed.UserGroups ?? [])
+        {
+            state.AddUserGroup(BuildGroup(item, state));
+        }
+        return state;
+    }
+
+    private static (ApiRegistration, bool) BuildRegistration(SeedApiRegistration item)
+    {
+        var where = $"API registration {item.Id}";
+        if (item.Id <= 0) throw new SeedException($"{where}: Id must be a positive number.");
+        var registration = new ApiRegistration(item.Id, string.IsNullOrWhiteSpace(item.Name) ? $"Registration {item.Id}" : item.Name!, item.RegistrationType)
+        {
+            Active = item.Active ?? true,
+            Visible = item.Visible ?? true,
+            // A2: absent MFA means "on", the console's default.
+            MultiFactorAuthenticationEnforced = item.MultiFactorAuthenticationEnforced ?? true,
+            ClientCertificateRequired = item.ClientCertificateRequired ?? false,
+            UserPasswordRequired = item.UserPasswordRequired ?? false,
+            VerifyPsrunSignature = item.VerifyPsrunSignature ?? false,
+            AccessTokenDuration = item.AccessTokenDuration ?? 60,
+        };
+        if (registration.AccessTokenDuration < 1) throw new SeedException($"{where}: AccessTokenDuration must be 1 minute or more.");
+
+        var nextRuleId = 1;
+        registration.IPAuthenticationRules = ParseRules(item.IPAuthenticationRules, where, "IPAuthenticationRules", ref nextRuleId);
+        registration.XForwardedForAuthenticationRules = ParseRules(item.XForwardedForAuthenticationRules, where, "XForwardedForAuthenticationRules", ref nextRuleId);
+        registration.PSRUNRules = (item.PSRUNRules ?? []).Select((p, i) => new PsrunRule(p.Id ?? i + 1, p.IPAddress, p.MacAddress,
+            p.SystemName, p.FQDN, p.DomainName, p.UserId, p.RootVolumeId, p.OSVersion)).ToArray();
+        // A3: at least one IP rule or PSRUN rule.
+        if (registration.IPAuthenticationRules.Count == 0 && registration.PSRUNRules.Count == 0)
+            throw new SeedException($"{where}: add at least one IP rule (IPAuthenticationRules) or PSRUN rule (A3), e.g. {{ \"Type\": \"CIDR\", \"Value\": \"127.0.0.0/8\" }}.");
+
+        var generated = false;
+        if (item.RegistrationType == RegistrationType.ApiKeyPolicy)
+        {
+            var key = item.Key;
+            if (string.IsNullOrEmpty(key))
+            {
+                key = SecretGenerator.NewApiKey();
+                generated = true;
+            }
+            else if (!ApiKeyFormat.IsValid(key))
+            {
+                throw new SeedException($"{where}: Key must be 128 letters and digits, or a legacy GUID (A5); leave it out to have one generated.");
+            }
+            registration.Key = ProtectedSecret.Protect(key);
+        }
+        else if (!string.IsNullOrEmpty(item.Key))
+        {
+            throw new SeedException($"{where}: an ApiAccessPolicy registration has no Key (its application users get client secrets); remove Key.");
+        }
+        return (registration, generated);
+    }
+
+    private static AddressRule[] ParseRules(List<SeedAuthenticationRule>? rules, string where, string listName, ref int nextRuleId)
+    {
+        var parsed = new List<AddressRule>();
+        foreach (var rule in rules ?? [])
+        {
+            try
+            {
+                parsed.Add(AddressRule.Parse(nextRuleId++, rule.Type, rule.Value, rule.Description));
+            }
+            catch (FormatException e)
+            {
+                throw new SeedException($"{where}, {listName}: {e.Message}");
+            }
+        }
+        return parsed.ToArray();
+    }
+
+    private static (EmulatorUser, bool) BuildUser(SeedUser item, EmulatorState state, TimeProvider clock)
+    {
+        var where = $"User {item.UserID}";
+        if (item.UserID <= 0) throw new SeedException($"{where}: UserID must be a positive number.");
+        if (string.IsNullOrWhiteSpace(item.UserName)) throw new SeedException($"{where}: UserName is required.");
+        var user = new EmulatorUser(item.UserID, item.UserName!, item.UserType)
+        {
+            DomainName = item.DomainName,
+            UserPrincipalName = item.UserPrincipalName,
+            DistinguishedName = item.DistinguishedName,
+            FirstName = item.FirstName,
+            LastName = item.LastName,
+            EmailAddress = item.EmailAddress,
+            IsActive = item.IsActive ?? true,
+            IsQuarantined = item.IsQuarantined ?? false,
+            Password = item.Password is null ? null : ProtectedSecret.Protect(item.Password),
+            TwoFactor = BuildTwoFactor(item.TwoFactor, where),
+        };
+        if (user.IsDirectoryUser && string.IsNullOrWhiteSpace(user.DomainName) && string.IsNullOrWhiteSpace(user.UserPrincipalName))
+            throw new SeedException($"{where}: a directory user needs DomainName or UserPrincipalName so it can sign in as domain\\user or UPN (B1).");
+
+        var generated = false;
+        if (item.UserType == UserType.Application)
+        {
+            // C2: an application user is bound to an ApiAccessPolicy registration.
+            var policy = item.AccessPolicyID is int id ? state.FindApiRegistration(id) : null;
+            if (policy is null || policy.RegistrationType != RegistrationType.ApiAccessPolicy)
+                throw new SeedException($"{where}: AccessPolicyID must name an ApiAccessPolicy registration listed before the users (C2).");
+            user.AccessPolicyId = policy.Id;
+            user.ClientId = string.IsNullOrWhiteSpace(item.ClientID) ? SecretGenerator.NewClientId() : item.ClientID;
+            var secret = item.ClientSecret;
+            if (string.IsNullOrEmpty(secret))
+            {
+                secret = SecretGenerator.NewClientSecret();
+                generated = true;
+            }
+            user.ClientSecret = ProtectedSecret.Protect(secret);
+            user.ClientSecretExpiryDate = item.ClientSecretExpiryDate ?? clock.GetUtcNow().AddDays(state.Settings.ClientSecretExpiryDays);
+        }
+        else if (item.AccessPolicyID is not null || item.ClientID is not null || item.ClientSecret is not null)
+        {
+            throw new SeedException($"{where}: only Application users have AccessPolicyID, ClientID and ClientSecret.");
+        }
+        return (user, generated);
+    }
+
+    private static TwoFactorMethod BuildTwoFactor(SeedTwoFactor? item, string where)
+    {
+        if (item is null || item.Type == TwoFactorType.None) return TwoFactorMethod.None;
+        if (item.Type == TwoFactorType.Challenge && string.IsNullOrEmpty(item.Answer))
+            throw new SeedException($"{where}: a Challenge second factor needs an Answer (the code the user types).");
+        var prompt = string.IsNullOrWhiteSpace(item.Prompt) ? "Enter your one-time passcode" : item.Prompt!;
+        var answer = item.Answer is null ? null : ProtectedSecret.Protect(item.Answer);
+        return new TwoFactorMethod(item.Type, prompt, answer, item.PushApproved ?? true);
+    }
+
+    private static UserGroup BuildGroup(SeedUserGroup item, EmulatorState state)
+    {
+        var where = $"User group {item.GroupID}";
+        if (item.GroupID <= 0) throw new SeedException($"{where}: GroupID must be a positive number.");
+        foreach (var id in item.ApplicationRegistrationIDs ?? [])
+        {
+            if (state.FindApiRegistration(id) is null) throw new SeedException($"{where}: ApplicationRegistrationIDs lists {id}, which is not a registration in the seed.");
+        }
+        foreach (var id in item.Members ?? [])
+        {
+            if (state.FindUser(id) is null) throw new SeedException($"{where}: Members lists {id}, which is not a UserID in the seed.");
+        }
+        return new UserGroup(item.GroupID, string.IsNullOrWhiteSpace(item.Name) ? $"Group {item.GroupID}" : item.Name!)
+        {
+            Description = item.Description,
+            GroupType = string.IsNullOrWhiteSpace(item.GroupType) ? "BeyondInsight" : item.GroupType!,
+            DistinguishedName = item.DistinguishedName,
+            IsActive = item.IsActive ?? true,
+            Administrator = item.Administrator,
+            ApplicationRegistrationIds = (item.ApplicationRegistrationIDs ?? []).ToHashSet(),
+            MemberIds = (item.Members ?? []).ToHashSet(),
+        };
+    }
+}

@@ -1,0 +1,31 @@
+namespace PasswordSafe.Emulator;
+
+/// <summary>Server-wide settings; immutable, swapped whole through <see cref="EmulatorState.Settings"/>.</summary>
+public sealed record EmulatorSettings
+{
+    /// <summary>B2: sessions end after this much idle time (default 20, like the real server).</summary>
+    public int SessionIdleTimeoutMinutes { get; init; } = 20;
+    /// <summary>C6: lifetime of new and recycled client secrets.</summary>
+    public int ClientSecretExpiryDays { get; init; } = 365;
+    /// <summary>D1: false makes SignAppIn answer 403.</summary>
+    public bool LicenseValid { get; init; } = true;
+    /// <summary>D1: false makes every API call answer 410.</summary>
+    public bool ApiEnabled { get; init; } = true;
+
+    /// <summary>Applies the values a seed or PUT body gives; throws ArgumentException for out-of-range values.</summary>
+    public EmulatorSettings With(SeedSettings? change)
+    {
+        if (change is null) return this;
+        if (change.SessionIdleTimeoutMinutes is < 1)
+            throw new System.ArgumentException("SessionIdleTimeoutMinutes must be 1 or more.");
+        if (change.ClientSecretExpiryDays is < 1)
+            throw new System.ArgumentException("ClientSecretExpiryDays must be 1 or more.");
+        return this with
+        {
+            SessionIdleTimeoutMinutes = change.SessionIdleTimeoutMinutes ?? SessionIdleTimeoutMinutes,
+            ClientSecretExpiryDays = change.ClientSecretExpiryDays ?? ClientSecretExpiryDays,
+            LicenseValid = change.LicenseValid ?? LicenseValid,
+            ApiEnabled = change.ApiEnabled ?? ApiEnabled,
+        };
+    }
+}

@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+
+namespace PasswordSafe.Emulator;
+
+/// <summary>A user group: its members may use the listed registrations (A7); Administrator grants the admin endpoints.</summary>
+public sealed class UserGroup
+{
+    internal UserGroup(int groupId, string name)
+    {
+        GroupId = groupId;
+        Name = name;
+    }
+
+    public int GroupId { get; }
+    public string Name { get; internal set; }
+    public string? Description { get; internal set; }
+    public string GroupType { get; internal set; } = "BeyondInsight";
+    public string? DistinguishedName { get; internal set; }
+    public bool IsActive { get; internal set; } = true;
+    public bool Administrator { get; internal set; }
+    /// <summary>Replaced whole so readers outside the lock see a consistent set.</summary>
+    public IReadOnlySet<int> ApplicationRegistrationIds { get; internal set; } = new HashSet<int>();
+    public IReadOnlySet<int> MemberIds { get; internal set; } = new HashSet<int>();
+}

@@ -1,0 +1,94 @@
+using System.Linq;
+using PasswordSafe.Emulator;
+using Xunit;
+
+namespace PasswordSafe.UnitTests.Emulator;
+
+public class SeedTests
+{
+    private const string OneRegistration = """
+        { "apiregistrations": [ { "id": 7, "name": "k", "ipauthenticationrules": [ { "value": "127.0.0.1" } ] } ] }
+        """;
+
+    [Fact]
+    public void DemoSeedMatchesTheDocumentedFacts()
+    {
+        var state = EmulatorState.FromSeed(EmulatorSeed.LoadDemo());
+        Assert.Equal(DemoSeed.ApiKey, state.ReadApiKey(DemoSeed.ApiKeyRegistrationId, "test"));
+        Assert.Equal(DemoSeed.MfaApiKey, state.ReadApiKey(DemoSeed.MfaApiKeyRegistrationId, "test"));
+        Assert.False(state.FindApiRegistration(DemoSeed.ApiKeyRegistrationId)!.MultiFactorAuthenticationEnforced);
+        Assert.True(state.FindApiRegistration(DemoSeed.MfaApiKeyRegistrationId)!.MultiFactorAuthenticationEnforced);
+        var app = state.Users.Single(u => u.UserName == DemoSeed.ApplicationUser);
+        Assert.Equal(DemoSeed.ClientId, app.ClientId);
+        Assert.Equal(DemoSeed.ClientSecret, state.RevealClientSecret(app.UserId));
+        Assert.Equal(DemoSeed.AccessPolicyRegistrationId, app.AccessPolicyId);
+        Assert.Equal(DemoSeed.ChallengePrompt, state.Users.Single(u => u.UserName == DemoSeed.ChallengeUser).TwoFactor.Prompt);
+        Assert.True(state.Users.Single(u => u.IsKnownAs(DemoSeed.DirectoryRunAs)).IsKnownAs(DemoSeed.DirectoryRunAsUpn));
+        Assert.True(state.IsAdministrator(state.Users.Single(u => u.UserName == DemoSeed.RunAs).UserId));
+        Assert.False(state.IsAdministrator(state.Users.Single(u => u.IsKnownAs(DemoSeed.DirectoryRunAs)).UserId));
+    }
+
+    [Fact]
+    public void PropertyNamesAreCaseInsensitive()
+    {
+        var state = EmulatorState.FromSeed(EmulatorSeed.Parse(OneRegistration));
+        Assert.Equal("k", state.FindApiRegistration(7)!.Name);
+    }
+
+    [Fact]
+    public void A2_AbsentMfaMeansEnforced()
+    {
+        var state = EmulatorState.FromSeed(EmulatorSeed.Parse(OneRegistration));
+        Assert.True(state.FindApiRegistration(7)!.MultiFactorAuthenticationEnforced);
+    }
+
+    [Fact]
+    public void A5_AbsentKeyIsGenerated()
+    {
+        var state = EmulatorState.FromSeed(EmulatorSeed.Parse(OneRegistration));
+        Assert.Equal(128, state.ReadApiKey(7, "test").Length);
+    }
+
+    [Fact]
+    public void A3_RegistrationWithoutIpOrPsrunRuleIsRefused()
+    {
+        var e = Assert.Throws<SeedException>(() => EmulatorState.FromSeed(EmulatorSeed.Parse("""{ "ApiRegistrations": [ { "Id": 1 } ] }""")));
+        Assert.Contains("A3", e.Message);
+    }
+
+    [Fact]
+    public void A3_PsrunRuleAloneIsEnough()
+    {
+        var state = EmulatorState.FromSeed(EmulatorSeed.Parse("""{ "ApiRegistrations": [ { "Id": 1, "PSRUNRules": [ { "SystemName": "web01" } ] } ] }"""));
+        Assert.Single(state.FindApiRegistration(1)!.PSRUNRules);
+    }
+
+    [Theory]
+    [InlineData("""{ "ApiRegistrations": [ { "Id": 1, "Key": "too-short", "IPAuthenticationRules": [ { "Value": "127.0.0.1" } ] } ] }""")]
+    [InlineData("""{ "ApiRegistrations": [ { "Id": 1, "IPAuthenticationRules": [ { "Value": "300.0.0.1" } ] } ] }""")]
+    [InlineData("""{ "ApiRegistrations": [ { "Id": 1, "IPAuthenticationRules": [ { "Value": "127.0.0.1" } ] }, { "Id": 1, "IPAuthenticationRules": [ { "Value": "127.0.0.1" } ] } ] }""")]
+    [InlineData("""{ "Users": [ { "UserID": 1, "UserName": "bot", "UserType": "Application" } ] }""")]
+    [InlineData("""{ "Users": [ { "UserID": 1, "UserName": "x", "TwoFactor": { "Type": "Challenge" } } ] }""")]
+    [InlineData("""{ "Users": [ { "UserID": 1, "UserName": "x", "UserType": "ActiveDirectory" } ] }""")]
+    [InlineData("""{ "UserGroups": [ { "GroupID": 1, "Members": [ 9 ] } ] }""")]
+    [InlineData("""{ "Settings": { "SessionIdleTimeoutMinutes": 0 } }""")]
+    [InlineData("""{ "ApiRegistrations": [ { "Id": 1, "RegistrationType": "Nonsense" } ] }""")]
+    [InlineData("""not json""")]
+    public void InvalidSeedsAreRefusedWithSeedException(string json)
+    {
+        Assert.Throws<SeedException>(() => EmulatorState.FromSeed(EmulatorSeed.Parse(json)));
+    }
+
+    [Fact]
+    public void A4_RuleCannotSwitchBetweenIpAndXff()
+    {
+        var state = EmulatorState.FromSeed(EmulatorSeed.LoadDemo());
+        var registration = state.FindApiRegistration(1)!;
+        var ipRule = registration.IPAuthenticationRules[0];
+        Assert.Throws<System.InvalidOperationException>(() =>
+            state.ReplaceAuthenticationRules(1, registration.IPAuthenticationRules.Skip(1).ToList(), [ipRule]));
+        var fresh = AddressRule.Parse(99, "IPAddress", "10.0.0.1");
+        state.ReplaceAuthenticationRules(1, registration.IPAuthenticationRules, [fresh]);
+        Assert.Single(state.FindApiRegistration(1)!.XForwardedForAuthenticationRules);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.Extensions.Primitives;
+using PasswordSafe.Emulator;
+using PasswordSafe.Emulator.Authentication;
+using Xunit;
+
+namespace PasswordSafe.UnitTests.Emulator;
+
+public class SourceAddressCheckTests
+{
+    private static readonly AddressRule[] Balancer = [AddressRule.Parse(1, "IPAddress", "10.0.0.5")];
+    private static readonly AddressRule[] Clients = [AddressRule.Parse(2, "CIDR", "192.168.1.0/24")];
+    private static readonly IPAddress BalancerAddress = IPAddress.Parse("10.0.0.5");
+
+    [Fact]
+    public void B6_PeerMatchingAnIpRuleIsAllowed() =>
+        Assert.Null(SourceAddressCheck.Evaluate(Balancer, [], BalancerAddress, StringValues.Empty));
+
+    [Fact]
+    public void B6_PeerOutsideTheIpRulesIsRefused() =>
+        Assert.Contains("10.0.0.6", SourceAddressCheck.Evaluate(Balancer, [], IPAddress.Parse("10.0.0.6"), StringValues.Empty));
+
+    [Fact]
+    public void A4_WithoutXffRulesTheHeaderIsIgnored() =>
+        Assert.Null(SourceAddressCheck.Evaluate(Balancer, [], BalancerAddress, new StringValues("8.8.8.8")));
+
+    [Fact]
+    public void A4_XffRulesMatchTheHeaderWhileIpRulesMatchThePeer() =>
+        Assert.Null(SourceAddressCheck.Evaluate(Balancer, Clients, BalancerAddress, new StringValues("192.168.1.77")));
+
+    [Fact]
+    public void A4_IpRulesStillApplyToThePeerWhenXffMatches() =>
+        Assert.NotNull(SourceAddressCheck.Evaluate(Balancer, Clients, IPAddress.Parse("10.0.0.9"), new StringValues("192.168.1.77")));
+
+    [Fact]
+    public void A4_MissingHeaderIsRefusedWhenXffRulesExist() =>
+        Assert.NotNull(SourceAddressCheck.Evaluate(Balancer, Clients, BalancerAddress, StringValues.Empty));
+
+    [Fact]
+    public void A4_TwoHeadersAreRefused() =>
+        Assert.NotNull(SourceAddressCheck.Evaluate(Balancer, Clients, BalancerAddress, new StringValues(["192.168.1.7", "192.168.1.8"])));
+
+    [Fact]
+    public void A4_CommaListIsRefused() =>
+        Assert.NotNull(SourceAddressCheck.Evaluate(Balancer, Clients, BalancerAddress, new StringValues("192.168.1.7, 192.168.1.8")));
+
+    [Fact]
+    public void A4_HeaderOutsideTheXffRulesIsRefused() =>
+        Assert.NotNull(SourceAddressCheck.Evaluate(Balancer, Clients, BalancerAddress, new StringValues("192.168.2.7")));
+
+    [Fact]
+    public void A4_HeaderThatIsNoAddressIsRefused() =>
+        Assert.NotNull(SourceAddressCheck.Evaluate(Balancer, Clients, BalancerAddress, new StringValues("client.example")));
+
+    [Fact]
+    public void A4_IPv6HeaderMatchesIPv6Rules() =>
+        Assert.Null(SourceAddressCheck.Evaluate([], [AddressRule.Parse(3, null, "2001:db8::/48")], BalancerAddress, new StringValues("2001:db8:0:1::9")));
+
+    [Fact]
+    public void A3_PsrunOnlyRegistrationDoesNotRestrictThePeer() =>
+        Assert.Null(SourceAddressCheck.Evaluate([], [], IPAddress.Parse("203.0.113.9"), StringValues.Empty));
+}

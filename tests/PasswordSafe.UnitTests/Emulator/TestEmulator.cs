@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading.Tasks;
+using PasswordSafe.Emulator;
+
+namespace PasswordSafe.UnitTests.Emulator;
+
+/// <summary>An in-process emulator on a free port with a controllable clock, plus clients that trust only its certificate.</summary>
+internal sealed class TestEmulator : IAsyncDisposable
+{
+    private readonly List<HttpClient> _clients = new();
+
+    private TestEmulator(EmulatorServer server, EmulatorClock clock)
+    {
+        Server = server;
+        Clock = clock;
+    }
+
+    public EmulatorServer Server { get; }
+    public EmulatorClock Clock { get; }
+    public EmulatorState State => Server.State;
+
+    public static async Task<TestEmulator> StartAsync(EmulatorSeed? seed = null, X509Certificate2? clientCa = null)
+    {
+        var clock = new EmulatorClock();
+        var server = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = seed, Clock = clock, ClientCertificateAuthority = clientCa });
+        return new TestEmulator(server, clock);
+    }
+
+    /// <summary>A client with its own cookie jar, based at the API path (or the legacy one).</summary>
+    public HttpClient NewClient(bool legacyBase = false, X509Certificate2? clientCertificate = null)
+    {
+        var thumbprint = Server.ServerCertificate.Thumbprint;
+        var handler = new HttpClientHandler
+        {
+            CookieContainer = new CookieContainer(),
+            UseCookies = true,
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == thumbprint,
+        };
+        if (clientCertificate is not null)
+        {
+            handler.ClientCertificateOptions = ClientCertificateOption.Manual;
+            handler.ClientCertificates.Add(clientCertificate);
+        }
+        var client = new HttpClient(handler) { BaseAddress = legacyBase ? Server.LegacyBaseUri : Server.BaseUri };
+        _clients.Add(client);
+        return client;
+    }
+
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string authorization, string? runAsHeader = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "Auth/SignAppIn");
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        if (runAsHeader is not null) request.Headers.Add("RunAs", runAsHeader);
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> SignInWithKeyAsync(HttpClient client, string key, string runAs, string? extra = null) =>
+        SignInAsync(client, $"PS-Auth key={key}; runas={runAs};{extra}");
+
+    public static Task<HttpResponseMessage> RequestTokenAsync(HttpClient client, string clientId, string clientSecret,
+        string grantType = "client_credentials") =>
+        client.PostAsync("Auth/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = grantType,
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+        }));
+
+    public static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients) client.Dispose();
+        await Server.DisposeAsync();
+    }
+}
