@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PasswordSafe.Tests.Infrastructure;
+
+/// <summary>
+/// A tiny HTTPS server on 127.0.0.1 that answers each path with whatever a test scripted — HTML error
+/// pages, broken JSON, 5xx, odd status codes — to prove the module reports garbage clearly instead of crashing.
+/// Unscripted <c>Auth/SignAppIn</c> succeeds (so API calls can be reached); other unscripted paths get 404.
+/// </summary>
+public sealed class StubApiServer : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, StubResponse> responses = new(StringComparer.OrdinalIgnoreCase);
+    private readonly WebApplication app;
+
+    private StubApiServer(WebApplication app, X509Certificate2 certificate)
+    {
+        this.app = app;
+        Certificate = certificate;
+    }
+
+    public X509Certificate2 Certificate { get; }
+
+    public Uri RootUri { get; private set; } = null!;
+
+    /// <summary>Number of requests received per path (lower-cased, relative to the v3 base).</summary>
+    public ConcurrentDictionary<string, int> Hits { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<StubApiServer> StartAsync()
+    {
+        var certificate = TestCertificates.CreateServerCertificate();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(certificate);
+            }));
+        var app = builder.Build();
+        var stub = new StubApiServer(app, certificate);
+        app.Run(stub.AnswerAsync);
+        await app.StartAsync();
+        var address = app.Urls is { Count: > 0 } urls ? new Uri(System.Linq.Enumerable.First(urls)) : throw new InvalidOperationException("Stub has no address.");
+        stub.RootUri = new Uri($"https://127.0.0.1:{address.Port}/");
+        return stub;
+    }
+
+    /// <summary>Scripts the answer for a path relative to the API base, e.g. <c>Auth/SignAppIn</c>.</summary>
+    public void Respond(string relativePath, int status, string contentType, string body) =>
+        responses[Normalize(relativePath)] = new StubResponse(status, contentType, body);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Certificate.Dispose();
+    }
+
+    private static string Normalize(string path) => path.Trim('/').ToLowerInvariant();
+
+    private async Task AnswerAsync(HttpContext context)
+    {
+        const string basePath = "/beyondtrust/api/public/v3/";
+        var path = context.Request.Path.Value ?? string.Empty;
+        var relative = path.StartsWith(basePath, StringComparison.OrdinalIgnoreCase) ? path.Substring(basePath.Length) : path;
+        relative = Normalize(relative);
+        Hits.AddOrUpdate(relative, 1, (_, n) => n + 1);
+
+        if (!responses.TryGetValue(relative, out var response))
+        {
+            response = relative switch
+            {
+                "auth/signappin" => new StubResponse(200, "application/json",
+                    "{\"UserId\":1,\"SID\":\"S-1-5-21-1\",\"EmailAddress\":\"stub@example.test\",\"UserName\":\"demo\",\"Name\":\"Stub User\"}"),
+                "auth/signout" => new StubResponse(200, "application/json", string.Empty),
+                _ => new StubResponse(404, "application/json", "\"Not found\""),
+            };
+        }
+
+        if (relative == "auth/signappin")
+        {
+            context.Response.Cookies.Append("ASP.NET_SessionId", "stubsessionaaaaaaaaaaaaa",
+                new CookieOptions { Secure = true, HttpOnly = true, Path = "/" });
+        }
+
+        context.Response.StatusCode = response.Status;
+        context.Response.ContentType = response.ContentType;
+        await context.Response.WriteAsync(response.Body);
+    }
+}

@@ -1,0 +1,199 @@
+using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using PasswordSafe.Tests.Infrastructure;
+using Xunit;
+
+namespace PasswordSafe.Tests.Tests;
+
+/// <summary>
+/// Bad input from the user and garbage from the server: every case ends in a clear ErrorRecord with a contract
+/// id (and D1's status mapping for codes the emulator never sends), never a crash or a raw .NET exception.
+/// </summary>
+public sealed class BadInputTests : IClassFixture<EmulatorFixture>
+{
+    private readonly EmulatorFixture emulator;
+
+    public BadInputTests(EmulatorFixture emulator) => this.emulator = emulator;
+
+    [Theory]
+    [InlineData("https://")]
+    [InlineData("not a uri at all")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("https://exa mple.test/")]
+    [InlineData("https://127.0.0.1:99999/")]
+    public void MalformedUri_InvalidUri(string uri)
+    {
+        using var shell = emulator.NewRunner();
+        shell.SetVariable("BadUri", uri);
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(emulator.KeyOf(TestSeed.PlainKey)));
+
+        var error = shell.Run("Connect-PasswordSafe -Uri $BadUri -ApiKey $ApiKey -RunAs demo")
+            .AssertError("InvalidUri", ErrorCategory.InvalidArgument);
+
+        Assert.Equal(uri, error.TargetObject?.ToString());
+    }
+
+    [Fact]
+    public void B2_PlainHttp_HttpsRequired()
+    {
+        using var shell = emulator.NewRunner();
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(emulator.KeyOf(TestSeed.PlainKey)));
+
+        shell.Run("Connect-PasswordSafe -Uri 'http://pam.example.test' -ApiKey $ApiKey -RunAs demo")
+            .AssertError("HttpsRequired", ErrorCategory.InvalidArgument);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("short")]
+    [InlineData("has spaces in the middle of it has spaces in the middle of it has spaces in the middle of it has spaces in the middle of it!!")]
+    [InlineData("869e348de1fc225d132206b36675b94d9a4dc2553e5e0dd59007f7f83d1bfaf5; runas=admin; pwd=[x];")]
+    public void A5_EmptyOrMalformedKey_InvalidApiKey_BeforeSending(string key)
+    {
+        using var shell = emulator.NewRunner();
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(key));
+        var audit = AuditCursor.Mark(emulator.State);
+
+        var result = shell.Run("Connect-PasswordSafe -Uri $Uri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $Thumbprint");
+
+        var error = result.AssertError("InvalidApiKey", ErrorCategory.InvalidArgument);
+        Assert.Empty(audit.NewEntries());
+        if (key.Trim().Length > 0) Assert.DoesNotContain(key, PowerShellResult.Describe(error));
+    }
+
+    [Fact]
+    public void UnknownUser_AuthenticationFailed()
+    {
+        using var shell = emulator.NewRunner();
+
+        shell.Run(emulator.ConnectWithKey(shell, TestSeed.PlainKey, "no-such-user"))
+            .AssertError("AuthenticationFailed", ErrorCategory.AuthenticationError);
+    }
+
+    [Fact]
+    public void NothingListening_ConnectionFailed()
+    {
+        using var shell = emulator.NewRunner();
+        var port = FreePort();
+        shell.SetVariable("DeadUri", $"https://127.0.0.1:{port}/");
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(emulator.KeyOf(TestSeed.PlainKey)));
+
+        shell.Run("Connect-PasswordSafe -Uri $DeadUri -ApiKey $ApiKey -RunAs demo -SkipCertificateCheck")
+            .AssertError("ConnectionFailed", ErrorCategory.ConnectionError);
+    }
+
+    [Fact]
+    public void SelfSignedServerWithoutPin_ServerCertificateUntrusted()
+    {
+        using var shell = emulator.NewRunner();
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(emulator.KeyOf(TestSeed.PlainKey)));
+
+        var error = shell.Run("Connect-PasswordSafe -Uri $Uri -ApiKey $ApiKey -RunAs demo")
+            .AssertError("ServerCertificateUntrusted", ErrorCategory.SecurityError);
+
+        Assert.Contains("ServerCertificateThumbprint", error + " " + error.ErrorDetails?.RecommendedAction);
+    }
+
+    [Fact]
+    public void WrongPin_ServerCertificateUntrusted()
+    {
+        using var shell = emulator.NewRunner();
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(emulator.KeyOf(TestSeed.PlainKey)));
+
+        shell.Run("Connect-PasswordSafe -Uri $Uri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint 'AB:CD:EF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00'")
+            .AssertError("ServerCertificateUntrusted", ErrorCategory.SecurityError);
+    }
+
+    [Fact]
+    public void SkipCertificateCheck_ConnectsToTheSelfSignedEmulator()
+    {
+        using var shell = emulator.NewRunner();
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(emulator.KeyOf(TestSeed.PlainKey)));
+
+        shell.Run("Connect-PasswordSafe -Uri $Uri -ApiKey $ApiKey -RunAs demo -SkipCertificateCheck").AssertSuccess();
+    }
+
+    [Theory]
+    [InlineData(200, "text/html", "<html><body><h1>Service Unavailable</h1></body></html>", "InvalidServerResponse", ErrorCategory.InvalidData)]
+    [InlineData(200, "application/json", "{\"UserId\": 1, \"UserName\": ", "InvalidServerResponse", ErrorCategory.InvalidData)]
+    [InlineData(500, "text/html", "<html><body>Runtime Error</body></html>", "ServerError", ErrorCategory.InvalidResult)]
+    [InlineData(503, "text/plain", "down for maintenance", "ServerError", ErrorCategory.InvalidResult)]
+    public async Task GarbageOnSignIn_ClearError(int status, string contentType, string body, string errorId, ErrorCategory category)
+    {
+        await using var stub = await StubApiServer.StartAsync();
+        stub.Respond("Auth/SignAppIn", status, contentType, body);
+        using var shell = StubRunner(stub);
+
+        shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint")
+            .AssertError(errorId, category);
+        Assert.Empty(shell.Run("Get-PasswordSafeSession").Output);
+    }
+
+    [Theory]
+    [InlineData(200, "text/html", "<!DOCTYPE html><html><body>Login</body></html>", "InvalidServerResponse", ErrorCategory.InvalidData)]
+    [InlineData(200, "application/json", "[{\"broken\": ", "InvalidServerResponse", ErrorCategory.InvalidData)]
+    [InlineData(400, "application/json", "\"Name is too long\"", "ValidationFailed", ErrorCategory.InvalidArgument)]
+    [InlineData(404, "application/json", "\"Managed Account not found\"", "ObjectNotFound", ErrorCategory.ObjectNotFound)]
+    [InlineData(409, "application/json", "4091", "Conflict", ErrorCategory.ResourceExists)]
+    [InlineData(410, "text/plain", "", "ApiDisabled", ErrorCategory.NotEnabled)]
+    [InlineData(500, "text/html", "<html><body>Unexpected</body></html>", "ServerError", ErrorCategory.InvalidResult)]
+    public async Task D1_GarbageOrStatusOnAnApiCall_MappedToContractIds(int status, string contentType, string body, string errorId, ErrorCategory category)
+    {
+        await using var stub = await StubApiServer.StartAsync();
+        stub.Respond("Things", status, contentType, body);
+        using var shell = StubRunner(stub);
+        shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
+
+        var error = shell.Run("Invoke-PSRestMethod -Method Get -Path 'Things'").AssertError(errorId, category);
+
+        if (status == 400) Assert.Contains("Name is too long", error.ToString());
+        Assert.Contains("Things", error.TargetObject?.ToString());
+    }
+
+    [Fact]
+    public async Task D1_204_NoContent_NoOutputAndNoError()
+    {
+        await using var stub = await StubApiServer.StartAsync();
+        stub.Respond("Things", 204, "application/json", string.Empty);
+        using var shell = StubRunner(stub);
+        shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
+
+        var result = shell.Run("Invoke-PSRestMethod -Method Put -Path 'Things' -Body @{ Name = 'x' }").AssertSuccess();
+
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void Timeout_OperationTimeout_WhenTheServerNeverAnswers()
+    {
+        using var silent = new SilentTcpListener();
+        using var shell = emulator.NewRunner();
+        shell.SetVariable("SilentUri", silent.Uri.ToString());
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(emulator.KeyOf(TestSeed.PlainKey)));
+
+        var result = shell.Run("Connect-PasswordSafe -Uri $SilentUri -ApiKey $ApiKey -RunAs demo -SkipCertificateCheck -TimeoutSec 2");
+
+        result.AssertError("Timeout", ErrorCategory.OperationTimeout);
+        Assert.InRange(result.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(20));
+    }
+
+    private static PowerShellRunner StubRunner(StubApiServer stub)
+    {
+        var shell = PowerShellRunner.Start();
+        shell.SetVariable("StubUri", stub.RootUri.ToString());
+        shell.SetVariable("StubThumbprint", stub.Certificate.Thumbprint);
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(new string('s', 128)));
+        return shell;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
