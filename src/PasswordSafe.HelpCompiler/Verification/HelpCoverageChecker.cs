@@ -21,6 +21,8 @@ internal static class HelpCoverageChecker
 
     private static readonly string[] ShouldProcessParameters = { "WhatIf", "Confirm" };
 
+    private static readonly string[] PagingParameters = { "First", "Skip", "IncludeTotalCount" };
+
     public static void Check(IReadOnlyList<CmdletSignature> cmdlets, IReadOnlyList<CommandHelp> help, string assemblyPath, HelpDiagnostics diagnostics)
     {
         var helpByName = help.GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase)
@@ -39,6 +41,11 @@ internal static class HelpCoverageChecker
             if (cmdlet.SupportsShouldProcess)
             {
                 expected.UnionWith(ShouldProcessParameters);
+            }
+
+            if (cmdlet.SupportsPaging)
+            {
+                expected.UnionWith(PagingParameters);
             }
 
             foreach (var missing in expected.Where(name => !commandHelp.Parameters.Any(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))))

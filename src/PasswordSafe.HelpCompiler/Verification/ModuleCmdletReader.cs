@@ -42,8 +42,9 @@ internal static class ModuleCmdletReader
                 var value = attribute.DecodeValue(provider);
                 var name = $"{value.FixedArguments[0].Value}-{value.FixedArguments[1].Value}";
                 var shouldProcess = value.NamedArguments.Any(a => a.Name == "SupportsShouldProcess" && a.Value is true);
+                var paging = value.NamedArguments.Any(a => a.Name == "SupportsPaging" && a.Value is true);
                 var typeName = reader.GetString(type.Namespace) + "." + reader.GetString(type.Name);
-                cmdlets.Add(new CmdletSignature(name, typeName, shouldProcess, ParameterNames(reader, handle)));
+                cmdlets.Add(new CmdletSignature(name, typeName, shouldProcess, paging, ParameterNames(reader, handle)));
             }
         }
 
