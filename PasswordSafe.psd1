@@ -17,6 +17,18 @@
         'Test-PasswordSafeSession'
         'Use-PasswordSafeSession'
         'Invoke-PSRestMethod'
+        'Get-PSManagedAccount'
+        'New-PSRequest'
+        'Get-PSRequest'
+        'Approve-PSRequest'
+        'Deny-PSRequest'
+        'Complete-PSRequest'
+        'Set-PSRequest'
+        'Get-PSCredential'
+        'Use-PSCredential'
+        'New-PSAccessSession'
+        'Get-PSIsaCredential'
+        'New-PSIsaSession'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

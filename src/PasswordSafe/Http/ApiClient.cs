@@ -273,13 +273,29 @@ internal sealed class ApiClient : IDisposable
 
     private static string DescribeBody(ApiRequest request, string body)
     {
-        if (Redactor.IsSensitivePath(request.RelativePath))
+        if (Redactor.IsSensitivePath(request.RelativePath) || CarriesCheckoutSecret(request.RelativePath))
         {
             return $"  (body of {body.Length} characters not shown: this call can carry secrets)";
         }
 
         var redacted = Redactor.RedactJson(body);
         return "  " + (redacted.Length > MaxLoggedBodyLength ? redacted.Substring(0, MaxLoggedBodyLength) + "…" : redacted);
+    }
+
+    /// <summary>
+    /// ISA answers carry the password (<c>{"Credentials": …}</c>), session answers carry one-time tickets
+    /// or .rdp files (api-v3 §5), and request answers carry request ids (masked like in URLs), under names
+    /// the JSON redaction does not know.
+    /// </summary>
+    private static bool CarriesCheckoutSecret(string relativePath)
+    {
+        var query = relativePath.IndexOf('?');
+        var path = (query < 0 ? relativePath : relativePath.Substring(0, query)).TrimEnd('/');
+        return path.Equals("Requests", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("Requests/", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("ISARequests", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("ISASessions", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith("/Sessions", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string ModuleVersion()

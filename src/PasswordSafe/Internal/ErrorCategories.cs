@@ -24,7 +24,14 @@ internal static class ErrorCategories
             case ErrorIds.PermissionDenied: return ErrorCategory.PermissionDenied;
             case ErrorIds.ApiDisabled: return ErrorCategory.NotEnabled;
             case ErrorIds.ObjectNotFound:
-            case ErrorIds.CertificateNotFound: return ErrorCategory.ObjectNotFound;
+            case ErrorIds.CertificateNotFound:
+            case ErrorIds.AccountNotFound:
+            case ErrorIds.RequestNotFound:
+            case ErrorIds.RequestNotActive: return ErrorCategory.ObjectNotFound;
+            case ErrorIds.AmbiguousAccount:
+            case ErrorIds.OutFileRequired: return ErrorCategory.InvalidArgument;
+            // 4034: the request exists but cannot be used until an approver acts.
+            case ErrorIds.RequestNotApproved: return ErrorCategory.ResourceUnavailable;
             case ErrorIds.Conflict: return ErrorCategory.ResourceExists;
             case ErrorIds.ServerError: return ErrorCategory.InvalidResult;
             case ErrorIds.InvalidServerResponse: return ErrorCategory.InvalidData;

@@ -28,4 +28,12 @@ internal static class ErrorIds
     public const string ServerCertificateUntrusted = "ServerCertificateUntrusted";
     public const string Timeout = "Timeout";
     public const string CertificateNotFound = "CertificateNotFound";
+
+    // Checkout (issue 3, spec E1–E4).
+    public const string AccountNotFound = "AccountNotFound";
+    public const string AmbiguousAccount = "AmbiguousAccount";
+    public const string RequestNotFound = "RequestNotFound";
+    public const string RequestNotApproved = "RequestNotApproved";
+    public const string RequestNotActive = "RequestNotActive";
+    public const string OutFileRequired = "OutFileRequired";
 }

@@ -1,0 +1,203 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Http;
+
+namespace PasswordSafe.Checkout;
+
+/// <summary>
+/// The checkout calls of spec E1–E4 (api-v3 §2–5) over one session, with their answers read into the
+/// public models and their failures translated by <see cref="CheckoutErrors"/>. No PowerShell types.
+/// </summary>
+internal sealed class CheckoutClient
+{
+    private readonly PasswordSafeSession _session;
+
+    public CheckoutClient(PasswordSafeSession session) => _session = session;
+
+    /// <summary>One page of <c>GET ManagedAccounts</c>; an exact lookup's 404 is an empty last page (§2.1).</summary>
+    public async Task<ManagedAccountPage> GetAccountPageAsync(ManagedAccountFilter filter, long offset, int limit, RequestLog log, CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest(HttpMethod.Get, filter.ToRelativePath(offset, limit));
+        var response = await _session.Connection.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == 404 && filter.IsExactLookup)
+        {
+            return new ManagedAccountPage(new ManagedAccount[0], 0, isLast: true);
+        }
+
+        EnsureSuccess(response);
+        return CheckoutJson.ReadAccountPage(response, limit, _session);
+    }
+
+    /// <summary>Every account matching the filter, paging through (used to resolve names to exactly one account).</summary>
+    public async Task<IReadOnlyList<ManagedAccount>> FindAccountsAsync(ManagedAccountFilter filter, RequestLog log, CancellationToken cancellationToken)
+    {
+        const int PageSize = 1000;
+        var found = new List<ManagedAccount>();
+        for (long offset = 0; ; offset += PageSize)
+        {
+            var page = await GetAccountPageAsync(filter, offset, PageSize, log, cancellationToken).ConfigureAwait(false);
+            found.AddRange(page.Accounts);
+            if (page.IsLast || page.Accounts.Count == 0)
+            {
+                return found;
+            }
+        }
+    }
+
+    /// <summary><c>POST Requests</c> (§3.2): the new (or reused) request's id.</summary>
+    public async Task<int> CreateRequestAsync(NewRequestSpec spec, string accountDescription, RequestLog log, CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest(HttpMethod.Post, "Requests") { Body = spec.ToJson() };
+        try
+        {
+            var response = await _session.Connection.SendCheckedAsync(request, log, cancellationToken).ConfigureAwait(false);
+            return CheckoutJson.ReadRequestId(response);
+        }
+        catch (PasswordSafeApiException e)
+        {
+            throw _session.Connection.Record(CheckoutErrors.ForNewRequest(e, accountDescription));
+        }
+    }
+
+    /// <summary><c>GET Requests?status=&amp;queue=</c> (§3.1): status all/active/pending, queue req/app.</summary>
+    public async Task<IReadOnlyList<Request>> GetRequestsAsync(string status, string queue, RequestLog log, CancellationToken cancellationToken)
+    {
+        var path = QueryString.Append("Requests", new[]
+        {
+            new KeyValuePair<string, string>("status", status),
+            new KeyValuePair<string, string>("queue", queue),
+        });
+        var response = await _session.Connection.SendCheckedAsync(new ApiRequest(HttpMethod.Get, path), log, cancellationToken).ConfigureAwait(false);
+        return CheckoutJson.ReadRequests(response, _session);
+    }
+
+    /// <summary>The caller's own request with this id, or null (the requestor queue, every status).</summary>
+    public async Task<Request?> FindOwnRequestAsync(int requestId, RequestLog log, CancellationToken cancellationToken)
+    {
+        var requests = await GetRequestsAsync("all", "req", log, cancellationToken).ConfigureAwait(false);
+        return requests.FirstOrDefault(r => r.RequestId == requestId);
+    }
+
+    /// <summary>The caller's active request for the account, or null: Get-PSCredential for an account.</summary>
+    public async Task<Request?> FindActiveRequestAsync(int systemId, int accountId, RequestLog log, CancellationToken cancellationToken)
+    {
+        var requests = await GetRequestsAsync("active", "req", log, cancellationToken).ConfigureAwait(false);
+        return requests.Where(r => r.SystemId == systemId && r.AccountId == accountId)
+            .OrderByDescending(r => r.ExpiresDate)
+            .FirstOrDefault();
+    }
+
+    public Task CheckInAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken) =>
+        PutOnRequestAsync(requestId, "Checkin", ReasonBody(reason), "Checking in the request", log, cancellationToken);
+
+    public Task ApproveAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken) =>
+        PutOnRequestAsync(requestId, "Approve", ReasonBody(reason), "Approving the request", log, cancellationToken);
+
+    public Task DenyAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken) =>
+        PutOnRequestAsync(requestId, "Deny", ReasonBody(reason), "Denying the request", log, cancellationToken);
+
+    public Task SetRotateOnCheckinAsync(int requestId, RequestLog log, CancellationToken cancellationToken) =>
+        PutOnRequestAsync(requestId, "RotateOnCheckin", "{}", "Marking the request to rotate on check-in", log, cancellationToken);
+
+    /// <summary><c>GET Credentials/{id}?type=</c> (§4.1): password, dsskey or passphrase.</summary>
+    public async Task<string> GetCredentialAsync(int requestId, string type, RequestLog log, CancellationToken cancellationToken)
+    {
+        var path = QueryString.Append("Credentials/" + Id(requestId), new[] { new KeyValuePair<string, string>("type", type.ToLowerInvariant()) });
+        var response = await SendForRequestAsync(new ApiRequest(HttpMethod.Get, path), "Reading the credential", log, cancellationToken).ConfigureAwait(false);
+        return CheckoutJson.ReadCredential(response);
+    }
+
+    /// <summary><c>POST Requests/{id}/Sessions</c> (§5.1) for the ticket types (SSH, sshticket, RDP, rdpticket, app).</summary>
+    public async Task<AccessSession> CreateSessionAsync(int requestId, string sessionType, string? nodeId, RequestLog log, CancellationToken cancellationToken)
+    {
+        var response = await PostSessionAsync(requestId, sessionType, nodeId, log, cancellationToken).ConfigureAwait(false);
+        var session = CheckoutJson.ReadAccessSession(response);
+        session.RequestId = requestId;
+        session.SessionType = sessionType;
+        return session;
+    }
+
+    /// <summary><c>POST Requests/{id}/Sessions</c> for rdpfile/appfile: the answer is the file itself.</summary>
+    public async Task<string> CreateSessionFileAsync(int requestId, string sessionType, string? nodeId, RequestLog log, CancellationToken cancellationToken)
+    {
+        var response = await PostSessionAsync(requestId, sessionType, nodeId, log, cancellationToken).ConfigureAwait(false);
+        return response.Body;
+    }
+
+    /// <summary><c>POST ISARequests?type=</c> (§5.2, spec E3): the credential, released at once.</summary>
+    public async Task<string> GetIsaCredentialAsync(IsaSpec spec, string type, RequestLog log, CancellationToken cancellationToken)
+    {
+        var path = QueryString.Append("ISARequests", new[] { new KeyValuePair<string, string>("type", type.ToLowerInvariant()) });
+        var response = await SendIsaAsync(new ApiRequest(HttpMethod.Post, path) { Body = spec.ToRequestJson() }, log, cancellationToken).ConfigureAwait(false);
+        return CheckoutJson.ReadIsaCredential(response);
+    }
+
+    /// <summary><c>POST ISASessions</c> (§5.3, spec E4): a ticket, or the file for rdpfile/appfile.</summary>
+    public async Task<ApiResponse> CreateIsaSessionAsync(IsaSpec spec, RequestLog log, CancellationToken cancellationToken) =>
+        await SendIsaAsync(new ApiRequest(HttpMethod.Post, "ISASessions") { Body = spec.ToSessionJson() }, log, cancellationToken).ConfigureAwait(false);
+
+    private async Task<ApiResponse> SendIsaAsync(ApiRequest request, RequestLog log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _session.Connection.SendCheckedAsync(request, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PasswordSafeApiException e) when (e.StatusCode == 403)
+        {
+            throw _session.Connection.Record(new PasswordSafeApiException(Internal.ErrorIds.PermissionDenied,
+                $"The ISA call was refused ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+                "ISA retrieval needs the ISA role on the account's smart rule (Get-PSManagedAccount shows IsIsaAccess); ask an administrator.",
+                e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage));
+        }
+    }
+
+    private Task<ApiResponse> PostSessionAsync(int requestId, string sessionType, string? nodeId, RequestLog log, CancellationToken cancellationToken)
+    {
+        var body = new Dictionary<string, object?> { ["SessionType"] = sessionType };
+        if (!string.IsNullOrEmpty(nodeId))
+        {
+            body["NodeID"] = nodeId;
+        }
+
+        var request = new ApiRequest(HttpMethod.Post, "Requests/" + Id(requestId) + "/Sessions")
+        {
+            Body = Newtonsoft.Json.JsonConvert.SerializeObject(body),
+        };
+        return SendForRequestAsync(request, "Creating the session", log, cancellationToken);
+    }
+
+    private async Task PutOnRequestAsync(int requestId, string action, string body, string what, RequestLog log, CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest(HttpMethod.Put, "Requests/" + Id(requestId) + "/" + action) { Body = body };
+        await SendForRequestAsync(request, what, log, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ApiResponse> SendForRequestAsync(ApiRequest request, string what, RequestLog log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _session.Connection.SendCheckedAsync(request, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PasswordSafeApiException e)
+        {
+            throw _session.Connection.Record(CheckoutErrors.ForRequestCall(e, what));
+        }
+    }
+
+    private void EnsureSuccess(ApiResponse response)
+    {
+        if (!response.IsSuccess)
+        {
+            throw _session.Connection.Record(StatusErrorMapper.ToException(response));
+        }
+    }
+
+    private static string ReasonBody(string? reason) =>
+        reason == null ? "{}" : Newtonsoft.Json.JsonConvert.SerializeObject(new Dictionary<string, string> { ["Reason"] = reason });
+
+    private static string Id(int requestId) => requestId.ToString(CultureInfo.InvariantCulture);
+}

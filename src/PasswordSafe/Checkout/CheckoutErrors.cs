@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Linq;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Checkout;
+
+/// <summary>
+/// Turns the server's checkout failures into the errors the checkout cmdlets promise: distinct ids for
+/// "not approved yet" (4034), "checked in or expired" (404) and conflicts (4091), each saying what to do.
+/// Messages never carry request ids or passwords.
+/// </summary>
+internal static class CheckoutErrors
+{
+    public const int NotApprovedReason = 4034;
+    public const int ConflictReason = 4091;
+
+    /// <summary>For <c>GET Credentials/{id}</c>, session creation and a request's own calls.</summary>
+    public static PasswordSafeException ForRequestCall(PasswordSafeApiException e, string what)
+    {
+        if (e.StatusCode == 403 && e.ReasonCode == NotApprovedReason)
+        {
+            return Rewrap(e, ErrorIds.RequestNotApproved,
+                $"{what}: the request has not been approved yet (4034).",
+                "Wait for an approver (Get-PSRequest shows the status), then retry.");
+        }
+
+        if (e.StatusCode == 404)
+        {
+            return Rewrap(e, ErrorIds.RequestNotActive,
+                $"{what}: the request is not active: it was checked in, denied or has expired.",
+                "Create a new request with New-PSRequest.");
+        }
+
+        if (e.StatusCode == 403)
+        {
+            return Rewrap(e, ErrorIds.PermissionDenied,
+                $"{what}: permission denied ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+                "Check that you own the request and that the account is enabled for API access; ask an administrator for the role this needs.");
+        }
+
+        return e;
+    }
+
+    /// <summary>For <c>POST Requests</c>: 409/4091 explains the conflict options.</summary>
+    public static PasswordSafeException ForNewRequest(PasswordSafeApiException e, string account)
+    {
+        if (e.StatusCode == 409)
+        {
+            return Rewrap(e, ErrorIds.Conflict,
+                $"A conflicting request already exists for {account} ({ReasonCodes.Describe(e.ReasonCode ?? ConflictReason)}).",
+                "Pass -ConflictOption Reuse to use your existing request, or -ConflictOption Renew to replace it; or check it in first with Complete-PSRequest.");
+        }
+
+        if (e.StatusCode == 403)
+        {
+            return Rewrap(e, ErrorIds.PermissionDenied,
+                $"You may not request {account} ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+                "Ask an administrator for the Requestor role on the account's smart rule, and check that the account is enabled for API access.");
+        }
+
+        return e;
+    }
+
+    public static PasswordSafeException AccountNotFound(ManagedAccountFilter filter) =>
+        new PasswordSafeException(ErrorIds.AccountNotFound,
+            $"No requestable managed account matches {filter.Describe()}.",
+            "Check the names with Get-PSManagedAccount; only accounts enabled for API access that you may request are visible.");
+
+    public static PasswordSafeException Ambiguous(ManagedAccountFilter filter, IReadOnlyList<ManagedAccount> matches)
+    {
+        var listed = string.Join(", ", matches.Take(10).Select(a =>
+            $"{a.SystemName}\\{a.AccountName} (SystemId {a.SystemId}, AccountId {a.AccountId})"));
+        var more = matches.Count > 10 ? $" and {matches.Count - 10} more" : string.Empty;
+        return new PasswordSafeException(ErrorIds.AmbiguousAccount,
+            $"{matches.Count} managed accounts match {filter.Describe()}: {listed}{more}.",
+            "Pick one: pass -SystemId and -AccountId, or pipe the right account from Get-PSManagedAccount.");
+    }
+
+    public static PasswordSafeException NoActiveRequest(string account) =>
+        new PasswordSafeException(ErrorIds.RequestNotActive,
+            $"You have no active request for {account}.",
+            "Create one with New-PSRequest (or use Use-PSCredential, which requests and checks in for you).");
+
+    public static PasswordSafeException RequestNotFound(string what) =>
+        new PasswordSafeException(ErrorIds.RequestNotFound,
+            $"{what} is not in your request list.",
+            "List your requests with Get-PSRequest (-Queue Approver for requests you approve).");
+
+    private static PasswordSafeException Rewrap(PasswordSafeApiException e, string errorId, string message, string action) =>
+        new PasswordSafeApiException(errorId, message, action, e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage);
+}

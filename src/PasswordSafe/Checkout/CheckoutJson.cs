@@ -1,0 +1,268 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Checkout;
+
+/// <summary>
+/// Reads the checkout answers of api-v3 §2–5 into the public models. Property names are matched without
+/// regard to case, because the server's casing differs between endpoints (<c>SystemId</c> in
+/// ManagedAccounts, <c>SystemID</c> in Requests).
+/// </summary>
+internal static class CheckoutJson
+{
+    /// <summary>An array, a single object (both names given, §2.1), or a <c>{TotalCount, Data}</c> envelope.</summary>
+    public static ManagedAccountPage ReadAccountPage(ApiResponse response, int requestedLimit, PasswordSafeSession? session)
+    {
+        var token = Parse(response);
+        var accounts = new List<ManagedAccount>();
+        long? total = null;
+        var isSingleObject = false;
+        JArray? items = token as JArray;
+        if (token is JObject envelope && Property(envelope, "Data") is JArray data)
+        {
+            items = data;
+            total = ReadLong(envelope, "TotalCount");
+        }
+        else if (token is JObject single)
+        {
+            accounts.Add(ToAccount(single, session));
+            isSingleObject = true;
+        }
+        else if (items == null && token.Type != JTokenType.Null)
+        {
+            throw Unexpected(response, "a managed account list");
+        }
+
+        if (items != null)
+        {
+            foreach (var item in items)
+            {
+                if (item is JObject account)
+                {
+                    accounts.Add(ToAccount(account, session));
+                }
+            }
+        }
+
+        var isLast = isSingleObject || accounts.Count < requestedLimit;
+        return new ManagedAccountPage(accounts, total, isLast);
+    }
+
+    public static IReadOnlyList<Request> ReadRequests(ApiResponse response, PasswordSafeSession? session)
+    {
+        var token = Parse(response);
+        var requests = new List<Request>();
+        var items = token as JArray ?? (token is JObject single ? new JArray(single) : null);
+        if (items == null)
+        {
+            throw Unexpected(response, "a request list");
+        }
+
+        foreach (var item in items)
+        {
+            if (item is JObject request)
+            {
+                requests.Add(ToRequest(request, session));
+            }
+        }
+
+        return requests;
+    }
+
+    /// <summary><c>POST Requests</c> answers the bare id (<c>124</c>); a quoted id or an object with <c>RequestID</c> is tolerated.</summary>
+    public static int ReadRequestId(ApiResponse response)
+    {
+        var token = Parse(response);
+        if (token is JObject obj)
+        {
+            token = Property(obj, "RequestID") ?? Property(obj, "ID") ?? JValue.CreateNull();
+        }
+
+        if ((token.Type == JTokenType.Integer || token.Type == JTokenType.String)
+            && int.TryParse(token.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+        {
+            return id;
+        }
+
+        throw Unexpected(response, "a request id");
+    }
+
+    /// <summary><c>GET Credentials/{id}</c> answers a JSON string (§4.1); a non-JSON text body is taken as it is.</summary>
+    public static string ReadCredential(ApiResponse response)
+    {
+        var body = response.Body;
+        var trimmed = body.Trim();
+        if (trimmed.Length == 0 || trimmed[0] != '"')
+        {
+            // Not a JSON string: some servers send the value as text/plain.
+            return body;
+        }
+
+        var token = Parse(response);
+        return token.Type == JTokenType.String ? token.Value<string>() ?? string.Empty : throw Unexpected(response, "a credential string");
+    }
+
+    /// <summary><c>POST ISARequests</c> answers <c>{ "Credentials": "…" }</c> (§5.2); a bare JSON string is tolerated.</summary>
+    public static string ReadIsaCredential(ApiResponse response)
+    {
+        var token = Parse(response);
+        if (token.Type == JTokenType.String)
+        {
+            return token.Value<string>() ?? string.Empty;
+        }
+
+        if (token is JObject obj && Property(obj, "Credentials") is JToken value && value.Type == JTokenType.String)
+        {
+            return value.Value<string>() ?? string.Empty;
+        }
+
+        throw Unexpected(response, "an object with Credentials");
+    }
+
+    /// <summary>The SSH and RDP ticket shapes of §5.1 (Port is a string there; a number is tolerated).</summary>
+    public static AccessSession ReadAccessSession(ApiResponse response)
+    {
+        if (!(Parse(response) is JObject obj))
+        {
+            throw Unexpected(response, "a session object");
+        }
+
+        return new AccessSession
+        {
+            SessionId = Text(obj, "ID"),
+            Ticket = Text(obj, "Ticket"),
+            Host = Text(obj, "Host"),
+            Port = Text(obj, "Port"),
+            TicketAtHost = Text(obj, "TicketAtHost"),
+            Link = Text(obj, "Link"),
+            Command = Text(obj, "Command"),
+        };
+    }
+
+    private static ManagedAccount ToAccount(JObject obj, PasswordSafeSession? session)
+    {
+        var account = new ManagedAccount
+        {
+            PlatformId = Int(obj, "PlatformID") ?? 0,
+            SystemId = Int(obj, "SystemId") ?? 0,
+            SystemName = Text(obj, "SystemName"),
+            DomainName = Text(obj, "DomainName"),
+            AccountId = Int(obj, "AccountId") ?? 0,
+            AccountName = Text(obj, "AccountName"),
+            InstanceName = Text(obj, "InstanceName"),
+            UserPrincipalName = Text(obj, "UserPrincipalName"),
+            ApplicationId = Int(obj, "ApplicationID"),
+            ApplicationDisplayName = Text(obj, "ApplicationDisplayName"),
+            DefaultReleaseDuration = Int(obj, "DefaultReleaseDuration") ?? 0,
+            MaximumReleaseDuration = Int(obj, "MaximumReleaseDuration") ?? 0,
+            LastChangeDate = Date(obj, "LastChangeDate"),
+            NextChangeDate = Date(obj, "NextChangeDate"),
+            IsChanging = Bool(obj, "IsChanging"),
+            ChangeState = Int(obj, "ChangeState") ?? 0,
+            IsIsaAccess = Bool(obj, "IsISAAccess"),
+            PreferredNodeId = Text(obj, "PreferredNodeID"),
+            AccountDescription = Text(obj, "AccountDescription"),
+            Session = session,
+        };
+        account.UserName = CredentialUserName.For(account.DomainName, account.AccountName, account.UserPrincipalName);
+        return account;
+    }
+
+    private static Request ToRequest(JObject obj, PasswordSafeSession? session)
+    {
+        var request = new Request
+        {
+            RequestId = Int(obj, "RequestID") ?? 0,
+            SystemId = Int(obj, "SystemID") ?? 0,
+            SystemName = Text(obj, "SystemName") ?? Text(obj, "ManagedSystemName"),
+            AccountId = Int(obj, "AccountID") ?? 0,
+            AccountName = Text(obj, "AccountName"),
+            DomainName = Text(obj, "DomainName"),
+            AliasId = Int(obj, "AliasID"),
+            ApplicationId = Int(obj, "ApplicationID"),
+            RequestReleaseDate = Date(obj, "RequestReleaseDate"),
+            ApprovedDate = Date(obj, "ApprovedDate"),
+            ExpiresDate = Date(obj, "ExpiresDate"),
+            Status = Text(obj, "Status"),
+            AccessType = Text(obj, "AccessType"),
+            Reason = Text(obj, "Reason"),
+            RequestorName = Text(obj, "RequestorName"),
+            RequestorUserId = Int(obj, "RequestorUserID"),
+            Session = session,
+        };
+        request.UserName = CredentialUserName.For(request.DomainName, request.AccountName, null);
+        return request;
+    }
+
+    private static JToken Parse(ApiResponse response)
+    {
+        if (ErrorBodyParser.LooksLikeHtml(response.Body))
+        {
+            throw new PasswordSafeException(ErrorIds.InvalidServerResponse,
+                $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with an HTML page instead of JSON.",
+                "Check that -Uri points at the Password Safe API and not at a proxy or login page.");
+        }
+
+        try
+        {
+            // Dates stay strings here; they are parsed below, invariantly.
+            using var reader = new JsonTextReader(new StringReader(response.Body)) { DateParseHandling = DateParseHandling.None };
+            return JToken.ReadFrom(reader);
+        }
+        catch (JsonException e)
+        {
+            throw new PasswordSafeException(ErrorIds.InvalidServerResponse,
+                $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with a body that is not valid JSON.",
+                "Check that -Uri points at the Password Safe API; run with -Debug to see the answer.", e);
+        }
+    }
+
+    private static PasswordSafeException Unexpected(ApiResponse response, string expected) =>
+        new PasswordSafeException(ErrorIds.InvalidServerResponse,
+            $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with JSON that is not {expected}.",
+            "Check that the server runs Password Safe API v3; run with -Debug to see the answer.");
+
+    private static JToken? Property(JObject obj, string name)
+    {
+        var value = obj.GetValue(name, StringComparison.OrdinalIgnoreCase);
+        return value == null || value.Type == JTokenType.Null ? null : value;
+    }
+
+    private static string? Text(JObject obj, string name)
+    {
+        var value = Property(obj, name);
+        return value == null ? null : value.Type == JTokenType.String ? value.Value<string>() : value.ToString(Formatting.None);
+    }
+
+    private static int? Int(JObject obj, string name)
+    {
+        var value = Property(obj, name);
+        return value != null && int.TryParse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
+    }
+
+    private static long? ReadLong(JObject obj, string name)
+    {
+        var value = Property(obj, name);
+        return value != null && long.TryParse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
+    }
+
+    private static bool Bool(JObject obj, string name)
+    {
+        var value = Property(obj, name);
+        return value != null && (value.Type == JTokenType.Boolean ? value.Value<bool>() : string.Equals(value.ToString(), "true", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static DateTimeOffset? Date(JObject obj, string name)
+    {
+        var text = Text(obj, name);
+        return text != null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date)
+            ? date
+            : (DateTimeOffset?)null;
+    }
+}

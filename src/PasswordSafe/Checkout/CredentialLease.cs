@@ -1,0 +1,91 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Checkout;
+
+/// <summary>
+/// A request opened only to use its credential and then check it in (Use-PSCredential; spec E1). Once the
+/// request exists, every way out checks it in: a failed credential read, Ctrl+C, a throwing script block.
+/// Check-in runs on its own short token, because the pipeline's token is already cancelled when stopping.
+/// </summary>
+internal sealed class CredentialLease
+{
+    public static readonly TimeSpan DefaultCheckInTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly CheckoutClient _client;
+    private readonly TimeSpan _checkInTimeout;
+    private int _closed;
+
+    private CredentialLease(CheckoutClient client, int requestId, string secret, TimeSpan checkInTimeout)
+    {
+        _client = client;
+        RequestId = requestId;
+        Secret = secret;
+        _checkInTimeout = checkInTimeout;
+    }
+
+    public int RequestId { get; }
+
+    /// <summary>The released password, DSS key or passphrase; the caller wraps it in a SecureString at once.</summary>
+    public string Secret { get; }
+
+    public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    /// <summary>Requests the account and reads the credential; if the read fails or is cancelled, the request is checked in before the error goes on.</summary>
+    public static async Task<CredentialLease> OpenAsync(CheckoutClient client, NewRequestSpec spec, string accountDescription,
+        string credentialType, RequestLog log, CancellationToken cancellationToken, TimeSpan? checkInTimeout = null)
+    {
+        var requestId = await client.CreateRequestAsync(spec, accountDescription, log, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var secret = await client.GetCredentialAsync(requestId, credentialType, log, cancellationToken).ConfigureAwait(false);
+            return new CredentialLease(client, requestId, secret, checkInTimeout ?? DefaultCheckInTimeout);
+        }
+        catch (Exception)
+        {
+            CheckIn(client, requestId, "Credential could not be read; released by Use-PSCredential.", log, checkInTimeout ?? DefaultCheckInTimeout);
+            throw;
+        }
+    }
+
+    /// <summary>Checks the request in once. Returns the failure instead of throwing, so it never hides the script block's own error.</summary>
+    public PasswordSafeException? Close(string? reason, RequestLog log)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return null;
+        }
+
+        return CheckIn(_client, RequestId, reason, log, _checkInTimeout);
+    }
+
+    private static PasswordSafeException? CheckIn(CheckoutClient client, int requestId, string? reason, RequestLog log, TimeSpan timeout)
+    {
+        using var ownToken = new CancellationTokenSource(timeout);
+        try
+        {
+            client.CheckInAsync(requestId, reason, log, ownToken.Token).GetAwaiter().GetResult();
+            log.Verbose("Checked in the request.");
+            return null;
+        }
+        catch (PasswordSafeException e)
+        {
+            return e;
+        }
+        catch (OperationCanceledException e)
+        {
+            return new PasswordSafeException(ErrorIds.Timeout,
+                $"Checking in the request got no answer within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
+                "Check the request in with Get-PSRequest | Complete-PSRequest; until then it stays active until it expires.", e);
+        }
+        catch (ObjectDisposedException e)
+        {
+            return new PasswordSafeException(ErrorIds.NotConnected, "The session was disconnected before the request could be checked in.",
+                "Connect again and check the request in with Get-PSRequest | Complete-PSRequest.", e);
+        }
+    }
+}

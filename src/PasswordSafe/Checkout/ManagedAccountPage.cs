@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+
+namespace PasswordSafe.Checkout;
+
+/// <summary>One answer of <c>GET ManagedAccounts</c>: the accounts, and the total when the server says it.</summary>
+internal sealed class ManagedAccountPage
+{
+    public ManagedAccountPage(IReadOnlyList<ManagedAccount> accounts, long? totalCount, bool isLast)
+    {
+        Accounts = accounts;
+        TotalCount = totalCount;
+        IsLast = isLast;
+    }
+
+    public IReadOnlyList<ManagedAccount> Accounts { get; }
+
+    /// <summary>Only a <c>{TotalCount, Data}</c> envelope carries a total; a bare array does not.</summary>
+    public long? TotalCount { get; }
+
+    /// <summary>True when no further page can exist (a short page, a single object, or a 404 "no match").</summary>
+    public bool IsLast { get; }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using PasswordSafe.Checkout;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>
+/// Shared by the checkout cmdlets (spec E1–E4): the session (also bound from piped accounts and requests),
+/// name-to-account resolution, credential output forms, and ErrorRecords with the checkout categories.
+/// </summary>
+public abstract class CheckoutCmdlet : PasswordSafeCmdlet
+{
+    /// <summary>Masked like the request ids in URLs; shown where a request has no names to describe it.</summary>
+    internal const string MaskedRequest = "request " + Redactor.Mask;
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public PasswordSafeSession? Session { get; set; }
+
+    internal CheckoutClient Connect(out PasswordSafeSession session)
+    {
+        session = ResolveSession(Session);
+        return new CheckoutClient(session);
+    }
+
+    /// <summary>Exactly one requestable account with these names, else AccountNotFound or AmbiguousAccount (with the list).</summary>
+    internal ManagedAccount ResolveAccount(CheckoutClient client, string systemName, string accountName)
+    {
+        var filter = new ManagedAccountFilter { SystemName = systemName, AccountName = accountName };
+        var matches = Run((log, token) => client.FindAccountsAsync(filter, log, token));
+        if (matches.Count == 0)
+        {
+            throw CheckoutErrors.AccountNotFound(filter);
+        }
+
+        if (matches.Count > 1)
+        {
+            throw CheckoutErrors.Ambiguous(filter, matches);
+        }
+
+        return matches[0];
+    }
+
+    /// <summary>A PSCredential by default; a SecureString or, only when asked, plain text.</summary>
+    internal void WriteSecret(string secret, string? userName, bool asSecureString, bool asPlainText)
+    {
+        if (asPlainText)
+        {
+            WriteObject(secret);
+            return;
+        }
+
+        var secure = SecureStringReader.FromPlainText(secret);
+        WriteObject(asSecureString ? (object)secure : new PSCredential(string.IsNullOrEmpty(userName) ? "(unknown)" : userName, secure));
+    }
+
+    internal void EnsureOneOutputForm(bool asSecureString, bool asPlainText)
+    {
+        if (asSecureString && asPlainText)
+        {
+            ThrowTerminatingError(CheckoutErrorRecord(new PasswordSafeException(ErrorIds.ValidationFailed,
+                "-AsSecureString and -AsPlainText cannot be used together.", "Pass one of them, or neither for a PSCredential."), null));
+        }
+    }
+
+    /// <summary>Like CreateErrorRecord, with the categories of the checkout ids.</summary>
+    internal static ErrorRecord CheckoutErrorRecord(PasswordSafeException exception, object? target)
+    {
+        var record = new ErrorRecord(exception, exception.ErrorId, ErrorCategories.For(exception.ErrorId), target);
+        var message = exception.RecommendedAction == null ? exception.Message : EndSentence(exception.Message) + " " + exception.RecommendedAction;
+        record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = exception.RecommendedAction };
+        return record;
+    }
+
+    /// <summary>One item failed; the rest of the pipeline goes on.</summary>
+    internal void WriteItemError(PasswordSafeException exception, object? target) => WriteError(CheckoutErrorRecord(exception, target));
+
+    internal static string Describe(string? systemName, string? accountName) => $"{systemName}\\{accountName}";
+
+    internal static string DescribeIds(int systemId, int accountId) =>
+        $"account {accountId.ToString(System.Globalization.CultureInfo.InvariantCulture)} on system {systemId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private static string EndSentence(string text) =>
+        text.Length == 0 || ".!?".IndexOf(text[text.Length - 1]) >= 0 ? text : text + ".";
+}

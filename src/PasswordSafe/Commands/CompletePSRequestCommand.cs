@@ -1,0 +1,21 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Checkout;
+using PasswordSafe.Http;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>Complete-PSRequest checks in a request (`PUT Requests/{id}/Checkin`, spec E1): the credential is released and, if marked, rotated.</summary>
+[Cmdlet(VerbsLifecycle.Complete, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+public sealed class CompletePSRequestCommand : RequestActionCmdlet
+{
+    [Parameter(Position = 1)]
+    [ValidateLength(0, 1000)]
+    public string? Reason { get; set; }
+
+    internal override string Action => "Check in";
+
+    internal override Task SendAsync(CheckoutClient client, int requestId, RequestLog log, CancellationToken token) =>
+        client.CheckInAsync(requestId, Reason, log, token);
+}

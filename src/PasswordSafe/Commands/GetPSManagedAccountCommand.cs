@@ -1,0 +1,156 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using PasswordSafe.Checkout;
+using PasswordSafe.Http;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>
+/// Lists the managed accounts the caller may request (spec E1, api-v3 §2.1). Pages stream to the pipeline
+/// as they arrive; -First/-Skip map onto limit/offset so nothing beyond -First is fetched, and nothing is capped.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "PSManagedAccount", SupportsPaging = true)]
+[OutputType(typeof(ManagedAccount))]
+public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
+{
+    public const int DefaultPageSize = 1000;
+
+    private const int ProgressActivityId = 0x5053; // "PS": stable, so each page updates the same bar.
+
+    [Parameter(Position = 0)]
+    [ArgumentCompleter(typeof(SystemNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? SystemName { get; set; }
+
+    [Parameter(Position = 1)]
+    [ArgumentCompleter(typeof(AccountNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? AccountName { get; set; }
+
+    [Parameter]
+    public int? SystemId { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? WorkgroupName { get; set; }
+
+    [Parameter]
+    [ValidateSet("system", "recent", "domainlinked", "database", "cloud", "application", IgnoreCase = true)]
+    public string? Type { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? IPAddress { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ApplicationDisplayName { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 100000)]
+    public int PageSize { get; set; } = DefaultPageSize;
+
+    protected override void ProcessRecord()
+    {
+        var client = Connect(out _);
+        var filter = new ManagedAccountFilter
+        {
+            SystemName = SystemName,
+            AccountName = AccountName,
+            SystemId = SystemId,
+            WorkgroupName = WorkgroupName,
+            Type = Type?.ToLowerInvariant(),
+            IPAddress = IPAddress,
+            ApplicationDisplayName = ApplicationDisplayName,
+        };
+
+        var skip = PagingParameters.Skip;
+        var remaining = PagingParameters.First;
+        long offset = skip > long.MaxValue ? long.MaxValue : (long)skip;
+        long written = 0;
+        long? serverTotal = null;
+        var reachedEnd = false;
+        var pages = 0;
+        var progressShown = false;
+        try
+        {
+            while (remaining > 0)
+            {
+                var limit = (int)Math.Min((ulong)PageSize, remaining);
+                var page = Run((log, token) => client.GetAccountPageAsync(filter, offset, limit, log, token));
+                pages++;
+                serverTotal ??= page.TotalCount;
+                foreach (var account in page.Accounts)
+                {
+                    WriteObject(account);
+                    written++;
+                    remaining--;
+                    if (remaining == 0)
+                    {
+                        break;
+                    }
+                }
+
+                offset += page.Accounts.Count;
+                if (page.IsLast || page.Accounts.Count == 0)
+                {
+                    reachedEnd = true;
+                    break;
+                }
+
+                // Only listings longer than one page show progress.
+                WriteProgress(Progress(filter, written, pages, serverTotal));
+                progressShown = true;
+            }
+        }
+        catch (PasswordSafeException e)
+        {
+            ThrowTerminatingError(CheckoutErrorRecord(e, filter.Describe()));
+        }
+        finally
+        {
+            if (progressShown && !StopToken.IsCancellationRequested)
+            {
+                var done = Progress(filter, written, pages, serverTotal);
+                done.RecordType = ProgressRecordType.Completed;
+                WriteProgress(done);
+            }
+        }
+
+        if (PagingParameters.IncludeTotalCount)
+        {
+            WriteTotalCount(serverTotal, reachedEnd ? (long)Math.Min(skip, long.MaxValue) + written : (long?)null);
+        }
+    }
+
+    /// <summary>The server's total when it sent one; the exact count when the listing ran to the end; otherwise honestly unknown.</summary>
+    private void WriteTotalCount(long? serverTotal, long? countedToEnd)
+    {
+        if (serverTotal.HasValue)
+        {
+            WriteObject(PagingParameters.NewTotalCount((ulong)serverTotal.Value, 1.0));
+        }
+        else if (countedToEnd.HasValue)
+        {
+            WriteObject(PagingParameters.NewTotalCount((ulong)countedToEnd.Value, 1.0));
+        }
+        else
+        {
+            WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+        }
+    }
+
+    private static ProgressRecord Progress(ManagedAccountFilter filter, long written, int pages, long? total)
+    {
+        var status = string.Format(CultureInfo.InvariantCulture, "{0} accounts so far ({1} page{2}){3}", written, pages, pages == 1 ? string.Empty : "s",
+            total.HasValue ? string.Format(CultureInfo.InvariantCulture, " of {0}", total.Value) : string.Empty);
+        var record = new ProgressRecord(ProgressActivityId, "Listing managed accounts: " + filter.Describe(), status);
+        if (total.HasValue && total.Value > 0)
+        {
+            record.PercentComplete = (int)Math.Min(100, written * 100 / total.Value);
+        }
+
+        return record;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Linq;
+using System.Management.Automation;
+using PasswordSafe.Checkout;
+using PasswordSafe.Http;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>Lists requests (<c>GET Requests</c>, api-v3 §3.1): the caller's own, or those waiting for the caller's approval.</summary>
+[Cmdlet(VerbsCommon.Get, "PSRequest")]
+[OutputType(typeof(Request))]
+public sealed class GetPSRequestCommand : CheckoutCmdlet
+{
+    [Parameter]
+    [ValidateSet("All", "Active", "Pending", IgnoreCase = true)]
+    public string Status { get; set; } = "All";
+
+    /// <summary>Requestor: requests you made (<c>queue=req</c>); Approver: requests you may approve (<c>queue=app</c>).</summary>
+    [Parameter]
+    [ValidateSet("Requestor", "Approver", IgnoreCase = true)]
+    public string Queue { get; set; } = "Requestor";
+
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public int[]? RequestId { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var client = Connect(out _);
+        var queue = Queue.Equals("Approver", System.StringComparison.OrdinalIgnoreCase) ? "app" : "req";
+        System.Collections.Generic.IReadOnlyList<Request> requests;
+        try
+        {
+            requests = Run((log, token) => client.GetRequestsAsync(Status.ToLowerInvariant(), queue, log, token));
+        }
+        catch (PasswordSafeException e)
+        {
+            ThrowTerminatingError(CheckoutErrorRecord(e, Queue));
+            return;
+        }
+
+        if (RequestId == null)
+        {
+            WriteObject(requests, enumerateCollection: true);
+            return;
+        }
+
+        foreach (var id in RequestId)
+        {
+            var match = requests.FirstOrDefault(r => r.RequestId == id);
+            if (match == null)
+            {
+                WriteItemError(CheckoutErrors.RequestNotFound($"A request with that id ({Status.ToLowerInvariant()}, {Queue} queue)"), MaskedRequest);
+            }
+            else
+            {
+                WriteObject(match);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using PasswordSafe.Checkout;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>
+/// Creates a session for an approved RDP, SSH or App request (spec E2, <c>POST Requests/{id}/Sessions</c>,
+/// api-v3 §5.1): a ticket with host and port, or, for rdpfile/appfile, a file saved to -OutFile.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "PSAccessSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ByObjectSet)]
+[OutputType(typeof(AccessSession))]
+public sealed class NewPSAccessSessionCommand : CheckoutCmdlet
+{
+    private const string ByObjectSet = "ByObject";
+    private const string ByIdSet = "ById";
+
+    [Parameter(Mandatory = true, ParameterSetName = ByObjectSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public Request? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public int RequestId { get; set; }
+
+    /// <summary>Defaults from the request's access type (spec E2: session type = access type); -OutFile picks the file form.</summary>
+    [Parameter]
+    [ValidateSet("SSH", "sshticket", "RDP", "rdpticket", "rdpfile", "app", "appfile", IgnoreCase = true)]
+    public string? SessionType { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? NodeId { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutFile { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var client = Connect(out _);
+        var requestId = InputObject?.RequestId ?? RequestId;
+        object target = InputObject != null ? (object)InputObject : MaskedRequest;
+        var description = InputObject != null ? Describe(InputObject.SystemName, InputObject.AccountName) : MaskedRequest;
+        try
+        {
+            var sessionType = ChooseSessionType(InputObject?.AccessType);
+            if (!ShouldProcess(description, $"Create a {sessionType} session"))
+            {
+                return;
+            }
+
+            WriteObject(SessionFileWriter.IsFileType(sessionType)
+                ? SaveFile(client, requestId, sessionType)
+                : WithIds(Run((log, token) => client.CreateSessionAsync(requestId, sessionType, NodeId, log, token))));
+        }
+        catch (PasswordSafeException e)
+        {
+            WriteItemError(e, target);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            WriteItemError(new PasswordSafeException(ErrorIds.ValidationFailed, $"The session file could not be saved to '{OutFile}': {e.Message}",
+                "Pass an -OutFile path in a folder you can write to.", e), OutFile);
+        }
+    }
+
+    private string ChooseSessionType(string? accessType)
+    {
+        var type = SessionType;
+        if (type == null)
+        {
+            if (accessType == null)
+            {
+                throw new PasswordSafeException(ErrorIds.ValidationFailed, "The session type is unknown: the request's access type is not known here.",
+                    "Pass -SessionType (SSH, RDP, app, or rdpfile/appfile with -OutFile).");
+            }
+
+            type = accessType.Equals("RDP", StringComparison.OrdinalIgnoreCase) ? (OutFile != null ? "rdpfile" : "RDP")
+                : accessType.Equals("App", StringComparison.OrdinalIgnoreCase) ? (OutFile != null ? "appfile" : "app")
+                : accessType;
+        }
+
+        if (SessionFileWriter.IsFileType(type) && OutFile == null)
+        {
+            throw new PasswordSafeException(ErrorIds.OutFileRequired, $"A {type} session is answered with a file.",
+                "Pass -OutFile with the path to save it to, e.g. -OutFile .\\session.rdp.");
+        }
+
+        if (!SessionFileWriter.IsFileType(type) && OutFile != null)
+        {
+            throw new PasswordSafeException(ErrorIds.ValidationFailed, $"A {type} session is a ticket, not a file, so -OutFile does not apply.",
+                "Use -SessionType rdpfile or appfile with -OutFile, or leave -OutFile out.");
+        }
+
+        return type;
+    }
+
+    private AccessSession SaveFile(CheckoutClient client, int requestId, string sessionType)
+    {
+        var content = Run((log, token) => client.CreateSessionFileAsync(requestId, sessionType, NodeId, log, token));
+        return WithIds(new AccessSession { RequestId = requestId, SessionType = sessionType, FilePath = SessionFileWriter.Save(this, OutFile!, content) });
+    }
+
+    private AccessSession WithIds(AccessSession session)
+    {
+        session.SystemId = InputObject?.SystemId ?? 0;
+        session.AccountId = InputObject?.AccountId ?? 0;
+        return session;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using PasswordSafe.Checkout;
+using PasswordSafe.Http;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>
+/// The cmdlets that act on one request at a time (check-in, approve, deny, rotate-on-check-in): a request
+/// object or a -RequestId from the pipeline, ShouldProcess per request, and a per-item error so the rest go on.
+/// </summary>
+public abstract class RequestActionCmdlet : CheckoutCmdlet
+{
+    protected const string ByObjectSet = "ByObject";
+    protected const string ByIdSet = "ById";
+
+    [Parameter(Mandatory = true, ParameterSetName = ByObjectSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public Request? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public int RequestId { get; set; }
+
+    /// <summary>The verb phrase for -WhatIf, e.g. "Check in".</summary>
+    internal abstract string Action { get; }
+
+    internal abstract System.Threading.Tasks.Task SendAsync(CheckoutClient client, int requestId, RequestLog log, System.Threading.CancellationToken token);
+
+    protected override void ProcessRecord()
+    {
+        var client = Connect(out _);
+        var requestId = InputObject?.RequestId ?? RequestId;
+        // The target names the account, never the request id (ids are masked like in URLs).
+        object target = InputObject != null ? (object)InputObject : MaskedRequest;
+        if (!ShouldProcess(InputObject != null ? Describe(InputObject.SystemName, InputObject.AccountName) : MaskedRequest, Action))
+        {
+            return;
+        }
+
+        try
+        {
+            Run((log, token) => SendAsync(client, requestId, log, token));
+        }
+        catch (PasswordSafeException e)
+        {
+            WriteItemError(e, target);
+        }
+    }
+}

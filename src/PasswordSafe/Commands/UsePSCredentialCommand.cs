@@ -1,0 +1,172 @@
+using System;
+using System.Management.Automation;
+using PasswordSafe.Checkout;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>
+/// The runbook pattern of spec E1 in one command: request the account, read its credential, run the script
+/// block with it, and check the request in — in a finally, so also when the block throws or the pipeline is
+/// stopped (Ctrl+C, or a downstream command that needs no more output). The block's output streams through.
+/// </summary>
+[Cmdlet(VerbsOther.Use, "PSCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(object))]
+public sealed class UsePSCredentialCommand : CheckoutCmdlet
+{
+    private const string ByIdSet = "ById";
+    private const string ByNameSet = "ByName";
+
+    // Runs the caller's block through a steppable pipeline so its output goes straight to this cmdlet's
+    // output (streamed) and the block keeps the caller's scope; the parameter names cannot clash with the caller's.
+    private const string Invoker = "param($UsePSCredentialScriptBlock, $UsePSCredentialCredential) & $UsePSCredentialScriptBlock $UsePSCredentialCredential";
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNull]
+    public ScriptBlock? ScriptBlock { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    public int SystemId { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    public int AccountId { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
+    [ArgumentCompleter(typeof(SystemNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string SystemName { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
+    [ArgumentCompleter(typeof(AccountNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string AccountName { get; set; } = string.Empty;
+
+    /// <summary>A piped account brings its own name form for the PSCredential.</summary>
+    [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? UserName { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("DefaultReleaseDuration")]
+    [ValidateRange(1, 525600)]
+    public int DurationMinutes { get; set; }
+
+    [Parameter]
+    [ValidateLength(0, 1000)]
+    public string? Reason { get; set; }
+
+    [Parameter]
+    [ValidateSet("Password", "DssKey", "Passphrase", IgnoreCase = true)]
+    public string Type { get; set; } = "Password";
+
+    [Parameter]
+    [ValidateSet("Reuse", "Renew", IgnoreCase = true)]
+    public string? ConflictOption { get; set; }
+
+    [Parameter]
+    public int? TicketSystemId { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TicketNumber { get; set; }
+
+    [Parameter]
+    public SwitchParameter RotateOnCheckin { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var client = Connect(out _);
+        var target = ParameterSetName == ByNameSet ? Describe(SystemName, AccountName) : DescribeIds(SystemId, AccountId);
+        var spec = new NewRequestSpec
+        {
+            SystemId = SystemId,
+            AccountId = AccountId,
+            AccessType = "View",
+            DurationMinutes = DurationMinutes > 0 ? DurationMinutes : NewPSRequestCommand.FallbackDurationMinutes,
+            Reason = Reason,
+            ConflictOption = ConflictOption,
+            TicketSystemId = TicketSystemId,
+            TicketNumber = TicketNumber,
+            RotateOnCheckin = RotateOnCheckin.IsPresent ? true : (bool?)null,
+        };
+        var userName = UserName;
+
+        CredentialLease lease;
+        try
+        {
+            if (ParameterSetName == ByNameSet)
+            {
+                var account = ResolveAccount(client, SystemName, AccountName);
+                spec.SystemId = account.SystemId;
+                spec.AccountId = account.AccountId;
+                spec.DurationMinutes = DurationMinutes > 0 ? DurationMinutes
+                    : account.DefaultReleaseDuration > 0 ? account.DefaultReleaseDuration : NewPSRequestCommand.FallbackDurationMinutes;
+                target = Describe(account.SystemName, account.AccountName);
+                userName = account.UserName;
+            }
+
+            if (!ShouldProcess(target, "Request the credential, run the script block, and check in"))
+            {
+                return;
+            }
+
+            var description = target;
+            lease = Run((log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token));
+        }
+        catch (PasswordSafeException e)
+        {
+            WriteItemError(e, target);
+            return;
+        }
+
+        var credential = new PSCredential(string.IsNullOrEmpty(userName) ? target : userName, SecureStringReader.FromPlainText(lease.Secret));
+        var stepper = ScriptBlock.Create(Invoker).GetSteppablePipeline(CommandOrigin.Internal, new object[] { ScriptBlock!, credential });
+        try
+        {
+            stepper.Begin(this);
+            stepper.Process();
+            stepper.End();
+        }
+        finally
+        {
+            stepper.Dispose();
+            CheckIn(lease, target);
+        }
+    }
+
+    /// <summary>Runs on success, throw and stop alike; a failed check-in is reported unless the pipeline is stopping (nothing can be written then).</summary>
+    private void CheckIn(CredentialLease lease, string target)
+    {
+        var log = new RequestLog();
+        var failure = lease.Close(Reason ?? "Released by Use-PSCredential.", log);
+        if (StopToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var line in log.Drain())
+            {
+                if (line.Key)
+                {
+                    WriteVerbose(line.Value);
+                }
+                else
+                {
+                    WriteDebug(line.Value);
+                }
+            }
+
+            if (failure != null)
+            {
+                WriteWarning($"The request for {target} could not be checked in: {failure.Message} {failure.RecommendedAction}");
+            }
+        }
+        catch (PipelineStoppedException)
+        {
+            // A downstream command ended the pipeline: the check-in ran, but nothing more may be written.
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+
+namespace PasswordSafe;
+
+/// <summary>
+/// A credential release request (<c>GET Requests</c>, api-v3 §3.1). <c>RequestId</c> binds by name to
+/// Get-PSCredential, Complete-PSRequest, Approve-PSRequest, Deny-PSRequest, Set-PSRequest and New-PSAccessSession.
+/// </summary>
+public sealed class Request
+{
+    public int RequestId { get; internal set; }
+
+    public int SystemId { get; internal set; }
+
+    public string? SystemName { get; internal set; }
+
+    public int AccountId { get; internal set; }
+
+    public string? AccountName { get; internal set; }
+
+    public string? DomainName { get; internal set; }
+
+    /// <summary>The account in its own sign-in form; Get-PSCredential uses it as the PSCredential user name.</summary>
+    public string? UserName { get; internal set; }
+
+    /// <summary><c>Active</c>, <c>Pending</c>, or whatever else the server reports (e.g. <c>Denied</c>, <c>Expired</c>).</summary>
+    public string? Status { get; internal set; }
+
+    /// <summary><c>View</c>, <c>RDP</c>, <c>SSH</c> or <c>App</c>.</summary>
+    public string? AccessType { get; internal set; }
+
+    public string? Reason { get; internal set; }
+
+    public int? AliasId { get; internal set; }
+
+    public int? ApplicationId { get; internal set; }
+
+    public DateTimeOffset? RequestReleaseDate { get; internal set; }
+
+    public DateTimeOffset? ApprovedDate { get; internal set; }
+
+    public DateTimeOffset? ExpiresDate { get; internal set; }
+
+    public string? RequestorName { get; internal set; }
+
+    public int? RequestorUserId { get; internal set; }
+
+    /// <summary>The session the request was read with, so the next cmdlet in a pipeline uses the same one.</summary>
+    public PasswordSafeSession? Session { get; internal set; }
+
+    // No id: request ids are masked wherever text can reach logs or error targets.
+    public override string ToString() => $"{SystemName}\\{AccountName} ({AccessType}, {Status})";
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Checkout;
+using PasswordSafe.Commands;
+using Xunit;
+
+namespace PasswordSafe.UnitTests.Module.Checkout;
+
+/// <summary>Tab completion of system and account names: from the server, cached briefly per session, never throwing.</summary>
+public class AccountNameCacheTests
+{
+    [Fact]
+    public void Names_AreCachedForTwoMinutes()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var fetches = 0;
+        var cache = new AccountNameCache((system, _) =>
+        {
+            fetches++;
+            return Task.FromResult<IReadOnlyList<ManagedAccount>>(new[]
+            {
+                new ManagedAccount { SystemName = "db01", AccountName = "sa" },
+                new ManagedAccount { SystemName = "db02", AccountName = "sa" },
+                new ManagedAccount { SystemName = "web", AccountName = "root" },
+            });
+        }, () => now);
+
+        Assert.Equal(new[] { "db01", "db02" }, cache.SystemNames("DB"));
+        Assert.Equal(new[] { "root", "sa" }, cache.AccountNames(null, ""));
+        Assert.Equal(1, fetches);
+        now += AccountNameCache.Lifetime + TimeSpan.FromSeconds(1);
+        cache.SystemNames("");
+        Assert.Equal(2, fetches);
+    }
+
+    [Fact]
+    public void FailingServer_OffersNothing()
+    {
+        var cache = new AccountNameCache((_, _) => throw new InvalidOperationException("offline"));
+
+        Assert.Empty(cache.SystemNames("x"));
+    }
+
+    [Fact]
+    public void Completer_AsksTheServerNarrowedToTheTypedSystem_AndQuotes()
+    {
+        var server = new FakeCheckoutServer();
+        server.Accounts[0]["AccountName"] = "svc admin";
+        using var ps = new CheckoutRunspace(server);
+
+        var results = new AccountNameCompleter().CompleteArgument("New-PSRequest", "AccountName", "svc", null!,
+            new Hashtable { ["SystemName"] = "srv1", ["Session"] = ps.Session }).ToList();
+
+        Assert.Equal("'svc admin'", Assert.Single(results).CompletionText);
+        Assert.Contains("systemName=srv1", server.Calls("GET", "ManagedAccounts").Single().Uri.Query);
+    }
+
+    [Fact]
+    public void Completer_WithoutASession_OffersNothing() =>
+        Assert.Empty(new SystemNameCompleter().CompleteArgument("Get-PSManagedAccount", "SystemName", "", null!, new Hashtable()));
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using PasswordSafe.Checkout;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
+using Xunit;
+
+namespace PasswordSafe.UnitTests.Module.Checkout;
+
+/// <summary>Use-PSCredential's check-in logic without PowerShell: once a request exists, every way out checks it in.</summary>
+public class CredentialLeaseTests
+{
+    private static readonly NewRequestSpec Spec = new NewRequestSpec { SystemId = 101, AccountId = 201, DurationMinutes = 5 };
+
+    [Fact]
+    public void Open_ReadsTheCredential_CloseChecksInOnce()
+    {
+        var server = new FakeCheckoutServer();
+        var client = new CheckoutClient(server.Connect());
+
+        var lease = TestSessions.Sync(CredentialLease.OpenAsync(client, Spec, "srv1\\admin1", "password", new RequestLog(), CancellationToken.None));
+
+        Assert.Equal(FakeCheckoutServer.Password, lease.Secret);
+        Assert.Null(lease.Close("done", new RequestLog()));
+        Assert.Null(lease.Close("again", new RequestLog()));
+        Assert.Single(server.Calls("PUT", "/Checkin"));
+        Assert.True(lease.IsClosed);
+    }
+
+    [Fact]
+    public void StoppedWhileReadingTheCredential_TheRequestIsStillCheckedIn()
+    {
+        var server = new FakeCheckoutServer();
+        using var stop = new CancellationTokenSource();
+        server.Override = r =>
+        {
+            if (r.Path.Contains("/Credentials/"))
+            {
+                stop.Cancel(); // Ctrl+C arrives while the credential is read
+                throw new OperationCanceledException(stop.Token);
+            }
+
+            return null;
+        };
+        var client = new CheckoutClient(server.Connect());
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            TestSessions.Sync(CredentialLease.OpenAsync(client, Spec, "a", "password", new RequestLog(), stop.Token)));
+
+        // The pipeline's token is cancelled; the check-in went out on its own token.
+        Assert.Single(server.Calls("PUT", "/Checkin"));
+    }
+
+    [Fact]
+    public void Close_ReportsAFailedCheckIn_InsteadOfThrowing()
+    {
+        var server = new FakeCheckoutServer();
+        var client = new CheckoutClient(server.Connect());
+        var lease = TestSessions.Sync(CredentialLease.OpenAsync(client, Spec, "a", "password", new RequestLog(), CancellationToken.None));
+        server.Override = r => r.IsTo("/Checkin") ? FakeCheckoutServer.Json(HttpStatusCode.NotFound, "\"expired\"") : null;
+
+        var failure = lease.Close(null, new RequestLog());
+
+        Assert.Equal(ErrorIds.RequestNotActive, Assert.IsAssignableFrom<PasswordSafeException>(failure).ErrorId);
+    }
+
+    [Fact]
+    public void Close_HasItsOwnTimeout()
+    {
+        var server = new FakeCheckoutServer();
+        var client = new CheckoutClient(server.Connect());
+        var lease = TestSessions.Sync(CredentialLease.OpenAsync(client, Spec, "a", "password", new RequestLog(), CancellationToken.None,
+            checkInTimeout: TimeSpan.FromMilliseconds(200)));
+        server.Override = r => r.IsTo("/Checkin") ? Hang() : null;
+
+        var failure = lease.Close(null, new RequestLog());
+
+        Assert.Equal(ErrorIds.Timeout, Assert.IsAssignableFrom<PasswordSafeException>(failure).ErrorId);
+    }
+
+    private static System.Net.Http.HttpResponseMessage Hang()
+    {
+        Thread.Sleep(1500);
+        return new System.Net.Http.HttpResponseMessage(HttpStatusCode.NoContent);
+    }
+}
