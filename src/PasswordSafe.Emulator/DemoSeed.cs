@@ -34,4 +34,57 @@ public static class DemoSeed
     public const string ClientSecret = "tgJKoud9GulIonvKpNsw8FQQ7O9zzOJp4zk2BYwy";
     public const int ApiUsersGroupId = 1;
     public const int AdministratorsGroupId = 2;
+
+    // ---- checkout (E1–E4) ------------------------------------------------------------------------
+    /// <summary>Approver of the demo accounts (group 3); cannot request.</summary>
+    public const string ApproverUser = "approver";
+    public const string ApproverPassword = "Approver-Passw0rd!";
+    /// <summary>ISA role on web01/Administrator and lnx01/deploy (group 4).</summary>
+    public const string IsaUser = "isa-user";
+    public const string IsaPassword = "Isa-Passw0rd!";
+    public const int ApproversGroupId = 3;
+    public const int IsaGroupId = 4;
+
+    /// <summary>web01\Administrator: auto-approved, View and RDP (policy 1); also ISA (rule 3).</summary>
+    public const int WindowsSystemId = 1;
+    public const string WindowsSystemName = "web01";
+    public const int WindowsAccountId = 1;
+    public const string WindowsAccountName = "Administrator";
+    public const string WindowsAccountPassword = "Web01-Admin-Passw0rd!";
+    /// <summary>db01 sa: policy 2, one approver and a reason needed.</summary>
+    public const int DatabaseSystemId = 2;
+    public const string DatabaseSystemName = "db01";
+    public const int DatabaseAccountId = 2;
+    public const string DatabaseAccountName = "sa";
+    public const string DatabaseAccountPassword = "Db01-Sa-Passw0rd!";
+    /// <summary>CONTOSO\svc-backup on contoso.test: domain-linked, named DOMAIN\name or by UPN.</summary>
+    public const int DomainSystemId = 3;
+    public const string DomainSystemName = "contoso.test";
+    public const int DomainAccountId = 3;
+    public const string DomainAccountName = "svc-backup";
+    public const string DomainAccountQualifiedName = @"CONTOSO\svc-backup";
+    public const string DomainAccountUpn = "svc-backup@contoso.test";
+    public const string DomainAccountPassword = "SvcBackup-Passw0rd!";
+    /// <summary>lnx01 root: password, DSS key and passphrase.</summary>
+    public const int LinuxSystemId = 4;
+    public const string LinuxSystemName = "lnx01";
+    public const int LinuxAccountId = 4;
+    public const string LinuxAccountName = "root";
+    public const string LinuxAccountPassword = "Lnx01-Root-Passw0rd!";
+    public const string LinuxAccountPrivateKey = "-----BEGIN OPENSSH PRIVATE KEY-----\nZW11bGF0b3IgZGVtbyBrZXksIG5vdCBhIHJlYWwga2V5\n-----END OPENSSH PRIVATE KEY-----\n";
+    public const string LinuxAccountPassphrase = "Root-Key-Passphrase!";
+    /// <summary>app01 payroll-api: application account, ApplicationID 1 "Payroll".</summary>
+    public const int ApplicationSystemId = 5;
+    public const int ApplicationAccountId = 5;
+    public const string ApplicationAccountName = "payroll-api";
+    public const int ApplicationId = 1;
+    public const string ApplicationDisplayName = "Payroll";
+    /// <summary>web01 legacy-svc: not API-enabled, never listed nor requestable.</summary>
+    public const int NotApiEnabledAccountId = 6;
+    /// <summary>lnx01 deploy: only isa-user (ISA) can reach it.</summary>
+    public const int IsaOnlyAccountId = 7;
+    public const string IsaOnlyAccountName = "deploy";
+    public const string IsaOnlyAccountPassword = "Deploy-Passw0rd!";
+    /// <summary>Accounts demo/jdoe see in GET ManagedAccounts (1, 2, 3, 4, 5).</summary>
+    public const int RequestorVisibleAccountCount = 5;
 }

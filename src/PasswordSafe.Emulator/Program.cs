@@ -32,10 +32,12 @@ internal static class Program
         EmulatorServer server;
         try
         {
+            var seed = commandLine.SeedPath is null ? EmulatorSeed.LoadDemo() : EmulatorSeed.Load(commandLine.SeedPath);
+            if (commandLine.Generate is { } generate) seed.Generate = generate;
             server = await EmulatorServer.StartAsync(new EmulatorOptions
             {
                 Port = commandLine.Port,
-                SeedPath = commandLine.SeedPath,
+                Seed = seed,
                 ServerCertificate = commandLine.CertificatePath is null ? null
                     : X509CertificateLoader.LoadPkcs12FromFile(commandLine.CertificatePath, commandLine.CertificatePassword),
                 ClientCertificateAuthority = commandLine.ClientCaPath is null ? null

@@ -19,6 +19,7 @@ internal sealed class CommandLine
           --certificate-password P     password of that PFX
           --client-ca FILE.cer         CA that issues trusted client certificates (B5)
           --idle-timeout-minutes N     session idle timeout (overrides the seed; default 20)
+          --generate-accounts N        add N generated API-enabled accounts (100 per system), requestable by every group
           --help                       this text
         """;
 
@@ -28,6 +29,7 @@ internal sealed class CommandLine
     internal string? CertificatePassword { get; private set; }
     internal string? ClientCaPath { get; private set; }
     internal int? IdleTimeoutMinutes { get; private set; }
+    internal int? GenerateAccounts { get; private set; }
     internal bool ShowHelp { get; private set; }
 
     internal static CommandLine Parse(IReadOnlyList<string> args)
@@ -59,6 +61,9 @@ internal sealed class CommandLine
                 case "--idle-timeout-minutes":
                     result.IdleTimeoutMinutes = ParseInt(name, Value(args, ref i), 1, 100_000);
                     break;
+                case "--generate-accounts":
+                    result.GenerateAccounts = ParseInt(name, Value(args, ref i), 1, 10_000_000);
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'. Run with --help to see the options.");
             }
@@ -67,6 +72,13 @@ internal sealed class CommandLine
             throw new ArgumentException("--certificate-password needs --certificate.");
         return result;
     }
+
+    /// <summary>The seed's Generate section for --generate-accounts N: 100 accounts per system, exactly N in all.</summary>
+    internal SeedGenerate? Generate => GenerateAccounts is int count
+        ? new SeedGenerate { ManagedSystems = (count + AccountsPerGeneratedSystem - 1) / AccountsPerGeneratedSystem, AccountsPerSystem = AccountsPerGeneratedSystem, MaxAccounts = count }
+        : null;
+
+    internal const int AccountsPerGeneratedSystem = 100;
 
     private static string Value(IReadOnlyList<string> args, ref int i)
     {

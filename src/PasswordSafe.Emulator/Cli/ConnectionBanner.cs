@@ -61,12 +61,39 @@ internal static class ConnectionBanner
             output.WriteLine();
         }
 
+        WriteCheckout(output, state, root, isDemoSeed);
+
         var (registrationId, runAs) = SuggestedSignIn(state, isDemoSeed);
         output.WriteLine($"PowerShell (paste the key of registration {registrationId} at the prompt):");
         output.WriteLine("  Import-Module ./out/PasswordSafe/PasswordSafe.psd1");
         output.WriteLine($"  Connect-PasswordSafe -Uri {root} -ApiKey (Read-Host -AsSecureString) -RunAs {runAs} -ServerCertificateThumbprint {thumbprint}");
         output.WriteLine();
         output.WriteLine("Press Ctrl+C to stop.");
+    }
+
+    /// <summary>E1–E4: what there is to request and what to type first.</summary>
+    private static void WriteCheckout(TextWriter output, EmulatorState state, string root, bool isDemoSeed)
+    {
+        output.WriteLine($"Checkout: {state.ManagedAccountCount} managed accounts on {state.ManagedSystems.Count} systems; " +
+            $"requests at {root}/emulator/requests");
+        if (state.Workgroups.Any(w => w.Name == AccountGenerator.WorkgroupName))
+            output.WriteLine($"  Generated accounts: systems {AccountGenerator.SystemName(1)}…, accounts {AccountGenerator.AccountName(1)}… (auto-approved)");
+        if (isDemoSeed)
+        {
+            output.WriteLine($"  As {DemoSeed.RunAs} (or {DemoSeed.DirectoryRunAs}), try:");
+            output.WriteLine("    Get-PSManagedAccount");
+            output.WriteLine($"    Get-PSManagedAccount -SystemName {DemoSeed.WindowsSystemName} -AccountName {DemoSeed.WindowsAccountName} | New-PSRequest -Reason 'try it' | Get-PSCredential");
+            output.WriteLine("    Get-PSRequest | Complete-PSRequest -Reason 'done'");
+            output.WriteLine($"    New-PSRequest -SystemName {DemoSeed.DatabaseSystemName} -AccountName {DemoSeed.DatabaseAccountName} -Reason 'needs approval'   # pending until '{DemoSeed.ApproverUser}' runs Approve-PSRequest");
+            output.WriteLine($"    New-PSRequest -SystemName {DemoSeed.LinuxSystemName} -AccountName {DemoSeed.LinuxAccountName} -Reason 'key' | Get-PSCredential -Type DssKey");
+            output.WriteLine($"  Domain account: {DemoSeed.DomainAccountQualifiedName} or {DemoSeed.DomainAccountUpn} on {DemoSeed.DomainSystemName}; " +
+                $"approver: {DemoSeed.ApproverUser}; ISA: {DemoSeed.IsaUser} (Get-PSIsaCredential {DemoSeed.LinuxSystemName} {DemoSeed.IsaOnlyAccountName})");
+        }
+        else
+        {
+            output.WriteLine("  Try: Get-PSManagedAccount | Select-Object -First 1 | New-PSRequest -Reason 'try it' | Get-PSCredential");
+        }
+        output.WriteLine();
     }
 
     /// <summary>The demo's documented pair, or the first key registration and a user granted it.</summary>

@@ -18,6 +18,9 @@ internal static class ApiRoutes
             UserEndpoints.Map(admin);
             UserGroupEndpoints.Map(admin);
             ApiRegistrationEndpoints.Map(admin);
+            ManagedAccountEndpoints.Map(signedIn);
+            RequestEndpoints.Map(signedIn);
+            IsaEndpoints.Map(signedIn);
             // D1: unknown paths get a 404 with the reason as a JSON string.
             api.MapFallback("{*path}", () => ApiResults.NotFound("The requested API resource was not found"));
         }

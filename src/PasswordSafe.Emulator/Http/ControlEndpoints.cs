@@ -23,11 +23,13 @@ internal static class ControlEndpoints
             var entries = state.Audit.Where(e => string.IsNullOrEmpty(user) || string.Equals(e.UserName, user, StringComparison.OrdinalIgnoreCase));
             return ApiResults.Json(entries.ToList());
         });
+        // For humans watching a runbook: every request with its status (never a credential).
+        control.MapGet("/requests", (EmulatorState state) => ApiResults.Json(state.ReleaseRequests.Select(RequestJson.From).ToList()));
         control.MapGet("/notifications", (EmulatorState state) => ApiResults.Json(state.AdminNotifications));
         control.MapGet("/status", (EmulatorState state) => ApiResults.Json(new EmulatorStatusJson("Running",
             typeof(ControlEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0", startedAt, state.Clock.GetUtcNow(),
             state.ActiveSessionCount, state.Users.Count, state.UserGroups.Count, state.ApiRegistrations.Count,
-            state.Audit.Count, state.AdminNotifications.Count)));
+            state.Audit.Count, state.AdminNotifications.Count, state.ManagedAccountCount, state.ActiveRequestCount)));
         control.MapGet("/settings", (EmulatorState state) => ApiResults.Json(state.Settings));
         control.MapPut("/settings", PutSettingsAsync);
     }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 
 namespace PasswordSafe.Emulator;
 
-/// <summary>CSPRNG values for keys (A5), client ids and secrets (C2), session ids (B2) and tokens (C3).</summary>
+/// <summary>CSPRNG values for keys (A5), client ids and secrets (C2), session ids (B2), tokens (C3), rotated passwords and tickets (E1, E2).</summary>
 internal static class SecretGenerator
 {
     private const string Alphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -17,6 +17,18 @@ internal static class SecretGenerator
     internal static string NewClientSecret() => RandomNumberGenerator.GetString(Alphanumerics, 40);
 
     internal static string NewSessionId() => RandomNumberGenerator.GetString(SessionIdAlphabet, 24);
+
+    /// <summary>A rotated managed-account password: 24 characters from four classes, like a typical password rule.</summary>
+    internal static string NewAccountPassword()
+    {
+        const string symbols = "!#%+-=?@^_";
+        return RandomNumberGenerator.GetString(Alphanumerics + symbols, 20) + RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ", 1)
+            + RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyz", 1) + RandomNumberGenerator.GetString("23456789", 1)
+            + RandomNumberGenerator.GetString(symbols, 1);
+    }
+
+    /// <summary>Session ids and one-time tickets of §5.1.</summary>
+    internal static string NewSessionTicket() => RandomNumberGenerator.GetString(Alphanumerics, 32);
 
     internal static string NewAccessToken() => RandomNumberGenerator.GetHexString(64, lowercase: true);
 }

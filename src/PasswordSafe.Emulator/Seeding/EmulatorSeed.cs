@@ -13,6 +13,13 @@ public sealed class EmulatorSeed
     public List<SeedApiRegistration> ApiRegistrations { get; set; } = new();
     public List<SeedUser> Users { get; set; } = new();
     public List<SeedUserGroup> UserGroups { get; set; } = new();
+    public List<SeedWorkgroup> Workgroups { get; set; } = new();
+    public List<SeedManagedSystem> ManagedSystems { get; set; } = new();
+    public List<SeedManagedAccount> ManagedAccounts { get; set; } = new();
+    public List<SeedSmartRule> SmartRules { get; set; } = new();
+    public List<SeedAccessPolicy> AccessPolicies { get; set; } = new();
+    /// <summary>Optional large generated data set (README "Generated accounts").</summary>
+    public SeedGenerate? Generate { get; set; }
 
     /// <summary>The built-in demo seed (Seeds/demo.json), a fresh copy each call so callers may change it.</summary>
     public static EmulatorSeed LoadDemo() => SeedReader.ReadDemo();

@@ -14,4 +14,6 @@ public sealed class SeedUserGroup
     public bool Administrator { get; set; }
     public List<int> ApplicationRegistrationIDs { get; set; } = new();
     public List<int> Members { get; set; } = new();
+    /// <summary>Roles on smart rules (checkout, E1–E4).</summary>
+    public List<SeedSmartRuleAccess> SmartRuleAccess { get; set; } = new();
 }

@@ -30,11 +30,30 @@ internal static class StateBuilder
             var (user, generated) = BuildUser(item, state, clock);
             state.AddUser(user, generated);
         }
+        // Checkout data before groups: a group's SmartRuleAccess names rules and policies.
+        var checkout = new CheckoutBuilder();
+        checkout.Add(seed);
         foreach (var item in seed.UserGroups ?? [])
         {
-            state.AddUserGroup(BuildGroup(item, state));
+            var group = BuildGroup(item, state);
+            group.SmartRuleAccess = checkout.BuildGrants(item);
+            state.AddUserGroup(group);
         }
+        GrantGeneratedAccounts(checkout, state);
+        state.AttachCheckout(checkout.Build(state.GroupsOf));
         return state;
+    }
+
+    /// <summary>The generated data set is requestable by the groups Generate names, or by every group.</summary>
+    private static void GrantGeneratedAccounts(CheckoutBuilder checkout, EmulatorState state)
+    {
+        if (checkout.GeneratedGrant is not { } grant) return;
+        var groupIds = checkout.GeneratedGrantGroupIds ?? state.UserGroups.Select(g => g.GroupId).ToList();
+        foreach (var id in groupIds)
+        {
+            var group = state.FindUserGroup(id) ?? throw new SeedException($"Generate: GroupIDs lists {id}, which is not a GroupID in the seed.");
+            group.SmartRuleAccess = group.SmartRuleAccess.Append(grant).ToArray();
+        }
     }
 
     private static (ApiRegistration, bool) BuildRegistration(SeedApiRegistration item)

@@ -26,8 +26,44 @@ public sealed class EmulatorState
     private readonly HashSet<int> _generatedKeyRegistrationIds = new();
     private readonly HashSet<int> _generatedSecretUserIds = new();
     private volatile EmulatorSettings _settings = new();
+    private AccountCatalog? _catalog;
+    private RequestLedger? _ledger;
 
     internal EmulatorState(TimeProvider clock) => _clock = clock;
+
+    /// <summary>Managed systems and accounts, smart rules, policies, per-user views (E1–E4).</summary>
+    internal AccountCatalog Catalog => _catalog ?? throw new InvalidOperationException("The checkout catalog is not attached yet.");
+
+    /// <summary>Release requests and their state machine (E1–E4).</summary>
+    internal RequestLedger Ledger => _ledger ?? throw new InvalidOperationException("The request ledger is not attached yet.");
+
+    internal void AttachCheckout(AccountCatalog catalog)
+    {
+        _catalog = catalog;
+        _ledger = new RequestLedger(catalog, this);
+    }
+
+    // ---- checkout facts for tests and the control endpoints (E1–E4) -----------------------------
+
+    public int ManagedAccountCount => Catalog.Count;
+    public ManagedAccount? FindManagedAccount(int accountId) => Catalog.FindAccount(accountId);
+    /// <summary>By system name and account name (DOMAIN\name or UPN for domain-linked accounts, §2.1).</summary>
+    public ManagedAccount? FindManagedAccount(string systemName, string accountName) => Catalog.FindAccount(systemName, accountName);
+    public IReadOnlyList<ManagedSystem> ManagedSystems => Catalog.Systems.ToList();
+    public IReadOnlyList<SmartRule> SmartRules => Catalog.SmartRules.ToList();
+    public IReadOnlyList<AccessPolicy> AccessPolicies => Catalog.AccessPolicies.ToList();
+    public IReadOnlyList<Workgroup> Workgroups => Catalog.Workgroups;
+    /// <summary>Every request ever made, oldest first, with its current status (expiry applied).</summary>
+    public IReadOnlyList<ReleaseRequest> ReleaseRequests => Ledger.All();
+    public ReleaseRequest? FindRequest(int requestId) => Ledger.Find(requestId);
+    public int ActiveRequestCount => Ledger.ActiveCount;
+    /// <summary>Times the account's password was rotated (RotateOnCheckin at check-in or expiry).</summary>
+    public int PasswordChangeCount(int accountId) => Catalog.FindAccount(accountId)?.PasswordChangeCount
+        ?? throw new KeyNotFoundException($"Managed account {accountId} does not exist.");
+    public IReadOnlyList<AccessSessionRecord> AccessSessions => Ledger.Sessions;
+
+    /// <summary>The stored password (tests compare it with what a client received); never logged or audited.</summary>
+    internal string? RevealAccountPassword(int accountId) => Catalog.FindAccount(accountId)?.RevealPassword();
 
     /// <summary>Builds a state from a seed; throws <see cref="SeedException"/> naming the first problem.</summary>
     public static EmulatorState FromSeed(EmulatorSeed seed, TimeProvider? clock = null) =>

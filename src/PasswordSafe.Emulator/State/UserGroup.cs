@@ -21,4 +21,6 @@ public sealed class UserGroup
     /// <summary>Replaced whole so readers outside the lock see a consistent set.</summary>
     public IReadOnlySet<int> ApplicationRegistrationIds { get; internal set; } = new HashSet<int>();
     public IReadOnlySet<int> MemberIds { get; internal set; } = new HashSet<int>();
+    /// <summary>Roles on smart rules; replaced whole, then the catalog's cached views are dropped.</summary>
+    public IReadOnlyList<SmartRuleGrant> SmartRuleAccess { get; internal set; } = [];
 }

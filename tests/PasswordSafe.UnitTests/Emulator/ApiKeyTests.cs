@@ -1,9 +1,11 @@
 using System;
 using System.Linq;
-using PasswordSafe.Emulator;
 using Xunit;
 
 namespace PasswordSafe.UnitTests.Emulator;
+
+// Inside the namespace so emulator types win over same-named module types in namespace PasswordSafe.
+using PasswordSafe.Emulator;
 
 public class ApiKeyTests
 {

@@ -1,11 +1,13 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using PasswordSafe.Emulator;
 using PasswordSafe.Emulator.Cli;
 using Xunit;
 
 namespace PasswordSafe.UnitTests.Emulator;
+
+// Inside the namespace so emulator types win over same-named module types in namespace PasswordSafe.
+using PasswordSafe.Emulator;
 
 public class CommandLineAndBannerTests
 {

@@ -4,10 +4,12 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
-using PasswordSafe.Emulator;
 using Xunit;
 
 namespace PasswordSafe.UnitTests.Emulator;
+
+// Inside the namespace so emulator types win over same-named module types in namespace PasswordSafe.
+using PasswordSafe.Emulator;
 
 public class OAuthHttpTests
 {

@@ -4,10 +4,12 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
-using PasswordSafe.Emulator;
 using Xunit;
 
 namespace PasswordSafe.UnitTests.Emulator;
+
+// Inside the namespace so emulator types win over same-named module types in namespace PasswordSafe.
+using PasswordSafe.Emulator;
 
 public class SignInHttpTests
 {
@@ -179,8 +181,9 @@ public class SignInHttpTests
 
         var admin = emulator.NewClient();
         await TestEmulator.SignInWithKeyAsync(admin, DemoSeed.ApiKey, DemoSeed.RunAs);
-        Assert.Equal(5, JsonDocument.Parse(await admin.GetStringAsync("Users")).RootElement.GetArrayLength());
-        Assert.Equal(2, JsonDocument.Parse(await admin.GetStringAsync("UserGroups")).RootElement.GetArrayLength());
+        // Demo seed: 7 users and 4 groups since issue 3 added the approver and ISA users and their groups.
+        Assert.Equal(7, JsonDocument.Parse(await admin.GetStringAsync("Users")).RootElement.GetArrayLength());
+        Assert.Equal(4, JsonDocument.Parse(await admin.GetStringAsync("UserGroups")).RootElement.GetArrayLength());
         Assert.Single(JsonDocument.Parse(await admin.GetStringAsync("UserGroups/2/Users")).RootElement.EnumerateArray());
         var jdoe = JsonDocument.Parse(await admin.GetStringAsync(@"Users?USERNAME=CONTOSO\jdoe")).RootElement;
         Assert.Equal(2, jdoe[0].GetProperty("UserID").GetInt32());

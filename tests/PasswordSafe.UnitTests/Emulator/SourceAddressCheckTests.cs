@@ -1,10 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.Primitives;
-using PasswordSafe.Emulator;
 using PasswordSafe.Emulator.Authentication;
 using Xunit;
 
 namespace PasswordSafe.UnitTests.Emulator;
+
+// Inside the namespace so emulator types win over same-named module types in namespace PasswordSafe.
+using PasswordSafe.Emulator;
 
 public class SourceAddressCheckTests
 {

@@ -5,9 +5,11 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
-using PasswordSafe.Emulator;
 
 namespace PasswordSafe.UnitTests.Emulator;
+
+// Inside the namespace so emulator types win over same-named module types in namespace PasswordSafe.
+using PasswordSafe.Emulator;
 
 /// <summary>An in-process emulator on a free port with a controllable clock, plus clients that trust only its certificate.</summary>
 internal sealed class TestEmulator : IAsyncDisposable

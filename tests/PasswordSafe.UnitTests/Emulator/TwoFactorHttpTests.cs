@@ -1,10 +1,12 @@
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
-using PasswordSafe.Emulator;
 using Xunit;
 
 namespace PasswordSafe.UnitTests.Emulator;
+
+// Inside the namespace so emulator types win over same-named module types in namespace PasswordSafe.
+using PasswordSafe.Emulator;
 
 public class TwoFactorHttpTests
 {

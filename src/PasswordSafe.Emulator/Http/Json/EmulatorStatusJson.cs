@@ -5,4 +5,4 @@ namespace PasswordSafe.Emulator.Http.Json;
 /// <summary>GET /emulator/status: what a test or an admin wants to see at a glance.</summary>
 internal sealed record EmulatorStatusJson(string Status, string Version, DateTimeOffset StartedAt, DateTimeOffset Now,
     int ActiveSessionCount, int UserCount, int UserGroupCount, int ApiRegistrationCount, int AuditEntryCount,
-    int AdminNotificationCount);
+    int AdminNotificationCount, int ManagedAccountCount, int ActiveRequestCount);

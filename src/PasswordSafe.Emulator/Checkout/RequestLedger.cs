@@ -1,0 +1,478 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.AspNetCore.Http;
+
+namespace PasswordSafe.Emulator;
+
+/// <summary>
+/// Release requests and their state machine (spec E1–E4, api-v3 §3–5), behind one lock. Expiry is checked lazily
+/// against the emulator clock at every call, so tests move time with EmulatorClock.Advance instead of waiting.
+/// Every change is audited (who, when, which request/account); credentials never reach the audit.
+/// </summary>
+internal sealed class RequestLedger
+{
+    private readonly object _gate = new();
+    private readonly AccountCatalog _catalog;
+    private readonly EmulatorState _state;
+    private readonly Dictionary<int, ReleaseRequest> _requests = new();
+    private readonly Dictionary<int, List<ReleaseRequest>> _openByAccount = new();
+    private readonly PriorityQueue<ReleaseRequest, DateTimeOffset> _expiries = new();
+    private readonly Dictionary<int, HashSet<int>> _requestedAccountsByUser = new();
+    private readonly List<AccessSessionRecord> _sessions = new();
+    private int _nextRequestId = 1;
+
+    internal RequestLedger(AccountCatalog catalog, EmulatorState state)
+    {
+        _catalog = catalog;
+        _state = state;
+    }
+
+    private DateTimeOffset Now => _state.Clock.GetUtcNow();
+
+    // ---- reading (tests, control endpoints) --------------------------------------------------------
+
+    internal IReadOnlyList<ReleaseRequest> All()
+    {
+        lock (_gate)
+        {
+            ExpireDue();
+            return _requests.Values.OrderBy(r => r.RequestId).ToList();
+        }
+    }
+
+    internal ReleaseRequest? Find(int requestId)
+    {
+        lock (_gate)
+        {
+            ExpireDue();
+            return _requests.GetValueOrDefault(requestId);
+        }
+    }
+
+    internal int ActiveCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ExpireDue();
+                return _openByAccount.Values.Sum(list => list.Count(r => r.Status == RequestStatus.Active));
+            }
+        }
+    }
+
+    internal IReadOnlyList<AccessSessionRecord> Sessions { get { lock (_gate) return _sessions.ToList(); } }
+
+    /// <summary>type=recent (§2.1): the accounts this user has requested.</summary>
+    internal IReadOnlySet<int> RequestedAccounts(int userId)
+    {
+        lock (_gate) return _requestedAccountsByUser.TryGetValue(userId, out var set) ? set.ToHashSet() : new HashSet<int>();
+    }
+
+    // ---- POST Requests (§3.2) ----------------------------------------------------------------------
+
+    /// <summary>201 + new id; 200 + existing id (ConflictOption reuse); 400 invalid; 403 4031 no role; 409 4091 conflict.</summary>
+    internal LedgerOutcome<int> Create(Caller caller, NewRequestBody body)
+    {
+        if (body.SystemId is null) return LedgerOutcome<int>.Fail(400, "SystemID is required: the id of the managed system (SystemId in GET ManagedAccounts).");
+        if (body.AccountId is null) return LedgerOutcome<int>.Fail(400, "AccountID is required: the id of the managed account (AccountId in GET ManagedAccounts).");
+        if (body.DurationMinutes is not int duration) return LedgerOutcome<int>.Fail(400, "DurationMinutes is required (1 to 525600).");
+        if (duration < 1 || duration > CheckoutCodes.MaxDurationMinutes)
+            return LedgerOutcome<int>.Fail(400, $"DurationMinutes must be from 1 to {CheckoutCodes.MaxDurationMinutes}.");
+        if (body.Reason is { Length: > CheckoutCodes.MaxReasonLength })
+            return LedgerOutcome<int>.Fail(400, $"Reason must be {CheckoutCodes.MaxReasonLength} characters or fewer.");
+        var accessType = AccessType.View;
+        if (!string.IsNullOrEmpty(body.AccessType) && !TryParseAccessType(body.AccessType, out accessType))
+            return LedgerOutcome<int>.Fail(400, "AccessType must be View, RDP, SSH or App.");
+        if (accessType == AccessType.App && body.ApplicationId is null)
+            return LedgerOutcome<int>.Fail(400, "ApplicationID is required when AccessType is App.");
+        var conflictOption = body.ConflictOption?.Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(conflictOption) && conflictOption is not ("reuse" or "renew"))
+            return LedgerOutcome<int>.Fail(400, "ConflictOption must be reuse or renew (or left out).");
+
+        var account = _catalog.FindAccount(body.AccountId.Value);
+        var view = _catalog.ViewFor(caller.User.UserId);
+        // 4031 also for unknown ids and mismatched system: the answer must not reveal which accounts exist.
+        if (account is null || account.System.ManagedSystemId != body.SystemId || !account.ApiEnabled || !view.CanRequest(account.Index))
+            return LedgerOutcome<int>.Fail(403, CheckoutCodes.NoPermission);
+        var policy = view.Policies[account.Index]!;
+        if (duration > MaxDuration(account))
+            return LedgerOutcome<int>.Fail(400, $"DurationMinutes must not exceed the account's maximum release duration ({MaxDuration(account)} minutes).");
+        if (!policy.AccessTypes.TryGetValue(accessType, out var rule))
+            return LedgerOutcome<int>.Fail(400, $"The access policy '{policy.Name}' does not allow {accessType} access to this account; allowed: {string.Join(", ", policy.AccessTypes.Keys)}.");
+        if (policy.RequireReason && string.IsNullOrWhiteSpace(body.Reason))
+            return LedgerOutcome<int>.Fail(400, $"The access policy '{policy.Name}' requires a Reason.");
+        if (accessType == AccessType.App && account.ApplicationId is int appId && appId != body.ApplicationId)
+            return LedgerOutcome<int>.Fail(400, $"ApplicationID {body.ApplicationId} is not the application of this account; use {appId}.");
+
+        lock (_gate)
+        {
+            var now = Now;
+            ExpireDue();
+            var open = OpenOf(account.ManagedAccountId);
+            var own = open.Where(r => r.Requestor.UserId == caller.User.UserId && r.AccessType == accessType).ToList();
+            if (own.Count > 0)
+            {
+                if (conflictOption == "reuse")
+                {
+                    var reused = own.FirstOrDefault(r => r.Status == RequestStatus.Active) ?? own[0];
+                    Audit(AuditKinds.RequestReused, caller, $"request {reused.RequestId} for {account} reused (ConflictOption reuse)");
+                    return LedgerOutcome<int>.Ok(reused.RequestId, StatusCodes.Status200OK);
+                }
+                if (conflictOption != "renew") return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
+                foreach (var existing in own) Close(existing, RequestStatus.Canceled, caller.User.UserName, now, "renewed (ConflictOption renew)", caller);
+            }
+            if (account.MaxConcurrentRequests > 0 && open.Count(r => r.IsOpen) >= account.MaxConcurrentRequests)
+                return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
+
+            var request = new ReleaseRequest(_nextRequestId++, caller.User, account, accessType, duration, now)
+            {
+                ApplicationId = accessType == AccessType.App ? body.ApplicationId : null,
+                Reason = body.Reason,
+                TicketSystemId = body.TicketSystemId,
+                TicketNumber = body.TicketNumber,
+                AccessPolicyScheduleId = body.AccessPolicyScheduleId,
+                AccessPolicyId = policy.AccessPolicyId,
+                RequiredApprovals = rule.MinApprovers,
+                RotateOnCheckin = body.RotateOnCheckin ?? false,
+                Status = rule.MinApprovers > 0 ? RequestStatus.Pending : RequestStatus.Active,
+            };
+            _requests.Add(request.RequestId, request);
+            open.Add(request);
+            if (!_requestedAccountsByUser.TryGetValue(caller.User.UserId, out var requested))
+                _requestedAccountsByUser[caller.User.UserId] = requested = new HashSet<int>();
+            requested.Add(account.ManagedAccountId);
+            if (request.Status == RequestStatus.Active) Activate(request, now);
+            Audit(AuditKinds.RequestCreated, caller, $"request {request.RequestId} for {account} ({accessType}, {duration} min): " +
+                (request.Status == RequestStatus.Active ? "auto-approved" : $"pending, needs {rule.MinApprovers} approver(s)"));
+            return LedgerOutcome<int>.Ok(request.RequestId, StatusCodes.Status201Created);
+        }
+    }
+
+    // ---- GET Requests (§3.1) -----------------------------------------------------------------------
+
+    /// <summary>status all (open) | active | pending; queue req (own) | app (to approve). 4032/4033 when the caller has no such role.</summary>
+    internal LedgerOutcome<IReadOnlyList<ReleaseRequest>> List(Caller caller, string? status, string? queue)
+    {
+        var wantedStatus = (status ?? "all").ToLowerInvariant();
+        if (wantedStatus is not ("all" or "active" or "pending"))
+            return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Fail(400, "status must be all, active or pending.");
+        var wantedQueue = (queue ?? "req").ToLowerInvariant();
+        if (wantedQueue is not ("req" or "app"))
+            return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Fail(400, "queue must be req (your requests) or app (requests you can approve).");
+        var view = _catalog.ViewFor(caller.User.UserId);
+        if (wantedQueue == "req" && !view.AnyRequestor) return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Fail(403, CheckoutCodes.RequestorOnly);
+        if (wantedQueue == "app" && !view.AnyApprover) return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Fail(403, CheckoutCodes.ApproverOnly);
+        lock (_gate)
+        {
+            ExpireDue();
+            var found = _openByAccount.Values.SelectMany(list => list)
+                .Where(r => wantedStatus == "all" || (wantedStatus == "active") == (r.Status == RequestStatus.Active))
+                .Where(r => wantedQueue == "req"
+                    ? r.Requestor.UserId == caller.User.UserId
+                    : r.Requestor.UserId != caller.User.UserId && view.CanApprove(r.Account.Index))
+                .OrderBy(r => r.RequestId)
+                .ToList();
+            return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Ok(found);
+        }
+    }
+
+    // ---- PUT Requests/{id}/… (§3.3) ----------------------------------------------------------------
+
+    /// <summary>Approve: approvers of the account other than the requestor (4033); pending only (404 otherwise).</summary>
+    internal LedgerOutcome<bool> Approve(Caller caller, int requestId, string? reason)
+    {
+        lock (_gate)
+        {
+            ExpireDue();
+            if (!_requests.TryGetValue(requestId, out var request)) return NotFound<bool>();
+            if (!MayDecide(caller, request)) return LedgerOutcome<bool>.Fail(403, CheckoutCodes.ApproverOnly);
+            if (request.Status != RequestStatus.Pending) return LedgerOutcome<bool>.Fail(404, "The request is not waiting for approval.");
+            request.ApproverIds.Add(caller.User.UserId);
+            var now = Now;
+            if (request.ApproverIds.Count >= request.RequiredApprovals)
+            {
+                request.Status = RequestStatus.Active;
+                Activate(request, now);
+            }
+            Audit(AuditKinds.RequestApproved, caller, $"request {requestId} for {request.Account} approved " +
+                $"({request.ApproverIds.Count} of {request.RequiredApprovals}){Because(reason)}");
+            return LedgerOutcome<bool>.Ok(true, StatusCodes.Status204NoContent);
+        }
+    }
+
+    /// <summary>Deny: an approver denies a pending request or cancels an active one (4033 for others; 404 when closed).</summary>
+    internal LedgerOutcome<bool> Deny(Caller caller, int requestId, string? reason)
+    {
+        lock (_gate)
+        {
+            ExpireDue();
+            if (!_requests.TryGetValue(requestId, out var request)) return NotFound<bool>();
+            if (!MayDecide(caller, request)) return LedgerOutcome<bool>.Fail(403, CheckoutCodes.ApproverOnly);
+            if (!request.IsOpen) return LedgerOutcome<bool>.Fail(404, "The request is no longer open.");
+            Close(request, RequestStatus.Denied, caller.User.UserName, Now, $"denied{Because(reason)}", caller);
+            return LedgerOutcome<bool>.Ok(true, StatusCodes.Status204NoContent);
+        }
+    }
+
+    /// <summary>Check-in by the owner (403 4031 for others): active → CheckedIn (rotating when flagged), pending → Canceled; closed → 404.</summary>
+    internal LedgerOutcome<bool> CheckIn(Caller caller, int requestId, string? reason)
+    {
+        lock (_gate)
+        {
+            ExpireDue();
+            if (!_requests.TryGetValue(requestId, out var request)) return NotFound<bool>();
+            if (request.Requestor.UserId != caller.User.UserId) return LedgerOutcome<bool>.Fail(403, CheckoutCodes.NoPermission);
+            if (!request.IsOpen) return LedgerOutcome<bool>.Fail(404, "The request is not active: it was already checked in, denied or has expired.");
+            var outcome = request.Status == RequestStatus.Active ? RequestStatus.CheckedIn : RequestStatus.Canceled;
+            Close(request, outcome, caller.User.UserName, Now, $"checked in{Because(reason)}", caller);
+            return LedgerOutcome<bool>.Ok(true, StatusCodes.Status204NoContent);
+        }
+    }
+
+    /// <summary>Marks an open request of the caller so the password rotates at check-in or expiry.</summary>
+    internal LedgerOutcome<bool> SetRotateOnCheckin(Caller caller, int requestId)
+    {
+        lock (_gate)
+        {
+            ExpireDue();
+            if (!_requests.TryGetValue(requestId, out var request)) return NotFound<bool>();
+            if (request.Requestor.UserId != caller.User.UserId) return LedgerOutcome<bool>.Fail(403, CheckoutCodes.NoPermission);
+            if (!request.IsOpen) return LedgerOutcome<bool>.Fail(404, "The request is not active: it was already checked in, denied or has expired.");
+            request.RotateOnCheckin = true;
+            Audit(AuditKinds.RotateOnCheckinSet, caller, $"request {requestId} for {request.Account}: password rotates at check-in");
+            return LedgerOutcome<bool>.Ok(true, StatusCodes.Status204NoContent);
+        }
+    }
+
+    // ---- GET Credentials/{id} (§4.1) and sessions (§5.1) -------------------------------------------
+
+    /// <summary>The credential of the caller's active request: 403 4031 not the owner, 403 4034 pending, 404 closed or absent.</summary>
+    internal LedgerOutcome<string> ReadCredential(Caller caller, int requestId, string? type)
+    {
+        if (!TryParseCredentialType(type, out var credentialType))
+            return LedgerOutcome<string>.Fail(400, "type must be password, dsskey or passphrase.");
+        lock (_gate)
+        {
+            var request = OwnActiveRequest<string>(caller, requestId, out var failure);
+            if (request is null) return failure;
+            var secret = Reveal(request.Account, credentialType, out var missing);
+            if (secret is null) return LedgerOutcome<string>.Fail(404, missing!);
+            Audit(AuditKinds.CredentialRead, caller, $"request {requestId}: {Describe(credentialType)} of {request.Account} read");
+            return LedgerOutcome<string>.Ok(secret);
+        }
+    }
+
+    /// <summary>E2: a session for the caller's active RDP/SSH/App request; the session type must fit the access type.</summary>
+    internal LedgerOutcome<SessionTicket> CreateSession(Caller caller, int requestId, string? sessionType)
+    {
+        if (SessionKind.Parse(sessionType) is not SessionKind kind)
+            return LedgerOutcome<SessionTicket>.Fail(400, $"SessionType is required: {SessionKind.Allowed}.");
+        lock (_gate)
+        {
+            var request = OwnActiveRequest<SessionTicket>(caller, requestId, out var failure);
+            if (request is null) return failure;
+            if (!kind.Fits(request.AccessType))
+                return LedgerOutcome<SessionTicket>.Fail(400, request.AccessType == AccessType.View
+                    ? "A View request has no sessions: request RDP, SSH or App access to open one."
+                    : $"SessionType {kind} does not fit this {request.AccessType} request; use a {request.AccessType} session type.");
+            var ticket = NewTicket(kind, request.Account, caller, requestId);
+            Audit(AuditKinds.SessionCreated, caller, $"request {requestId}: {kind} session {ticket.Id} to {request.Account}");
+            return LedgerOutcome<SessionTicket>.Ok(ticket, StatusCodes.Status201Created);
+        }
+    }
+
+    // ---- ISA (§5.2, §5.3; E3, E4) ------------------------------------------------------------------
+
+    /// <summary>E3: the credential at once for a caller with the ISA role; no request to approve or check in, an audit entry instead.</summary>
+    internal LedgerOutcome<string> IsaCredential(Caller caller, IsaBody body, string? type)
+    {
+        if (!TryParseCredentialType(type, out var credentialType))
+            return LedgerOutcome<string>.Fail(400, "type must be password, dsskey or passphrase.");
+        var check = CheckIsa<string>(caller, body, out var account, out var duration);
+        if (check is { } failed) return failed;
+        var secret = Reveal(account!, credentialType, out var missing);
+        if (secret is null) return LedgerOutcome<string>.Fail(404, missing!);
+        lock (_gate) Audit(AuditKinds.IsaCredentialRead, caller, $"ISA: {Describe(credentialType)} of {account} read for {duration} min{Because(body.Reason)}");
+        return LedgerOutcome<string>.Ok(secret, StatusCodes.Status201Created);
+    }
+
+    /// <summary>E4: an ISA session of any session type; app sessions need ApplicationID.</summary>
+    internal LedgerOutcome<SessionTicket> IsaSession(Caller caller, IsaBody body)
+    {
+        if (SessionKind.Parse(body.SessionType) is not SessionKind kind)
+            return LedgerOutcome<SessionTicket>.Fail(400, $"SessionType is required: {SessionKind.Allowed}.");
+        if (kind.Protocol == AccessType.App && body.ApplicationId is null)
+            return LedgerOutcome<SessionTicket>.Fail(400, "ApplicationID is required for app and appfile sessions.");
+        var check = CheckIsa<SessionTicket>(caller, body, out var account, out var duration);
+        if (check is { } failed) return failed;
+        lock (_gate)
+        {
+            var ticket = NewTicket(kind, account!, caller, null);
+            Audit(AuditKinds.IsaSessionCreated, caller, $"ISA: {kind} session {ticket.Id} to {account} for {duration} min{Because(body.Reason)}");
+            return LedgerOutcome<SessionTicket>.Ok(ticket, StatusCodes.Status201Created);
+        }
+    }
+
+    // ---- internals ---------------------------------------------------------------------------------
+
+    private LedgerOutcome<T>? CheckIsa<T>(Caller caller, IsaBody body, out ManagedAccount? account, out int duration)
+    {
+        account = null;
+        duration = 0;
+        if (body.SystemId is null) return LedgerOutcome<T>.Fail(400, "SystemID is required.");
+        if (body.AccountId is null) return LedgerOutcome<T>.Fail(400, "AccountID is required.");
+        if (body.DurationMinutes is int given && (given < 1 || given > CheckoutCodes.MaxDurationMinutes))
+            return LedgerOutcome<T>.Fail(400, $"DurationMinutes must be from 1 to {CheckoutCodes.MaxDurationMinutes}, or left out for the account's ISA release duration.");
+        if (body.Reason is { Length: > CheckoutCodes.MaxReasonLength })
+            return LedgerOutcome<T>.Fail(400, $"Reason must be {CheckoutCodes.MaxReasonLength} characters or fewer.");
+        var found = _catalog.FindAccount(body.AccountId.Value);
+        if (found is null || found.System.ManagedSystemId != body.SystemId || !found.ApiEnabled
+            || !_catalog.ViewFor(caller.User.UserId).IsIsa(found.Index))
+            return LedgerOutcome<T>.Fail(403, CheckoutCodes.NoPermission);
+        account = found;
+        duration = body.DurationMinutes ?? IsaDuration(found);
+        return null;
+    }
+
+    private ReleaseRequest? OwnActiveRequest<T>(Caller caller, int requestId, out LedgerOutcome<T> failure)
+    {
+        ExpireDue();
+        failure = default;
+        if (!_requests.TryGetValue(requestId, out var request))
+            failure = LedgerOutcome<T>.Fail(404, "Request not found.");
+        else if (request.Requestor.UserId != caller.User.UserId)
+            failure = LedgerOutcome<T>.Fail(403, CheckoutCodes.NoPermission);
+        else if (request.Status == RequestStatus.Pending)
+            failure = LedgerOutcome<T>.Fail(403, CheckoutCodes.NotApproved);
+        else if (request.Status != RequestStatus.Active)
+            failure = LedgerOutcome<T>.Fail(404, "The request is not active: it was checked in, denied or has expired.");
+        else
+            return request;
+        return null;
+    }
+
+    private bool MayDecide(Caller caller, ReleaseRequest request) =>
+        request.Requestor.UserId != caller.User.UserId && _catalog.ViewFor(caller.User.UserId).CanApprove(request.Account.Index);
+
+    private SessionTicket NewTicket(SessionKind kind, ManagedAccount account, Caller caller, int? requestId)
+    {
+        var ticket = new SessionTicket(SecretGenerator.NewSessionTicket()[..12], SecretGenerator.NewSessionTicket(), kind, account, caller.User.UserName);
+        _sessions.Add(new AccessSessionRecord(ticket.Id, requestId, account.ManagedAccountId, caller.User.UserName, kind.SessionType, Now));
+        return ticket;
+    }
+
+    private List<ReleaseRequest> OpenOf(int accountId)
+    {
+        if (!_openByAccount.TryGetValue(accountId, out var list)) _openByAccount[accountId] = list = new List<ReleaseRequest>();
+        return list;
+    }
+
+    private void Activate(ReleaseRequest request, DateTimeOffset now)
+    {
+        request.ApprovedDate = now;
+        request.ExpiresDate = now.AddMinutes(request.DurationMinutes);
+        _expiries.Enqueue(request, request.ExpiresDate.Value);
+    }
+
+    /// <summary>Ends an open request; an active one flagged RotateOnCheckin gets a new password (check-in, expiry, renew, deny).</summary>
+    private void Close(ReleaseRequest request, RequestStatus status, string? by, DateTimeOffset now, string what, Caller? caller)
+    {
+        var wasActive = request.Status == RequestStatus.Active;
+        request.Status = status;
+        request.ClosedDate = now;
+        request.ClosedBy = by;
+        if (_openByAccount.TryGetValue(request.Account.ManagedAccountId, out var open)) open.Remove(request);
+        var kind = status switch
+        {
+            RequestStatus.CheckedIn => AuditKinds.RequestCheckedIn,
+            RequestStatus.Expired => AuditKinds.RequestExpired,
+            RequestStatus.Denied => AuditKinds.RequestDenied,
+            _ => AuditKinds.RequestCanceled,
+        };
+        Audit(kind, caller, $"request {request.RequestId} for {request.Account} {what}", by);
+        if (wasActive && request.RotateOnCheckin)
+        {
+            var account = request.Account;
+            account.Password = ProtectedSecret.Protect(SecretGenerator.NewAccountPassword());
+            account.PasswordChangeCount++;
+            account.LastChangeDate = now;
+            Audit(AuditKinds.PasswordRotated, caller, $"password of {account} rotated after request {request.RequestId}", by);
+        }
+    }
+
+    /// <summary>Expires active requests whose time is up (lazily, in expiry order).</summary>
+    private void ExpireDue()
+    {
+        var now = Now;
+        while (_expiries.TryPeek(out var request, out var due) && due <= now)
+        {
+            _expiries.Dequeue();
+            if (request.Status == RequestStatus.Active)
+                Close(request, RequestStatus.Expired, null, due, $"expired after {request.DurationMinutes} min", null);
+        }
+    }
+
+    private static string? Reveal(ManagedAccount account, CredentialType type, out string? missing)
+    {
+        missing = null;
+        switch (type)
+        {
+            case CredentialType.DssKey:
+                if (account.PrivateKey is null) missing = "The account has no DSS key: ask for type=password.";
+                return account.PrivateKey?.Reveal();
+            case CredentialType.Passphrase:
+                if (account.Passphrase is null) missing = "The account's DSS key has no passphrase.";
+                return account.Passphrase?.Reveal();
+            default:
+                var password = account.RevealPassword();
+                if (password is null) missing = "The account has no password: ask for type=dsskey.";
+                return password;
+        }
+    }
+
+    private void Audit(string kind, Caller? caller, string what, string? userName = null) =>
+        _state.RecordAudit(kind, caller?.User.UserName ?? userName, caller?.RegistrationId, caller?.SourceAddress, what);
+
+    private static LedgerOutcome<T> NotFound<T>() => LedgerOutcome<T>.Fail(404, "Request not found.");
+
+    private static string Because(string? reason) => string.IsNullOrWhiteSpace(reason) ? string.Empty : $": {reason}";
+
+    private static string Describe(CredentialType type) => type switch
+    {
+        CredentialType.DssKey => "DSS key",
+        CredentialType.Passphrase => "passphrase",
+        _ => "password",
+    };
+
+    internal static int MaxDuration(ManagedAccount account) => account.MaxReleaseDuration > 0 ? account.MaxReleaseDuration : account.System.MaxReleaseDuration;
+    internal static int DefaultDuration(ManagedAccount account) => account.ReleaseDuration > 0 ? account.ReleaseDuration : account.System.ReleaseDuration;
+    internal static int IsaDuration(ManagedAccount account) => account.ISAReleaseDuration > 0 ? account.ISAReleaseDuration : account.System.ISAReleaseDuration;
+
+    private static bool TryParseAccessType(string text, out AccessType accessType)
+    {
+        foreach (var candidate in Enum.GetValues<AccessType>())
+        {
+            if (string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                accessType = candidate;
+                return true;
+            }
+        }
+        accessType = AccessType.View;
+        return false;
+    }
+
+    private static bool TryParseCredentialType(string? text, out CredentialType type)
+    {
+        type = (text ?? "password").ToLowerInvariant() switch
+        {
+            "password" or "" => CredentialType.Password,
+            "dsskey" => CredentialType.DssKey,
+            "passphrase" => CredentialType.Passphrase,
+            _ => (CredentialType)(-1),
+        };
+        return Enum.IsDefined(type);
+    }
+}

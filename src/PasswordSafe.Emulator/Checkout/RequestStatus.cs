@@ -1,0 +1,12 @@
+namespace PasswordSafe.Emulator;
+
+/// <summary>Where a release request is in its life (§3). Only Pending and Active are open.</summary>
+public enum RequestStatus
+{
+    Pending,
+    Active,
+    Denied,
+    CheckedIn,
+    Expired,
+    Canceled,
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace PasswordSafe.Emulator.Http;
+
+/// <summary>
+/// A request's JSON object read with case-insensitive property names (§0: clients send SystemId, SystemID, systemid).
+/// Numbers may come as JSON numbers or numeric strings; a value of the wrong kind is reported, never guessed.
+/// </summary>
+internal sealed class JsonBody
+{
+    private readonly JsonElement _root;
+
+    private JsonBody(JsonElement root) => _root = root;
+
+    /// <summary>An empty body is an empty object when <paramref name="optional"/>; otherwise, and for non-objects, a 400 reason.</summary>
+    internal static async Task<(JsonBody? Body, string? Error)> ReadAsync(HttpRequest request, bool optional)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions
+            {
+                AllowTrailingCommas = true,
+                CommentHandling = JsonCommentHandling.Skip,
+            }, request.HttpContext.RequestAborted);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return (null, "The body must be a JSON object.");
+            return (new JsonBody(document.RootElement.Clone()), null);
+        }
+        catch (JsonException) when (optional && (request.ContentLength ?? 0) == 0)
+        {
+            return (new JsonBody(JsonDocument.Parse("{}").RootElement.Clone()), null);
+        }
+        catch (JsonException)
+        {
+            return (null, optional ? "The body must be a JSON object (or empty)." : "Send a JSON object body with Content-Type: application/json.");
+        }
+    }
+
+    internal bool TryGet(string name, out JsonElement value)
+    {
+        foreach (var property in _root.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind != JsonValueKind.Null)
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>Null when absent or null; throws <see cref="FormatException"/> naming the property when not an integer.</summary>
+    internal int? Int(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)) return number;
+        if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number)) return number;
+        throw new FormatException($"{name} must be a whole number.");
+    }
+
+    internal string? Text(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => throw new FormatException($"{name} must be text."),
+        };
+    }
+
+    internal bool? Bool(string name)
+    {
+        if (!TryGet(name, out var value)) return null;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
+        if (value.ValueKind == JsonValueKind.String && bool.TryParse(value.GetString(), out var flag)) return flag;
+        throw new FormatException($"{name} must be true or false.");
+    }
+}

@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PasswordSafe.Emulator;
+
+/// <summary>
+/// Builds the checkout part of a seed (workgroups, managed systems and accounts, smart rules, access policies, the
+/// generated data set) and checks the input rules a console would enforce (api-v3 §2.2, §6.3 validators).
+/// </summary>
+internal sealed class CheckoutBuilder
+{
+    internal const string DefaultOrganizationId = "6f1a2b3c-0000-4000-8000-000000000001";
+
+    private readonly Dictionary<int, Workgroup> _workgroups = new();
+    private readonly Dictionary<int, ManagedSystem> _systems = new();
+    private readonly List<ManagedAccount> _accounts = new();
+    private readonly Dictionary<int, ManagedAccount> _accountsById = new();
+    private readonly Dictionary<int, SmartRule> _rules = new();
+    private readonly Dictionary<int, AccessPolicy> _policies = new();
+
+    /// <summary>The generated data set's rule and policy, granted to groups once they exist.</summary>
+    internal SmartRuleGrant? GeneratedGrant { get; private set; }
+    internal IReadOnlyList<int>? GeneratedGrantGroupIds { get; private set; }
+
+    internal SmartRule? FindSmartRule(int id) => _rules.GetValueOrDefault(id);
+    internal AccessPolicy? FindPolicy(int id) => _policies.GetValueOrDefault(id);
+
+    internal void Add(EmulatorSeed seed)
+    {
+        foreach (var item in seed.Workgroups ?? []) AddWorkgroup(item);
+        foreach (var item in seed.ManagedSystems ?? []) AddSystem(item);
+        foreach (var item in seed.ManagedAccounts ?? []) AddAccount(item);
+        foreach (var item in seed.SmartRules ?? []) AddSmartRule(item);
+        foreach (var item in seed.AccessPolicies ?? []) AddPolicy(item);
+        if (seed.Generate is { } generate) AccountGenerator.Generate(generate, this);
+    }
+
+    internal AccountCatalog Build(Func<int, IReadOnlyList<UserGroup>> groupsOf) => new(
+        _workgroups.Values.OrderBy(w => w.Id).ToList(), _systems.Values.ToList(), _accounts,
+        _rules.Values.ToList(), _policies.Values.ToList(), groupsOf);
+
+    /// <summary>Checks a group's SmartRuleAccess against the rules and policies.</summary>
+    internal IReadOnlyList<SmartRuleGrant> BuildGrants(SeedUserGroup group)
+    {
+        var where = $"User group {group.GroupID}";
+        var grants = new List<SmartRuleGrant>();
+        foreach (var item in group.SmartRuleAccess ?? [])
+        {
+            if (!_rules.ContainsKey(item.SmartRuleID))
+                throw new SeedException($"{where}: SmartRuleAccess names SmartRuleID {item.SmartRuleID}, which is not in SmartRules.");
+            var roles = (item.Roles ?? []).Aggregate(SmartRuleRoles.None, (all, role) => all | role);
+            if (roles == SmartRuleRoles.None)
+                throw new SeedException($"{where}: SmartRuleAccess for rule {item.SmartRuleID} needs Roles, e.g. [\"Requestor\"] or [\"ISA\"].");
+            if (item.AccessPolicyID is int policyId && !_policies.ContainsKey(policyId))
+                throw new SeedException($"{where}: SmartRuleAccess names AccessPolicyID {policyId}, which is not in AccessPolicies.");
+            if ((roles & SmartRuleRoles.Requestor) != 0 && item.AccessPolicyID is null)
+                throw new SeedException($"{where}: a Requestor role on rule {item.SmartRuleID} needs an AccessPolicyID (it decides auto-approval and access types).");
+            grants.Add(new SmartRuleGrant(item.SmartRuleID, roles, item.AccessPolicyID));
+        }
+        return grants;
+    }
+
+    internal Workgroup AddWorkgroup(SeedWorkgroup item)
+    {
+        var where = $"Workgroup {item.ID}";
+        if (item.ID <= 0) throw new SeedException($"{where}: ID must be a positive number.");
+        var workgroup = new Workgroup(item.ID, string.IsNullOrWhiteSpace(item.Name) ? $"Workgroup {item.ID}" : item.Name!,
+            string.IsNullOrWhiteSpace(item.OrganizationID) ? DefaultOrganizationId : item.OrganizationID!);
+        if (!_workgroups.TryAdd(workgroup.Id, workgroup)) throw new SeedException($"{where} appears twice: give each workgroup its own ID.");
+        return workgroup;
+    }
+
+    internal ManagedSystem AddSystem(SeedManagedSystem item)
+    {
+        var where = $"Managed system {item.ManagedSystemID}";
+        if (item.ManagedSystemID <= 0) throw new SeedException($"{where}: ManagedSystemID must be a positive number.");
+        if (string.IsNullOrWhiteSpace(item.SystemName)) throw new SeedException($"{where}: SystemName is required.");
+        Workgroup workgroup;
+        if (item.WorkgroupID is int workgroupId)
+        {
+            workgroup = _workgroups.GetValueOrDefault(workgroupId)
+                ?? throw new SeedException($"{where}: WorkgroupID {workgroupId} is not in Workgroups (list workgroups before systems).");
+        }
+        else
+        {
+            workgroup = _workgroups.Values.OrderBy(w => w.Id).FirstOrDefault()
+                ?? AddWorkgroup(new SeedWorkgroup { ID = 1, Name = "Default Workgroup" });
+        }
+        var release = Duration(item.ReleaseDuration, 120, where, "ReleaseDuration");
+        var max = Duration(item.MaxReleaseDuration, CheckoutCodes.MaxDurationMinutes, where, "MaxReleaseDuration");
+        if (release > max) throw new SeedException($"{where}: ReleaseDuration ({release}) must not exceed MaxReleaseDuration ({max}).");
+        var system = new ManagedSystem(item.ManagedSystemID, item.SystemName!, workgroup)
+        {
+            PlatformId = item.PlatformID ?? 1,
+            IPAddress = item.IPAddress,
+            HostName = item.HostName,
+            DnsName = item.DnsName,
+            InstanceName = item.InstanceName,
+            Description = item.Description,
+            ReleaseDuration = release,
+            MaxReleaseDuration = max,
+            ISAReleaseDuration = Duration(item.ISAReleaseDuration, 120, where, "ISAReleaseDuration"),
+        };
+        if (!_systems.TryAdd(system.ManagedSystemId, system)) throw new SeedException($"{where} appears twice: give each system its own ManagedSystemID.");
+        return system;
+    }
+
+    internal void AddAccount(SeedManagedAccount item)
+    {
+        var where = $"Managed account {item.ManagedAccountID}";
+        if (item.ManagedAccountID <= 0) throw new SeedException($"{where}: ManagedAccountID must be a positive number.");
+        if (string.IsNullOrWhiteSpace(item.AccountName)) throw new SeedException($"{where}: AccountName is required.");
+        var system = _systems.GetValueOrDefault(item.ManagedSystemID)
+            ?? throw new SeedException($"{where}: ManagedSystemID {item.ManagedSystemID} is not in ManagedSystems (list systems before accounts).");
+        if (item.Password is null && item.PrivateKey is null)
+            throw new SeedException($"{where}: give a Password, a PrivateKey (DSS key), or both.");
+        if (item.Passphrase is not null && item.PrivateKey is null)
+            throw new SeedException($"{where}: a Passphrase protects a PrivateKey; add the PrivateKey or remove the Passphrase.");
+        var type = item.Type ?? ManagedAccountType.System;
+        if (type == ManagedAccountType.DomainLinked && string.IsNullOrWhiteSpace(item.DomainName) && string.IsNullOrWhiteSpace(item.UserPrincipalName))
+            throw new SeedException($"{where}: a domainlinked account needs DomainName or UserPrincipalName (clients name it DOMAIN\\name or by UPN, §2.1).");
+        if (type == ManagedAccountType.Application && item.ApplicationID is null)
+            throw new SeedException($"{where}: an application account needs ApplicationID (and usually ApplicationDisplayName).");
+        var max = item.MaxReleaseDuration is null ? system.MaxReleaseDuration : Duration(item.MaxReleaseDuration, 0, where, "MaxReleaseDuration");
+        var release = item.ReleaseDuration is null ? Math.Min(system.ReleaseDuration, max) : Duration(item.ReleaseDuration, 0, where, "ReleaseDuration");
+        if (release > max) throw new SeedException($"{where}: ReleaseDuration ({release}) must not exceed MaxReleaseDuration ({max}).");
+        if (item.MaxConcurrentRequests is < 0 or > 999) throw new SeedException($"{where}: MaxConcurrentRequests must be from 0 (no limit) to 999.");
+        Add(new ManagedAccount(item.ManagedAccountID, system, item.AccountName!, type)
+        {
+            DomainName = item.DomainName,
+            UserPrincipalName = item.UserPrincipalName,
+            InstanceName = item.InstanceName ?? (type == ManagedAccountType.Database ? system.InstanceName : null),
+            ApplicationId = item.ApplicationID,
+            ApplicationDisplayName = item.ApplicationDisplayName,
+            Description = item.Description,
+            PreferredNodeId = item.PreferredNodeID,
+            ApiEnabled = item.ApiEnabled ?? true,
+            Password = item.Password is null ? null : ProtectedSecret.Protect(item.Password),
+            PrivateKey = item.PrivateKey is null ? null : ProtectedSecret.Protect(item.PrivateKey),
+            Passphrase = item.Passphrase is null ? null : ProtectedSecret.Protect(item.Passphrase),
+            ReleaseDuration = release,
+            MaxReleaseDuration = max,
+            ISAReleaseDuration = item.ISAReleaseDuration is null ? system.ISAReleaseDuration : Duration(item.ISAReleaseDuration, 0, where, "ISAReleaseDuration"),
+            MaxConcurrentRequests = item.MaxConcurrentRequests ?? 0,
+        }, where);
+    }
+
+    internal void Add(ManagedAccount account, string where)
+    {
+        if (!_accountsById.TryAdd(account.ManagedAccountId, account))
+            throw new SeedException($"{where} appears twice: give each account its own ManagedAccountID.");
+        _accounts.Add(account);
+    }
+
+    internal void AddSmartRule(SeedSmartRule item)
+    {
+        var where = $"Smart rule {item.SmartRuleID}";
+        if (item.SmartRuleID <= 0) throw new SeedException($"{where}: SmartRuleID must be a positive number.");
+        var ids = new List<int>();
+        var seen = new HashSet<int>();
+        foreach (var id in item.ManagedAccountIDs ?? [])
+        {
+            if (!_accountsById.ContainsKey(id)) throw new SeedException($"{where}: ManagedAccountIDs lists {id}, which is not in ManagedAccounts.");
+            if (seen.Add(id)) ids.Add(id);
+        }
+        foreach (var systemId in item.ManagedSystemIDs ?? [])
+        {
+            if (!_systems.ContainsKey(systemId)) throw new SeedException($"{where}: ManagedSystemIDs lists {systemId}, which is not in ManagedSystems.");
+            foreach (var account in _accounts.Where(a => a.System.ManagedSystemId == systemId))
+                if (seen.Add(account.ManagedAccountId)) ids.Add(account.ManagedAccountId);
+        }
+        AddRule(new SmartRule(item.SmartRuleID, string.IsNullOrWhiteSpace(item.Title) ? $"Smart rule {item.SmartRuleID}" : item.Title!, ids), where);
+    }
+
+    internal void AddRule(SmartRule rule, string where)
+    {
+        if (!_rules.TryAdd(rule.SmartRuleId, rule)) throw new SeedException($"{where} appears twice: give each smart rule its own SmartRuleID.");
+    }
+
+    internal void AddPolicy(SeedAccessPolicy item)
+    {
+        var where = $"Access policy {item.AccessPolicyID}";
+        if (item.AccessPolicyID <= 0) throw new SeedException($"{where}: AccessPolicyID must be a positive number.");
+        if (item.AccessTypes is null || item.AccessTypes.Count == 0)
+            throw new SeedException($"{where}: list its AccessTypes, e.g. [{{ \"AccessType\": \"View\", \"MinApprovers\": 0 }}].");
+        var rules = new Dictionary<AccessType, AccessTypeRule>();
+        foreach (var rule in item.AccessTypes)
+        {
+            if (rule.MinApprovers < 0) throw new SeedException($"{where}: MinApprovers must be 0 (auto-approve) or more.");
+            if (!rules.TryAdd(rule.AccessType, new AccessTypeRule(rule.AccessType, rule.MinApprovers, rule.IsSession || rule.AccessType != AccessType.View, rule.RecordSession)))
+                throw new SeedException($"{where}: AccessType {rule.AccessType} appears twice.");
+        }
+        AddPolicy(new AccessPolicy(item.AccessPolicyID, string.IsNullOrWhiteSpace(item.Name) ? $"Access policy {item.AccessPolicyID}" : item.Name!, rules)
+        {
+            Description = item.Description,
+            RequireReason = item.RequireReason,
+        }, where);
+    }
+
+    internal void AddPolicy(AccessPolicy policy, string where)
+    {
+        if (!_policies.TryAdd(policy.AccessPolicyId, policy)) throw new SeedException($"{where} appears twice: give each policy its own AccessPolicyID.");
+    }
+
+    internal void GrantGenerated(SmartRuleGrant grant, IReadOnlyList<int>? groupIds)
+    {
+        GeneratedGrant = grant;
+        GeneratedGrantGroupIds = groupIds;
+    }
+
+    internal int NextWorkgroupId => _workgroups.Count == 0 ? 1 : _workgroups.Keys.Max() + 1;
+    internal int NextSystemId => _systems.Count == 0 ? 1 : _systems.Keys.Max() + 1;
+    internal int NextAccountId => _accountsById.Count == 0 ? 1 : _accountsById.Keys.Max() + 1;
+    internal int NextSmartRuleId => _rules.Count == 0 ? 1 : _rules.Keys.Max() + 1;
+    internal int NextPolicyId => _policies.Count == 0 ? 1 : _policies.Keys.Max() + 1;
+    internal void EnsureCapacity(int accounts) => _accounts.Capacity = Math.Max(_accounts.Capacity, _accounts.Count + accounts);
+
+    /// <summary>api-v3 §6.3: release durations are 1–525600 minutes; null takes the fallback.</summary>
+    private static int Duration(int? value, int fallback, string where, string name)
+    {
+        if (value is null) return fallback;
+        if (value < 1 || value > CheckoutCodes.MaxDurationMinutes)
+            throw new SeedException($"{where}: {name} must be from 1 to {CheckoutCodes.MaxDurationMinutes} minutes.");
+        return value.Value;
+    }
+}
