@@ -1,0 +1,49 @@
+using System.Globalization;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Admin;
+
+/// <summary>
+/// Rewrites an API failure of an admin call so it says what to do: 400 ValidationFailed with the server's
+/// reason, 403 PermissionDenied naming the likely missing permission, 404 ObjectNotFound naming the item.
+/// The id, status and reason code stay as the foundation mapped them.
+/// </summary>
+internal static class AdminErrors
+{
+    public static PasswordSafeApiException Translate(PasswordSafeApiException e, AdminOperation operation)
+    {
+        var reason = string.IsNullOrWhiteSpace(e.ServerMessage) ? null : e.ServerMessage!.Trim().TrimEnd('.');
+        string message;
+        string? action;
+        switch (e.StatusCode)
+        {
+            case 400:
+            case 422:
+                message = $"{operation.Action} {operation.Item} was refused by the server: {reason ?? "no reason given"}.";
+                action = "Correct the value the server names and try again.";
+                break;
+            case 403:
+                var code = e.ReasonCode == null ? string.Empty : " (reason " + e.ReasonCode.Value.ToString(CultureInfo.InvariantCulture) + ")";
+                message = $"{operation.Action} {operation.Item} was denied{code}: the signed-in user lacks the permission for it.";
+                action = $"It likely needs {operation.Permission}; ask a Password Safe administrator to grant it to one of the user's groups.";
+                break;
+            case 404:
+                message = $"{operation.Item} was not found" + (reason == null ? "." : $" ({reason}).");
+                action = "Check the id or name; the object does not exist, was removed, or is not visible to the signed-in user.";
+                break;
+            case 409:
+                message = $"{operation.Action} {operation.Item} conflicts with an existing object" + (reason == null ? "." : $": {reason}.");
+                action = "Use the existing object, or choose another name.";
+                break;
+            default:
+                return e;
+        }
+
+        return new PasswordSafeApiException(e.ErrorId, message, action, e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage);
+    }
+
+    /// <summary>A value refused before anything was sent.</summary>
+    public static PasswordSafeException Invalid(string message, string action) =>
+        new PasswordSafeException(ErrorIds.ValidationFailed, message, action);
+}

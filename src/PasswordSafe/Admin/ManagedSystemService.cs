@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Http;
+
+namespace PasswordSafe.Admin;
+
+/// <summary>Managed systems (E5, api-v3 §6.3): versioned bodies on create and update.</summary>
+internal sealed class ManagedSystemService
+{
+    private readonly AdminClient _client;
+
+    public ManagedSystemService(AdminClient client) => _client = client;
+
+    public static string Describe(int id) => "managed system " + AdminClient.Segment(id);
+
+    public Task<IReadOnlyList<ManagedSystem>> ListAsync(string? name, RequestLog log, CancellationToken token)
+    {
+        var path = string.IsNullOrEmpty(name)
+            ? "ManagedSystems"
+            : Checkout.QueryString.Append("ManagedSystems", new[] { new KeyValuePair<string, string>("name", name!) });
+        return _client.GetListAsync<ManagedSystem>(path, Operation("Listing", "managed systems"), log, token);
+    }
+
+    public Task<IReadOnlyList<ManagedSystem>> ListForAssetAsync(int assetId, RequestLog log, CancellationToken token) =>
+        _client.GetListAsync<ManagedSystem>("Assets/" + AdminClient.Segment(assetId) + "/ManagedSystems",
+            Operation("Listing the managed systems of", AssetService.DescribeAsset(assetId)), log, token);
+
+    public Task<ManagedSystem> GetAsync(int id, RequestLog log, CancellationToken token) =>
+        _client.GetObjectAsync<ManagedSystem>("ManagedSystems/" + AdminClient.Segment(id), Operation("Reading", Describe(id)), log, token);
+
+    public Task<ManagedSystem> CreateAsync(int assetId, IDictionary<string, object?> values, Version? version, RequestLog log, CancellationToken token)
+    {
+        if (!values.TryGetValue("PlatformID", out var platform) || platform == null)
+        {
+            throw AdminErrors.Invalid("-PlatformId is required for a new managed system (api-v3 §6.3).", "Pass the platform id (GET Platforms lists them).");
+        }
+
+        var body = BodyBuilder.Build("managed system", ManagedSystemFields.All, values, null, version);
+        BodyBuilder.RequireNotAbove(body, "ReleaseDuration", "ReleaseDuration", "MaxReleaseDuration", "MaxReleaseDuration");
+        return _client.SendForObjectAsync<ManagedSystem>(HttpMethod.Post,
+            ApiBodyVersion.AppendTo("Assets/" + AdminClient.Segment(assetId) + "/ManagedSystems", body.Version), body.ToJson(),
+            Operation("Creating a managed system on", AssetService.DescribeAsset(assetId)), log, token);
+    }
+
+    /// <summary><c>PUT ManagedSystems/{id}?version=</c> with the current values (as the server returned them) and the changes.</summary>
+    public async Task<ManagedSystem> UpdateAsync(int id, IDictionary<string, object?> changes, Version? version, RequestLog log, CancellationToken token)
+    {
+        var current = await _client.GetAsync("ManagedSystems/" + AdminClient.Segment(id), Operation("Reading", Describe(id)), log, token).ConfigureAwait(false);
+        var baseline = Baseline(AdminJson.Parse(current) as Newtonsoft.Json.Linq.JObject, ManagedSystemFields.All);
+        var body = BodyBuilder.Build("managed system", ManagedSystemFields.All, changes, baseline, version);
+        BodyBuilder.RequireNotAbove(body, "ReleaseDuration", "ReleaseDuration", "MaxReleaseDuration", "MaxReleaseDuration");
+        return await _client.SendForObjectAsync<ManagedSystem>(HttpMethod.Put, ApiBodyVersion.AppendTo("ManagedSystems/" + AdminClient.Segment(id), body.Version),
+            body.ToJson(), Operation("Updating", Describe(id)), log, token).ConfigureAwait(false);
+    }
+
+    public Task DeleteAsync(int id, RequestLog log, CancellationToken token) =>
+        _client.DeleteAsync("ManagedSystems/" + AdminClient.Segment(id), Operation("Removing", Describe(id)), log, token);
+
+    /// <summary>The table's fields as the server has them now: plain JSON values, keyed by the table's wire names.</summary>
+    internal static IDictionary<string, object?> Baseline(Newtonsoft.Json.Linq.JObject? current, IEnumerable<FieldSpec> specs)
+    {
+        var baseline = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        if (current == null)
+        {
+            return baseline;
+        }
+
+        foreach (var spec in specs.Where(s => s.Kind != FieldKind.Secret))
+        {
+            if (AdminJson.Property(current, spec.WireName) is Newtonsoft.Json.Linq.JValue value && value.Value != null)
+            {
+                baseline[spec.WireName] = value.Value;
+            }
+        }
+
+        return baseline;
+    }
+
+    private static AdminOperation Operation(string action, string item) => new AdminOperation(action, item, AdminPermission.Systems);
+}

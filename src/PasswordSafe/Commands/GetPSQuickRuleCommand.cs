@@ -1,0 +1,37 @@
+using System.Management.Automation;
+using PasswordSafe.Admin;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>Lists quick rules (title wildcards allowed) or reads some by id (api-v3 §6.4).</summary>
+[Cmdlet(VerbsCommon.Get, "PSQuickRule", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(SmartRule))]
+public sealed class GetPSQuickRuleCommand : AdminCmdlet
+{
+    private const string ListSet = "List";
+    private const string ByIdSet = "ById";
+
+    [Parameter(ParameterSetName = ListSet, Position = 0)]
+    [SupportsWildcards]
+    public string? Title { get; set; }
+
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("QuickRuleId")]
+    public int[] SmartRuleId { get; set; } = new int[0];
+
+    protected override void ProcessRecord()
+    {
+        var service = new SmartRuleService(Connect());
+        if (ParameterSetName == ByIdSet)
+        {
+            foreach (var id in SmartRuleId)
+            {
+                TryItem(() => WriteObject(Run((log, token) => service.GetAsync(quickRules: true, id, log, token))), id);
+            }
+
+            return;
+        }
+
+        TryItem(() => WriteMatching(Run((log, token) => service.ListAsync(quickRules: true, log, token)), Title, r => r.Title, "quick rule"), Title);
+    }
+}

@@ -1,0 +1,20 @@
+using System.Management.Automation;
+using PasswordSafe.Admin;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>Lists the Password Safe roles (<c>GET Roles</c>) that Grant-PSUserGroupRole grants.</summary>
+[Cmdlet(VerbsCommon.Get, "PSRole")]
+[OutputType(typeof(Role))]
+public sealed class GetPSRoleCommand : AdminCmdlet
+{
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    public string? Name { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var service = new UserGroupService(Connect());
+        TryItem(() => WriteMatching(Run((log, token) => service.ListRolesAsync(log, token)), Name, r => r.Name, "role"), Name);
+    }
+}

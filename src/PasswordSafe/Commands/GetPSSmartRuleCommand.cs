@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using PasswordSafe.Admin;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>Lists smart rules (title wildcards allowed) or reads some by id (api-v3 §6.4); read-only.</summary>
+[Cmdlet(VerbsCommon.Get, "PSSmartRule", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(SmartRule))]
+public sealed class GetPSSmartRuleCommand : AdminCmdlet
+{
+    private const string ListSet = "List";
+    private const string ByIdSet = "ById";
+
+    [Parameter(ParameterSetName = ListSet, Position = 0)]
+    [SupportsWildcards]
+    public string? Title { get; set; }
+
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public int[] SmartRuleId { get; set; } = new int[0];
+
+    protected override void ProcessRecord()
+    {
+        var service = new SmartRuleService(Connect());
+        if (ParameterSetName == ByIdSet)
+        {
+            foreach (var id in SmartRuleId)
+            {
+                TryItem(() => WriteObject(Run((log, token) => service.GetAsync(quickRules: false, id, log, token))), id);
+            }
+
+            return;
+        }
+
+        TryItem(() => WriteMatching(Run((log, token) => service.ListAsync(quickRules: false, log, token)), Title, r => r.Title, "smart rule"), Title);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using PasswordSafe.Admin;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>Lists user groups (wildcards allowed), or reads some by id (api-v3 §6.5).</summary>
+[Cmdlet(VerbsCommon.Get, "PSUserGroup", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(UserGroup))]
+public sealed class GetPSUserGroupCommand : AdminCmdlet
+{
+    private const string ListSet = "List";
+    private const string ByIdSet = "ById";
+
+    [Parameter(ParameterSetName = ListSet, Position = 0)]
+    [SupportsWildcards]
+    public string? Name { get; set; }
+
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public int[] GroupId { get; set; } = new int[0];
+
+    protected override void ProcessRecord()
+    {
+        var service = new UserGroupService(Connect());
+        if (ParameterSetName == ByIdSet)
+        {
+            foreach (var id in GroupId)
+            {
+                TryItem(() => WriteObject(Run((log, token) => service.GetAsync(id, log, token))), id);
+            }
+
+            return;
+        }
+
+        // A literal name uses the server's ?name= lookup; a pattern filters the full list here.
+        var exact = Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) ? Name : null;
+        TryItem(() => WriteMatching(Run((log, token) => service.ListAsync(exact, log, token)), Name, g => g.Name, "user group"), Name);
+    }
+}

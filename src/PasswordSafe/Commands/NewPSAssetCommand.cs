@@ -1,0 +1,65 @@
+using System.Management.Automation;
+using PasswordSafe.Admin;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>
+/// Creates an asset in a workgroup (E5's first step, api-v3 §6.2), the workgroup given by id (a piped
+/// Workgroup binds) or by name; lengths are checked before sending (IPAddress is required, at most 46 characters).
+/// </summary>
+[Cmdlet(VerbsCommon.New, "PSAsset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByWorkgroupNameSet)]
+[OutputType(typeof(Asset))]
+public sealed class NewPSAssetCommand : AdminCmdlet
+{
+    private const string ByWorkgroupIdSet = "ByWorkgroupId";
+    private const string ByWorkgroupNameSet = "ByWorkgroupName";
+
+    [Parameter(ParameterSetName = ByWorkgroupIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public int WorkgroupId { get; set; }
+
+    [Parameter(ParameterSetName = ByWorkgroupNameSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string WorkgroupName { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true)]
+    public string? IPAddress { get; set; }
+
+    [Parameter]
+    public string? AssetName { get; set; }
+
+    [Parameter]
+    public string? DnsName { get; set; }
+
+    [Parameter]
+    public string? DomainName { get; set; }
+
+    [Parameter]
+    public string? MacAddress { get; set; }
+
+    [Parameter]
+    public string? AssetType { get; set; }
+
+    [Parameter]
+    public string? Description { get; set; }
+
+    [Parameter]
+    public string? OperatingSystem { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var workgroupId = ParameterSetName == ByWorkgroupIdSet ? WorkgroupId : (int?)null;
+        var workgroupName = ParameterSetName == ByWorkgroupNameSet ? WorkgroupName : null;
+        TryItem(() =>
+        {
+            var values = BoundFields(AssetFields.All);
+            BodyBuilder.Build("asset", AssetFields.All, values, null, null);
+            if (!ShouldProcess($"asset '{AssetName ?? IPAddress}' in {AssetService.DescribeWorkgroup(workgroupId, workgroupName)}", "Create"))
+            {
+                return;
+            }
+
+            var service = new AssetService(Connect());
+            WriteObject(Run((log, token) => service.CreateAssetAsync(workgroupId, workgroupName, values, log, token)));
+        }, AssetName ?? IPAddress);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Management.Automation;
+using System.Security;
+using PasswordSafe.Admin;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>
+/// Creates a user (api-v3 §6.6): BeyondInsight (with a password), ActiveDirectory, LDAP, or an application
+/// user bound to an API access policy (spec C2), whose client id and secret come back once in ClientCredential.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "PSUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BeyondInsightSet)]
+[OutputType(typeof(User))]
+public sealed class NewPSUserCommand : AdminCmdlet
+{
+    private const string BeyondInsightSet = "BeyondInsight";
+    private const string ActiveDirectorySet = "ActiveDirectory";
+    private const string LdapSet = "Ldap";
+    private const string ApplicationSet = "Application";
+
+    [Parameter(ParameterSetName = BeyondInsightSet, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = ApplicationSet, Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string UserName { get; set; } = string.Empty;
+
+    [Parameter(ParameterSetName = BeyondInsightSet)]
+    public string? FirstName { get; set; }
+
+    [Parameter(ParameterSetName = BeyondInsightSet)]
+    public string? LastName { get; set; }
+
+    [Parameter(ParameterSetName = BeyondInsightSet)]
+    public string? EmailAddress { get; set; }
+
+    [Parameter(ParameterSetName = BeyondInsightSet, Mandatory = true)]
+    public SecureString? Password { get; set; }
+
+    [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true)]
+    public SwitchParameter ActiveDirectory { get; set; }
+
+    [Parameter(ParameterSetName = ActiveDirectorySet)]
+    public string? ForestName { get; set; }
+
+    [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true)]
+    public string DomainName { get; set; } = string.Empty;
+
+    [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
+    public SwitchParameter Ldap { get; set; }
+
+    [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
+    public string HostName { get; set; } = string.Empty;
+
+    [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
+    public string DistinguishedName { get; set; } = string.Empty;
+
+    [Parameter(ParameterSetName = LdapSet)]
+    public string? AccountNameAttribute { get; set; }
+
+    [Parameter(ParameterSetName = LdapSet)]
+    [ValidateRange(1, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>The account that reads the directory (BindUser/BindPassword).</summary>
+    [Parameter(ParameterSetName = ActiveDirectorySet)]
+    [Parameter(ParameterSetName = LdapSet)]
+    [Credential]
+    public PSCredential? BindCredential { get; set; }
+
+    [Parameter(ParameterSetName = ActiveDirectorySet)]
+    [Parameter(ParameterSetName = LdapSet)]
+    public SwitchParameter UseSsl { get; set; }
+
+    [Parameter(ParameterSetName = ApplicationSet, Mandatory = true)]
+    public SwitchParameter ApplicationUser { get; set; }
+
+    /// <summary>The API access policy registration (C2); a piped ApiRegistration binds by its RegistrationId.</summary>
+    [Parameter(ParameterSetName = ApplicationSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("RegistrationId")]
+    public int AccessPolicyId { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var displayName = ParameterSetName == LdapSet ? DistinguishedName : UserName;
+        TryItem(() =>
+        {
+            var body = BuildBody();
+            if (!ShouldProcess($"{ParameterSetName} user '{displayName}'", "Create"))
+            {
+                return;
+            }
+
+            var service = new UserService(Connect());
+            var issued = Run((log, token) => service.CreateAsync(body, displayName, log, token));
+            var user = issued.User;
+            if (issued.ClientSecret != null)
+            {
+                user.ClientCredential = new PSCredential(user.ClientId ?? user.UserName ?? displayName, issued.ClientSecret);
+                WriteWarning($"Store the client secret of '{user.UserName}' now (ClientCredential): the server shows it only this once.");
+            }
+
+            WriteVerbose($"Created {ParameterSetName} user '{user.UserName}' (id {Id(user.UserId)}).");
+            WriteObject(user);
+        }, displayName);
+    }
+
+    private string BuildBody()
+    {
+        var bindUser = BindCredential?.UserName;
+        var bindPassword = BindCredential == null ? null : SecureStringReader.ToPlainText(BindCredential.Password);
+        switch (ParameterSetName)
+        {
+            case ActiveDirectorySet:
+                return UserBody.ForActiveDirectory(UserName, ForestName, DomainName, bindUser, bindPassword, UseSsl);
+            case LdapSet:
+                return UserBody.ForLdap(HostName, DistinguishedName, AccountNameAttribute, bindUser, bindPassword,
+                    MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : (int?)null, UseSsl);
+            case ApplicationSet:
+                return UserBody.ForApplication(UserName, AccessPolicyId);
+            default:
+                return UserBody.ForBeyondInsight(UserName, FirstName, LastName, EmailAddress, SecureStringReader.ToPlainText(Password) ?? string.Empty);
+        }
+    }
+}

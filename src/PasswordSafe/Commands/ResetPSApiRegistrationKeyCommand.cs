@@ -1,0 +1,44 @@
+using System.Management.Automation;
+using System.Security;
+using PasswordSafe.Admin;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>
+/// Rotates an API registration's key (spec A6, audited): the new key is returned (SecureString unless
+/// -AsPlainText) and every session or script using the old key gets 401 from now on.
+/// </summary>
+[Cmdlet(VerbsCommon.Reset, "PSApiRegistrationKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(SecureString), typeof(string))]
+public sealed class ResetPSApiRegistrationKeyCommand : AdminCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    public int[] RegistrationId { get; set; } = new int[0];
+
+    [Parameter]
+    public SwitchParameter AsPlainText { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var service = new ApiRegistrationService(Connect());
+        foreach (var id in RegistrationId)
+        {
+            if (!ShouldChange(ApiRegistrationService.Describe(id), "Rotate the key (the old key stops working at once)", Force))
+            {
+                continue;
+            }
+
+            TryItem(() =>
+            {
+                var key = Run((log, token) => service.RotateKeyAsync(id, log, token));
+                WriteWarning($"The key of {ApiRegistrationService.Describe(id)} was rotated: sessions and scripts that use the old key now get 401 Unauthorized. Give them the new key.");
+                WriteObject(AsPlainText ? (object)(SecureStringReader.ToPlainText(key) ?? string.Empty) : key);
+            }, id);
+        }
+    }
+}
