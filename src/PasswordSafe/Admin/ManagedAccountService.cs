@@ -20,6 +20,18 @@ internal sealed class ManagedAccountService
     public Task<ManagedAccountSettings> GetAsync(int id, RequestLog log, CancellationToken token) =>
         _client.GetObjectAsync<ManagedAccountSettings>("ManagedAccounts/" + AdminClient.Segment(id), Operation("Reading", Describe(id)), log, token);
 
+    /// <summary><c>GET ManagedSystems/{id}/ManagedAccounts</c>, optionally one account name (<c>?name=</c>).</summary>
+    public Task<IReadOnlyList<ManagedAccountSettings>> ListForSystemAsync(int systemId, string? accountName, RequestLog log, CancellationToken token)
+    {
+        var path = "ManagedSystems/" + AdminClient.Segment(systemId) + "/ManagedAccounts";
+        if (!string.IsNullOrEmpty(accountName))
+        {
+            path = Checkout.QueryString.Append(path, new[] { new KeyValuePair<string, string>("name", accountName!) });
+        }
+
+        return _client.GetListAsync<ManagedAccountSettings>(path, Operation("Listing the managed accounts of", ManagedSystemService.Describe(systemId)), log, token);
+    }
+
     public Task<ManagedAccountSettings> CreateAsync(int systemId, IDictionary<string, object?> values, Version? version, RequestLog log, CancellationToken token)
     {
         var body = BuildForCreate(values, version);

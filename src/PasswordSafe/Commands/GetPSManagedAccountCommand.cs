@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using PasswordSafe.Admin;
 using PasswordSafe.Checkout;
 using PasswordSafe.Http;
 
@@ -9,50 +11,73 @@ namespace PasswordSafe.Commands;
 /// <summary>
 /// Lists the managed accounts the caller may request (spec E1, api-v3 §2.1). Pages stream to the pipeline
 /// as they arrive; -First/-Skip map onto limit/offset so nothing beyond -First is fetched, and nothing is capped.
+/// With -AccountId or -ManagedSystemId it reads the provisioning view instead (E5, api-v3 §2.2), whose objects
+/// feed Set-/Remove-PSManagedAccount and the credential cmdlets.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "PSManagedAccount", SupportsPaging = true)]
-[OutputType(typeof(ManagedAccount))]
+[Cmdlet(VerbsCommon.Get, "PSManagedAccount", SupportsPaging = true, DefaultParameterSetName = RequestableSet)]
+[OutputType(typeof(ManagedAccount), ParameterSetName = new[] { RequestableSet })]
+[OutputType(typeof(ManagedAccountSettings), ParameterSetName = new[] { ByAccountIdSet, BySystemIdSet })]
 public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
 {
     public const int DefaultPageSize = 1000;
 
+    private const string RequestableSet = "Requestable";
+    private const string ByAccountIdSet = "ByAccountId";
+    private const string BySystemIdSet = "ByManagedSystemId";
+
     private const int ProgressActivityId = 0x5053; // "PS": stable, so each page updates the same bar.
 
-    [Parameter(Position = 0)]
+    [Parameter(Position = 0, ParameterSetName = RequestableSet)]
     [ArgumentCompleter(typeof(SystemNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? SystemName { get; set; }
 
-    [Parameter(Position = 1)]
+    [Parameter(Position = 1, ParameterSetName = RequestableSet)]
+    [Parameter(ParameterSetName = BySystemIdSet)]
     [ArgumentCompleter(typeof(AccountNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? AccountName { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = RequestableSet)]
     public int? SystemId { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = RequestableSet)]
     [ValidateNotNullOrEmpty]
     public string? WorkgroupName { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = RequestableSet)]
     [ValidateSet("system", "recent", "domainlinked", "database", "cloud", "application", IgnoreCase = true)]
     public string? Type { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = RequestableSet)]
     [ValidateNotNullOrEmpty]
     public string? IPAddress { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = RequestableSet)]
     [ValidateNotNullOrEmpty]
     public string? ApplicationDisplayName { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = RequestableSet)]
     [ValidateRange(1, 100000)]
     public int PageSize { get; set; } = DefaultPageSize;
 
+    /// <summary>Provisioning view of these accounts (<c>GET ManagedAccounts/{id}</c>).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByAccountIdSet)]
+    [Alias("ManagedAccountID")]
+    public int[] AccountId { get; set; } = new int[0];
+
+    /// <summary>Provisioning view of a managed system's accounts (<c>GET ManagedSystems/{id}/ManagedAccounts</c>).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = BySystemIdSet, ValueFromPipelineByPropertyName = true)]
+    public int ManagedSystemId { get; set; }
+
     protected override void ProcessRecord()
     {
+        if (ParameterSetName != RequestableSet)
+        {
+            WriteProvisioningView();
+            return;
+        }
+
         var client = Connect(out _);
         var filter = new ManagedAccountFilter
         {
@@ -121,6 +146,47 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         if (PagingParameters.IncludeTotalCount)
         {
             WriteTotalCount(serverTotal, reachedEnd ? (long)Math.Min(skip, long.MaxValue) + written : (long?)null);
+        }
+    }
+
+    /// <summary>-AccountId / -ManagedSystemId: the provisioning objects, with -Skip/-First applied here (these calls do not page).</summary>
+    private void WriteProvisioningView()
+    {
+        var service = new ManagedAccountService(new AdminClient(ResolveSession(Session)));
+        var skip = PagingParameters.Skip;
+        var remaining = PagingParameters.First;
+        var ids = ParameterSetName == ByAccountIdSet ? AccountId : new[] { ManagedSystemId };
+        foreach (var id in ids)
+        {
+            IReadOnlyList<ManagedAccountSettings> accounts;
+            try
+            {
+                accounts = ParameterSetName == ByAccountIdSet
+                    ? new[] { Run((log, token) => service.GetAsync(id, log, token)) }
+                    : Run((log, token) => service.ListForSystemAsync(id, AccountName, log, token));
+            }
+            catch (PasswordSafeException e)
+            {
+                WriteItemError(e, ParameterSetName == ByAccountIdSet ? ManagedAccountService.Describe(id) : ManagedSystemService.Describe(id));
+                continue;
+            }
+
+            foreach (var account in accounts)
+            {
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
+
+                if (remaining == 0)
+                {
+                    return;
+                }
+
+                WriteObject(account);
+                remaining--;
+            }
         }
     }
 
