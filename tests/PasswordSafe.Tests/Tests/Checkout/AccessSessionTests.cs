@@ -1,0 +1,157 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using PasswordSafe.Tests.Infrastructure;
+using Xunit;
+
+namespace PasswordSafe.Tests.Tests.Checkout;
+
+/// <summary>
+/// Spec E2: sessions for RDP, SSH and App requests (ticket, host, port, command), an .rdp file saved with
+/// -OutFile, and the errors when the session type does not fit the request.
+/// </summary>
+public sealed class AccessSessionTests : IAsyncLifetime, IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "passwordsafe-sessions-" + Guid.NewGuid().ToString("N"));
+    private CheckoutEmulator emulator = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        emulator = await CheckoutEmulator.StartAsync();
+    }
+
+    public Task DisposeAsync() => emulator.DisposeAsync();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void E2_RdpRequest_SessionIsATicketWithHostAndPort()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var session = Assert.Single(shell.Run(
+            "Get-PSManagedAccount -SystemName web01 -AccountName Administrator | New-PSRequest -AccessType RDP -Reason rdp | New-PSAccessSession")
+            .AssertSuccess().Output);
+
+        Assert.False(string.IsNullOrEmpty((string?)session.Properties["Ticket"].Value));
+        Assert.Equal("127.0.0.1", session.Properties["Host"].Value);
+        Assert.Equal("4489", session.Properties["Port"].Value);
+        Assert.Equal(CheckoutSeed.WebAdministrator, session.Properties["AccountId"].Value);
+        var record = Assert.Single(emulator.State.AccessSessions);
+        Assert.Equal(CheckoutSeed.WebAdministrator, record.AccountId);
+        Assert.Equal("demo", record.UserName);
+        Assert.Equal(session.Properties["SessionId"].Value, record.SessionId);
+    }
+
+    [Fact]
+    public void E2_SshRequest_SessionHasTicketAtHostLinkAndCommand()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var session = Assert.Single(shell.Run(
+            "New-PSRequest -SystemName lnx01 -AccountName root -AccessType SSH -Reason ssh | New-PSAccessSession").AssertSuccess().Output);
+
+        var ticket = (string)session.Properties["Ticket"].Value;
+        Assert.False(string.IsNullOrEmpty(ticket));
+        Assert.Equal("4422", session.Properties["Port"].Value);
+        Assert.Equal($"{ticket}@127.0.0.1", session.Properties["TicketAtHost"].Value);
+        Assert.Equal($"ssh {ticket}@127.0.0.1 -p 4422", session.Properties["Command"].Value);
+        Assert.Equal($"ssh://{ticket}@127.0.0.1:4422", session.Properties["Link"].Value);
+    }
+
+    [Fact]
+    public void E2_AppRequest_AppSession()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var session = Assert.Single(shell.Run(
+            "Get-PSManagedAccount -ApplicationDisplayName Payroll | New-PSRequest -AccessType App -Reason app | New-PSAccessSession").AssertSuccess().Output);
+
+        Assert.Equal("4489", session.Properties["Port"].Value);
+        Assert.Equal(1, emulator.State.ReleaseRequests.Single().ApplicationId);
+    }
+
+    [Fact]
+    public void E2_RdpFileWithOutFile_WritesTheFile()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        var path = Path.Combine(folder, "web01.rdp");
+        shell.SetVariable("OutFile", path);
+
+        var session = Assert.Single(shell.Run(
+            "New-PSRequest -SystemName web01 -AccountName Administrator -AccessType RDP -Reason file | New-PSAccessSession -OutFile $OutFile")
+            .AssertSuccess().Output);
+
+        Assert.Equal(path, session.Properties["FilePath"].Value);
+        var text = File.ReadAllText(path);
+        Assert.Contains("full address:s:127.0.0.1:4489", text);
+        Assert.Contains("username:s:", text);
+        Assert.DoesNotContain(emulator.Seed.AccountPassword(CheckoutSeed.WebAdministrator), text);
+        Assert.Equal("rdpfile", Assert.Single(emulator.State.AccessSessions).SessionType, ignoreCase: true);
+    }
+
+    [Fact]
+    public void E2_RdpFileWithoutOutFile_OutFileRequired()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run("$r = New-PSRequest -SystemName web01 -AccountName Administrator -AccessType RDP -Reason file").AssertSuccess();
+
+        var error = shell.Run("$r | New-PSAccessSession -SessionType rdpfile").AssertError("OutFileRequired", ErrorCategory.InvalidArgument);
+
+        Assert.Contains("-OutFile", error.ErrorDetails.Message);
+        Assert.Empty(emulator.State.AccessSessions);
+    }
+
+    [Theory]
+    [InlineData("RDP", "SSH")]
+    [InlineData("SSH", "RDP")]
+    [InlineData("RDP", "app")]
+    public void E2_SessionTypeNotMatchingTheAccessType_ValidationFailed(string accessType, string sessionType)
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.SetVariable("AccessType", accessType);
+        shell.SetVariable("SessionType", sessionType);
+        shell.Run("$r = New-PSRequest -SystemName lnx01 -AccountName root -AccessType $AccessType -Reason mismatch").AssertSuccess();
+
+        shell.Run("$r | New-PSAccessSession -SessionType $SessionType").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+
+        Assert.Empty(emulator.State.AccessSessions);
+    }
+
+    [Fact]
+    public void E2_ViewRequest_HasNoSession_ValidationFailed()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run("$r = New-PSRequest -SystemName web01 -AccountName Administrator -Reason view").AssertSuccess();
+
+        shell.Run("$r | New-PSAccessSession").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+
+        Assert.Empty(emulator.State.AccessSessions);
+    }
+
+    [Fact]
+    public void E2_SessionForACheckedInRequest_RequestNotActive()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run("$r = New-PSRequest -SystemName web01 -AccountName Administrator -AccessType RDP -Reason x; $r | Complete-PSRequest").AssertSuccess();
+
+        shell.Run("$r | New-PSAccessSession").AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
+    }
+
+    [Fact]
+    public void E2_WhatIf_CreatesNoSession()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run("$r = New-PSRequest -SystemName web01 -AccountName Administrator -AccessType RDP -Reason x").AssertSuccess();
+
+        shell.Run("$r | New-PSAccessSession -WhatIf").AssertSuccess();
+
+        Assert.Empty(emulator.State.AccessSessions);
+    }
+}

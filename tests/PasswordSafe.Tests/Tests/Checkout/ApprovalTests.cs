@@ -1,0 +1,159 @@
+using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using PasswordSafe.Emulator;
+using PasswordSafe.Tests.Infrastructure;
+using Xunit;
+
+namespace PasswordSafe.Tests.Tests.Checkout;
+
+/// <summary>
+/// Spec E1 with an access policy that needs an approver (db01\sa, one approver): pending is a status plus a
+/// warning, the credential waits (RequestNotApproved), the approver approves or denies from a second session,
+/// and roles are enforced (PermissionDenied with the server's reason code).
+/// </summary>
+public sealed class ApprovalTests : IAsyncLifetime
+{
+    private CheckoutEmulator emulator = null!;
+
+    public async Task InitializeAsync() => emulator = await CheckoutEmulator.StartAsync();
+
+    public Task DisposeAsync() => emulator.DisposeAsync();
+
+    [Fact]
+    public void E1_ApprovalPolicy_RequestIsPendingWithAWarning_NotAnError()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run("Get-PSManagedAccount -SystemName db01 -AccountName sa | New-PSRequest -Reason 'quarterly audit'").AssertSuccess();
+
+        var request = Assert.Single(result.Output);
+        Assert.Equal("Pending", request.Properties["Status"].Value);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("approval", warning, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(RequestStatus.Pending, emulator.Request((int)request.Properties["RequestId"].Value).Status);
+    }
+
+    [Fact]
+    public void E1_PendingRequest_CredentialIsRequestNotApproved()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run("$r = New-PSRequest -SystemName db01 -AccountName sa -Reason audit").AssertSuccess();
+
+        var error = shell.Run("$r | Get-PSCredential").AssertError("RequestNotApproved", ErrorCategory.ResourceUnavailable);
+
+        Assert.Contains("4034", error.ErrorDetails.Message);
+        Assert.Contains("Get-PSRequest", error.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void E1_ApproverApprovesFromASecondSession_ThenTheCredentialWorks()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "approver", sessionVariable: "Approver", makeDefault: false);
+        var id = (int)shell.Run("$r = New-PSRequest -SystemName db01 -AccountName sa -Reason audit; $r.RequestId").AssertSuccess().SingleValue!;
+
+        var queue = shell.Run("Get-PSRequest -Queue Approver -Status Pending -Session $Approver").AssertSuccess();
+        Assert.Equal("demo", Assert.Single(queue.Output).Properties["RequestorName"].Value);
+        shell.Run("Get-PSRequest -Queue Approver -Session $Approver | Approve-PSRequest -Reason 'looks fine'").AssertSuccess();
+
+        var request = emulator.Request(id);
+        Assert.Equal(RequestStatus.Active, request.Status);
+        Assert.NotNull(request.ApprovedDate);
+        var credential = Assert.IsType<PSCredential>(shell.Run("$r | Get-PSCredential").AssertSuccess().SingleValue);
+        Assert.Equal("sa", credential.UserName);
+        Assert.Equal(emulator.Seed.AccountPassword(CheckoutSeed.DatabaseSa), credential.GetNetworkCredential().Password);
+        Assert.Equal("Active", shell.Run("(Get-PSRequest -RequestId $r.RequestId).Status").AssertSuccess().SingleValue);
+    }
+
+    [Fact]
+    public void E1_ApproverDenies_RequestIsDenied_AndTheCredentialIsRequestNotActive()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "approver", sessionVariable: "Approver", makeDefault: false);
+        var id = (int)shell.Run("$r = New-PSRequest -SystemName db01 -AccountName sa -Reason audit; $r.RequestId").AssertSuccess().SingleValue!;
+
+        shell.Run("Deny-PSRequest -RequestId $r.RequestId -Reason 'not this week' -Session $Approver").AssertSuccess();
+
+        Assert.Equal(RequestStatus.Denied, emulator.Request(id).Status);
+        shell.Run("$r | Get-PSCredential").AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
+        Assert.Empty(shell.Run("Get-PSRequest").AssertSuccess().Output);
+    }
+
+    [Fact]
+    public void E1_WhatIf_ApproveAndDeny_ChangeNothing()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "approver", sessionVariable: "Approver", makeDefault: false);
+        var id = (int)shell.Run("$r = New-PSRequest -SystemName db01 -AccountName sa -Reason audit; $r.RequestId").AssertSuccess().SingleValue!;
+
+        var approve = shell.Run("Get-PSRequest -Queue Approver -Session $Approver | Approve-PSRequest -WhatIf").AssertSuccess();
+        var deny = shell.Run("Get-PSRequest -Queue Approver -Session $Approver | Deny-PSRequest -Reason no -WhatIf").AssertSuccess();
+
+        Assert.Contains(approve.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(deny.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(RequestStatus.Pending, emulator.Request(id).Status);
+        Assert.Null(emulator.Request(id).ApprovedDate);
+    }
+
+    [Fact]
+    public void E1_RequestorCannotApproveOwnRequest_PermissionDenied()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        var id = (int)shell.Run("$r = New-PSRequest -SystemName db01 -AccountName sa -Reason audit; $r.RequestId").AssertSuccess().SingleValue!;
+
+        var error = shell.Run("$r | Approve-PSRequest").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
+
+        Assert.Contains("4033", error.ErrorDetails.Message);
+        Assert.Equal(RequestStatus.Pending, emulator.Request(id).Status);
+        shell.Run("Get-PSRequest -Queue Approver").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
+    }
+
+    [Fact]
+    public void E1_NotTheOwner_CredentialIsPermissionDenied4031()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "requestor2", sessionVariable: "Other", makeDefault: false);
+        shell.Run("$r = New-PSRequest -SystemName web01 -AccountName Administrator -Reason mine").AssertSuccess();
+
+        var error = shell.Run("Get-PSCredential -RequestId $r.RequestId -Session $Other").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
+
+        Assert.Contains("4031", error.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void E1_NoRole_RequestIsPermissionDenied4031_AndNothingIsListed()
+    {
+        using var shell = emulator.RunnerFor("no-role");
+
+        var error = shell.Run("New-PSRequest -SystemId 1 -AccountId 1 -Reason 'no role'").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
+
+        Assert.Contains("4031", error.ErrorDetails.Message);
+        Assert.Contains("Requestor", error.ErrorDetails.Message);
+        Assert.Empty(emulator.State.ReleaseRequests);
+        Assert.Empty(shell.Run("Get-PSManagedAccount").AssertSuccess().Output);
+        shell.Run("New-PSRequest -SystemName web01 -AccountName Administrator -Reason x").AssertError("AccountNotFound", ErrorCategory.ObjectNotFound);
+    }
+
+    [Fact]
+    public void E1_PolicyRequiresAReason_MissingReasonIsValidationFailed()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        shell.Run("New-PSRequest -SystemName db01 -AccountName sa").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+
+        Assert.Empty(emulator.State.ReleaseRequests);
+    }
+
+    [Fact]
+    public void E1_PendingRequestCheckedIn_IsCanceled()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        var id = (int)shell.Run("$r = New-PSRequest -SystemName db01 -AccountName sa -Reason audit; $r.RequestId").AssertSuccess().SingleValue!;
+
+        shell.Run("$r | Complete-PSRequest -Reason 'no longer needed'").AssertSuccess();
+
+        Assert.Equal(RequestStatus.Canceled, emulator.Request(id).Status);
+        Assert.Equal(0, emulator.OpenRequestCount);
+    }
+}

@@ -1,0 +1,212 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using PasswordSafe.Tests.Infrastructure;
+using Xunit;
+
+namespace PasswordSafe.Tests.Tests.Checkout;
+
+/// <summary>
+/// Get-PSManagedAccount (spec E1, api-v3 §2.1): every filter, paging that streams across pages and is never
+/// capped, -First/-Skip, the single-object answer for both names, and name resolution that refuses to guess.
+/// Read-only, so one emulator serves the class.
+/// </summary>
+public sealed class ManagedAccountListingTests : IClassFixture<CheckoutEmulator>
+{
+    // What demo (group Requestors) may request: the hand-written API-enabled accounts of smart rules 1 and 2 plus the 25 generated ones.
+    private static readonly string[] HandWrittenVisible =
+        { "Administrator", "rotating-svc", "runbook-svc", "sa", "svc-backup", "root", "payroll-api", "operator", "operator", "cloud-admin" };
+
+    private readonly CheckoutEmulator emulator;
+
+    public ManagedAccountListingTests(CheckoutEmulator emulator) => this.emulator = emulator;
+
+    [Fact]
+    public void E1_NoFilter_ListsEveryRequestableAccount_NeverTheApiDisabledOne()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var accounts = shell.Run("Get-PSManagedAccount").AssertSuccess().Output;
+
+        Assert.Equal(HandWrittenVisible.Length + CheckoutSeed.GeneratedAccountCount, accounts.Count);
+        Assert.All(accounts, a => Assert.Equal("ManagedAccount", a.BaseObject.GetType().Name));
+        var names = accounts.Select(a => (string)a.Properties["AccountName"].Value).ToList();
+        Assert.DoesNotContain("legacy-svc", names);
+        Assert.DoesNotContain("deploy", names); // ISA-only for isa-user
+        // Ordered by system id then account id, like the server.
+        var keys = accounts.Select(a => ((int)a.Properties["SystemId"].Value, (int)a.Properties["AccountId"].Value)).ToList();
+        Assert.Equal(keys.OrderBy(k => k.Item1).ThenBy(k => k.Item2), keys);
+    }
+
+    [Theory]
+    [InlineData("-SystemName web01", "Administrator,rotating-svc,runbook-svc")]
+    [InlineData("-AccountName operator", "operator,operator")]
+    [InlineData("-SystemId 4", "root")]
+    [InlineData("-WorkgroupName East", "operator")]
+    [InlineData("-Type domainlinked", "svc-backup")]
+    [InlineData("-Type database", "sa")]
+    [InlineData("-Type cloud", "cloud-admin")]
+    [InlineData("-Type application", "payroll-api")]
+    [InlineData("-IPAddress 10.0.0.13", "root")]
+    [InlineData("-ApplicationDisplayName Payroll", "payroll-api")]
+    [InlineData("-SystemName web01 -Type system", "Administrator,rotating-svc,runbook-svc")]
+    [InlineData("-WorkgroupName West -AccountName operator", "operator")]
+    public void E1_EachFilter_ListsExactlyTheMatchingAccounts(string filter, string expected)
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var names = shell.Run($"Get-PSManagedAccount {filter}").AssertSuccess().Output
+            .Select(a => (string)a.Properties["AccountName"].Value);
+
+        Assert.Equal(expected.Split(','), names);
+    }
+
+    [Fact]
+    public void E1_TypeSystem_IncludesTheGeneratedAccounts()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var count = shell.Run("@(Get-PSManagedAccount -Type system).Count").AssertSuccess().SingleValue;
+
+        // Administrator, rotating-svc, runbook-svc, root, both operators + the generated ones.
+        Assert.Equal(6 + CheckoutSeed.GeneratedAccountCount, count);
+    }
+
+    [Fact]
+    public void E1_Paging_PageSize7_StreamsAllPagesWithoutGapsOrRepeats()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.SetVariable("GeneratedSystem", CheckoutSeed.GeneratedSystem);
+
+        var result = shell.Run("Get-PSManagedAccount -SystemName $GeneratedSystem -PageSize 7 -Verbose").AssertSuccess();
+
+        var names = result.Output.Select(a => (string)a.Properties["AccountName"].Value).ToList();
+        Assert.Equal(Enumerable.Range(1, CheckoutSeed.GeneratedAccountCount).Select(n => $"gen-acct-{n:D4}"), names);
+        // 25 accounts in pages of 7: four GETs (7, 7, 7, 4), each with limit=7.
+        var pageCalls = result.Verbose.Where(l => l.Contains("ManagedAccounts", StringComparison.Ordinal) && l.Contains("GET", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, pageCalls.Count);
+        Assert.All(pageCalls, l => Assert.Contains("limit=7", l));
+        Assert.Contains(result.HostWrites, l => l.StartsWith("PROGRESS:", StringComparison.Ordinal) && l.Contains("Listing managed accounts"));
+    }
+
+    [Fact]
+    public void E1_Paging_PageSizeDividesTheTotal_StillEndsCleanly()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.SetVariable("GeneratedSystem", CheckoutSeed.GeneratedSystem);
+
+        var count = shell.Run("@(Get-PSManagedAccount -SystemName $GeneratedSystem -PageSize 5).Count").AssertSuccess().SingleValue;
+
+        Assert.Equal(CheckoutSeed.GeneratedAccountCount, count);
+    }
+
+    [Fact]
+    public void E1_FirstAndSkip_AcrossPageBoundaries()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.SetVariable("GeneratedSystem", CheckoutSeed.GeneratedSystem);
+
+        var result = shell.Run("Get-PSManagedAccount -SystemName $GeneratedSystem -PageSize 4 -Skip 5 -First 10 -Verbose").AssertSuccess();
+
+        var names = result.Output.Select(a => (string)a.Properties["AccountName"].Value);
+        Assert.Equal(Enumerable.Range(6, 10).Select(n => $"gen-acct-{n:D4}"), names);
+        // Nothing beyond -First is fetched: 10 accounts in pages of 4 is three GETs.
+        Assert.Equal(3, result.Verbose.Count(l => l.Contains("ManagedAccounts", StringComparison.Ordinal) && l.Contains("GET", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void E1_IncludeTotalCount_ReportsTheTotalAfterTheAccounts()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.SetVariable("GeneratedSystem", CheckoutSeed.GeneratedSystem);
+
+        var result = shell.Run(
+            "$all = @(Get-PSManagedAccount -SystemName $GeneratedSystem -PageSize 10 -IncludeTotalCount)\n" +
+            "$all.Count; [string]$all[-1]").AssertSuccess();
+
+        Assert.Equal(CheckoutSeed.GeneratedAccountCount + 1, result.Output[0].BaseObject);
+        Assert.Contains(CheckoutSeed.GeneratedAccountCount.ToString(System.Globalization.CultureInfo.InvariantCulture), (string)result.Output[1].BaseObject);
+    }
+
+    [Fact]
+    public void E1_BothNames_SingleObjectAnswer_IsOneAccount()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var account = Assert.Single(shell.Run("Get-PSManagedAccount -SystemName web01 -AccountName Administrator").AssertSuccess().Output);
+
+        Assert.Equal("web01", account.Properties["SystemName"].Value);
+        Assert.Equal("Administrator", account.Properties["AccountName"].Value);
+        Assert.Equal(1, account.Properties["SystemId"].Value);
+        Assert.Equal(CheckoutSeed.WebAdministrator, account.Properties["AccountId"].Value);
+        Assert.Equal("Administrator", account.Properties["UserName"].Value);
+    }
+
+    [Fact]
+    public void E1_DomainAccountListed_UserNameIsDomainBackslashName()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var account = Assert.Single(shell.Run("Get-PSManagedAccount -Type domainlinked").AssertSuccess().Output);
+
+        Assert.Equal(@"CONTOSO\svc-backup", account.Properties["UserName"].Value);
+        Assert.Equal("CONTOSO", account.Properties["DomainName"].Value);
+        Assert.Equal("svc-backup@contoso.test", account.Properties["UserPrincipalName"].Value);
+    }
+
+    [Fact]
+    public void E1_NamesMatchSeveralAccounts_NewRequestIsAmbiguousAccount_ListingThem()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var error = shell.Run("New-PSRequest -SystemName twin01 -AccountName operator -Reason which")
+            .AssertError("AmbiguousAccount", ErrorCategory.InvalidArgument);
+
+        var message = error.ErrorDetails.Message;
+        Assert.Contains("2 managed accounts", message);
+        Assert.Contains($"AccountId {CheckoutSeed.TwinEastOperator}", message);
+        Assert.Contains($"AccountId {CheckoutSeed.TwinWestOperator}", message);
+        Assert.Contains("-SystemId", message);
+        Assert.DoesNotContain(emulator.State.ReleaseRequests, r => r.Account.AccountName == "operator");
+        // The listing itself shows both, so the user can pick.
+        Assert.Equal(2, shell.Run("@(Get-PSManagedAccount -SystemName twin01 -AccountName operator).Count").AssertSuccess().SingleValue);
+    }
+
+    [Theory]
+    [InlineData("New-PSRequest -SystemName web01 -AccountName nobody -Reason x")]
+    [InlineData("New-PSRequest -SystemName web01 -AccountName legacy-svc -Reason x")]
+    [InlineData("New-PSRequest -SystemName contoso.test -AccountName svc-backup -Reason x")]
+    [InlineData("Use-PSCredential -SystemName nosuch -AccountName nobody -ScriptBlock { 'never runs' }")]
+    [InlineData("Get-PSIsaCredential -SystemName web01 -AccountName nobody")]
+    public void E1_NoAccountMatches_AccountNotFound(string script)
+    {
+        // legacy-svc is not enabled for API access; a domain account is never named by its bare name (§2.1).
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run(script);
+
+        var error = result.AssertError("AccountNotFound", ErrorCategory.ObjectNotFound);
+        Assert.Contains("Get-PSManagedAccount", error.ErrorDetails.Message);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void E1_ListingWithBothNamesMatchingNothing_IsEmpty_AndPipesNothingOn()
+    {
+        // Get-PSManagedAccount filters (the server's exact-lookup 404 is "no match", like any other filter); the commands
+        // that resolve names to one account say AccountNotFound instead (E1_NoAccountMatches_AccountNotFound).
+        using var shell = emulator.RunnerFor("demo");
+
+        Assert.Empty(shell.Run("Get-PSManagedAccount -SystemName web01 -AccountName nobody").AssertSuccess().Output);
+        shell.Run("Get-PSManagedAccount -SystemName web01 -AccountName nobody | New-PSRequest -Reason x").AssertSuccess();
+        Assert.Empty(emulator.State.ReleaseRequests);
+    }
+
+    [Fact]
+    public void E1_FilterMatchingNothing_IsAnEmptyListNotAnError()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        Assert.Empty(shell.Run("Get-PSManagedAccount -WorkgroupName 'No such workgroup'").AssertSuccess().Output);
+    }
+}

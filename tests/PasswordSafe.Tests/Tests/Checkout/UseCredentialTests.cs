@@ -1,0 +1,171 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Emulator;
+using PasswordSafe.Tests.Infrastructure;
+using Xunit;
+
+namespace PasswordSafe.Tests.Tests.Checkout;
+
+/// <summary>
+/// Use-PSCredential, the runbook pattern of spec E1: request, read, run the block, and always check in — on
+/// success, when the block throws, on Ctrl+C while it runs, and when a downstream command ends the pipeline.
+/// Every test ends by asking the emulator whether anything is still open.
+/// </summary>
+public sealed class UseCredentialTests : IAsyncLifetime
+{
+    private CheckoutEmulator emulator = null!;
+
+    public async Task InitializeAsync() => emulator = await CheckoutEmulator.StartAsync();
+
+    public Task DisposeAsync() => emulator.DisposeAsync();
+
+    [Fact]
+    public void E1_UseCredential_Success_BlockGetsTheCredential_OutputStreams_AndTheRequestIsCheckedIn()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.SetVariable("Expected", emulator.Seed.AccountPassword(CheckoutSeed.RunbookService));
+
+        var result = shell.Run(
+            "Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason 'nightly job' -ScriptBlock {\n" +
+            "  param($Credential)\n" +
+            "  $Credential.UserName\n" +
+            "  $Credential.GetNetworkCredential().Password -eq $Expected\n" +
+            "  (Get-PSRequest -Status Active).Count\n" +
+            "}").AssertSuccess();
+
+        Assert.Equal(new object[] { "runbook-svc", true, 1 }, result.Output.Select(o => o.BaseObject));
+        var request = Assert.Single(emulator.State.ReleaseRequests);
+        Assert.Equal(RequestStatus.CheckedIn, request.Status);
+        Assert.Equal("nightly job", request.Reason);
+        Assert.Equal(0, emulator.OpenRequestCount);
+    }
+
+    [Fact]
+    public void E1_UseCredential_PipedAccount_ArgsForm_AndTheCallersVariablesAreVisible()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run(
+            "$suffix = '!'\n" +
+            "Get-PSManagedAccount -SystemName contoso.test -AccountName 'CONTOSO\\svc-backup' | Use-PSCredential -Reason backup -ScriptBlock { $args[0].UserName + $suffix }")
+            .AssertSuccess();
+
+        Assert.Equal(@"CONTOSO\svc-backup!", result.SingleValue);
+        Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
+    }
+
+    [Fact]
+    public void E1_UseCredential_BlockThrows_ErrorSurfaces_AndTheRequestIsCheckedIn()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run(
+            "Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason fails -ScriptBlock { 'before'; throw 'the deployment failed' }");
+
+        Assert.True(result.Errors.Any(e => e.ToString().Contains("the deployment failed", StringComparison.Ordinal)),
+            "The block's error must surface; got: " + string.Join(" | ", result.Errors.Select(PowerShellResult.Describe)));
+        Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
+        Assert.Equal(0, emulator.OpenRequestCount);
+
+        // A runbook catching it sees the block's output so far and the block's own error, and again nothing stays open.
+        var caught = shell.Run(
+            "try { Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason again -ScriptBlock { 'before'; throw 'the deployment failed' } }\n" +
+            "catch { \"caught: $($_.Exception.Message)\" }").AssertSuccess();
+        Assert.Equal(new[] { "before", "caught: the deployment failed" }, caught.Output.Select(o => o.ToString()));
+        Assert.Equal(2, emulator.State.ReleaseRequests.Count(r => r.Status == RequestStatus.CheckedIn));
+        Assert.Equal(0, emulator.OpenRequestCount);
+    }
+
+    [Fact]
+    public void E1_UseCredential_NonTerminatingErrorInTheBlock_StillChecksIn()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run(
+            "Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason x -ScriptBlock { Get-PSRequest -RequestId 999999; 'after' }");
+
+        result.AssertError("RequestNotFound", ErrorCategory.ObjectNotFound);
+        Assert.Equal("after", result.Output.Single().BaseObject);
+        Assert.Equal(0, emulator.OpenRequestCount);
+    }
+
+    [Fact]
+    public void E1_UseCredential_CtrlCWhileTheBlockRuns_ChecksIn()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        using var started = new ManualResetEventSlim();
+        shell.SetVariable("Started", started);
+
+        using var running = shell.Begin(
+            "Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason long -ScriptBlock {\n" +
+            "  $Started.Set()\n" +
+            "  while ($true) { [System.Threading.Thread]::Sleep(20) }\n" +
+            "}");
+        Assert.True(started.Wait(TimeSpan.FromSeconds(15)), "The block never started.");
+        Assert.Equal(1, emulator.OpenRequestCount);
+
+        running.Stop();
+        var result = running.Wait(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(PSInvocationState.Stopped, running.State);
+        Assert.Empty(result.Errors);
+        Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
+        Assert.Equal(0, emulator.OpenRequestCount);
+    }
+
+    [Fact]
+    public void E1_UseCredential_DownstreamBreakEndsThePipeline_ChecksIn()
+    {
+        // Without Select-Object in the hosted engine, `ForEach-Object { …; break }` is the way a user stops upstream early.
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run(
+            "Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason first -ScriptBlock { 1; 2; 3 } | ForEach-Object { $_; break }");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(1, result.Output.Single().BaseObject);
+        Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
+        Assert.Equal(0, emulator.OpenRequestCount);
+    }
+
+    [Fact]
+    public void E1_UseCredential_TwoAccountsPiped_EachRunsAndEachIsCheckedIn()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run(
+            "Get-PSManagedAccount -SystemName web01 | Use-PSCredential -Reason batch -ScriptBlock { param($c) $c.UserName + ':' + (Get-PSRequest -Status Active).Count }")
+            .AssertSuccess();
+
+        Assert.Equal(new[] { "Administrator:1", "rotating-svc:1", "runbook-svc:1" }, result.Output.Select(o => o.ToString()));
+        Assert.Equal(3, emulator.State.ReleaseRequests.Count);
+        Assert.All(emulator.State.ReleaseRequests, r => Assert.Equal(RequestStatus.CheckedIn, r.Status));
+    }
+
+    [Fact]
+    public void E1_UseCredential_ConflictingOpenRequest_BlockDoesNotRun_ExistingRequestUntouched()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        var id = (int)shell.Run("(New-PSRequest -SystemName web01 -AccountName runbook-svc -Reason mine).RequestId").AssertSuccess().SingleValue!;
+
+        var result = shell.Run("Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason x -ScriptBlock { 'ran' }");
+
+        result.AssertError("Conflict", ErrorCategory.ResourceExists);
+        Assert.Empty(result.Output);
+        Assert.Equal(RequestStatus.Active, emulator.Request(id).Status);
+    }
+
+    [Fact]
+    public void E1_UseCredential_WhatIf_RunsNothingAndRequestsNothing()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run("Use-PSCredential -SystemName web01 -AccountName runbook-svc -ScriptBlock { 'ran' } -WhatIf").AssertSuccess();
+
+        Assert.Empty(result.Output);
+        Assert.Empty(emulator.State.ReleaseRequests);
+    }
+}
