@@ -1,0 +1,95 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PasswordSafe.Benchmarks;
+
+/// <summary>
+/// Part 2: one checkout cycle, cmdlets vs plain HttpClient, one after the other on the same account. Each repeat
+/// runs a block of cycles per side in a rotating order; the cycles of all repeats are pooled for median and p90.
+/// A third, informational side is the plain client making the module's calls exactly (it also reads the request
+/// back after creating it, as New-PSRequest does), which separates "more calls" from "slower calls"; a fourth runs
+/// the cmdlet script with no-op cmdlets, which is what PowerShell itself costs per cycle.
+/// </summary>
+internal sealed class CheckoutLatencyBenchmark
+{
+    public const string PlainSide = "plain HttpClient (3 calls)";
+    public const string ModuleSide = "New-PSRequest | Get-PSCredential; Complete-PSRequest";
+    public const string PlainSameCallsSide = "plain HttpClient, the module's 4 calls";
+    public const string NoOpSide = "the same script with no-op cmdlets";
+
+    private readonly PlainClient _plain;
+    private readonly ModuleRunspace _runspace;
+    private readonly object _session;
+    private readonly AccountRef _account;
+    private readonly EmulatorProcess _emulator;
+
+    public CheckoutLatencyBenchmark(PlainClient plain, ModuleRunspace runspace, object session, AccountRef account, EmulatorProcess emulator)
+    {
+        _emulator = emulator;
+        _plain = plain;
+        _runspace = runspace;
+        _session = session;
+        _account = account;
+    }
+
+    public IReadOnlyList<LatencyMeasurement> Run(int cycles, int warmupCycles, int repeats, Action<string> progress)
+    {
+        var sides = new[] { PlainSide, ModuleSide, PlainSameCallsSide, NoOpSide };
+        var samples = sides.ToDictionary(s => s, _ => new List<double>());
+        var cpu = sides.ToDictionary(s => s, _ => default(CpuUse));
+        foreach (var side in sides)
+        {
+            progress($"warm-up: {side} ({warmupCycles} cycles)");
+            RunBlock(side, warmupCycles, null);
+        }
+
+        for (var repeat = 0; repeat < repeats; repeat++)
+        {
+            for (var i = 0; i < sides.Length; i++)
+            {
+                var side = sides[(i + repeat) % sides.Length];
+                var times = new List<long>(cycles);
+                var meter = CpuMeter.Start(_emulator);
+                RunBlock(side, cycles, times);
+                cpu[side] += meter.Stop();
+                samples[side].AddRange(times.Select(Statistics.Milliseconds));
+                progress($"repeat {repeat + 1}/{repeats}: {side}: median {Statistics.Median(times.Select(Statistics.Milliseconds)):F2} ms");
+            }
+        }
+
+        return sides.Select(side => new LatencyMeasurement(side, samples[side].Count,
+            Statistics.Median(samples[side]), Statistics.Percentile(samples[side], 90), samples[side].Average(),
+            cpu[side].Per(samples[side].Count))).ToList();
+    }
+
+    private void RunBlock(string side, int cycles, List<long>? times)
+    {
+        if (side == ModuleSide || side == NoOpSide)
+        {
+            var output = _runspace.Invoke(side == ModuleSide ? CheckoutScripts.Cycles : CheckoutScripts.NoOpCycles, new Hashtable
+            {
+                ["Session"] = _session,
+                ["SystemId"] = _account.SystemId,
+                ["AccountId"] = _account.AccountId,
+                ["Count"] = cycles,
+                ["Times"] = times,
+            });
+            if (!(output.LastOrDefault()?.BaseObject is true))
+            {
+                throw new InvalidOperationException($"The checkout script ({side}) returned no credential.");
+            }
+
+            return;
+        }
+
+        var readBack = side == PlainSameCallsSide;
+        for (var i = 0; i < cycles; i++)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            _plain.CheckoutAsync(_account, CheckoutScripts.DurationMinutes, CheckoutScripts.Reason, readBack).GetAwaiter().GetResult();
+            times?.Add(System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        }
+    }
+}

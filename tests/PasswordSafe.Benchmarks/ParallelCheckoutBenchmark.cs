@@ -1,0 +1,137 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+
+namespace PasswordSafe.Benchmarks;
+
+/// <summary>
+/// Part 3: many checkouts at once through one shared session. The module side is N runspaces (module imported in
+/// each, created once) looping with <c>-Session $s</c>; the plain side is N tasks on one signed-in HttpClient.
+/// Each worker owns one account, so workers never conflict (409 4091) with each other.
+/// </summary>
+internal sealed class ParallelCheckoutBenchmark : IDisposable
+{
+    public const string PlainSide = "plain HttpClient, parallel tasks";
+    public const string ModuleSide = "runspaces sharing one session";
+
+    private readonly PlainClient _plain;
+    private readonly object _session;
+    private readonly IReadOnlyList<AccountRef> _accounts;
+    private readonly string _manifestPath;
+    private readonly EmulatorProcess _emulator;
+    private readonly List<ModuleRunspace> _runspaces = new();
+
+    public ParallelCheckoutBenchmark(PlainClient plain, object session, IReadOnlyList<AccountRef> accounts, string manifestPath, EmulatorProcess emulator)
+    {
+        _emulator = emulator;
+        _manifestPath = manifestPath;
+        _plain = plain;
+        _session = session;
+        _accounts = accounts;
+    }
+
+    public IReadOnlyList<ThroughputMeasurement> Run(int checkouts, int workers, int repeats, Action<string> progress)
+    {
+        if (_accounts.Count < workers) throw new InvalidOperationException($"{workers} workers need {workers} accounts; the listing gave {_accounts.Count}.");
+        progress($"opening {workers} runspaces (module imported in each)");
+        while (_runspaces.Count < workers) _runspaces.Add(new ModuleRunspace(_manifestPath));
+
+        var sides = new[] { PlainSide, ModuleSide };
+        foreach (var side in sides)
+        {
+            progress($"warm-up: {side}");
+            Measure(side, Math.Min(checkouts, workers * 5), workers);
+        }
+
+        var runs = new List<ThroughputMeasurement>();
+        for (var repeat = 0; repeat < repeats; repeat++)
+        {
+            for (var i = 0; i < sides.Length; i++)
+            {
+                var side = sides[(i + repeat) % sides.Length];
+                var result = Measure(side, checkouts, workers);
+                progress($"repeat {repeat + 1}/{repeats}: {side}: {result.PerSecond:F0} checkouts/s");
+                runs.Add(result);
+            }
+        }
+
+        return sides.Select(side =>
+        {
+            var mine = runs.Where(r => r.Side == side).ToList();
+            var wall = Statistics.Median(mine.Select(r => r.WallMs));
+            var cpu = new CpuUse(Statistics.Median(mine.Select(r => r.CpuPerCheckout.ClientMs)), Statistics.Median(mine.Select(r => r.CpuPerCheckout.EmulatorMs)));
+            return new ThroughputMeasurement(side, checkouts, workers, wall, checkouts * 1000.0 / wall, cpu);
+        }).ToList();
+    }
+
+    public void Dispose()
+    {
+        foreach (var runspace in _runspaces) runspace.Dispose();
+    }
+
+    private ThroughputMeasurement Measure(string side, int checkouts, int workers)
+    {
+        // Spread the remainder so the counts add up to exactly `checkouts`.
+        var counts = Enumerable.Range(0, workers).Select(w => checkouts / workers + (w < checkouts % workers ? 1 : 0)).ToArray();
+        var meter = CpuMeter.Start(_emulator);
+        var started = Stopwatch.GetTimestamp();
+        if (side == PlainSide)
+        {
+            var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; i < counts[w]; i++)
+                {
+                    await _plain.CheckoutAsync(_accounts[w], CheckoutScripts.DurationMinutes, CheckoutScripts.Reason).ConfigureAwait(false);
+                }
+            })).ToArray();
+            Task.WaitAll(tasks);
+        }
+        else
+        {
+            RunInRunspaces(counts);
+        }
+
+        var wall = Statistics.Milliseconds(Stopwatch.GetTimestamp() - started);
+        return new ThroughputMeasurement(side, checkouts, workers, wall, checkouts * 1000.0 / wall, meter.Stop().Per(checkouts));
+    }
+
+    private void RunInRunspaces(int[] counts)
+    {
+        var shells = new List<PowerShell>();
+        var pending = new List<IAsyncResult>();
+        try
+        {
+            for (var w = 0; w < counts.Length; w++)
+            {
+                var shell = _runspaces[w].Create(CheckoutScripts.Cycles, new Hashtable
+                {
+                    ["Session"] = _session,
+                    ["SystemId"] = _accounts[w].SystemId,
+                    ["AccountId"] = _accounts[w].AccountId,
+                    ["Count"] = counts[w],
+                    ["Times"] = null,
+                });
+                shells.Add(shell);
+                pending.Add(shell.BeginInvoke());
+            }
+
+            for (var w = 0; w < shells.Count; w++)
+            {
+                var output = shells[w].EndInvoke(pending[w]);
+                ModuleRunspace.ThrowOnErrors(shells[w]);
+                if (!(output.LastOrDefault()?.BaseObject is true))
+                {
+                    throw new InvalidOperationException($"Runspace {w + 1} got no password from Get-PSCredential.");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var shell in shells) shell.Dispose();
+        }
+    }
+}
