@@ -37,23 +37,52 @@ internal sealed class AccountCatalog
         _accounts = accounts.ToArray();
         _accountsById = new Dictionary<int, ManagedAccount>(_accounts.Length);
         foreach (var system in systems) system.FirstAccountIndex = system.EndAccountIndex = 0;
+        var seenSystem = new HashSet<int>();
         for (var i = 0; i < _accounts.Length; i++)
         {
             var account = _accounts[i];
             account.Index = i;
             _accountsById.Add(account.ManagedAccountId, account);
             var system = account.System;
-            if (system.EndAccountIndex == 0) system.FirstAccountIndex = i;
+            if (seenSystem.Add(system.ManagedSystemId)) system.FirstAccountIndex = i;
             system.EndAccountIndex = i + 1;
         }
 
         _rules = rules.ToDictionary(r => r.SmartRuleId);
         foreach (var rule in rules)
         {
-            var indexes = new int[rule.AccountIds.Count];
-            for (var i = 0; i < indexes.Length; i++) indexes[i] = _accountsById[rule.AccountIds[i]].Index;
-            rule.AccountIndexes = indexes;
+            var indexes = new List<int>(rule.AccountIds.Count);
+            var seen = new HashSet<int>();
+            foreach (var id in rule.AccountIds)
+            {
+                if (_accountsById.TryGetValue(id, out var account) && seen.Add(account.Index)) indexes.Add(account.Index);
+            }
+            foreach (var systemId in rule.ManagedSystemIds)
+            {
+                if (!_systemsById.TryGetValue(systemId, out var system)) continue;
+                for (var i = system.FirstAccountIndex; i < system.EndAccountIndex; i++)
+                    if (seen.Add(i)) indexes.Add(i);
+            }
+            rule.AccountIndexes = indexes.ToArray();
         }
+    }
+
+    /// <summary>
+    /// A new catalog with the same policies after a provisioning change (E5). Accounts keep their objects (open
+    /// requests hold them) and get new positions; every per-user view is rebuilt on first use. A call already
+    /// holding the old view may read a moved position for that one call; AccountView.Has bounds-checks it.
+    /// </summary>
+    internal AccountCatalog Rebuild(IReadOnlyList<Workgroup> workgroups, IReadOnlyList<ManagedSystem> systems,
+        List<ManagedAccount> accounts, IReadOnlyList<SmartRule> rules) =>
+        new(workgroups, systems, accounts, rules, _policies.Values.ToList(), _groupsOf);
+
+    /// <summary>Every account in catalog order (system id, then account id).</summary>
+    internal IReadOnlyList<ManagedAccount> Accounts => _accounts;
+
+    /// <summary>The accounts of one system, in account id order.</summary>
+    internal IEnumerable<ManagedAccount> AccountsOf(ManagedSystem system)
+    {
+        for (var i = system.FirstAccountIndex; i < system.EndAccountIndex; i++) yield return _accounts[i];
     }
 
     internal IReadOnlyList<Workgroup> Workgroups { get; }

@@ -24,7 +24,8 @@ internal sealed class AccountView
     internal bool AnyRequestor { get; }
     internal bool AnyApprover { get; }
 
-    internal bool Has(int index, SmartRuleRoles role) => (Roles[index] & role) == role;
+    /// <summary>A deleted account has index -1 and an account added after this view was built is past its end: no role.</summary>
+    internal bool Has(int index, SmartRuleRoles role) => index >= 0 && index < Roles.Length && (Roles[index] & role) == role;
     internal bool CanRequest(int index) => Has(index, SmartRuleRoles.Requestor) && Policies[index] is not null;
     internal bool CanApprove(int index) => Has(index, SmartRuleRoles.Approver);
     internal bool IsIsa(int index) => Has(index, SmartRuleRoles.ISA);

@@ -11,18 +11,23 @@ public sealed class ManagedSystem
     }
 
     public int ManagedSystemId { get; }
-    public string SystemName { get; }
+    public string SystemName { get; internal set; }
     public Workgroup Workgroup { get; }
-    public int PlatformId { get; internal init; } = 1;
-    public string? IPAddress { get; internal init; }
-    public string? HostName { get; internal init; }
-    public string? DnsName { get; internal init; }
-    public string? InstanceName { get; internal init; }
-    public string? Description { get; internal init; }
+    /// <summary>The asset it manages (E5); null for systems seeded without one.</summary>
+    public int? AssetId { get; internal set; }
+    /// <summary>The other §6.3 fields by wire name (ContactEmail, Port, ChangeFrequencyType…), as last set.</summary>
+    public System.Collections.Generic.IReadOnlyDictionary<string, object?> Settings { get; internal set; } =
+        new System.Collections.Generic.Dictionary<string, object?>();
+    public int PlatformId { get; internal set; } = 1;
+    public string? IPAddress { get; internal set; }
+    public string? HostName { get; internal set; }
+    public string? DnsName { get; internal set; }
+    public string? InstanceName { get; internal set; }
+    public string? Description { get; internal set; }
     /// <summary>Defaults for its accounts that set none (minutes).</summary>
-    public int ReleaseDuration { get; internal init; } = 120;
-    public int MaxReleaseDuration { get; internal init; } = 525600;
-    public int ISAReleaseDuration { get; internal init; } = 120;
+    public int ReleaseDuration { get; internal set; } = 120;
+    public int MaxReleaseDuration { get; internal set; } = 525600;
+    public int ISAReleaseDuration { get; internal set; } = 120;
 
     /// <summary>Its accounts occupy [FirstAccountIndex, EndAccountIndex) of the catalog's ordered array, so a system filter is a range.</summary>
     internal int FirstAccountIndex { get; set; }

@@ -13,7 +13,6 @@ namespace PasswordSafe.Emulator;
 internal sealed class RequestLedger
 {
     private readonly object _gate = new();
-    private readonly AccountCatalog _catalog;
     private readonly EmulatorState _state;
     private readonly Dictionary<int, ReleaseRequest> _requests = new();
     private readonly Dictionary<int, List<ReleaseRequest>> _openByAccount = new();
@@ -24,11 +23,14 @@ internal sealed class RequestLedger
 
     internal RequestLedger(AccountCatalog catalog, EmulatorState state)
     {
-        _catalog = catalog;
+        _ = catalog;
         _state = state;
     }
 
     private DateTimeOffset Now => _state.Clock.GetUtcNow();
+
+    /// <summary>The current catalog: provisioning (E5) swaps in a rebuilt one, so it is never cached here.</summary>
+    private AccountCatalog Catalog => _state.Catalog;
 
     // ---- reading (tests, control endpoints) --------------------------------------------------------
 
@@ -91,8 +93,8 @@ internal sealed class RequestLedger
         if (!string.IsNullOrEmpty(conflictOption) && conflictOption is not ("reuse" or "renew"))
             return LedgerOutcome<int>.Fail(400, "ConflictOption must be reuse or renew (or left out).");
 
-        var account = _catalog.FindAccount(body.AccountId.Value);
-        var view = _catalog.ViewFor(caller.User.UserId);
+        var account = Catalog.FindAccount(body.AccountId.Value);
+        var view = Catalog.ViewFor(caller.User.UserId);
         // 4031 also for unknown ids and mismatched system: the answer must not reveal which accounts exist.
         if (account is null || account.System.ManagedSystemId != body.SystemId || !account.ApiEnabled || !view.CanRequest(account.Index))
             return LedgerOutcome<int>.Fail(403, CheckoutCodes.NoPermission);
@@ -150,6 +152,21 @@ internal sealed class RequestLedger
         }
     }
 
+    /// <summary>E5: deleting accounts cancels their open requests first, so no request points at a missing account.</summary>
+    internal void CancelOpenRequests(IReadOnlyCollection<int> accountIds, Caller caller, string why)
+    {
+        lock (_gate)
+        {
+            ExpireDue();
+            var now = Now;
+            foreach (var id in accountIds)
+            {
+                if (!_openByAccount.TryGetValue(id, out var open)) continue;
+                foreach (var request in open.ToList()) Close(request, RequestStatus.Canceled, caller.User.UserName, now, why, caller);
+            }
+        }
+    }
+
     // ---- GET Requests (§3.1) -----------------------------------------------------------------------
 
     /// <summary>status all (open) | active | pending; queue req (own) | app (to approve). 4032/4033 when the caller has no such role.</summary>
@@ -161,7 +178,7 @@ internal sealed class RequestLedger
         var wantedQueue = (queue ?? "req").ToLowerInvariant();
         if (wantedQueue is not ("req" or "app"))
             return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Fail(400, "queue must be req (your requests) or app (requests you can approve).");
-        var view = _catalog.ViewFor(caller.User.UserId);
+        var view = Catalog.ViewFor(caller.User.UserId);
         if (wantedQueue == "req" && !view.AnyRequestor) return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Fail(403, CheckoutCodes.RequestorOnly);
         if (wantedQueue == "app" && !view.AnyApprover) return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Fail(403, CheckoutCodes.ApproverOnly);
         lock (_gate)
@@ -327,9 +344,9 @@ internal sealed class RequestLedger
             return LedgerOutcome<T>.Fail(400, $"DurationMinutes must be from 1 to {CheckoutCodes.MaxDurationMinutes}, or left out for the account's ISA release duration.");
         if (body.Reason is { Length: > CheckoutCodes.MaxReasonLength })
             return LedgerOutcome<T>.Fail(400, $"Reason must be {CheckoutCodes.MaxReasonLength} characters or fewer.");
-        var found = _catalog.FindAccount(body.AccountId.Value);
+        var found = Catalog.FindAccount(body.AccountId.Value);
         if (found is null || found.System.ManagedSystemId != body.SystemId || !found.ApiEnabled
-            || !_catalog.ViewFor(caller.User.UserId).IsIsa(found.Index))
+            || !Catalog.ViewFor(caller.User.UserId).IsIsa(found.Index))
             return LedgerOutcome<T>.Fail(403, CheckoutCodes.NoPermission);
         account = found;
         duration = body.DurationMinutes ?? IsaDuration(found);
@@ -354,7 +371,7 @@ internal sealed class RequestLedger
     }
 
     private bool MayDecide(Caller caller, ReleaseRequest request) =>
-        request.Requestor.UserId != caller.User.UserId && _catalog.ViewFor(caller.User.UserId).CanApprove(request.Account.Index);
+        request.Requestor.UserId != caller.User.UserId && Catalog.ViewFor(caller.User.UserId).CanApprove(request.Account.Index);
 
     private SessionTicket NewTicket(SessionKind kind, ManagedAccount account, Caller caller, int? requestId)
     {
@@ -396,6 +413,7 @@ internal sealed class RequestLedger
         {
             var account = request.Account;
             account.Password = ProtectedSecret.Protect(SecretGenerator.NewAccountPassword());
+            account.SystemPassword = null;
             account.PasswordChangeCount++;
             account.LastChangeDate = now;
             Audit(AuditKinds.PasswordRotated, caller, $"password of {account} rotated after request {request.RequestId}", by);

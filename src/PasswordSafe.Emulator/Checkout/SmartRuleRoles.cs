@@ -13,4 +13,6 @@ public enum SmartRuleRoles : byte
     /// <summary>Information Systems Administrator: ISA retrieval and ISA sessions, no request lifecycle (E3, E4).</summary>
     ISA = 4,
     CredentialsManager = 8,
+    /// <summary>Sees the accounts' audit; no checkout rights (GET Roles id 4).</summary>
+    Auditor = 16,
 }

@@ -14,10 +14,17 @@ internal static class ApiRoutes
             var api = app.MapGroup(prefix);
             AuthEndpoints.Map(api);
             var signedIn = api.MapGroup(string.Empty).AddEndpointFilter<SessionRequiredFilter>();
-            var admin = signedIn.MapGroup(string.Empty).AddEndpointFilter<AdministratorRequiredFilter>();
-            UserEndpoints.Map(admin);
-            UserGroupEndpoints.Map(admin);
-            ApiRegistrationEndpoints.Map(admin);
+            // Administration (A1–A7, C2, C5, C6, E5): each group of endpoints names the feature permission it needs.
+            UserEndpoints.Map(signedIn);
+            UserGroupEndpoints.Map(signedIn);
+            RoleEndpoints.Map(signedIn);
+            ApiRegistrationEndpoints.Map(signedIn);
+            WorkgroupEndpoints.Map(signedIn);
+            AssetEndpoints.Map(signedIn);
+            ManagedSystemEndpoints.Map(signedIn);
+            ProvisionedAccountEndpoints.Map(signedIn);
+            CredentialEndpoints.Map(signedIn);
+            SmartRuleEndpoints.Map(signedIn);
             ManagedAccountEndpoints.Map(signedIn);
             RequestEndpoints.Map(signedIn);
             IsaEndpoints.Map(signedIn);

@@ -164,13 +164,17 @@ internal sealed class CheckoutBuilder
             if (!_accountsById.ContainsKey(id)) throw new SeedException($"{where}: ManagedAccountIDs lists {id}, which is not in ManagedAccounts.");
             if (seen.Add(id)) ids.Add(id);
         }
+        var systemIds = new List<int>();
         foreach (var systemId in item.ManagedSystemIDs ?? [])
         {
             if (!_systems.ContainsKey(systemId)) throw new SeedException($"{where}: ManagedSystemIDs lists {systemId}, which is not in ManagedSystems.");
-            foreach (var account in _accounts.Where(a => a.System.ManagedSystemId == systemId))
-                if (seen.Add(account.ManagedAccountId)) ids.Add(account.ManagedAccountId);
+            if (!systemIds.Contains(systemId)) systemIds.Add(systemId);
         }
-        AddRule(new SmartRule(item.SmartRuleID, string.IsNullOrWhiteSpace(item.Title) ? $"Smart rule {item.SmartRuleID}" : item.Title!, ids), where);
+        // Systems stay systems (not expanded here) so accounts provisioned on them later join the rule too (E5).
+        AddRule(new SmartRule(item.SmartRuleID, string.IsNullOrWhiteSpace(item.Title) ? $"Smart rule {item.SmartRuleID}" : item.Title!, ids)
+        {
+            ManagedSystemIds = systemIds,
+        }, where);
     }
 
     internal void AddRule(SmartRule rule, string where)

@@ -16,4 +16,6 @@ public sealed class SeedUserGroup
     public List<int> Members { get; set; } = new();
     /// <summary>Roles on smart rules (checkout, E1–E4).</summary>
     public List<SeedSmartRuleAccess> SmartRuleAccess { get; set; } = new();
+    /// <summary>Feature permissions for the administration endpoints (an Administrator group has them all).</summary>
+    public List<SeedPermission> Permissions { get; set; } = new();
 }

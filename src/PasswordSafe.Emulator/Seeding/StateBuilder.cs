@@ -198,6 +198,25 @@ internal static class StateBuilder
             Administrator = item.Administrator,
             ApplicationRegistrationIds = (item.ApplicationRegistrationIDs ?? []).ToHashSet(),
             MemberIds = (item.Members ?? []).ToHashSet(),
+            Permissions = BuildPermissions(item.Permissions, where),
         };
+    }
+
+    private static PermissionGrant[] BuildPermissions(List<SeedPermission>? items, string where)
+    {
+        var grants = new List<PermissionGrant>();
+        foreach (var item in items ?? [])
+        {
+            var permission = item.PermissionID is int id ? Permissions.Find(id)
+                : !string.IsNullOrWhiteSpace(item.Name) ? Permissions.Find(item.Name!) : null;
+            if (permission is null)
+                throw new SeedException($"{where}: Permissions has an entry that names no known permission; use PermissionID 1–{Permissions.All.Count} or a Name such as \"Asset Management\".");
+            var level = item.AccessLevelID ?? AccessLevel.ReadWrite;
+            if (level is not (AccessLevel.ReadOnly or AccessLevel.ReadWrite))
+                throw new SeedException($"{where}: AccessLevelID of permission '{permission.Name}' must be 1 (Read Only) or 2 (Read/Write).");
+            grants.RemoveAll(g => g.PermissionID == permission.PermissionID);
+            grants.Add(new PermissionGrant(permission.PermissionID, level));
+        }
+        return grants.ToArray();
     }
 }

@@ -27,4 +27,32 @@ public static class AuditKinds
     public const string SessionCreated = "SessionCreated";
     public const string IsaCredentialRead = "IsaCredentialRead";
     public const string IsaSessionCreated = "IsaSessionCreated";
+    // Administration (A1–A7, C2, C5, C6, E5): who changed what, never a secret.
+    public const string ApiRegistrationCreated = "ApiRegistrationCreated";
+    public const string ApiRegistrationUpdated = "ApiRegistrationUpdated";
+    public const string ApiRegistrationDeleted = "ApiRegistrationDeleted";
+    public const string UserCreated = "UserCreated";
+    public const string UserUpdated = "UserUpdated";
+    public const string UserDeleted = "UserDeleted";
+    public const string UserQuarantined = "UserQuarantined";
+    public const string GroupMemberAdded = "GroupMemberAdded";
+    public const string GroupMemberRemoved = "GroupMemberRemoved";
+    public const string UserGroupCreated = "UserGroupCreated";
+    public const string UserGroupDeleted = "UserGroupDeleted";
+    public const string GroupPermissionsChanged = "GroupPermissionsChanged";
+    public const string GroupRolesChanged = "GroupRolesChanged";
+    public const string WorkgroupCreated = "WorkgroupCreated";
+    public const string AssetCreated = "AssetCreated";
+    public const string AssetUpdated = "AssetUpdated";
+    public const string AssetDeleted = "AssetDeleted";
+    public const string ManagedSystemCreated = "ManagedSystemCreated";
+    public const string ManagedSystemUpdated = "ManagedSystemUpdated";
+    public const string ManagedSystemDeleted = "ManagedSystemDeleted";
+    public const string ManagedAccountCreated = "ManagedAccountCreated";
+    public const string ManagedAccountUpdated = "ManagedAccountUpdated";
+    public const string ManagedAccountDeleted = "ManagedAccountDeleted";
+    public const string QuickRuleCreated = "QuickRuleCreated";
+    public const string CredentialsSet = "CredentialsSet";
+    public const string PasswordChangeQueued = "PasswordChangeQueued";
+    public const string CredentialsTested = "CredentialsTested";
 }

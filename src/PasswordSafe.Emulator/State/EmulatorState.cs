@@ -9,8 +9,9 @@ namespace PasswordSafe.Emulator;
 /// <summary>
 /// Everything the emulator knows, behind one lock. Lookups are dictionaries keyed by id so the model can grow
 /// to 100,000+ managed accounts (later issues) without scanning. Entities are read freely; they change only here.
+/// Administration (users, groups, registrations) and provisioning (E5) live in the other parts of this class.
 /// </summary>
-public sealed class EmulatorState
+public sealed partial class EmulatorState
 {
     private const int SessionPruneThreshold = 1024;
 
@@ -26,7 +27,7 @@ public sealed class EmulatorState
     private readonly HashSet<int> _generatedKeyRegistrationIds = new();
     private readonly HashSet<int> _generatedSecretUserIds = new();
     private volatile EmulatorSettings _settings = new();
-    private AccountCatalog? _catalog;
+    private volatile AccountCatalog? _catalog;
     private RequestLedger? _ledger;
 
     internal EmulatorState(TimeProvider clock) => _clock = clock;
@@ -112,6 +113,19 @@ public sealed class EmulatorState
         {
             if (!_groups.TryGetValue(groupId, out var group)) return [];
             return group.MemberIds.Select(id => _users.GetValueOrDefault(id)).OfType<EmulatorUser>().OrderBy(u => u.UserId).ToList();
+        }
+    }
+
+    /// <summary>
+    /// A user may use a feature: an active Administrator group grants every permission; otherwise an active group
+    /// must hold it, at Read/Write for changes.
+    /// </summary>
+    public bool HasPermission(int userId, int permissionId, bool write)
+    {
+        lock (_gate)
+        {
+            return _groups.Values.Any(g => g.IsActive && g.MemberIds.Contains(userId)
+                && (g.Administrator || g.Permissions.Any(p => p.PermissionID == permissionId && p.Allows(write))));
         }
     }
 

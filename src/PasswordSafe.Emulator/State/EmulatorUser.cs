@@ -29,6 +29,14 @@ public sealed class EmulatorUser
     /// <summary>C6: fixed when the secret is made; later changes of the expiry setting do not move it.</summary>
     public DateTimeOffset? ClientSecretExpiryDate { get; internal set; }
     public DateTimeOffset? LastLoginDate { get; internal set; }
+    // Directory users (api-v3 §6.6 POST bodies): where the directory is; the bind password stays encrypted.
+    public string? ForestName { get; internal set; }
+    public string? HostName { get; internal set; }
+    public int? Port { get; internal set; }
+    public bool UseSsl { get; internal set; }
+    public string? BindUser { get; internal set; }
+    public string? AccountNameAttribute { get; internal set; }
+    internal ProtectedSecret? BindPassword { get; set; }
     public string? LastLoginAuthenticationType { get; internal set; }
 
     /// <summary>A stable, made-up SID for SignAppIn responses.</summary>

@@ -23,4 +23,17 @@ public sealed class UserGroup
     public IReadOnlySet<int> MemberIds { get; internal set; } = new HashSet<int>();
     /// <summary>Roles on smart rules; replaced whole, then the catalog's cached views are dropped.</summary>
     public IReadOnlyList<SmartRuleGrant> SmartRuleAccess { get; internal set; } = [];
+    /// <summary>Feature permissions (GET/POST UserGroups/{id}/Permissions); Administrator groups hold all regardless.</summary>
+    public IReadOnlyList<PermissionGrant> Permissions { get; internal set; } = [];
+
+    // Directory groups (api-v3 §6.5): where the group lives; the bind password is kept encrypted and never shown.
+    public string? ForestName { get; internal set; }
+    public string? DomainName { get; internal set; }
+    public string? HostName { get; internal set; }
+    public int? Port { get; internal set; }
+    public bool UseSsl { get; internal set; }
+    public string? BindUser { get; internal set; }
+    public string? MembershipAttribute { get; internal set; }
+    public string? AccountAttribute { get; internal set; }
+    internal ProtectedSecret? BindPassword { get; set; }
 }
