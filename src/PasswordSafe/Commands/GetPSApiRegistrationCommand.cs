@@ -6,11 +6,8 @@ namespace PasswordSafe.Commands;
 /// <summary>Lists API registrations or reads some by id (spec A1–A4, api-v3 §6.7). The key is never part of the output.</summary>
 [Cmdlet(VerbsCommon.Get, "PSApiRegistration", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(ApiRegistration))]
-public sealed class GetPSApiRegistrationCommand : AdminCmdlet
+public sealed class GetPSApiRegistrationCommand : ListOrReadCmdlet
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
-
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [SupportsWildcards]
     public string? Name { get; set; }
@@ -22,16 +19,6 @@ public sealed class GetPSApiRegistrationCommand : AdminCmdlet
     protected override void ProcessRecord()
     {
         var service = new ApiRegistrationService(Connect());
-        if (ParameterSetName == ByIdSet)
-        {
-            foreach (var id in RegistrationId)
-            {
-                TryItem(() => WriteObject(Run((log, token) => service.GetAsync(id, log, token))), id);
-            }
-
-            return;
-        }
-
-        TryItem(() => WriteMatching(Run((log, token) => service.ListAsync(log, token)), Name, r => r.Name, "API registration"), Name);
+        WriteByIdOrMatching(RegistrationId, service.GetAsync, service.ListAsync, Name, r => r.Name, "API registration");
     }
 }

@@ -6,11 +6,8 @@ namespace PasswordSafe.Commands;
 /// <summary>Lists quick rules (title wildcards allowed) or reads some by id (api-v3 §6.4).</summary>
 [Cmdlet(VerbsCommon.Get, "PSQuickRule", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(SmartRule))]
-public sealed class GetPSQuickRuleCommand : AdminCmdlet
+public sealed class GetPSQuickRuleCommand : ListOrReadCmdlet
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
-
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [SupportsWildcards]
     public string? Title { get; set; }
@@ -22,16 +19,7 @@ public sealed class GetPSQuickRuleCommand : AdminCmdlet
     protected override void ProcessRecord()
     {
         var service = new SmartRuleService(Connect());
-        if (ParameterSetName == ByIdSet)
-        {
-            foreach (var id in SmartRuleId)
-            {
-                TryItem(() => WriteObject(Run((log, token) => service.GetAsync(quickRules: true, id, log, token))), id);
-            }
-
-            return;
-        }
-
-        TryItem(() => WriteMatching(Run((log, token) => service.ListAsync(quickRules: true, log, token)), Title, r => r.Title, "quick rule"), Title);
+        WriteByIdOrMatching(SmartRuleId, (id, log, token) => service.GetAsync(quickRules: true, id, log, token),
+            (log, token) => service.ListAsync(quickRules: true, log, token), Title, r => r.Title, "quick rule");
     }
 }

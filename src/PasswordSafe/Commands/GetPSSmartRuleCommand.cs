@@ -6,11 +6,8 @@ namespace PasswordSafe.Commands;
 /// <summary>Lists smart rules (title wildcards allowed) or reads some by id (api-v3 §6.4); read-only.</summary>
 [Cmdlet(VerbsCommon.Get, "PSSmartRule", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(SmartRule))]
-public sealed class GetPSSmartRuleCommand : AdminCmdlet
+public sealed class GetPSSmartRuleCommand : ListOrReadCmdlet
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
-
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [SupportsWildcards]
     public string? Title { get; set; }
@@ -21,16 +18,7 @@ public sealed class GetPSSmartRuleCommand : AdminCmdlet
     protected override void ProcessRecord()
     {
         var service = new SmartRuleService(Connect());
-        if (ParameterSetName == ByIdSet)
-        {
-            foreach (var id in SmartRuleId)
-            {
-                TryItem(() => WriteObject(Run((log, token) => service.GetAsync(quickRules: false, id, log, token))), id);
-            }
-
-            return;
-        }
-
-        TryItem(() => WriteMatching(Run((log, token) => service.ListAsync(quickRules: false, log, token)), Title, r => r.Title, "smart rule"), Title);
+        WriteByIdOrMatching(SmartRuleId, (id, log, token) => service.GetAsync(quickRules: false, id, log, token),
+            (log, token) => service.ListAsync(quickRules: false, log, token), Title, r => r.Title, "smart rule");
     }
 }

@@ -6,11 +6,8 @@ namespace PasswordSafe.Commands;
 /// <summary>Lists user groups (wildcards allowed), or reads some by id (api-v3 §6.5).</summary>
 [Cmdlet(VerbsCommon.Get, "PSUserGroup", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(UserGroup))]
-public sealed class GetPSUserGroupCommand : AdminCmdlet
+public sealed class GetPSUserGroupCommand : ListOrReadCmdlet
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
-
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [SupportsWildcards]
     public string? Name { get; set; }
@@ -21,18 +18,9 @@ public sealed class GetPSUserGroupCommand : AdminCmdlet
     protected override void ProcessRecord()
     {
         var service = new UserGroupService(Connect());
-        if (ParameterSetName == ByIdSet)
-        {
-            foreach (var id in GroupId)
-            {
-                TryItem(() => WriteObject(Run((log, token) => service.GetAsync(id, log, token))), id);
-            }
-
-            return;
-        }
 
         // A literal name uses the server's ?name= lookup; a pattern filters the full list here.
         var exact = Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) ? Name : null;
-        TryItem(() => WriteMatching(Run((log, token) => service.ListAsync(exact, log, token)), Name, g => g.Name, "user group"), Name);
+        WriteByIdOrMatching(GroupId, service.GetAsync, (log, token) => service.ListAsync(exact, log, token), Name, g => g.Name, "user group");
     }
 }

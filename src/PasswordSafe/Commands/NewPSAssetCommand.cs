@@ -9,7 +9,7 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PSAsset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByWorkgroupNameSet)]
 [OutputType(typeof(Asset))]
-public sealed class NewPSAssetCommand : AdminCmdlet
+public sealed class NewPSAssetCommand : AssetSettingsCmdlet
 {
     private const string ByWorkgroupIdSet = "ByWorkgroupId";
     private const string ByWorkgroupNameSet = "ByWorkgroupName";
@@ -23,27 +23,6 @@ public sealed class NewPSAssetCommand : AdminCmdlet
 
     [Parameter(Mandatory = true)]
     public string? IPAddress { get; set; }
-
-    [Parameter]
-    public string? AssetName { get; set; }
-
-    [Parameter]
-    public string? DnsName { get; set; }
-
-    [Parameter]
-    public string? DomainName { get; set; }
-
-    [Parameter]
-    public string? MacAddress { get; set; }
-
-    [Parameter]
-    public string? AssetType { get; set; }
-
-    [Parameter]
-    public string? Description { get; set; }
-
-    [Parameter]
-    public string? OperatingSystem { get; set; }
 
     protected override void ProcessRecord()
     {

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using System.Security;
 using PasswordSafe.Admin;
@@ -12,7 +11,7 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PSManagedAccount", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ManagedAccountSettings))]
-public sealed class NewPSManagedAccountCommand : AdminCmdlet
+public sealed class NewPSManagedAccountCommand : ManagedAccountSettingsCmdlet
 {
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SystemId")]
@@ -25,136 +24,10 @@ public sealed class NewPSManagedAccountCommand : AdminCmdlet
     public SecureString? Password { get; set; }
 
     [Parameter]
-    public string? DomainName { get; set; }
-
-    [Parameter]
-    public string? UserPrincipalName { get; set; }
-
-    [Parameter]
-    public string? SamAccountName { get; set; }
-
-    [Parameter]
-    public string? DistinguishedName { get; set; }
-
-    [Parameter]
     public SecureString? PrivateKey { get; set; }
 
     [Parameter]
     public SecureString? Passphrase { get; set; }
-
-    [Parameter]
-    [Alias("PasswordFallbackFlag")]
-    public SwitchParameter PasswordFallback { get; set; }
-
-    [Parameter]
-    [Alias("LoginAccountFlag")]
-    public SwitchParameter LoginAccount { get; set; }
-
-    [Parameter]
-    public string? Description { get; set; }
-
-    [Parameter]
-    public int PasswordRuleId { get; set; }
-
-    [Parameter]
-    public SwitchParameter ApiEnabled { get; set; }
-
-    [Parameter]
-    public string? ReleaseNotificationEmail { get; set; }
-
-    [Parameter]
-    [Alias("ChangeServicesFlag")]
-    public SwitchParameter ChangeServices { get; set; }
-
-    [Parameter]
-    [Alias("RestartServicesFlag")]
-    public SwitchParameter RestartServices { get; set; }
-
-    [Parameter]
-    [Alias("ChangeTasksFlag")]
-    public SwitchParameter ChangeTasks { get; set; }
-
-    [Parameter]
-    public int ReleaseDuration { get; set; }
-
-    [Parameter]
-    public int MaxReleaseDuration { get; set; }
-
-    [Parameter]
-    public int IsaReleaseDuration { get; set; }
-
-    [Parameter]
-    public int MaxConcurrentRequests { get; set; }
-
-    [Parameter]
-    [Alias("AutoManagementFlag")]
-    public SwitchParameter AutoManagement { get; set; }
-
-    [Parameter]
-    [Alias("DSSAutoManagementFlag")]
-    public SwitchParameter DssAutoManagement { get; set; }
-
-    [Parameter]
-    [Alias("CheckPasswordFlag")]
-    public SwitchParameter CheckPassword { get; set; }
-
-    [Parameter]
-    [Alias("ResetPasswordOnMismatchFlag")]
-    public SwitchParameter ResetPasswordOnMismatch { get; set; }
-
-    [Parameter]
-    [Alias("ChangePasswordAfterAnyReleaseFlag")]
-    public SwitchParameter ChangePasswordAfterAnyRelease { get; set; }
-
-    [Parameter]
-    [ValidateSet("first", "last", "xdays")]
-    public string? ChangeFrequencyType { get; set; }
-
-    [Parameter]
-    public int ChangeFrequencyDays { get; set; }
-
-    [Parameter]
-    public string? ChangeTime { get; set; }
-
-    [Parameter]
-    public DateTime NextChangeDate { get; set; }
-
-    [Parameter]
-    public SwitchParameter UseOwnCredentials { get; set; }
-
-    [Parameter]
-    [Alias("ChangeIISAppPoolFlag")]
-    public SwitchParameter ChangeIisAppPool { get; set; }
-
-    [Parameter]
-    [Alias("RestartIISAppPoolFlag")]
-    public SwitchParameter RestartIisAppPool { get; set; }
-
-    [Parameter]
-    public int WorkgroupId { get; set; }
-
-    [Parameter]
-    [Alias("ChangeWindowsAutoLogonFlag")]
-    public SwitchParameter ChangeWindowsAutoLogon { get; set; }
-
-    [Parameter]
-    [Alias("ChangeComPlusFlag")]
-    public SwitchParameter ChangeComPlus { get; set; }
-
-    [Parameter]
-    [Alias("ChangeDComFlag")]
-    public SwitchParameter ChangeDCom { get; set; }
-
-    [Parameter]
-    [Alias("ChangeSComFlag")]
-    public SwitchParameter ChangeSCom { get; set; }
-
-    [Parameter]
-    public string? ObjectId { get; set; }
-
-    [Parameter]
-    [ValidateSet("3.0", "3.1", "3.2", "3.3", "3.4", "3.5")]
-    public string? ApiVersion { get; set; }
 
     protected override void ProcessRecord()
     {

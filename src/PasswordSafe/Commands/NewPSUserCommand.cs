@@ -11,11 +11,8 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PSUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BeyondInsightSet)]
 [OutputType(typeof(User))]
-public sealed class NewPSUserCommand : AdminCmdlet
+public sealed class NewPSUserCommand : DirectoryPrincipalCmdlet
 {
-    private const string BeyondInsightSet = "BeyondInsight";
-    private const string ActiveDirectorySet = "ActiveDirectory";
-    private const string LdapSet = "Ldap";
     private const string ApplicationSet = "Application";
 
     [Parameter(ParameterSetName = BeyondInsightSet, Mandatory = true, Position = 0)]
@@ -36,40 +33,11 @@ public sealed class NewPSUserCommand : AdminCmdlet
     [Parameter(ParameterSetName = BeyondInsightSet, Mandatory = true)]
     public SecureString? Password { get; set; }
 
-    [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true)]
-    public SwitchParameter ActiveDirectory { get; set; }
-
-    [Parameter(ParameterSetName = ActiveDirectorySet)]
-    public string? ForestName { get; set; }
-
-    [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true)]
-    public string DomainName { get; set; } = string.Empty;
-
-    [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
-    public SwitchParameter Ldap { get; set; }
-
-    [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
-    public string HostName { get; set; } = string.Empty;
-
     [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
     public string DistinguishedName { get; set; } = string.Empty;
 
     [Parameter(ParameterSetName = LdapSet)]
     public string? AccountNameAttribute { get; set; }
-
-    [Parameter(ParameterSetName = LdapSet)]
-    [ValidateRange(1, 65535)]
-    public int Port { get; set; }
-
-    /// <summary>The account that reads the directory (BindUser/BindPassword).</summary>
-    [Parameter(ParameterSetName = ActiveDirectorySet)]
-    [Parameter(ParameterSetName = LdapSet)]
-    [Credential]
-    public PSCredential? BindCredential { get; set; }
-
-    [Parameter(ParameterSetName = ActiveDirectorySet)]
-    [Parameter(ParameterSetName = LdapSet)]
-    public SwitchParameter UseSsl { get; set; }
 
     [Parameter(ParameterSetName = ApplicationSet, Mandatory = true)]
     public SwitchParameter ApplicationUser { get; set; }
@@ -106,15 +74,12 @@ public sealed class NewPSUserCommand : AdminCmdlet
 
     private string BuildBody()
     {
-        var bindUser = BindCredential?.UserName;
-        var bindPassword = BindCredential == null ? null : SecureStringReader.ToPlainText(BindCredential.Password);
         switch (ParameterSetName)
         {
             case ActiveDirectorySet:
-                return UserBody.ForActiveDirectory(UserName, ForestName, DomainName, bindUser, bindPassword, UseSsl);
+                return UserBody.ForActiveDirectory(UserName, ForestName, DomainName, BindUser, BindPassword, UseSsl);
             case LdapSet:
-                return UserBody.ForLdap(HostName, DistinguishedName, AccountNameAttribute, bindUser, bindPassword,
-                    MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : (int?)null, UseSsl);
+                return UserBody.ForLdap(HostName, DistinguishedName, AccountNameAttribute, BindUser, BindPassword, PortIfGiven, UseSsl);
             case ApplicationSet:
                 return UserBody.ForApplication(UserName, AccessPolicyId);
             default:

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using PasswordSafe.Admin;
-using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
 
@@ -10,12 +9,8 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PSUserGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BeyondInsightSet)]
 [OutputType(typeof(UserGroup))]
-public sealed class NewPSUserGroupCommand : AdminCmdlet
+public sealed class NewPSUserGroupCommand : DirectoryPrincipalCmdlet
 {
-    private const string BeyondInsightSet = "BeyondInsight";
-    private const string ActiveDirectorySet = "ActiveDirectory";
-    private const string LdapSet = "Ldap";
-
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = string.Empty;
@@ -38,42 +33,14 @@ public sealed class NewPSUserGroupCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter Inactive { get; set; }
 
-    [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true)]
-    public SwitchParameter ActiveDirectory { get; set; }
-
-    [Parameter(ParameterSetName = ActiveDirectorySet)]
-    public string? ForestName { get; set; }
-
-    [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true)]
-    public string DomainName { get; set; } = string.Empty;
-
-    [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
-    public SwitchParameter Ldap { get; set; }
-
     [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
     public string GroupDistinguishedName { get; set; } = string.Empty;
-
-    [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
-    public string HostName { get; set; } = string.Empty;
-
-    [Parameter(ParameterSetName = LdapSet)]
-    [ValidateRange(1, 65535)]
-    public int Port { get; set; }
 
     [Parameter(ParameterSetName = LdapSet)]
     public string? MembershipAttribute { get; set; }
 
     [Parameter(ParameterSetName = LdapSet)]
     public string? AccountAttribute { get; set; }
-
-    [Parameter(ParameterSetName = ActiveDirectorySet)]
-    [Parameter(ParameterSetName = LdapSet)]
-    [Credential]
-    public PSCredential? BindCredential { get; set; }
-
-    [Parameter(ParameterSetName = ActiveDirectorySet)]
-    [Parameter(ParameterSetName = LdapSet)]
-    public SwitchParameter UseSsl { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -92,11 +59,11 @@ public sealed class NewPSUserGroupCommand : AdminCmdlet
                 DomainName = ParameterSetName == ActiveDirectorySet ? DomainName : null,
                 GroupDistinguishedName = ParameterSetName == LdapSet ? GroupDistinguishedName : null,
                 HostName = ParameterSetName == LdapSet ? HostName : null,
-                Port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : (int?)null,
+                Port = PortIfGiven,
                 MembershipAttribute = MembershipAttribute,
                 AccountAttribute = AccountAttribute,
-                BindUser = BindCredential?.UserName,
-                BindPassword = BindCredential == null ? null : SecureStringReader.ToPlainText(BindCredential.Password),
+                BindUser = BindUser,
+                BindPassword = BindPassword,
                 UseSsl = UseSsl,
             };
             spec.ToJson();

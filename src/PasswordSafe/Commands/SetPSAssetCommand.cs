@@ -6,34 +6,13 @@ namespace PasswordSafe.Commands;
 /// <summary>Changes an asset (<c>PUT Assets/{id}</c>, api-v3 §6.2): values not given keep their current value.</summary>
 [Cmdlet(VerbsCommon.Set, "PSAsset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Asset))]
-public sealed class SetPSAssetCommand : AdminCmdlet
+public sealed class SetPSAssetCommand : AssetSettingsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     public int AssetId { get; set; }
 
     [Parameter]
     public string? IPAddress { get; set; }
-
-    [Parameter]
-    public string? AssetName { get; set; }
-
-    [Parameter]
-    public string? DnsName { get; set; }
-
-    [Parameter]
-    public string? DomainName { get; set; }
-
-    [Parameter]
-    public string? MacAddress { get; set; }
-
-    [Parameter]
-    public string? AssetType { get; set; }
-
-    [Parameter]
-    public string? Description { get; set; }
-
-    [Parameter]
-    public string? OperatingSystem { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }

@@ -1,58 +1,23 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
-using PasswordSafe.Session;
 
 namespace PasswordSafe.UnitTests.Module.Admin;
 
-/// <summary>A runspace with the module imported and a session over the fake admin server as its default.</summary>
-internal sealed class AdminRunspace : IDisposable
+/// <summary>
+/// A runspace with the module imported and a session over the fake admin server as its default; every script runs
+/// with Verbose and Debug on so the secret-leak checks see all the text the cmdlets could write.
+/// </summary>
+internal sealed class AdminRunspace : ModuleRunspace
 {
+    private const string VerboseAndDebugOn = "$VerbosePreference = 'Continue'; $DebugPreference = 'Continue'\n";
+
     public AdminRunspace(FakeAdminServer server)
+        : base(server.Connect, VerboseAndDebugOn)
     {
         Server = server;
-        Runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-        Runspace.Open();
-        Session = server.Connect();
-        SessionStore.For(Runspace).Add(Session, makeDefault: true);
-        Invoke("Import-Module -Name $args[0]", typeof(PasswordSafe.Admin.AdminClient).Assembly.Location);
     }
 
     public FakeAdminServer Server { get; }
-
-    public Runspace Runspace { get; }
-
-    public PasswordSafeSession Session { get; }
-
-    /// <summary>Runs a script with every stream captured (Verbose and Debug on).</summary>
-    public (IList<PSObject> Output, PowerShell Shell) Run(string script, params object[] args)
-    {
-        var shell = PowerShell.Create();
-        shell.Runspace = Runspace;
-        shell.AddScript("$VerbosePreference = 'Continue'; $DebugPreference = 'Continue'\n" + script);
-        foreach (var arg in args)
-        {
-            shell.AddArgument(arg);
-        }
-
-        return (shell.Invoke(), shell);
-    }
-
-    public IList<PSObject> Invoke(string script, params object[] args)
-    {
-        var (output, shell) = Run(script, args);
-        using (shell)
-        {
-            if (shell.Streams.Error.Count > 0)
-            {
-                throw new InvalidOperationException("Script wrote errors: " + string.Join(" | ", shell.Streams.Error.Select(e => e.ToString())));
-            }
-
-            return output;
-        }
-    }
 
     /// <summary>All text written to Verbose, Debug, Warning and Error, for secret-leak checks.</summary>
     public static string AllLogText(PowerShell shell) =>
@@ -60,6 +25,4 @@ internal sealed class AdminRunspace : IDisposable
             .Concat(shell.Streams.Debug.Select(d => d.Message))
             .Concat(shell.Streams.Warning.Select(w => w.Message))
             .Concat(shell.Streams.Error.Select(e => e.ToString() + " " + e.ErrorDetails?.Message + " " + e.Exception.Message)));
-
-    public void Dispose() => Runspace.Dispose();
 }
