@@ -1,0 +1,53 @@
+using System.Linq;
+using PasswordSafe.Tests.Infrastructure;
+using Xunit;
+
+namespace PasswordSafe.Tests.Tests.Checkout;
+
+/// <summary>
+/// Tab completion of -SystemName and -AccountName (issue 3: names from the server, cached briefly per session),
+/// through TabExpansion2 exactly as the console asks for it.
+/// </summary>
+public sealed class NameCompletionTests : IClassFixture<CheckoutEmulator>
+{
+    private readonly CheckoutEmulator emulator;
+
+    public NameCompletionTests(CheckoutEmulator emulator) => this.emulator = emulator;
+
+    private static string[] Complete(PowerShellRunner shell, string line) =>
+        shell.Run($"(TabExpansion2 -inputScript '{line}' -cursorColumn {line.Length}).CompletionMatches | ForEach-Object CompletionText")
+            .AssertSuccess().Output.Select(o => o.ToString()!).ToArray();
+
+    [Fact]
+    public void E1_SystemName_CompletesRequestableSystemsByPrefix()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var matches = Complete(shell, "Get-PSManagedAccount -SystemName web");
+
+        Assert.Contains("web01", matches);
+        Assert.All(matches, m => Assert.StartsWith("web", m.Trim('\'')));
+    }
+
+    [Fact]
+    public void E1_AccountName_CompletesWithinTheGivenSystem()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var matches = Complete(shell, "New-PSRequest -SystemName web01 -AccountName r");
+
+        Assert.Equal(new[] { "rotating-svc", "runbook-svc" }, matches.OrderBy(m => m));
+    }
+
+    [Fact]
+    public void E1_WithoutASession_CompletionOffersNothingAndNeverThrows()
+    {
+        using var shell = emulator.NewRunner();
+
+        const string line = "Get-PSManagedAccount -SystemName web";
+        var result = shell.Run($"(TabExpansion2 -inputScript '{line}' -cursorColumn {line.Length}).CompletionMatches.Count");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(0, (int)result.Output.Single().BaseObject);
+    }
+}
