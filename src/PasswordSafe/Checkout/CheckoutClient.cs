@@ -21,15 +21,19 @@ internal sealed class CheckoutClient
     /// <summary>One page of <c>GET ManagedAccounts</c>; an exact lookup's 404 is an empty last page (§2.1).</summary>
     public async Task<ManagedAccountPage> GetAccountPageAsync(ManagedAccountFilter filter, long offset, int limit, RequestLog log, CancellationToken cancellationToken)
     {
-        var request = new ApiRequest(HttpMethod.Get, filter.ToRelativePath(offset, limit));
-        var response = await _session.Connection.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == 404 && filter.IsExactLookup)
+        var request = new ApiRequest(HttpMethod.Get, filter.ToRelativePath(offset, limit))
+        {
+            // Pages are read as they download, straight into accounts (no body string, no JSON tree).
+            SuccessBodyReader = (response, body) => CheckoutJson.ReadAccountPageFrom(response, body, limit, _session),
+        };
+        var answer = await _session.Connection.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+        if (answer.StatusCode == 404 && filter.IsExactLookup)
         {
             return new ManagedAccountPage(new ManagedAccount[0], 0, isLast: true);
         }
 
-        EnsureSuccess(response);
-        return CheckoutJson.ReadAccountPage(response, limit, _session);
+        EnsureSuccess(answer);
+        return answer.ParsedBody as ManagedAccountPage ?? CheckoutJson.ReadAccountPage(answer, limit, _session);
     }
 
     /// <summary>Every account matching the filter, paging through (used to resolve names to exactly one account).</summary>

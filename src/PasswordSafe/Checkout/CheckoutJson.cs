@@ -16,42 +16,30 @@ namespace PasswordSafe.Checkout;
 /// </summary>
 internal static class CheckoutJson
 {
-    /// <summary>An array, a single object (both names given, §2.1), or a <c>{TotalCount, Data}</c> envelope.</summary>
+    /// <summary>An array, a single object (both names given, §2.1), or a <c>{TotalCount, Data}</c> envelope, from the body text.</summary>
     public static ManagedAccountPage ReadAccountPage(ApiResponse response, int requestedLimit, PasswordSafeSession? session)
     {
-        var token = Parse(response);
-        var accounts = new List<ManagedAccount>();
-        long? total = null;
-        var isSingleObject = false;
-        JArray? items = token as JArray;
-        if (token is JObject envelope && Property(envelope, "Data") is JArray data)
+        EnsureNotHtml(response);
+        using var text = new StringReader(response.Body);
+        return ReadAccountPageFrom(response, text, requestedLimit, session);
+    }
+
+    /// <summary>The same, read as the body arrives (<see cref="ApiRequest.SuccessBodyReader"/>), straight into accounts.</summary>
+    public static ManagedAccountPage ReadAccountPageFrom(ApiResponse response, TextReader body, int requestedLimit, PasswordSafeSession? session)
+    {
+        try
         {
-            items = data;
-            total = ReadLong(envelope, "TotalCount");
+            using var reader = ManagedAccountPageReader.CreateJsonReader(body);
+            return new ManagedAccountPageReader(session).Read(reader, requestedLimit);
         }
-        else if (token is JObject single)
+        catch (JsonException e)
         {
-            accounts.Add(ToAccount(single, session));
-            isSingleObject = true;
+            throw NotJson(response, e);
         }
-        else if (items == null && token.Type != JTokenType.Null)
+        catch (FormatException)
         {
             throw Unexpected(response, "a managed account list");
         }
-
-        if (items != null)
-        {
-            foreach (var item in items)
-            {
-                if (item is JObject account)
-                {
-                    accounts.Add(ToAccount(account, session));
-                }
-            }
-        }
-
-        var isLast = isSingleObject || accounts.Count < requestedLimit;
-        return new ManagedAccountPage(accounts, total, isLast);
     }
 
     public static IReadOnlyList<Request> ReadRequests(ApiResponse response, PasswordSafeSession? session)
@@ -145,35 +133,6 @@ internal static class CheckoutJson
         };
     }
 
-    private static ManagedAccount ToAccount(JObject obj, PasswordSafeSession? session)
-    {
-        var account = new ManagedAccount
-        {
-            PlatformId = Int(obj, "PlatformID") ?? 0,
-            SystemId = Int(obj, "SystemId") ?? 0,
-            SystemName = Text(obj, "SystemName"),
-            DomainName = Text(obj, "DomainName"),
-            AccountId = Int(obj, "AccountId") ?? 0,
-            AccountName = Text(obj, "AccountName"),
-            InstanceName = Text(obj, "InstanceName"),
-            UserPrincipalName = Text(obj, "UserPrincipalName"),
-            ApplicationId = Int(obj, "ApplicationID"),
-            ApplicationDisplayName = Text(obj, "ApplicationDisplayName"),
-            DefaultReleaseDuration = Int(obj, "DefaultReleaseDuration") ?? 0,
-            MaximumReleaseDuration = Int(obj, "MaximumReleaseDuration") ?? 0,
-            LastChangeDate = Date(obj, "LastChangeDate"),
-            NextChangeDate = Date(obj, "NextChangeDate"),
-            IsChanging = Bool(obj, "IsChanging"),
-            ChangeState = Int(obj, "ChangeState") ?? 0,
-            IsIsaAccess = Bool(obj, "IsISAAccess"),
-            PreferredNodeId = Text(obj, "PreferredNodeID"),
-            AccountDescription = Text(obj, "AccountDescription"),
-            Session = session,
-        };
-        account.UserName = CredentialUserName.For(account.DomainName, account.AccountName, account.UserPrincipalName);
-        return account;
-    }
-
     private static Request ToRequest(JObject obj, PasswordSafeSession? session)
     {
         var request = new Request
@@ -202,13 +161,7 @@ internal static class CheckoutJson
 
     private static JToken Parse(ApiResponse response)
     {
-        if (ErrorBodyParser.LooksLikeHtml(response.Body))
-        {
-            throw new PasswordSafeException(ErrorIds.InvalidServerResponse,
-                $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with an HTML page instead of JSON.",
-                "Check that -Uri points at the Password Safe API and not at a proxy or login page.");
-        }
-
+        EnsureNotHtml(response);
         try
         {
             // Dates stay strings here; they are parsed below, invariantly.
@@ -217,11 +170,24 @@ internal static class CheckoutJson
         }
         catch (JsonException e)
         {
-            throw new PasswordSafeException(ErrorIds.InvalidServerResponse,
-                $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with a body that is not valid JSON.",
-                "Check that -Uri points at the Password Safe API; run with -Debug to see the answer.", e);
+            throw NotJson(response, e);
         }
     }
+
+    private static void EnsureNotHtml(ApiResponse response)
+    {
+        if (ErrorBodyParser.LooksLikeHtml(response.Body))
+        {
+            throw new PasswordSafeException(ErrorIds.InvalidServerResponse,
+                $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with an HTML page instead of JSON.",
+                "Check that -Uri points at the Password Safe API and not at a proxy or login page.");
+        }
+    }
+
+    private static PasswordSafeException NotJson(ApiResponse response, JsonException e) =>
+        new PasswordSafeException(ErrorIds.InvalidServerResponse,
+            $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with a body that is not valid JSON.",
+            "Check that -Uri points at the Password Safe API; run with -Debug to see the answer.", e);
 
     private static PasswordSafeException Unexpected(ApiResponse response, string expected) =>
         new PasswordSafeException(ErrorIds.InvalidServerResponse,
@@ -244,12 +210,6 @@ internal static class CheckoutJson
     {
         var value = Property(obj, name);
         return value != null && int.TryParse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
-    }
-
-    private static long? ReadLong(JObject obj, string name)
-    {
-        var value = Property(obj, name);
-        return value != null && long.TryParse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
     }
 
     private static bool Bool(JObject obj, string name)

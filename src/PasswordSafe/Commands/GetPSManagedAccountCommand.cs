@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Threading;
 using PasswordSafe.Admin;
 using PasswordSafe.Checkout;
 using PasswordSafe.Http;
@@ -98,29 +99,36 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         var reachedEnd = false;
         var pages = 0;
         var progressShown = false;
+        // The next page downloads (and is parsed) on a pool thread while this thread writes the current one;
+        // it is only asked for when it is certainly needed, so -First never fetches more than before.
+        using var listing = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
+        PendingCall<ManagedAccountPage>? next = remaining > 0 ? StartPage(client, filter, offset, Limit(remaining), listing.Token) : null;
         try
         {
-            while (remaining > 0)
+            while (next != null)
             {
-                var limit = (int)Math.Min((ulong)PageSize, remaining);
-                var page = Run((log, token) => client.GetAccountPageAsync(filter, offset, limit, log, token));
+                var page = Complete(next);
+                next = null;
                 pages++;
                 serverTotal ??= page.TotalCount;
-                foreach (var account in page.Accounts)
+                var count = page.Accounts.Count;
+                var toWrite = (ulong)count < remaining ? count : (int)remaining;
+                offset += count;
+                reachedEnd = page.IsLast || count == 0;
+                if (!reachedEnd && remaining > (ulong)toWrite)
                 {
-                    WriteObject(account);
-                    written++;
-                    remaining--;
-                    if (remaining == 0)
-                    {
-                        break;
-                    }
+                    next = StartPage(client, filter, offset, Limit(remaining - (ulong)toWrite), listing.Token);
                 }
 
-                offset += page.Accounts.Count;
-                if (page.IsLast || page.Accounts.Count == 0)
+                for (var i = 0; i < toWrite; i++)
                 {
-                    reachedEnd = true;
+                    WriteObject(page.Accounts[i]);
+                }
+
+                written += toWrite;
+                remaining -= (ulong)toWrite;
+                if (next == null)
+                {
                     break;
                 }
 
@@ -135,6 +143,13 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         }
         finally
         {
+            if (next != null)
+            {
+                // Stopped early (downstream had enough, Ctrl+C, or an error): the page in flight is not wanted.
+                listing.Cancel();
+                next.Abandon();
+            }
+
             if (progressShown && !StopToken.IsCancellationRequested)
             {
                 var done = Progress(filter, written, pages, serverTotal);
@@ -148,6 +163,11 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
             WriteTotalCount(serverTotal, reachedEnd ? (long)Math.Min(skip, long.MaxValue) + written : (long?)null);
         }
     }
+
+    private int Limit(ulong remaining) => (int)Math.Min((ulong)PageSize, remaining);
+
+    private PendingCall<ManagedAccountPage> StartPage(CheckoutClient client, ManagedAccountFilter filter, long offset, int limit, CancellationToken token) =>
+        Start((log, callToken) => client.GetAccountPageAsync(filter, offset, limit, log, callToken), token);
 
     /// <summary>-AccountId / -ManagedSystemId: the provisioning objects, with -Skip/-First applied here (these calls do not page).</summary>
     private void WriteProvisioningView()

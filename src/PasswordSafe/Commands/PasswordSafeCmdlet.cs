@@ -15,6 +15,8 @@ namespace PasswordSafe.Commands;
 public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+    private bool? _verboseWanted;
+    private bool? _debugWanted;
 
     /// <summary>Cancelled by StopProcessing (Ctrl+C): aborts sockets and retry waits.</summary>
     protected CancellationToken StopToken => _stopping.Token;
@@ -48,10 +50,44 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     /// </summary>
     internal T Run<T>(Func<RequestLog, CancellationToken, Task<T>> call)
     {
-        var log = new RequestLog();
+        var log = NewRequestLog();
+        Task<T> task;
         try
         {
-            return call(log, StopToken).GetAwaiter().GetResult();
+            task = call(log, StopToken);
+        }
+        catch (Exception e)
+        {
+            task = Task.FromException<T>(e);
+        }
+
+        return Complete(new PendingCall<T>(task, log));
+    }
+
+    /// <summary>
+    /// Starts a call on a pool thread and returns at once, so the pipeline thread can write earlier results
+    /// meanwhile (the next listing page downloads while this one is written). Finish it with <see cref="Complete{T}"/>.
+    /// </summary>
+    internal PendingCall<T> Start<T>(Func<RequestLog, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var log = NewRequestLog();
+        return new PendingCall<T>(Task.Run(() => call(log, cancellationToken), cancellationToken), log);
+    }
+
+    /// <summary>Waits for a call on the pipeline thread and writes its log lines there.</summary>
+    internal T Complete<T>(PendingCall<T> pending)
+    {
+        try
+        {
+            var task = pending.Task;
+            if (!task.IsCompleted)
+            {
+                // Task.Wait spins before it blocks; with the server on the same two cores (or eight runspaces
+                // waiting at once) that spinning takes the CPU the answer needs. A plain kernel wait does not.
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+            }
+
+            return task.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
@@ -67,9 +103,23 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
         {
             if (!StopToken.IsCancellationRequested)
             {
-                WriteLog(log);
+                WriteLog(pending.Log);
             }
         }
+    }
+
+    /// <summary>
+    /// A log whose streams are on only when this invocation would show them (-Verbose/-Debug, or the preference
+    /// variables in scope), so no log text — above all no redacted Debug body — is built for nobody.
+    /// </summary>
+    internal RequestLog NewRequestLog()
+    {
+        _debugWanted ??= StreamWanted("Debug", "DebugPreference");
+        // PowerShell shows Verbose for -Debug too, unless -Verbose:$false says otherwise.
+        _verboseWanted ??= MyInvocation.BoundParameters.ContainsKey("Verbose") || !DebugSwitchGiven()
+            ? StreamWanted("Verbose", "VerbosePreference")
+            : true;
+        return new RequestLog(_verboseWanted.Value, _debugWanted.Value);
     }
 
     internal void Run(Func<RequestLog, CancellationToken, Task> call) =>
@@ -89,6 +139,30 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
         var message = exception.RecommendedAction == null ? exception.Message : EndSentence(exception.Message) + " " + exception.RecommendedAction;
         record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = exception.RecommendedAction };
         return record;
+    }
+
+    private bool DebugSwitchGiven() =>
+        MyInvocation.BoundParameters.TryGetValue("Debug", out var bound) && bound is SwitchParameter flag && flag.IsPresent;
+
+    /// <summary>The same rule PowerShell applies: the switch when given, else the preference; only SilentlyContinue and Ignore drop the stream.</summary>
+    private bool StreamWanted(string switchName, string preferenceVariable)
+    {
+        if (MyInvocation.BoundParameters.TryGetValue(switchName, out var bound) && bound is SwitchParameter flag)
+        {
+            return flag.IsPresent;
+        }
+
+        var preference = GetVariableValue(preferenceVariable);
+        if (preference is ActionPreference action)
+        {
+            return action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+        }
+
+        // Not set (a bare runspace without the variable) means PowerShell's default, SilentlyContinue; anything
+        // unrecognised keeps the stream on, since the text is redacted either way.
+        return preference != null && !(preference is string text
+            && (text.Equals(nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase)
+                || text.Equals(nameof(ActionPreference.Ignore), StringComparison.OrdinalIgnoreCase)));
     }
 
     // Server messages often lack a final period; the action must still read as its own sentence.

@@ -138,7 +138,7 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
     /// <summary>Runs on success, throw and stop alike; a failed check-in is reported unless the pipeline is stopping (nothing can be written then).</summary>
     private void CheckIn(CredentialLease lease, string target)
     {
-        var log = new RequestLog();
+        var log = NewRequestLog();
         var failure = lease.Close(Reason ?? "Released by Use-PSCredential.", log);
         if (StopToken.IsCancellationRequested)
         {

@@ -59,63 +59,134 @@ internal sealed class ApiClient : IDisposable
     public async Task<ApiResponse> SendAsync(ApiRequest request, RequestLog log, CancellationToken cancellationToken)
     {
         var uri = ResolveUri(request.RelativePath);
-        var redactedUri = Redactor.RedactUri(uri);
         for (var retries = 0; ; retries++)
         {
-            var response = await SendOnceAsync(request, uri, redactedUri, log, cancellationToken).ConfigureAwait(false);
+            var response = await SendOnceAsync(request, uri, log, cancellationToken).ConfigureAwait(false);
             var delay = RetryPolicy.NextDelay(request.Method, response.StatusCode, retries, response.RetryAfter);
             if (delay == null)
             {
                 return response;
             }
 
-            log.Verbose($"Retrying {request.Method} {redactedUri} in {delay.Value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (retry {retries + 1} of {RetryPolicy.MaxRetries}).");
+            var attempt = retries + 1;
+            log.Verbose(() => $"Retrying {request.Method} {Redactor.RedactUri(uri)} in {delay.Value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (retry {attempt} of {RetryPolicy.MaxRetries}).");
             await RetryPolicy.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
         }
     }
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<ApiResponse> SendOnceAsync(ApiRequest request, Uri uri, string redactedUri, RequestLog log, CancellationToken cancellationToken)
+    private async Task<ApiResponse> SendOnceAsync(ApiRequest request, Uri uri, RequestLog log, CancellationToken cancellationToken)
     {
         using var message = BuildMessage(request, uri);
-        LogRequest(request, message, redactedUri, log);
+        if (log.DebugEnabled)
+        {
+            LogRequest(request, message, Redactor.RedactUri(uri), log);
+        }
 
+        // A body that can be read straight into objects is streamed (no string, no buffer of the whole page),
+        // unless Debug wants its text.
+        var streamBody = request.SuccessBodyReader != null && !log.DebugEnabled;
         var rejectionsBefore = _validator?.Rejections ?? 0;
         var watch = Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            // ResponseContentRead buffers the body inside SendAsync, so the token covers the download too.
-            using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-            var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            watch.Stop();
+            // ResponseContentRead buffers the body inside SendAsync, so the token covers the download too;
+            // a streamed body is covered by the registration in ReadStreamedAsync instead.
+            var completion = streamBody ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
+            using var response = await _client.SendAsync(message, completion, linked.Token).ConfigureAwait(false);
+            var statusCode = (int)response.StatusCode;
+            var contentType = response.Content?.Headers.ContentType?.MediaType;
+            var parseFromStream = streamBody && statusCode >= 200 && statusCode < 300 && IsJson(contentType);
+            var body = parseFromStream || response.Content == null
+                ? string.Empty
+                : streamBody
+                    ? await ReadTextAsync(response, linked.Token).ConfigureAwait(false)
+                    : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
 
-            var result = new ApiResponse(request.Method.Method, uri, (int)response.StatusCode,
-                response.ReasonPhrase ?? response.StatusCode.ToString(), body,
-                response.Content?.Headers.ContentType?.MediaType, CollectHeaders(response),
+            var result = new ApiResponse(request.Method.Method, uri, statusCode,
+                response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, CollectHeaders(response),
                 ReadRetryAfter(response), watch.Elapsed);
-            log.Verbose($"{request.Method} {redactedUri} → {result.StatusCode} {result.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
-            LogResponse(request, response, result, log);
+            if (result.IsSuccess && request.SuccessBodyReader != null)
+            {
+                result.ParsedBody = parseFromStream
+                    ? await ReadStreamedAsync(request.SuccessBodyReader, result, response, linked.Token).ConfigureAwait(false)
+                    : request.SuccessBodyReader(result, new StringReader(body));
+            }
+
+            watch.Stop();
+            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} → {result.StatusCode} {result.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
+            if (log.DebugEnabled)
+            {
+                LogResponse(request, response, result, log);
+            }
+
             return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            log.Verbose($"{request.Method} {redactedUri} → cancelled ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} → cancelled ({watch.ElapsedMilliseconds} ms)");
             throw;
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
         {
-            log.Verbose($"{request.Method} {redactedUri} → timed out ({watch.ElapsedMilliseconds} ms)");
+            var redactedUri = Redactor.RedactUri(uri);
+            log.Verbose(() => $"{request.Method} {redactedUri} → timed out ({watch.ElapsedMilliseconds} ms)");
             throw new PasswordSafeException(ErrorIds.Timeout,
                 $"{request.Method} {redactedUri} got no answer within {Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
                 "Check that the server is reachable and responsive, or connect again with a larger -TimeoutSec.", e);
         }
         catch (HttpRequestException e)
         {
-            log.Verbose($"{request.Method} {redactedUri} → failed: {Describe(e)} ({watch.ElapsedMilliseconds} ms)");
+            var redactedUri = Redactor.RedactUri(uri);
+            log.Verbose(() => $"{request.Method} {redactedUri} → failed: {Describe(e)} ({watch.ElapsedMilliseconds} ms)");
             throw ClassifyTransportFailure(e, request.Method.Method, redactedUri, rejectionsBefore);
+        }
+    }
+
+    private static bool IsJson(string? mediaType) =>
+        mediaType != null && mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<string> ReadTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        // The request wanted streaming but got an error or a non-JSON answer: the body is not buffered yet, and
+        // the token must still cover its download, which ReadAsStringAsync (netstandard2.0) cannot take.
+        using (cancellationToken.Register(response.Dispose))
+        {
+            try
+            {
+                return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when ((e is ObjectDisposedException || e is IOException || e is HttpRequestException) && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Parses a successful JSON body as it downloads; a stalled download is ended by disposing the response.</summary>
+    private static async Task<object?> ReadStreamedAsync(Func<ApiResponse, TextReader, object?> read, ApiResponse result,
+        HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using (cancellationToken.Register(response.Dispose))
+        {
+            try
+            {
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16384);
+                return read(result, reader);
+            }
+            catch (Exception e) when ((e is ObjectDisposedException || e is IOException || e is HttpRequestException) && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch (IOException e)
+            {
+                // The connection broke mid-body: a transport failure like any other.
+                throw new HttpRequestException("The connection broke while the answer was read.", e);
+            }
         }
     }
 

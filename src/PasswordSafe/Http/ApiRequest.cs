@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 
 namespace PasswordSafe.Http;
@@ -30,6 +32,13 @@ internal sealed class ApiRequest
 
     /// <summary>Other headers, e.g. the C4 <c>RunAs</c> header.</summary>
     public IList<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
+
+    /// <summary>
+    /// Reads a successful JSON answer straight from the response stream into objects (big listing pages):
+    /// no string of the whole body and no JSON tree. The result lands in <see cref="ApiResponse.ParsedBody"/>.
+    /// When Debug is on the body is read as text first (to log it, redacted) and parsed from that text.
+    /// </summary>
+    public Func<ApiResponse, TextReader, object?>? SuccessBodyReader { get; set; }
 
     /// <summary>True for Auth/* calls: they are not renewed on 401 (that would loop) and their bodies are never logged.</summary>
     public bool IsAuthCall => RelativePath.StartsWith("Auth/", System.StringComparison.OrdinalIgnoreCase);

@@ -32,7 +32,11 @@ internal sealed class ApiResponse
 
     public string ReasonPhrase { get; }
 
+    /// <summary>The body text; empty when the body was read straight into <see cref="ParsedBody"/>.</summary>
     public string Body { get; }
+
+    /// <summary>What the request's <see cref="ApiRequest.SuccessBodyReader"/> made of a successful body, else null.</summary>
+    public object? ParsedBody { get; internal set; }
 
     public string? ContentType { get; }
 

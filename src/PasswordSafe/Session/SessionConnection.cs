@@ -29,7 +29,8 @@ internal sealed class SessionConnection : IDisposable
     private SignedInUser? _user;
     private DateTimeOffset? _connectedAt;
     private DateTimeOffset _lastActivity;
-    private string? _lastRequest;
+    private HttpMethod? _lastMethod;
+    private string? _lastPath;
     private string? _lastCommand;
     private int? _lastStatusCode;
     private string? _lastError;
@@ -73,7 +74,22 @@ internal sealed class SessionConnection : IDisposable
 
     public DateTimeOffset LastActivity { get { lock (_gate) { return _lastActivity; } } }
 
-    public string? LastRequest { get { lock (_gate) { return _lastRequest; } } }
+    /// <summary>Redacted when read, not on every call: most calls are never looked at.</summary>
+    public string? LastRequest
+    {
+        get
+        {
+            HttpMethod? method;
+            string? path;
+            lock (_gate)
+            {
+                method = _lastMethod;
+                path = _lastPath;
+            }
+
+            return method == null ? null : method + " " + Redactor.RedactUri(path!);
+        }
+    }
 
     public string? LastCommand { get { lock (_gate) { return _lastCommand; } } }
 
@@ -231,7 +247,8 @@ internal sealed class SessionConnection : IDisposable
         var response = await Api.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
-            _lastRequest = request.Method + " " + Redactor.RedactUri(request.RelativePath);
+            _lastMethod = request.Method;
+            _lastPath = request.RelativePath;
             _lastStatusCode = response.StatusCode;
             if (response.StatusCode != 401)
             {
