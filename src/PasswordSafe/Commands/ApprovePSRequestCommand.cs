@@ -8,6 +8,7 @@ namespace PasswordSafe.Commands;
 
 /// <summary>Approve-PSRequest approves a pending request (`PUT Requests/{id}/Approve`, api-v3 §3.3) as an approver.</summary>
 [Cmdlet(VerbsLifecycle.Approve, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(void))]
 public sealed class ApprovePSRequestCommand : RequestActionCmdlet
 {
     [Parameter(Position = 1)]

@@ -8,6 +8,7 @@ namespace PasswordSafe.Commands;
 
 /// <summary>Complete-PSRequest checks in a request (`PUT Requests/{id}/Checkin`, spec E1): the credential is released and, if marked, rotated.</summary>
 [Cmdlet(VerbsLifecycle.Complete, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(void))]
 public sealed class CompletePSRequestCommand : RequestActionCmdlet
 {
     [Parameter(Position = 1)]

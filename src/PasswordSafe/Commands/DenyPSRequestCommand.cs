@@ -8,6 +8,7 @@ namespace PasswordSafe.Commands;
 
 /// <summary>Deny-PSRequest denies a pending request or cancels an active one (`PUT Requests/{id}/Deny`, api-v3 §3.3).</summary>
 [Cmdlet(VerbsLifecycle.Deny, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(void))]
 public sealed class DenyPSRequestCommand : RequestActionCmdlet
 {
     [Parameter(Position = 1)]

@@ -6,6 +6,7 @@ namespace PasswordSafe.Commands;
 
 /// <summary>Signs out (B2), revokes an OAuth token (C7), and forgets the session in this runspace.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "PasswordSafe", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(void))]
 public sealed class DisconnectPasswordSafeCommand : PasswordSafeCmdlet
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

@@ -8,6 +8,7 @@ namespace PasswordSafe.Commands;
 
 /// <summary>Set-PSRequest marks a request so the password is rotated when it is checked in or expires (<c>PUT Requests/{id}/RotateOnCheckin</c>).</summary>
 [Cmdlet(VerbsCommon.Set, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(void))]
 public sealed class SetPSRequestCommand : RequestActionCmdlet
 {
     /// <summary>The only setting the API offers; mandatory so the command never does nothing silently.</summary>

@@ -7,6 +7,7 @@ namespace PasswordSafe.Commands;
 
 /// <summary>Makes a session this runspace's default (e.g. one opened with -NoDefault, or in another runspace).</summary>
 [Cmdlet(VerbsOther.Use, "PasswordSafeSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(void))]
 public sealed class UsePasswordSafeSessionCommand : PasswordSafeCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

@@ -57,4 +57,18 @@ public sealed class ModuleImportTests
 
         Assert.Empty(result.Output);
     }
+
+    [Fact]
+    public void EveryCmdlet_DeclaresItsOutputType_AndNoneClashesWithABuiltInCommand()
+    {
+        using var shell = PowerShellRunner.Start();
+
+        var missing = shell.Run("Get-Command -Module PasswordSafe | Where-Object { $_.OutputType.Count -eq 0 } | ForEach-Object Name")
+            .AssertSuccess().Output.Select(o => o.ToString()).ToArray();
+        var clashing = shell.Run("Get-Command -Module PasswordSafe | Where-Object { @(Get-Command $_.Name -All).Count -gt 1 } | ForEach-Object Name")
+            .AssertSuccess().Output.Select(o => o.ToString()).ToArray();
+
+        Assert.Empty(missing);
+        Assert.Empty(clashing);
+    }
 }
