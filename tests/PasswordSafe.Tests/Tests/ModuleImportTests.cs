@@ -71,4 +71,22 @@ public sealed class ModuleImportTests
         Assert.Empty(missing);
         Assert.Empty(clashing);
     }
+
+    [Fact]
+    public void EveryStateChangingCmdlet_SupportsWhatIf_AndRemoveOrResetAskFirst()
+    {
+        using var shell = PowerShellRunner.Start();
+
+        // Verbs that change server or session state must support -WhatIf/-Confirm; deletes, key rotation and
+        // secret recycle are ConfirmImpact.High (issue 4, quality bar).
+        var offenders = shell.Run(@"
+            $changing = 'New','Set','Remove','Add','Approve','Deny','Complete','Reset','Grant','Start','Disconnect','Use'
+            foreach ($c in Get-Command -Module PasswordSafe) {
+                $impact = $c.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $true)[0].ConfirmImpact
+                if ($changing -contains $c.Verb -and -not $c.Parameters.ContainsKey('WhatIf')) { ""$($c.Name): no -WhatIf"" }
+                if (('Remove','Reset') -contains $c.Verb -and $impact -ne 'High') { ""$($c.Name): ConfirmImpact $impact"" }
+            }").AssertSuccess().Output.Select(o => o.ToString()).ToArray();
+
+        Assert.Empty(offenders);
+    }
 }
