@@ -10,12 +10,14 @@ namespace PasswordSafe.Benchmarks;
 /// runs a block of cycles per side in a rotating order; the cycles of all repeats are pooled for median and p90.
 /// A third, informational side is the plain client making the module's calls exactly (it also reads the request
 /// back after creating it, as New-PSRequest does), which separates "more calls" from "slower calls"; a fourth runs
-/// the cmdlet script with no-op cmdlets, which is what PowerShell itself costs per cycle.
+/// the cmdlet script with no-op cmdlets, which is what PowerShell itself costs per cycle. A fifth is the runbook
+/// pattern, Use-PSCredential around a script block, which makes the plain cycle's 3 calls.
 /// </summary>
 internal sealed class CheckoutLatencyBenchmark
 {
     public const string PlainSide = "plain HttpClient (3 calls)";
     public const string ModuleSide = "New-PSRequest | Get-PSCredential; Complete-PSRequest";
+    public const string UseCredentialSide = "Use-PSCredential { … } (request, credential, check-in)";
     public const string PlainSameCallsSide = "plain HttpClient, the module's 4 calls";
     public const string NoOpSide = "the same script with no-op cmdlets";
 
@@ -36,7 +38,7 @@ internal sealed class CheckoutLatencyBenchmark
 
     public IReadOnlyList<LatencyMeasurement> Run(int cycles, int warmupCycles, int repeats, Action<string> progress)
     {
-        var sides = new[] { PlainSide, ModuleSide, PlainSameCallsSide, NoOpSide };
+        var sides = new[] { PlainSide, ModuleSide, UseCredentialSide, PlainSameCallsSide, NoOpSide };
         var samples = sides.ToDictionary(s => s, _ => new List<double>());
         var cpu = sides.ToDictionary(s => s, _ => default(CpuUse));
         foreach (var side in sides)
@@ -66,9 +68,10 @@ internal sealed class CheckoutLatencyBenchmark
 
     private void RunBlock(string side, int cycles, List<long>? times)
     {
-        if (side == ModuleSide || side == NoOpSide)
+        if (side == ModuleSide || side == UseCredentialSide || side == NoOpSide)
         {
-            var output = _runspace.Invoke(side == ModuleSide ? CheckoutScripts.Cycles : CheckoutScripts.NoOpCycles, new Hashtable
+            var script = side == ModuleSide ? CheckoutScripts.Cycles : side == UseCredentialSide ? CheckoutScripts.UseCredentialCycles : CheckoutScripts.NoOpCycles;
+            var output = _runspace.Invoke(script, new Hashtable
             {
                 ["Session"] = _session,
                 ["SystemId"] = _account.SystemId,

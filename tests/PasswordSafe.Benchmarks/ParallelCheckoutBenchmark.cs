@@ -11,12 +11,14 @@ namespace PasswordSafe.Benchmarks;
 /// <summary>
 /// Part 3: many checkouts at once through one shared session. The module side is N runspaces (module imported in
 /// each, created once) looping with <c>-Session $s</c>; the plain side is N tasks on one signed-in HttpClient.
-/// Each worker owns one account, so workers never conflict (409 4091) with each other.
+/// Each worker owns one account, so workers never conflict (409 4091) with each other. A third side runs the runspaces
+/// with the Use-PSCredential runbook pattern instead of the three cmdlets.
 /// </summary>
 internal sealed class ParallelCheckoutBenchmark : IDisposable
 {
     public const string PlainSide = "plain HttpClient, parallel tasks";
     public const string ModuleSide = "runspaces sharing one session";
+    public const string UseCredentialSide = "runspaces sharing one session, Use-PSCredential";
 
     private readonly PlainClient _plain;
     private readonly object _session;
@@ -40,7 +42,7 @@ internal sealed class ParallelCheckoutBenchmark : IDisposable
         progress($"opening {workers} runspaces (module imported in each)");
         while (_runspaces.Count < workers) _runspaces.Add(new ModuleRunspace(_manifestPath));
 
-        var sides = new[] { PlainSide, ModuleSide };
+        var sides = new[] { PlainSide, ModuleSide, UseCredentialSide };
         foreach (var side in sides)
         {
             progress($"warm-up: {side}");
@@ -92,14 +94,14 @@ internal sealed class ParallelCheckoutBenchmark : IDisposable
         }
         else
         {
-            RunInRunspaces(counts);
+            RunInRunspaces(counts, side == UseCredentialSide ? CheckoutScripts.UseCredentialCycles : CheckoutScripts.Cycles);
         }
 
         var wall = Statistics.Milliseconds(Stopwatch.GetTimestamp() - started);
         return new ThroughputMeasurement(side, checkouts, workers, wall, checkouts * 1000.0 / wall, meter.Stop().Per(checkouts));
     }
 
-    private void RunInRunspaces(int[] counts)
+    private void RunInRunspaces(int[] counts, string script)
     {
         var shells = new List<PowerShell>();
         var pending = new List<IAsyncResult>();
@@ -107,7 +109,7 @@ internal sealed class ParallelCheckoutBenchmark : IDisposable
         {
             for (var w = 0; w < counts.Length; w++)
             {
-                var shell = _runspaces[w].Create(CheckoutScripts.Cycles, new Hashtable
+                var shell = _runspaces[w].Create(script, new Hashtable
                 {
                     ["Session"] = _session,
                     ["SystemId"] = _accounts[w].SystemId,
@@ -125,7 +127,7 @@ internal sealed class ParallelCheckoutBenchmark : IDisposable
                 ModuleRunspace.ThrowOnErrors(shells[w]);
                 if (!(output.LastOrDefault()?.BaseObject is true))
                 {
-                    throw new InvalidOperationException($"Runspace {w + 1} got no password from Get-PSCredential.");
+                    throw new InvalidOperationException($"Runspace {w + 1} got no password from its checkout cmdlets.");
                 }
             }
         }
