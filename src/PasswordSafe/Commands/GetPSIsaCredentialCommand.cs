@@ -11,27 +11,8 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PSIsaCredential", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(PSCredential), typeof(SecureString), typeof(string))]
-public sealed class GetPSIsaCredentialCommand : CheckoutCmdlet
+public sealed class GetPSIsaCredentialCommand : AccountTargetCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByNameSet = "ByName";
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    public int SystemId { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    public int AccountId { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
-    [ArgumentCompleter(typeof(SystemNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string SystemName { get; set; } = string.Empty;
-
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
-    [ArgumentCompleter(typeof(AccountNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string AccountName { get; set; } = string.Empty;
-
     /// <summary>A piped account brings its own name form for the PSCredential.</summary>
     [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -61,14 +42,14 @@ public sealed class GetPSIsaCredentialCommand : CheckoutCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out _);
-        var target = ParameterSetName == ByNameSet ? Describe(SystemName, AccountName) : DescribeIds(SystemId, AccountId);
+        var target = DescribeTarget();
         try
         {
             var spec = new IsaSpec { SystemId = SystemId, AccountId = AccountId, DurationMinutes = DurationMinutes, Reason = Reason };
             var userName = UserName;
-            if (ParameterSetName == ByNameSet)
+            var account = ResolveByName(client);
+            if (account != null)
             {
-                var account = ResolveAccount(client, SystemName, AccountName);
                 spec.SystemId = account.SystemId;
                 spec.AccountId = account.AccountId;
                 userName = account.UserName;

@@ -13,27 +13,8 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PSIsaSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(AccessSession))]
-public sealed class NewPSIsaSessionCommand : CheckoutCmdlet
+public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByNameSet = "ByName";
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    public int SystemId { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    public int AccountId { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
-    [ArgumentCompleter(typeof(SystemNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string SystemName { get; set; } = string.Empty;
-
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
-    [ArgumentCompleter(typeof(AccountNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string AccountName { get; set; } = string.Empty;
-
     [Parameter(Mandatory = true)]
     [ValidateSet("SSH", "sshticket", "RDP", "rdpticket", "rdpfile", "app", "appfile", IgnoreCase = true)]
     public string SessionType { get; set; } = string.Empty;
@@ -57,7 +38,7 @@ public sealed class NewPSIsaSessionCommand : CheckoutCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out _);
-        var target = ParameterSetName == ByNameSet ? Describe(SystemName, AccountName) : DescribeIds(SystemId, AccountId);
+        var target = DescribeTarget();
         try
         {
             var isFile = SessionFileWriter.IsFileType(SessionType);
@@ -71,9 +52,9 @@ public sealed class NewPSIsaSessionCommand : CheckoutCmdlet
             }
 
             var spec = new IsaSpec { SystemId = SystemId, AccountId = AccountId, DurationMinutes = DurationMinutes, Reason = Reason, SessionType = SessionType, ApplicationId = ApplicationId };
-            if (ParameterSetName == ByNameSet)
+            var account = ResolveByName(client);
+            if (account != null)
             {
-                var account = ResolveAccount(client, SystemName, AccountName);
                 spec.SystemId = account.SystemId;
                 spec.AccountId = account.AccountId;
                 spec.ApplicationId ??= account.ApplicationId;

@@ -10,28 +10,9 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Request))]
-public sealed class NewPSRequestCommand : CheckoutCmdlet
+public sealed class NewPSRequestCommand : AccountTargetCmdlet
 {
     public const int FallbackDurationMinutes = 60;
-    private const string ByIdSet = "ById";
-    private const string ByNameSet = "ByName";
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    public int SystemId { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    public int AccountId { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
-    [ArgumentCompleter(typeof(SystemNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string SystemName { get; set; } = string.Empty;
-
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
-    [ArgumentCompleter(typeof(AccountNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string AccountName { get; set; } = string.Empty;
-
     /// <summary>A piped account brings its DefaultReleaseDuration; a typed value wins.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("DefaultReleaseDuration")]
@@ -69,7 +50,7 @@ public sealed class NewPSRequestCommand : CheckoutCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out var session);
-        var target = ParameterSetName == ByNameSet ? Describe(SystemName, AccountName) : DescribeIds(SystemId, AccountId);
+        var target = DescribeTarget();
         try
         {
             var spec = BuildSpec(client, ref target);
@@ -110,9 +91,9 @@ public sealed class NewPSRequestCommand : CheckoutCmdlet
             DurationMinutes = DurationMinutes,
         };
 
-        if (ParameterSetName == ByNameSet)
+        var account = ResolveByName(client);
+        if (account != null)
         {
-            var account = ResolveAccount(client, SystemName, AccountName);
             spec.SystemId = account.SystemId;
             spec.AccountId = account.AccountId;
             spec.ApplicationId ??= account.ApplicationId;
