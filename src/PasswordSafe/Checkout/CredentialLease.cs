@@ -66,6 +66,8 @@ internal sealed class CredentialLease
     private static PasswordSafeException? CheckIn(CheckoutClient client, int requestId, string? reason, RequestLog log, TimeSpan timeout)
     {
         using var ownToken = new CancellationTokenSource(timeout);
+        // The caller waits here for the answer, so the call may run on its thread (see BlockingSend).
+        BlockingSend.Enter();
         try
         {
             client.CheckInAsync(requestId, reason, log, ownToken.Token).GetAwaiter().GetResult();
@@ -86,6 +88,10 @@ internal sealed class CredentialLease
         {
             return new PasswordSafeException(ErrorIds.NotConnected, "The session was disconnected before the request could be checked in.",
                 "Connect again and check the request in with Get-PSRequest | Complete-PSRequest.", e);
+        }
+        finally
+        {
+            BlockingSend.Exit();
         }
     }
 }

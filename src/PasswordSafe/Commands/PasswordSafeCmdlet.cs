@@ -52,6 +52,8 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     {
         var log = NewRequestLog();
         Task<T> task;
+        // This thread waits for the call anyway, so its HTTP sends may block it instead of hopping threads.
+        BlockingSend.Enter();
         try
         {
             task = call(log, StopToken);
@@ -59,6 +61,10 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
         catch (Exception e)
         {
             task = Task.FromException<T>(e);
+        }
+        finally
+        {
+            BlockingSend.Exit();
         }
 
         return Complete(new PendingCall<T>(task, log));

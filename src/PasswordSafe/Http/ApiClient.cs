@@ -27,6 +27,7 @@ internal sealed class ApiClient : IDisposable
     private readonly HttpClient _client;
     private readonly CookieContainer? _cookies;
     private readonly ServerCertificateValidator? _validator;
+    private volatile bool _asyncOnly;
 
     public ApiClient(Uri baseUri, HttpMessageHandler handler, TimeSpan timeout, RetryPolicy? retryPolicy = null,
         CookieContainer? cookies = null, ServerCertificateValidator? validator = null)
@@ -96,7 +97,17 @@ internal sealed class ApiClient : IDisposable
             // ResponseContentRead buffers the body inside SendAsync, so the token covers the download too;
             // a streamed body is covered by the registration in ReadStreamedAsync instead.
             var completion = streamBody ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
-            using var response = await _client.SendAsync(message, completion, linked.Token).ConfigureAwait(false);
+            HttpResponseMessage? sentBlocking = null;
+            HttpRequestMessage? unsentCopy = null;
+            if (BlockingSend.IsAllowed && !_asyncOnly)
+            {
+                sentBlocking = TrySendBlocking(message, completion, linked.Token);
+                // A message counts as sent once offered, even to a handler that refused it.
+                unsentCopy = sentBlocking == null ? BuildMessage(request, uri) : null;
+            }
+
+            using var copyScope = unsentCopy;
+            using var response = sentBlocking ?? await _client.SendAsync(unsentCopy ?? message, completion, linked.Token).ConfigureAwait(false);
             var statusCode = (int)response.StatusCode;
             var contentType = response.Content?.Headers.ContentType?.MediaType;
             var parseFromStream = streamBody && statusCode >= 200 && statusCode < 300 && IsJson(contentType);
@@ -143,6 +154,24 @@ internal sealed class ApiClient : IDisposable
             var redactedUri = Redactor.RedactUri(uri);
             log.Verbose(() => $"{request.Method} {redactedUri} → failed: {Describe(e)} ({watch.ElapsedMilliseconds} ms)");
             throw ClassifyTransportFailure(e, request.Method.Method, redactedUri, rejectionsBefore);
+        }
+    }
+
+    /// <summary>
+    /// The synchronous send on the waiting thread, or null when the handler has none. Its answer is already buffered (or, streamed, readable
+    /// without a wait for headers), so the awaits that follow complete at once on this thread.
+    /// </summary>
+    private HttpResponseMessage? TrySendBlocking(HttpRequestMessage message, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return BlockingSend.Invoke(_client, message, completion, cancellationToken);
+        }
+        catch (NotSupportedException)
+        {
+            // A handler (or protocol) without a synchronous path refuses before sending: async from now on.
+            _asyncOnly = true;
+            return null;
         }
     }
 
