@@ -27,7 +27,11 @@ internal sealed class BenchmarkOptions
 
     public int Cycles { get; private set; } = 200;
 
-    public int WarmupCycles { get; private set; } = 30;
+    /// <summary>Cycles per side in each warm-up round; rounds go on until the JIT settles (<see cref="SteadyStateWarmup"/>).</summary>
+    public int WarmupCycles { get; private set; } = 100;
+
+    /// <summary>The longest a warm-up may take before measuring anyway (reported as not settled).</summary>
+    public TimeSpan WarmupCap { get; private set; } = TimeSpan.FromSeconds(90);
 
     public int ParallelCheckouts { get; private set; } = 1_000;
 
@@ -53,7 +57,8 @@ internal sealed class BenchmarkOptions
             options.Quick = true;
             options.Accounts = 10_000;
             options.Cycles = 60;
-            options.WarmupCycles = 10;
+            options.WarmupCycles = 50;
+            options.WarmupCap = TimeSpan.FromSeconds(20);
             options.ParallelCheckouts = 200;
             options.Repeats = 1;
         }

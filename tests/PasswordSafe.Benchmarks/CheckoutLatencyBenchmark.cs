@@ -36,16 +36,20 @@ internal sealed class CheckoutLatencyBenchmark
         _account = account;
     }
 
-    public IReadOnlyList<LatencyMeasurement> Run(int cycles, int warmupCycles, int repeats, Action<string> progress)
+    /// <summary>How the warm-up before the measured cycles ended.</summary>
+    public WarmupResult? Warmup { get; private set; }
+
+    public IReadOnlyList<LatencyMeasurement> Run(int cycles, int warmupCycles, int repeats, TimeSpan warmupCap, Action<string> progress)
     {
         var sides = new[] { PlainSide, ModuleSide, UseCredentialSide, PlainSameCallsSide, NoOpSide };
         var samples = sides.ToDictionary(s => s, _ => new List<double>());
         var cpu = sides.ToDictionary(s => s, _ => default(CpuUse));
-        foreach (var side in sides)
+        var compiled = sides.ToDictionary(s => s, _ => 0L);
+        // Every side runs in each round, so all reach steady state together.
+        Warmup = SteadyStateWarmup.Run(() =>
         {
-            progress($"warm-up: {side} ({warmupCycles} cycles)");
-            RunBlock(side, warmupCycles, null);
-        }
+            foreach (var side in sides) RunBlock(side, warmupCycles, null);
+        }, warmupCap, progress);
 
         for (var repeat = 0; repeat < repeats; repeat++)
         {
@@ -54,7 +58,7 @@ internal sealed class CheckoutLatencyBenchmark
                 var side = sides[(i + repeat) % sides.Length];
                 var times = new List<long>(cycles);
                 var meter = CpuMeter.Start(_emulator);
-                RunBlock(side, cycles, times);
+                compiled[side] += SteadyStateWarmup.CompiledDuring(() => RunBlock(side, cycles, times));
                 cpu[side] += meter.Stop();
                 samples[side].AddRange(times.Select(Statistics.Milliseconds));
                 progress($"repeat {repeat + 1}/{repeats}: {side}: median {Statistics.Median(times.Select(Statistics.Milliseconds)):F2} ms");
@@ -63,7 +67,7 @@ internal sealed class CheckoutLatencyBenchmark
 
         return sides.Select(side => new LatencyMeasurement(side, samples[side].Count,
             Statistics.Median(samples[side]), Statistics.Percentile(samples[side], 90), samples[side].Average(),
-            cpu[side].Per(samples[side].Count))).ToList();
+            cpu[side].Per(samples[side].Count), compiled[side])).ToList();
     }
 
     private void RunBlock(string side, int cycles, List<long>? times)

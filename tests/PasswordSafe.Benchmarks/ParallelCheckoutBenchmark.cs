@@ -36,18 +36,22 @@ internal sealed class ParallelCheckoutBenchmark : IDisposable
         _accounts = accounts;
     }
 
-    public IReadOnlyList<ThroughputMeasurement> Run(int checkouts, int workers, int repeats, Action<string> progress)
+    /// <summary>How the warm-up before the measured runs ended.</summary>
+    public WarmupResult? Warmup { get; private set; }
+
+    public IReadOnlyList<ThroughputMeasurement> Run(int checkouts, int workers, int repeats, TimeSpan warmupCap, Action<string> progress)
     {
         if (_accounts.Count < workers) throw new InvalidOperationException($"{workers} workers need {workers} accounts; the listing gave {_accounts.Count}.");
         progress($"opening {workers} runspaces (module imported in each)");
         while (_runspaces.Count < workers) _runspaces.Add(new ModuleRunspace(_manifestPath));
 
         var sides = new[] { PlainSide, ModuleSide, UseCredentialSide };
-        foreach (var side in sides)
+        // The checkout code is warm from part 2; the runspaces are new and the parallel paths (contended locks, the
+        // shared connection pool) are not, so this warms until the JIT settles too.
+        Warmup = SteadyStateWarmup.Run(() =>
         {
-            progress($"warm-up: {side}");
-            Measure(side, Math.Min(checkouts, workers * 5), workers);
-        }
+            foreach (var side in sides) Measure(side, Math.Min(checkouts, workers * 10), workers);
+        }, warmupCap, progress);
 
         var runs = new List<ThroughputMeasurement>();
         for (var repeat = 0; repeat < repeats; repeat++)

@@ -106,26 +106,30 @@ internal static class Program
         Console.WriteLine("peak growth = highest managed heap (garbage included) over a collected baseline; retained = what a full GC could not free afterwards.");
         Console.WriteLine();
 
-        Console.WriteLine($"## 2. One checkout cycle: request → credential → check-in ({options.Cycles} cycles × {options.Repeats}, after {options.WarmupCycles} warm-up)");
+        Console.WriteLine($"## 2. One checkout cycle: request → credential → check-in ({options.Cycles} cycles × {options.Repeats}, after warming up until the JIT settled)");
         Console.WriteLine();
-        var latency = new CheckoutLatencyBenchmark(plain, runspace, session, accounts[0], emulator).Run(options.Cycles, options.WarmupCycles, options.Repeats, Progress);
+        var latencyBenchmark = new CheckoutLatencyBenchmark(plain, runspace, session, accounts[0], emulator);
+        var latency = latencyBenchmark.Run(options.Cycles, options.WarmupCycles, options.Repeats, options.WarmupCap, Progress);
         var plainLatency = latency.Single(m => m.Side == CheckoutLatencyBenchmark.PlainSide);
-        table = new TextTable("side", "cycles", "median ms", "× plain", "p90 ms", "mean ms", "client CPU ms/cycle", "emulator CPU ms/cycle");
+        table = new TextTable("side", "cycles", "median ms", "× plain", "p90 ms", "mean ms", "client CPU ms/cycle", "emulator CPU ms/cycle", "JIT-compiled meanwhile");
         foreach (var m in latency)
         {
             table.Add(m.Side, m.Cycles.ToString(), F2(m.MedianMs), Ratio(m.MedianMs / plainLatency.MedianMs), F2(m.P90Ms), F2(m.MeanMs),
-                F2(m.CpuPerCycle.ClientMs), F2(m.CpuPerCycle.EmulatorMs));
+                F2(m.CpuPerCycle.ClientMs), F2(m.CpuPerCycle.EmulatorMs), m.JitCompiled.ToString(CultureInfo.InvariantCulture));
         }
 
         Console.Write(table);
+        Console.WriteLine(latencyBenchmark.Warmup!.Describe($"{options.WarmupCycles} cycles per side") + ".");
         Console.WriteLine();
 
         Console.WriteLine($"## 3. {options.ParallelCheckouts:N0} checkouts from {options.Workers} parallel workers sharing one session (median of {options.Repeats})");
         Console.WriteLine();
         IReadOnlyList<ThroughputMeasurement> parallel;
+        string parallelWarmup;
         using (var parallelBenchmark = new ParallelCheckoutBenchmark(plain, session, accounts.Skip(1).ToList(), manifest, emulator))
         {
-            parallel = parallelBenchmark.Run(options.ParallelCheckouts, options.Workers, options.Repeats, Progress);
+            parallel = parallelBenchmark.Run(options.ParallelCheckouts, options.Workers, options.Repeats, options.WarmupCap, Progress);
+            parallelWarmup = parallelBenchmark.Warmup!.Describe($"{Math.Min(options.ParallelCheckouts, options.Workers * 10)} checkouts per side");
         }
 
         var plainParallel = parallel.Single(m => m.Side == ParallelCheckoutBenchmark.PlainSide);
@@ -137,6 +141,7 @@ internal static class Program
         }
 
         Console.Write(table);
+        Console.WriteLine(parallelWarmup + ".");
         Console.WriteLine();
 
         var moduleListing = listed.Single(m => m.Side == ListingBenchmark.SinkSide);
