@@ -201,7 +201,7 @@ internal sealed class CheckoutClient
     }
 
     private static string ReasonBody(string? reason) =>
-        reason == null ? "{}" : Newtonsoft.Json.JsonConvert.SerializeObject(new Dictionary<string, string> { ["Reason"] = reason });
+        reason == null ? "{}" : "{\"Reason\":" + Newtonsoft.Json.JsonConvert.ToString(reason) + "}";
 
     private static string Id(int requestId) => requestId.ToString(CultureInfo.InvariantCulture);
 }

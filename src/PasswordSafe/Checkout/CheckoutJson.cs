@@ -66,6 +66,12 @@ internal static class CheckoutJson
     /// <summary><c>POST Requests</c> answers the bare id (<c>124</c>); a quoted id or an object with <c>RequestID</c> is tolerated.</summary>
     public static int ReadRequestId(ApiResponse response)
     {
+        // The documented answer is a bare number (api-v3 §3.2); anything else goes through the parser.
+        if (int.TryParse(response.Body.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var bare))
+        {
+            return bare;
+        }
+
         var token = Parse(response);
         if (token is JObject obj)
         {
@@ -90,6 +96,11 @@ internal static class CheckoutJson
         {
             // Not a JSON string: some servers send the value as text/plain.
             return body;
+        }
+
+        if (IsPlainJsonString(trimmed))
+        {
+            return trimmed.Substring(1, trimmed.Length - 2);
         }
 
         var token = Parse(response);
@@ -157,6 +168,26 @@ internal static class CheckoutJson
         };
         request.UserName = CredentialUserName.For(request.DomainName, request.AccountName, null);
         return request;
+    }
+
+    /// <summary>A quoted JSON string with nothing to unescape (no backslash, quote or control character inside): its text is the value.</summary>
+    private static bool IsPlainJsonString(string text)
+    {
+        if (text.Length < 2 || text[0] != '"' || text[text.Length - 1] != '"')
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            var c = text[i];
+            if (c == '"' || c == '\\' || c < ' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static JToken Parse(ApiResponse response)

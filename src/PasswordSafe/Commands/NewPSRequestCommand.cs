@@ -59,8 +59,14 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
                 return;
             }
 
-            var requestId = Run((log, token) => client.CreateRequestAsync(spec, target, log, token));
-            var request = Run((log, token) => client.FindOwnRequestAsync(requestId, log, token)) ?? Unlisted(requestId, spec, session);
+            var description = target;
+            // One wait for both calls: the request, then its listing entry for the status and names.
+            var (requestId, listed) = Run(async (log, token) =>
+            {
+                var id = await client.CreateRequestAsync(spec, description, log, token).ConfigureAwait(false);
+                return (id, await client.FindOwnRequestAsync(id, log, token).ConfigureAwait(false));
+            });
+            var request = listed ?? Unlisted(requestId, spec, session);
             if (string.Equals(request.Status, "Pending", System.StringComparison.OrdinalIgnoreCase))
             {
                 WriteWarning($"The request for {target} is waiting for approval. Get-PSRequest -Status Pending shows it; Get-PSCredential works once it is approved.");

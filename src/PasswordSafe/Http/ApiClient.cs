@@ -27,12 +27,16 @@ internal sealed class ApiClient : IDisposable
     private readonly HttpClient _client;
     private readonly CookieContainer? _cookies;
     private readonly ServerCertificateValidator? _validator;
+    private static readonly char[] PathEnd = { '/', '?', '#' };
+
+    private readonly string _baseText;
     private volatile bool _asyncOnly;
 
     public ApiClient(Uri baseUri, HttpMessageHandler handler, TimeSpan timeout, RetryPolicy? retryPolicy = null,
         CookieContainer? cookies = null, ServerCertificateValidator? validator = null)
     {
         BaseUri = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
+        _baseText = BaseUri.AbsoluteUri;
         Timeout = timeout;
         RetryPolicy = retryPolicy ?? new RetryPolicy();
         _cookies = cookies;
@@ -55,7 +59,15 @@ internal sealed class ApiClient : IDisposable
 
     public RetryPolicy RetryPolicy { get; }
 
-    public Uri ResolveUri(string relativePath) => new Uri(BaseUri, relativePath.TrimStart('/'));
+    public Uri ResolveUri(string relativePath)
+    {
+        var relative = relativePath.TrimStart('/');
+        // Appending to the base's text is what combining does for a plain relative path, without the merge work;
+        // anything that could read as a scheme ("x:…" before the first / ? #) keeps the full combine rules.
+        var end = relative.IndexOfAny(PathEnd);
+        var colon = relative.IndexOf(':');
+        return colon >= 0 && (end < 0 || colon < end) ? new Uri(BaseUri, relative) : new Uri(_baseText + relative, UriKind.Absolute);
+    }
 
     public async Task<ApiResponse> SendAsync(ApiRequest request, RequestLog log, CancellationToken cancellationToken)
     {
@@ -115,10 +127,10 @@ internal sealed class ApiClient : IDisposable
                 ? string.Empty
                 : streamBody
                     ? await ReadTextAsync(response, linked.Token).ConfigureAwait(false)
-                    : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    : await ReadBodyTextAsync(response.Content).ConfigureAwait(false);
 
             var result = new ApiResponse(request.Method.Method, uri, statusCode,
-                response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, CollectHeaders(response),
+                response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response),
                 ReadRetryAfter(response), watch.Elapsed);
             if (result.IsSuccess && request.SuccessBodyReader != null)
             {
@@ -186,7 +198,7 @@ internal sealed class ApiClient : IDisposable
         {
             try
             {
-                return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                return await ReadBodyTextAsync(response.Content).ConfigureAwait(false);
             }
             catch (Exception e) when ((e is ObjectDisposedException || e is IOException || e is HttpRequestException) && cancellationToken.IsCancellationRequested)
             {
@@ -283,24 +295,40 @@ internal sealed class ApiClient : IDisposable
         return innermost.Message.TrimEnd('.');
     }
 
-    private static IDictionary<string, string> CollectHeaders(HttpResponseMessage response)
+    /// <summary>The first value of a response (or content) header, looked up when asked; the header collections outlive the response.</summary>
+    private static Func<string, string?> HeaderLookup(HttpResponseMessage response)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var all = response.Headers.AsEnumerable();
-        if (response.Content != null)
+        var headers = response.Headers;
+        var contentHeaders = response.Content?.Headers;
+        return name =>
         {
-            all = all.Concat(response.Content.Headers);
+            IEnumerable<string>? values = null;
+            var found = headers.TryGetValues(name, out values) || (contentHeaders != null && contentHeaders.TryGetValues(name, out values));
+            return found ? values!.FirstOrDefault() ?? string.Empty : null;
+        };
+    }
+
+    /// <summary>
+    /// The body as text. JSON is UTF-8 (RFC 8259), so that is decoded directly; ReadAsStringAsync would look the
+    /// charset up by name through every registered encoding provider on each call (PowerShell registers one).
+    /// </summary>
+    private static async Task<string> ReadBodyTextAsync(HttpContent content)
+    {
+        var charset = content.Headers.ContentType?.CharSet?.Trim('"');
+        if (charset != null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return await content.ReadAsStringAsync().ConfigureAwait(false);
         }
 
-        foreach (var header in all)
+        var bytes = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        if (charset == null && bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
-            if (!headers.ContainsKey(header.Key))
-            {
-                headers[header.Key] = header.Value.FirstOrDefault() ?? string.Empty;
-            }
+            // A UTF-16 byte order mark and no charset: decode as ReadAsStringAsync would.
+            return (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, bytes.Length - 2);
         }
 
-        return headers;
+        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
     }
 
     private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)

@@ -6,10 +6,17 @@ namespace PasswordSafe.Http;
 /// <summary>A buffered server answer: status, headers, body text and timing.</summary>
 internal sealed class ApiResponse
 {
-    private readonly IDictionary<string, string> _headers;
+    private readonly Func<string, string?> _header;
 
     public ApiResponse(string method, Uri uri, int statusCode, string reasonPhrase, string body, string? contentType,
         IDictionary<string, string> headers, TimeSpan? retryAfter, TimeSpan elapsed)
+        : this(method, uri, statusCode, reasonPhrase, body, contentType, LookupIn(headers), retryAfter, elapsed)
+    {
+    }
+
+    /// <summary>With headers looked up only when asked: almost no call reads any, and collecting them all cost more than parsing the body.</summary>
+    public ApiResponse(string method, Uri uri, int statusCode, string reasonPhrase, string body, string? contentType,
+        Func<string, string?> header, TimeSpan? retryAfter, TimeSpan elapsed)
     {
         Method = method;
         Uri = uri;
@@ -17,7 +24,7 @@ internal sealed class ApiResponse
         ReasonPhrase = reasonPhrase;
         Body = body;
         ContentType = contentType;
-        _headers = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase);
+        _header = header;
         RetryAfter = retryAfter;
         Elapsed = elapsed;
     }
@@ -47,5 +54,11 @@ internal sealed class ApiResponse
     public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
 
     /// <summary>The first value of a response header, or null.</summary>
-    public string? GetHeader(string name) => _headers.TryGetValue(name, out var value) ? value : null;
+    public string? GetHeader(string name) => _header(name);
+
+    private static Func<string, string?> LookupIn(IDictionary<string, string> headers)
+    {
+        var copy = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase);
+        return name => copy.TryGetValue(name, out var value) ? value : null;
+    }
 }

@@ -31,12 +31,20 @@ internal static class SecureStringReader
 
     public static bool IsNullOrWhiteSpace(SecureString? secure) => string.IsNullOrWhiteSpace(ToPlainText(secure));
 
-    public static SecureString FromPlainText(string text)
+    public static unsafe SecureString FromPlainText(string text)
     {
-        var secure = new SecureString();
-        foreach (var c in text)
+        // One copy into protected memory; AppendChar per character reallocates and re-protects each time.
+        SecureString secure;
+        if (text.Length == 0)
         {
-            secure.AppendChar(c);
+            secure = new SecureString();
+        }
+        else
+        {
+            fixed (char* chars = text)
+            {
+                secure = new SecureString(chars, text.Length);
+            }
         }
 
         secure.MakeReadOnly();
