@@ -7,7 +7,7 @@ namespace PasswordSafe.Benchmarks;
 
 /// <summary>
 /// Part 2: one checkout cycle, cmdlets vs plain HttpClient, one after the other on the same account. Each repeat
-/// runs a block of cycles per side in a rotating order; the cycles of all repeats are pooled for median and p90.
+/// runs its cycles in short slices per side, in a rotating order; the cycles of all repeats are pooled for median and p90.
 /// A third, informational side is the plain client making the module's calls exactly (it also reads the request
 /// back after creating it, as New-PSRequest does), which separates "more calls" from "slower calls"; a fourth runs
 /// the cmdlet script with no-op cmdlets, which is what PowerShell itself costs per cycle. A fifth is the runbook
@@ -20,6 +20,9 @@ internal sealed class CheckoutLatencyBenchmark
     public const string UseCredentialSide = "Use-PSCredential { … } (request, credential, check-in)";
     public const string PlainSameCallsSide = "plain HttpClient, the module's 4 calls";
     public const string NoOpSide = "the same script with no-op cmdlets";
+
+    /// <summary>Cycles each side runs before the next side's turn.</summary>
+    private const int SliceCycles = 20;
 
     private readonly PlainClient _plain;
     private readonly ModuleRunspace _runspace;
@@ -53,15 +56,25 @@ internal sealed class CheckoutLatencyBenchmark
 
         for (var repeat = 0; repeat < repeats; repeat++)
         {
-            for (var i = 0; i < sides.Length; i++)
+            // Short slices in rotating order: on a shared machine the load drifts within seconds, and long blocks
+            // per side let that drift decide the ratio; slices give every side the same mix of quiet and busy moments.
+            var times = sides.ToDictionary(s => s, _ => new List<long>(cycles));
+            for (var done = 0; done < cycles; done += SliceCycles)
             {
-                var side = sides[(i + repeat) % sides.Length];
-                var times = new List<long>(cycles);
-                var meter = CpuMeter.Start(_emulator);
-                compiled[side] += SteadyStateWarmup.CompiledDuring(() => RunBlock(side, cycles, times));
-                cpu[side] += meter.Stop();
-                samples[side].AddRange(times.Select(Statistics.Milliseconds));
-                progress($"repeat {repeat + 1}/{repeats}: {side}: median {Statistics.Median(times.Select(Statistics.Milliseconds)):F2} ms");
+                var slice = Math.Min(SliceCycles, cycles - done);
+                for (var i = 0; i < sides.Length; i++)
+                {
+                    var side = sides[(i + done / SliceCycles + repeat) % sides.Length];
+                    var meter = CpuMeter.Start(_emulator);
+                    compiled[side] += SteadyStateWarmup.CompiledDuring(() => RunBlock(side, slice, times[side]));
+                    cpu[side] += meter.Stop();
+                }
+            }
+
+            foreach (var side in sides)
+            {
+                samples[side].AddRange(times[side].Select(Statistics.Milliseconds));
+                progress($"repeat {repeat + 1}/{repeats}: {side}: median {Statistics.Median(times[side].Select(Statistics.Milliseconds)):F2} ms");
             }
         }
 

@@ -32,6 +32,38 @@ internal static class EnvironmentReport
         return "n/a";
     }
 
+    /// <summary>The largest CPU cache as Linux reports it (the GC sizes its young generation from it); "unknown" elsewhere.</summary>
+    public static string LastLevelCache()
+    {
+        try
+        {
+            const string Caches = "/sys/devices/system/cpu/cpu0/cache";
+            if (Directory.Exists(Caches))
+            {
+                string? largest = null;
+                var highest = 0;
+                foreach (var index in Directory.GetDirectories(Caches, "index*"))
+                {
+                    var size = Path.Combine(index, "size");
+                    var level = Path.Combine(index, "level");
+                    if (File.Exists(size) && File.Exists(level) && int.TryParse(File.ReadAllText(level).Trim(), out var number) && number > highest)
+                    {
+                        highest = number;
+                        largest = $"L{number} {File.ReadAllText(size).Trim()}";
+                    }
+                }
+
+                return largest == null ? "cache size unknown" : largest + " on this machine";
+            }
+        }
+        catch (IOException)
+        {
+            // Informational only.
+        }
+
+        return "cache size unknown";
+    }
+
     public static void Write(TextWriter output, BenchmarkOptions options)
     {
         output.WriteLine($"Date (UTC)      {DateTime.UtcNow:yyyy-MM-dd HH:mm}");

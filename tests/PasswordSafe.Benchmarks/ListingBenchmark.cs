@@ -98,6 +98,7 @@ internal sealed class ListingBenchmark
             (long)Statistics.Median(runs.Select(r => (double)r.Memory.PeakGrowthBytes)),
             (long)Statistics.Median(runs.Select(r => (double)r.Memory.AllocatedBytes)),
             (int)Statistics.Median(runs.Select(r => (double)r.Memory.Gen2Collections)),
-            (long)Statistics.Median(runs.Select(r => (double)r.Memory.RetainedBytes))),
+            (long)Statistics.Median(runs.Select(r => (double)r.Memory.RetainedBytes)),
+            (int)Statistics.Median(runs.Select(r => (double)r.Memory.Gen0Collections))),
         new CpuUse(Statistics.Median(runs.Select(r => r.Cpu.ClientMs)), Statistics.Median(runs.Select(r => r.Cpu.EmulatorMs))));
 }

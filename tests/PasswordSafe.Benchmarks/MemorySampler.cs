@@ -18,6 +18,7 @@ internal sealed class MemorySampler : IDisposable
     private readonly int _gen2Before;
     private volatile bool _stopping;
     private long _peak;
+    private int _gen0Before;
 
     private MemorySampler()
     {
@@ -25,6 +26,7 @@ internal sealed class MemorySampler : IDisposable
         _peak = _baseline;
         _allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         _gen2Before = GC.CollectionCount(2);
+        _gen0Before = GC.CollectionCount(0);
         _thread = new Thread(Sample) { IsBackground = true, Priority = ThreadPriority.AboveNormal, Name = "memory sampler" };
         _thread.Start();
     }
@@ -48,7 +50,8 @@ internal sealed class MemorySampler : IDisposable
         Record(GC.GetTotalMemory(false));
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - _allocatedBefore;
         var gen2 = GC.CollectionCount(2) - _gen2Before;
-        return new MemoryUse(Interlocked.Read(ref _peak) - _baseline, allocated, gen2, CollectedHeapSize() - _baseline);
+        var gen0 = GC.CollectionCount(0) - _gen0Before;
+        return new MemoryUse(Interlocked.Read(ref _peak) - _baseline, allocated, gen2, CollectedHeapSize() - _baseline, gen0);
     }
 
     public void Dispose()

@@ -93,17 +93,20 @@ internal static class Program
         var listing = new ListingBenchmark(plain, runspace, session, options.PageSize, emulator);
         var listed = listing.Run(options.Repeats, Progress);
         var plainListing = listed.Single(m => m.Side == ListingBenchmark.PlainSide);
-        var table = new TextTable("side", "wall ms", "× plain", "first object ms", "last page ms", "peak growth MB", "retained MB", "allocated MB", "gen2 GCs", "client CPU ms", "emulator CPU ms");
+        var table = new TextTable("side", "wall ms", "× plain", "first object ms", "last page ms", "peak growth MB", "retained MB", "allocated MB", "gen0 GCs", "MB per gen0 GC", "gen2 GCs", "client CPU ms", "emulator CPU ms");
         foreach (var m in listed)
         {
             table.Add(m.Side, F0(m.WallMs), Ratio(m.WallMs / plainListing.WallMs), F1(m.FirstObjectMs), F0(m.LastPageMs),
-                F1(m.Memory.PeakGrowthBytes / MiB), F1(m.Memory.RetainedBytes / MiB), F0(m.Memory.AllocatedBytes / MiB), m.Memory.Gen2Collections.ToString(),
+                F1(m.Memory.PeakGrowthBytes / MiB), F1(m.Memory.RetainedBytes / MiB), F0(m.Memory.AllocatedBytes / MiB),
+                m.Memory.Gen0Collections.ToString(CultureInfo.InvariantCulture), F0(m.Memory.AllocatedPerGen0Collection / MiB), m.Memory.Gen2Collections.ToString(),
                 F0(m.Cpu.ClientMs), F0(m.Cpu.EmulatorMs));
         }
 
         Console.Write(table);
         Console.WriteLine("last page ms: plain = its body was read; cmdlet = its first object reached the pipeline (an upper bound of its arrival).");
         Console.WriteLine("peak growth = highest managed heap (garbage included) over a collected baseline; retained = what a full GC could not free afterwards.");
+        Console.WriteLine("MB per gen0 GC = allocation between young-generation collections: the budget the runtime sizes from the CPU cache"
+            + $" ({EnvironmentReport.LastLevelCache()}); short-lived garbage piles up to about that much before it is collected.");
         Console.WriteLine();
 
         Console.WriteLine($"## 2. One checkout cycle: request → credential → check-in ({options.Cycles} cycles × {options.Repeats}, after warming up until the JIT settled)");
