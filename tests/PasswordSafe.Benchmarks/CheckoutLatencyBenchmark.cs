@@ -6,8 +6,9 @@ using System.Linq;
 namespace PasswordSafe.Benchmarks;
 
 /// <summary>
-/// Part 2: one checkout cycle, cmdlets vs plain HttpClient, one after the other on the same account. Each repeat
-/// runs its cycles in short slices per side, in a rotating order; the cycles of all repeats are pooled for median and p90.
+/// Part 2: one checkout cycle, cmdlets vs plain HttpClient, one after the other on the same account. Each repeat is
+/// one invocation of <see cref="CheckoutScripts.Interleaved"/>, in which every side runs its cycles in short slices,
+/// in a rotating order (see <see cref="InterleavedCheckoutRun"/>); the cycles of all repeats are pooled for median and p90.
 /// A third, informational side is the plain client making the module's calls exactly (it also reads the request
 /// back after creating it, as New-PSRequest does), which separates "more calls" from "slower calls"; a fourth runs
 /// the cmdlet script with no-op cmdlets, which is what PowerShell itself costs per cycle. A fifth is the runbook
@@ -44,72 +45,50 @@ internal sealed class CheckoutLatencyBenchmark
 
     public IReadOnlyList<LatencyMeasurement> Run(int cycles, int warmupCycles, int repeats, TimeSpan warmupCap, Action<string> progress)
     {
+        // Index = the side's number in CheckoutScripts.Interleaved.
         var sides = new[] { PlainSide, ModuleSide, UseCredentialSide, PlainSameCallsSide, NoOpSide };
-        var samples = sides.ToDictionary(s => s, _ => new List<double>());
-        var cpu = sides.ToDictionary(s => s, _ => default(CpuUse));
-        var compiled = sides.ToDictionary(s => s, _ => 0L);
-        // Every side runs in each round, so all reach steady state together.
-        Warmup = SteadyStateWarmup.Run(() =>
-        {
-            foreach (var side in sides) RunBlock(side, warmupCycles, null);
-        }, warmupCap, progress);
+        // The warm-up runs the very script that is measured, so what it warms is what runs.
+        Warmup = SteadyStateWarmup.Run(() => RunInterleaved(sides.Length, Math.Max(1, warmupCycles / SliceCycles)), warmupCap, progress);
 
+        var samples = sides.Select(_ => new List<double>()).ToArray();
+        var cpu = new CpuUse[sides.Length];
+        var compiled = new long[sides.Length];
         for (var repeat = 0; repeat < repeats; repeat++)
         {
-            // Short slices in rotating order: on a shared machine the load drifts within seconds, and long blocks
-            // per side let that drift decide the ratio; slices give every side the same mix of quiet and busy moments.
-            var times = sides.ToDictionary(s => s, _ => new List<long>(cycles));
-            for (var done = 0; done < cycles; done += SliceCycles)
+            var run = RunInterleaved(sides.Length, (cycles + SliceCycles - 1) / SliceCycles);
+            for (var side = 0; side < sides.Length; side++)
             {
-                var slice = Math.Min(SliceCycles, cycles - done);
-                for (var i = 0; i < sides.Length; i++)
-                {
-                    var side = sides[(i + done / SliceCycles + repeat) % sides.Length];
-                    var meter = CpuMeter.Start(_emulator);
-                    compiled[side] += SteadyStateWarmup.CompiledDuring(() => RunBlock(side, slice, times[side]));
-                    cpu[side] += meter.Stop();
-                }
-            }
-
-            foreach (var side in sides)
-            {
-                samples[side].AddRange(times[side].Select(Statistics.Milliseconds));
-                progress($"repeat {repeat + 1}/{repeats}: {side}: median {Statistics.Median(times[side].Select(Statistics.Milliseconds)):F2} ms");
+                samples[side].AddRange(run.Times[side].Select(Statistics.Milliseconds));
+                cpu[side] += run.Cpu[side];
+                compiled[side] += run.Compiled[side];
+                progress($"repeat {repeat + 1}/{repeats}: {sides[side]}: median {Statistics.Median(run.Times[side].Select(Statistics.Milliseconds)):F2} ms");
             }
         }
 
-        return sides.Select(side => new LatencyMeasurement(side, samples[side].Count,
-            Statistics.Median(samples[side]), Statistics.Percentile(samples[side], 90), samples[side].Average(),
-            cpu[side].Per(samples[side].Count), compiled[side])).ToList();
+        return sides.Select((side, i) => new LatencyMeasurement(side, samples[i].Count,
+            Statistics.Median(samples[i]), Statistics.Percentile(samples[i], 90), samples[i].Average(),
+            cpu[i].Per(samples[i].Count), compiled[i])).ToList();
     }
 
-    private void RunBlock(string side, int cycles, List<long>? times)
+    /// <summary>One invocation of the interleaved script: <paramref name="slices"/> slices of every side.</summary>
+    private InterleavedCheckoutRun RunInterleaved(int sideCount, int slices)
     {
-        if (side == ModuleSide || side == UseCredentialSide || side == NoOpSide)
+        var run = new InterleavedCheckoutRun(_plain, _account, _emulator, sideCount, slices * SliceCycles);
+        _runspace.Invoke(CheckoutScripts.Interleaved, new Hashtable
         {
-            var script = side == ModuleSide ? CheckoutScripts.Cycles : side == UseCredentialSide ? CheckoutScripts.UseCredentialCycles : CheckoutScripts.NoOpCycles;
-            var output = _runspace.Invoke(script, new Hashtable
-            {
-                ["Session"] = _session,
-                ["SystemId"] = _account.SystemId,
-                ["AccountId"] = _account.AccountId,
-                ["Count"] = cycles,
-                ["Times"] = times,
-            });
-            if (!(output.LastOrDefault()?.BaseObject is true))
-            {
-                throw new InvalidOperationException($"The checkout script ({side}) returned no credential.");
-            }
-
-            return;
+            ["Session"] = _session,
+            ["SystemId"] = _account.SystemId,
+            ["AccountId"] = _account.AccountId,
+            ["Slices"] = slices,
+            ["SliceCycles"] = SliceCycles,
+            ["Run"] = run,
+        });
+        var unverified = Enumerable.Range(0, sideCount).Where(side => !run.Verified[side]).ToList();
+        if (unverified.Count > 0)
+        {
+            throw new InvalidOperationException($"The interleaved checkout script got no password on side(s) {string.Join(", ", unverified)}.");
         }
 
-        var readBack = side == PlainSameCallsSide;
-        for (var i = 0; i < cycles; i++)
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            _plain.CheckoutAsync(_account, CheckoutScripts.DurationMinutes, CheckoutScripts.Reason, readBack).GetAwaiter().GetResult();
-            times?.Add(System.Diagnostics.Stopwatch.GetTimestamp() - started);
-        }
+        return run;
     }
 }

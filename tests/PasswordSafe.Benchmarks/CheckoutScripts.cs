@@ -36,8 +36,55 @@ internal static class CheckoutScripts
         $gotPassword -eq $true
         """;
 
-    /// <summary>The same script with a no-op cmdlet in each place: PowerShell's own cost per cycle.</summary>
-    public static string NoOpCycles { get; } = Build("Invoke-BenchmarkNoOp", "Invoke-BenchmarkNoOp", "Invoke-BenchmarkNoOp", "$null -ne $credential");
+    /// <summary>
+    /// All five sides in one invocation, alternating in slices of <c>$SliceCycles</c> in the order <c>$Run.OrderFor</c>
+    /// gives: 0 plain (3 calls), 1 the three cmdlets, 2 Use-PSCredential, 3 plain making the module's 4 calls, 4 no-op
+    /// cmdlets. Module cycles are timed here, plain cycles inside <c>$Run.PlainCycle</c>; nothing between cycles is timed.
+    /// </summary>
+    public static string Interleaved { get; } = $$"""
+        [CmdletBinding()]
+        param($Session, $SystemId, $AccountId, $Slices, $SliceCycles, $Run)
+        $ErrorActionPreference = 'Stop'
+        for ($slice = 0; $slice -lt $Slices; $slice++) {
+            foreach ($side in $Run.OrderFor($slice)) {
+                $Run.BeginSlice()
+                if ($side -eq 0 -or $side -eq 3) {
+                    for ($i = 0; $i -lt $SliceCycles; $i++) { $Run.PlainCycle($side, $side -eq 3, {{DurationMinutes}}, '{{Reason}}') }
+                }
+                elseif ($side -eq 1) {
+                    for ($i = 0; $i -lt $SliceCycles; $i++) {
+                        $started = [System.Diagnostics.Stopwatch]::GetTimestamp()
+                        $request = New-PSRequest -SystemId $SystemId -AccountId $AccountId -DurationMinutes {{DurationMinutes}} -Reason '{{Reason}}' -Session $Session
+                        $credential = $request | Get-PSCredential -Session $Session
+                        $request | Complete-PSRequest -Session $Session
+                        $Run.Record(1, [System.Diagnostics.Stopwatch]::GetTimestamp() - $started)
+                    }
+                    $Run.Verify(1, $credential.GetNetworkCredential().Password.Length -gt 0)
+                }
+                elseif ($side -eq 2) {
+                    for ($i = 0; $i -lt $SliceCycles; $i++) {
+                        $started = [System.Diagnostics.Stopwatch]::GetTimestamp()
+                        $gotPassword = Use-PSCredential -SystemId $SystemId -AccountId $AccountId -DurationMinutes {{DurationMinutes}} -Reason '{{Reason}}' -Session $Session -ScriptBlock {
+                            param($Credential) $Credential.GetNetworkCredential().Password.Length -gt 0
+                        }
+                        $Run.Record(2, [System.Diagnostics.Stopwatch]::GetTimestamp() - $started)
+                    }
+                    $Run.Verify(2, $gotPassword -eq $true)
+                }
+                else {
+                    for ($i = 0; $i -lt $SliceCycles; $i++) {
+                        $started = [System.Diagnostics.Stopwatch]::GetTimestamp()
+                        $request = Invoke-BenchmarkNoOp -SystemId $SystemId -AccountId $AccountId -DurationMinutes {{DurationMinutes}} -Reason '{{Reason}}' -Session $Session
+                        $credential = $request | Invoke-BenchmarkNoOp -Session $Session
+                        $request | Invoke-BenchmarkNoOp -Session $Session
+                        $Run.Record(4, [System.Diagnostics.Stopwatch]::GetTimestamp() - $started)
+                    }
+                    $Run.Verify(4, $null -ne $credential)
+                }
+                $Run.EndSlice($side)
+            }
+        }
+        """;
 
     private static string Build(string request, string credential, string checkIn, string verification) => $$"""
         [CmdletBinding()]

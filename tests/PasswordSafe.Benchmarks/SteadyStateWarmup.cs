@@ -10,18 +10,22 @@ namespace PasswordSafe.Benchmarks;
 /// engine is large, so its hot paths keep being recompiled for thousands of cycles. A latency measured during that
 /// time measures the compiler running on the same two cores (seen: 2.1 ms per cycle at first, 0.4–0.5 ms once
 /// settled), and the plain side, with far less code, settles much sooner, so a fixed short warm-up is unfair to
-/// whichever side has more code. A round counts as settled when it compiles at most a handful of methods.
+/// whichever side has more code. The JIT counts as settled after three rounds in a row that compile at most a handful of methods.
 /// </summary>
 internal static class SteadyStateWarmup
 {
     /// <summary>Methods a round may still compile and count as settled (stray first-time paths, timers).</summary>
     public const int SettledBelow = 10;
 
-    /// <summary>Runs <paramref name="round"/> until it compiles at most <see cref="SettledBelow"/> methods, or until <paramref name="cap"/> has passed.</summary>
+    /// <summary>Consecutive quiet rounds that count as settled.</summary>
+    public const int QuietRoundsNeeded = 3;
+
+    /// <summary>Runs <paramref name="round"/> until <see cref="QuietRoundsNeeded"/> rounds in a row compile at most <see cref="SettledBelow"/> methods, or until <paramref name="cap"/> has passed.</summary>
     public static WarmupResult Run(Action round, TimeSpan cap, Action<string> progress)
     {
         var watch = Stopwatch.StartNew();
         var rounds = 0;
+        var quietRounds = 0;
         while (true)
         {
             var before = JitInfo.GetCompiledMethodCount(currentThread: false);
@@ -29,7 +33,9 @@ internal static class SteadyStateWarmup
             rounds++;
             var compiled = JitInfo.GetCompiledMethodCount(currentThread: false) - before;
             progress($"warm-up round {rounds}: {compiled} methods JIT-compiled");
-            if (rounds >= 2 && compiled <= SettledBelow)
+            // One quiet round can be luck (the runtime delays tier-up while new code keeps running); three in a row is not.
+            quietRounds = compiled <= SettledBelow ? quietRounds + 1 : 0;
+            if (quietRounds >= QuietRoundsNeeded)
             {
                 return new WarmupResult(rounds, watch.Elapsed, compiled, Settled: true);
             }
