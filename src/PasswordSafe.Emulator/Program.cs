@@ -61,6 +61,8 @@ internal static class Program
         {
             if (commandLine.IdleTimeoutMinutes is int minutes)
                 server.State.Settings = server.State.Settings with { SessionIdleTimeoutMinutes = minutes };
+            if (commandLine.ResponseDelayMilliseconds is int delay)
+                server.State.Settings = server.State.Settings with { ResponseDelayMilliseconds = delay };
             ConnectionBanner.Write(Console.Out, server, isDemoSeed: commandLine.SeedPath is null);
 
             var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -20,6 +20,7 @@ internal sealed class CommandLine
           --client-ca FILE.cer         CA that issues trusted client certificates (B5)
           --idle-timeout-minutes N     session idle timeout (overrides the seed; default 20)
           --generate-accounts N        add N generated API-enabled accounts (100 per system), requestable by every group
+          --response-delay-ms N        every API call waits N ms first, like a server across a network (default 0)
           --help                       this text
         """;
 
@@ -30,6 +31,7 @@ internal sealed class CommandLine
     internal string? ClientCaPath { get; private set; }
     internal int? IdleTimeoutMinutes { get; private set; }
     internal int? GenerateAccounts { get; private set; }
+    internal int? ResponseDelayMilliseconds { get; private set; }
     internal bool ShowHelp { get; private set; }
 
     internal static CommandLine Parse(IReadOnlyList<string> args)
@@ -63,6 +65,9 @@ internal sealed class CommandLine
                     break;
                 case "--generate-accounts":
                     result.GenerateAccounts = ParseInt(name, Value(args, ref i), 1, 10_000_000);
+                    break;
+                case "--response-delay-ms":
+                    result.ResponseDelayMilliseconds = ParseInt(name, Value(args, ref i), 0, EmulatorSettings.MaxResponseDelayMilliseconds);
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'. Run with --help to see the options.");

@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -34,12 +35,21 @@ internal static class ApiRoutes
         ControlEndpoints.Map(app, startedAt);
     }
 
-    /// <summary>D1: API disabled → 410 on every API call; unexpected failures → 500 without internals.</summary>
+    /// <summary>
+    /// D1: API disabled → 410 on every API call; unexpected failures → 500 without internals. The configured
+    /// response delay (a realistic server's latency) is spent first, on API calls only, never on /emulator.
+    /// </summary>
     internal static void UseEmulatorGuards(this WebApplication app, EmulatorState state)
     {
         app.Use(async (context, next) =>
         {
-            if (ApiPaths.IsApi(context.Request.Path) && !state.Settings.ApiEnabled)
+            var isApi = ApiPaths.IsApi(context.Request.Path);
+            if (isApi && state.Settings.ResponseDelayMilliseconds > 0)
+            {
+                await Task.Delay(state.Settings.ResponseDelayMilliseconds, context.RequestAborted);
+            }
+
+            if (isApi && !state.Settings.ApiEnabled)
             {
                 await ApiResults.Message(StatusCodes.Status410Gone, "The Password Safe API is disabled").ExecuteAsync(context);
                 return;

@@ -7,4 +7,5 @@ public sealed class SeedSettings
     public int? ClientSecretExpiryDays { get; set; }
     public bool? LicenseValid { get; set; }
     public bool? ApiEnabled { get; set; }
+    public int? ResponseDelayMilliseconds { get; set; }
 }

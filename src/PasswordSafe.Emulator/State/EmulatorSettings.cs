@@ -11,6 +11,14 @@ public sealed record EmulatorSettings
     public bool LicenseValid { get; init; } = true;
     /// <summary>D1: false makes every API call answer 410.</summary>
     public bool ApiEnabled { get; init; } = true;
+    /// <summary>
+    /// Extra time every API call waits before it is handled (0–60000 ms): a LAN or WAN server's latency, so runbook
+    /// timeouts (-TimeoutSec) and the module's overhead can be judged against something realer than loopback.
+    /// </summary>
+    public int ResponseDelayMilliseconds { get; init; }
+
+    /// <summary>The largest delay the emulator accepts (one minute).</summary>
+    public const int MaxResponseDelayMilliseconds = 60_000;
 
     /// <summary>Applies the values a seed or PUT body gives; throws ArgumentException for out-of-range values.</summary>
     public EmulatorSettings With(SeedSettings? change)
@@ -20,12 +28,15 @@ public sealed record EmulatorSettings
             throw new System.ArgumentException("SessionIdleTimeoutMinutes must be 1 or more.");
         if (change.ClientSecretExpiryDays is < 1)
             throw new System.ArgumentException("ClientSecretExpiryDays must be 1 or more.");
+        if (change.ResponseDelayMilliseconds is < 0 or > MaxResponseDelayMilliseconds)
+            throw new System.ArgumentException($"ResponseDelayMilliseconds must be between 0 and {MaxResponseDelayMilliseconds}.");
         return this with
         {
             SessionIdleTimeoutMinutes = change.SessionIdleTimeoutMinutes ?? SessionIdleTimeoutMinutes,
             ClientSecretExpiryDays = change.ClientSecretExpiryDays ?? ClientSecretExpiryDays,
             LicenseValid = change.LicenseValid ?? LicenseValid,
             ApiEnabled = change.ApiEnabled ?? ApiEnabled,
+            ResponseDelayMilliseconds = change.ResponseDelayMilliseconds ?? ResponseDelayMilliseconds,
         };
     }
 }
