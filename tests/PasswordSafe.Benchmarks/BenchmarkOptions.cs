@@ -19,6 +19,8 @@ internal sealed class BenchmarkOptions
           --workers N             parallel runspaces / tasks (default 8)
           --repeats N             repeats of every measurement; the median is reported (default 3)
           --page-size N           ManagedAccounts page size for both sides (default 1000, the module's default)
+          --response-delay-ms N   the emulator waits N ms before each API call, like a server across a network (default 0:
+                                  loopback, where fixed client costs weigh most; the targets are judged on that)
           --module PATH.psd1      module manifest to import (default: out/PasswordSafe/PasswordSafe.psd1 of this repository)
           --help                  this text
         """;
@@ -40,6 +42,9 @@ internal sealed class BenchmarkOptions
     public int Repeats { get; private set; } = 3;
 
     public int PageSize { get; private set; } = 1_000;
+
+    /// <summary>Latency the emulator adds to every API call (0: plain loopback).</summary>
+    public int ResponseDelayMilliseconds { get; private set; }
 
     public bool Quick { get; private set; }
 
@@ -74,6 +79,9 @@ internal sealed class BenchmarkOptions
                     break;
                 case "--accounts":
                     options.Accounts = Number(args, ref i, 1, 10_000_000);
+                    break;
+                case "--response-delay-ms":
+                    options.ResponseDelayMilliseconds = Number(args, ref i, 0, 60_000);
                     break;
                 case "--cycles":
                     options.Cycles = Number(args, ref i, 1, 1_000_000);

@@ -53,7 +53,7 @@ internal sealed class EmulatorProcess : IDisposable
         }
     }
 
-    public static async Task<EmulatorProcess> StartAsync(int generatedAccounts)
+    public static async Task<EmulatorProcess> StartAsync(int generatedAccounts, int responseDelayMilliseconds = 0)
     {
         var dll = AssemblyPath;
         if (!File.Exists(dll))
@@ -70,7 +70,11 @@ internal sealed class EmulatorProcess : IDisposable
         // Idle thread-pool threads spin before they sleep; on a 2-core machine that spinning takes CPU from the side
         // being measured (like a server on another machine would not), so the emulator does not spin.
         start.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
-        foreach (var argument in new[] { dll, "--port", "0", "--generate-accounts", generatedAccounts.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in new[]
+        {
+            dll, "--port", "0", "--generate-accounts", generatedAccounts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--response-delay-ms", responseDelayMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
         {
             start.ArgumentList.Add(argument);
         }

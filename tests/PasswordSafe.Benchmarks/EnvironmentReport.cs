@@ -73,6 +73,7 @@ internal static class EnvironmentReport
         output.WriteLine($"Module          {options.ModuleManifest ?? "out/PasswordSafe/PasswordSafe.psd1"}");
         output.WriteLine($"Load average    {LoadAverage()} (at start)");
         output.WriteLine($"Run             {(options.Quick ? "--quick" : "full")}: {options.Accounts:N0} generated accounts, page size {options.PageSize}, " +
-            $"{options.Cycles} cycles × {options.Repeats} repeats, {options.ParallelCheckouts:N0} parallel checkouts on {options.Workers} workers");
+            $"{options.Cycles} cycles × {options.Repeats} repeats, {options.ParallelCheckouts:N0} parallel checkouts on {options.Workers} workers"
+            + (options.ResponseDelayMilliseconds > 0 ? $", emulator response delay {options.ResponseDelayMilliseconds} ms per call" : ", loopback (no added latency)"));
     }
 }

@@ -55,7 +55,7 @@ internal static class Program
         var clock = Stopwatch.StartNew();
         try
         {
-            s_emulator = await EmulatorProcess.StartAsync(options.Accounts);
+            s_emulator = await EmulatorProcess.StartAsync(options.Accounts, options.ResponseDelayMilliseconds);
             Console.WriteLine($"Emulator        pid {s_emulator.ProcessId}, {s_emulator.RootUri} ({options.Accounts:N0} generated accounts, started in {clock.Elapsed.TotalSeconds:F1} s)");
             Console.WriteLine();
             Run(options, s_emulator);
