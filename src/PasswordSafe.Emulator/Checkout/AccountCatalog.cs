@@ -5,14 +5,22 @@ using System.Linq;
 namespace PasswordSafe.Emulator;
 
 /// <summary>
-/// Workgroups, managed systems, managed accounts, smart rules and access policies. Accounts sit in one array ordered
-/// by (system id, account id), so a system is a contiguous range and a page is a slice; each user's roles are
-/// precomputed into an <see cref="AccountView"/> and cached until <see cref="InvalidateViews"/>.
+/// Workgroups, managed systems, managed accounts, smart rules and access policies, as one immutable snapshot.
+/// Accounts sit in one array ordered by (system id, account id), so a system is a contiguous range and a page is a
+/// slice; each user's roles are precomputed into an <see cref="AccountView"/> of this snapshot and cached until
+/// <see cref="InvalidateViews"/>.
+/// Positions (array indexes) belong to the snapshot, never to the shared model objects: provisioning (E5) builds a
+/// new catalog while calls may still be reading this one, and a position from one snapshot means another account
+/// in the next. So positions never leave this class and its views; callers hand in accounts, not positions.
 /// </summary>
 internal sealed class AccountCatalog
 {
     private readonly ManagedAccount[] _accounts;
-    private readonly Dictionary<int, ManagedAccount> _accountsById;
+    private readonly Dictionary<int, int> _positionByAccountId;
+    /// <summary>[First, End) of each system's accounts in <see cref="_accounts"/>; systems without accounts are absent.</summary>
+    private readonly Dictionary<int, (int First, int End)> _rangeBySystemId;
+    /// <summary>Each rule's accounts as positions, resolved once here so building a user's view needs no lookups.</summary>
+    private readonly Dictionary<int, int[]> _positionsByRuleId;
     private readonly Dictionary<int, ManagedSystem> _systemsById;
     private readonly Dictionary<string, ManagedSystem[]> _systemsByName;
     private readonly Dictionary<int, SmartRule> _rules;
@@ -35,42 +43,45 @@ internal sealed class AccountCatalog
             ? a.System.ManagedSystemId.CompareTo(b.System.ManagedSystemId)
             : a.ManagedAccountId.CompareTo(b.ManagedAccountId));
         _accounts = accounts.ToArray();
-        _accountsById = new Dictionary<int, ManagedAccount>(_accounts.Length);
-        foreach (var system in systems) system.FirstAccountIndex = system.EndAccountIndex = 0;
-        var seenSystem = new HashSet<int>();
+        _positionByAccountId = new Dictionary<int, int>(_accounts.Length);
+        _rangeBySystemId = new Dictionary<int, (int First, int End)>(systems.Count);
+        var rangeStart = 0;
         for (var i = 0; i < _accounts.Length; i++)
         {
-            var account = _accounts[i];
-            account.Index = i;
-            _accountsById.Add(account.ManagedAccountId, account);
-            var system = account.System;
-            if (seenSystem.Add(system.ManagedSystemId)) system.FirstAccountIndex = i;
-            system.EndAccountIndex = i + 1;
+            _positionByAccountId.Add(_accounts[i].ManagedAccountId, i);
+            var systemId = _accounts[i].System.ManagedSystemId;
+            // Sorted by system: a range closes where the next account belongs to another system (or the array ends).
+            if (i + 1 == _accounts.Length || _accounts[i + 1].System.ManagedSystemId != systemId)
+            {
+                _rangeBySystemId.Add(systemId, (rangeStart, i + 1));
+                rangeStart = i + 1;
+            }
         }
 
         _rules = rules.ToDictionary(r => r.SmartRuleId);
+        _positionsByRuleId = new Dictionary<int, int[]>(rules.Count);
         foreach (var rule in rules)
         {
-            var indexes = new List<int>(rule.AccountIds.Count);
+            var positions = new List<int>(rule.AccountIds.Count);
             var seen = new HashSet<int>();
             foreach (var id in rule.AccountIds)
             {
-                if (_accountsById.TryGetValue(id, out var account) && seen.Add(account.Index)) indexes.Add(account.Index);
+                if (_positionByAccountId.TryGetValue(id, out var position) && seen.Add(position)) positions.Add(position);
             }
             foreach (var systemId in rule.ManagedSystemIds)
             {
-                if (!_systemsById.TryGetValue(systemId, out var system)) continue;
-                for (var i = system.FirstAccountIndex; i < system.EndAccountIndex; i++)
-                    if (seen.Add(i)) indexes.Add(i);
+                if (!_rangeBySystemId.TryGetValue(systemId, out var range)) continue;
+                for (var i = range.First; i < range.End; i++)
+                    if (seen.Add(i)) positions.Add(i);
             }
-            rule.AccountIndexes = indexes.ToArray();
+            _positionsByRuleId.Add(rule.SmartRuleId, positions.ToArray());
         }
     }
 
     /// <summary>
     /// A new catalog with the same policies after a provisioning change (E5). Accounts keep their objects (open
-    /// requests hold them) and get new positions; every per-user view is rebuilt on first use. A call already
-    /// holding the old view may read a moved position for that one call; AccountView.Has bounds-checks it.
+    /// requests hold them) and get positions in the new catalog only; this one and its views stay as they were for
+    /// the calls still reading them. Every per-user view of the new catalog is built on first use.
     /// </summary>
     internal AccountCatalog Rebuild(IReadOnlyList<Workgroup> workgroups, IReadOnlyList<ManagedSystem> systems,
         List<ManagedAccount> accounts, IReadOnlyList<SmartRule> rules) =>
@@ -82,20 +93,36 @@ internal sealed class AccountCatalog
     /// <summary>The accounts of one system, in account id order.</summary>
     internal IEnumerable<ManagedAccount> AccountsOf(ManagedSystem system)
     {
-        for (var i = system.FirstAccountIndex; i < system.EndAccountIndex; i++) yield return _accounts[i];
+        if (!_rangeBySystemId.TryGetValue(system.ManagedSystemId, out var range)) yield break;
+        for (var i = range.First; i < range.End; i++) yield return _accounts[i];
     }
+
+    /// <summary>The rule's accounts as this catalog resolves them (listed ones and every account of listed systems), by id.</summary>
+    internal IEnumerable<ManagedAccount> AccountsOf(SmartRule rule) =>
+        _positionsByRuleId.TryGetValue(rule.SmartRuleId, out var positions)
+            ? positions.Select(i => _accounts[i]).OrderBy(a => a.ManagedAccountId)
+            : [];
 
     internal IReadOnlyList<Workgroup> Workgroups { get; }
     internal int Count => _accounts.Length;
-    internal ManagedAccount this[int index] => _accounts[index];
     internal IEnumerable<ManagedSystem> Systems => _systemsById.Values.OrderBy(s => s.ManagedSystemId);
     internal IEnumerable<SmartRule> SmartRules => _rules.Values.OrderBy(r => r.SmartRuleId);
     internal IEnumerable<AccessPolicy> AccessPolicies => _policies.Values.OrderBy(p => p.AccessPolicyId);
 
-    internal ManagedAccount? FindAccount(int accountId) => _accountsById.GetValueOrDefault(accountId);
+    internal ManagedAccount? FindAccount(int accountId) =>
+        _positionByAccountId.TryGetValue(accountId, out var position) ? _accounts[position] : null;
     internal ManagedSystem? FindSystem(int systemId) => _systemsById.GetValueOrDefault(systemId);
     internal SmartRule? FindSmartRule(int id) => _rules.GetValueOrDefault(id);
     internal AccessPolicy? FindPolicy(int id) => _policies.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The account's position in this catalog, or -1 when this catalog does not hold that object (deleted before it
+    /// was built, or added after): such an account has no role in any view of this catalog.
+    /// </summary>
+    internal int PositionOf(ManagedAccount account) =>
+        _positionByAccountId.TryGetValue(account.ManagedAccountId, out var position) && ReferenceEquals(_accounts[position], account)
+            ? position
+            : -1;
 
     /// <summary>The first account matching system and account name (§2.1 naming rules), for tests and the banner.</summary>
     internal ManagedAccount? FindAccount(string systemName, string accountName)
@@ -103,15 +130,19 @@ internal sealed class AccountCatalog
         if (!_systemsByName.TryGetValue(systemName, out var systems)) return null;
         foreach (var system in systems)
         {
-            for (var i = system.FirstAccountIndex; i < system.EndAccountIndex; i++)
+            foreach (var account in AccountsOf(system))
             {
-                if (AccountFilter.NameMatches(_accounts[i], accountName)) return _accounts[i];
+                if (AccountFilter.NameMatches(account, accountName)) return account;
             }
         }
         return null;
     }
 
-    /// <summary>The user's roles on every account; built once per user, rebuilt after <see cref="InvalidateViews"/>.</summary>
+    /// <summary>
+    /// The user's roles on every account of this catalog; built once per user, rebuilt after <see cref="InvalidateViews"/>.
+    /// A call reads everything (accounts, roles, policies, pages) through the one view it took, so a catalog swapped in
+    /// meanwhile cannot mix into its answer.
+    /// </summary>
     internal AccountView ViewFor(int userId)
     {
         var views = _views;
@@ -140,6 +171,8 @@ internal sealed class AccountCatalog
     /// </summary>
     internal void Page(AccountView view, AccountFilter filter, int offset, int limit, List<ManagedAccount> page)
     {
+        // A view's positions index only the catalog that built it (see the class comment).
+        if (!ReferenceEquals(view.Catalog, this)) throw new InvalidOperationException("The account view belongs to another catalog snapshot.");
         var listable = view.Listable;
         var skip = offset;
         foreach (var (first, end) in Ranges(filter))
@@ -188,10 +221,13 @@ internal sealed class AccountCatalog
         {
             systems = FindSystem(filter.SystemId!.Value) is { } one ? [one] : [];
         }
-        foreach (var system in systems.OrderBy(s => s.FirstAccountIndex))
+        var ranges = new List<(int First, int End)>();
+        foreach (var system in systems)
         {
-            if (system.EndAccountIndex > system.FirstAccountIndex) yield return (system.FirstAccountIndex, system.EndAccountIndex);
+            if (_rangeBySystemId.TryGetValue(system.ManagedSystemId, out var range)) ranges.Add(range);
         }
+        ranges.Sort();
+        foreach (var range in ranges) yield return range;
     }
 
     private static int LowerBound(int[] sorted, int value)
@@ -211,16 +247,16 @@ internal sealed class AccountCatalog
             if (!group.IsActive) continue;
             foreach (var grant in group.SmartRuleAccess)
             {
-                if (!_rules.TryGetValue(grant.SmartRuleId, out var rule)) continue;
+                if (!_positionsByRuleId.TryGetValue(grant.SmartRuleId, out var rulePositions)) continue;
                 var policy = grant.AccessPolicyId is int policyId ? _policies.GetValueOrDefault(policyId) : null;
                 var requestor = (grant.Roles & SmartRuleRoles.Requestor) != 0 && policy is not null;
                 anyRequestor |= requestor;
                 anyApprover |= (grant.Roles & SmartRuleRoles.Approver) != 0;
-                foreach (var index in rule.AccountIndexes)
+                foreach (var position in rulePositions)
                 {
-                    roles[index] |= grant.Roles;
-                    if (requestor && (policies[index] is not { } current || policy!.PermissivenessKey.CompareTo(current.PermissivenessKey) < 0))
-                        policies[index] = policy;
+                    roles[position] |= grant.Roles;
+                    if (requestor && (policies[position] is not { } current || policy!.PermissivenessKey.CompareTo(current.PermissivenessKey) < 0))
+                        policies[position] = policy;
                 }
             }
         }
@@ -229,6 +265,6 @@ internal sealed class AccountCatalog
         {
             if (_accounts[i].ApiEnabled && (roles[i] & (SmartRuleRoles.Requestor | SmartRuleRoles.ISA)) != 0) listable.Add(i);
         }
-        return new AccountView(listable.ToArray(), roles, policies, anyRequestor, anyApprover);
+        return new AccountView(this, listable.ToArray(), roles, policies, anyRequestor, anyApprover);
     }
 }

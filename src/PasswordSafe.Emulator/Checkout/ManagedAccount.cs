@@ -45,8 +45,6 @@ public sealed class ManagedAccount
     public bool Deleted { get; internal set; }
     public DateTimeOffset? LastChangeDate { get; internal set; }
 
-    /// <summary>Position in the catalog's ordered array (system id, then account id).</summary>
-    internal int Index { get; set; }
     internal bool Generated { get; init; }
     internal ProtectedSecret? Password { get; set; }
     internal ProtectedSecret? PrivateKey { get; set; }

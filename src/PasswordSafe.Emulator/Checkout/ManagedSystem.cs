@@ -28,8 +28,4 @@ public sealed class ManagedSystem
     public int ReleaseDuration { get; internal set; } = 120;
     public int MaxReleaseDuration { get; internal set; } = 525600;
     public int ISAReleaseDuration { get; internal set; } = 120;
-
-    /// <summary>Its accounts occupy [FirstAccountIndex, EndAccountIndex) of the catalog's ordered array, so a system filter is a range.</summary>
-    internal int FirstAccountIndex { get; set; }
-    internal int EndAccountIndex { get; set; }
 }

@@ -29,8 +29,8 @@ internal sealed class RequestLedger
 
     private DateTimeOffset Now => _state.Clock.GetUtcNow();
 
-    /// <summary>The current catalog: provisioning (E5) swaps in a rebuilt one, so it is never cached here.</summary>
-    private AccountCatalog Catalog => _state.Catalog;
+    // No catalog is kept here: provisioning (E5) swaps in rebuilt ones, so each call takes one view
+    // (EmulatorState.CheckoutView) and reads accounts, roles and policies through it alone.
 
     // ---- reading (tests, control endpoints) --------------------------------------------------------
 
@@ -93,12 +93,12 @@ internal sealed class RequestLedger
         if (!string.IsNullOrEmpty(conflictOption) && conflictOption is not ("reuse" or "renew"))
             return LedgerOutcome<int>.Fail(400, "ConflictOption must be reuse or renew (or left out).");
 
-        var account = Catalog.FindAccount(body.AccountId.Value);
-        var view = Catalog.ViewFor(caller.User.UserId);
+        // The account, the role and the policy come from one catalog snapshot (E5 may swap in another meanwhile).
+        var view = _state.CheckoutView(caller.User.UserId);
+        var account = view.FindAccount(body.AccountId.Value);
         // 4031 also for unknown ids and mismatched system: the answer must not reveal which accounts exist.
-        if (account is null || account.System.ManagedSystemId != body.SystemId || !account.ApiEnabled || !view.CanRequest(account.Index))
+        if (account is null || account.System.ManagedSystemId != body.SystemId || !account.ApiEnabled || view.RequestPolicyFor(account) is not { } policy)
             return LedgerOutcome<int>.Fail(403, CheckoutCodes.NoPermission);
-        var policy = view.Policies[account.Index]!;
         if (duration > MaxDuration(account))
             return LedgerOutcome<int>.Fail(400, $"DurationMinutes must not exceed the account's maximum release duration ({MaxDuration(account)} minutes).");
         if (!policy.AccessTypes.TryGetValue(accessType, out var rule))
@@ -178,7 +178,7 @@ internal sealed class RequestLedger
         var wantedQueue = (queue ?? "req").ToLowerInvariant();
         if (wantedQueue is not ("req" or "app"))
             return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Fail(400, "queue must be req (your requests) or app (requests you can approve).");
-        var view = Catalog.ViewFor(caller.User.UserId);
+        var view = _state.CheckoutView(caller.User.UserId);
         if (wantedQueue == "req" && !view.AnyRequestor) return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Fail(403, CheckoutCodes.RequestorOnly);
         if (wantedQueue == "app" && !view.AnyApprover) return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Fail(403, CheckoutCodes.ApproverOnly);
         lock (_gate)
@@ -188,7 +188,7 @@ internal sealed class RequestLedger
                 .Where(r => wantedStatus == "all" || (wantedStatus == "active") == (r.Status == RequestStatus.Active))
                 .Where(r => wantedQueue == "req"
                     ? r.Requestor.UserId == caller.User.UserId
-                    : r.Requestor.UserId != caller.User.UserId && view.CanApprove(r.Account.Index))
+                    : r.Requestor.UserId != caller.User.UserId && view.CanApprove(r.Account))
                 .OrderBy(r => r.RequestId)
                 .ToList();
             return LedgerOutcome<IReadOnlyList<ReleaseRequest>>.Ok(found);
@@ -344,9 +344,9 @@ internal sealed class RequestLedger
             return LedgerOutcome<T>.Fail(400, $"DurationMinutes must be from 1 to {CheckoutCodes.MaxDurationMinutes}, or left out for the account's ISA release duration.");
         if (body.Reason is { Length: > CheckoutCodes.MaxReasonLength })
             return LedgerOutcome<T>.Fail(400, $"Reason must be {CheckoutCodes.MaxReasonLength} characters or fewer.");
-        var found = Catalog.FindAccount(body.AccountId.Value);
-        if (found is null || found.System.ManagedSystemId != body.SystemId || !found.ApiEnabled
-            || !Catalog.ViewFor(caller.User.UserId).IsIsa(found.Index))
+        var view = _state.CheckoutView(caller.User.UserId);
+        var found = view.FindAccount(body.AccountId.Value);
+        if (found is null || found.System.ManagedSystemId != body.SystemId || !found.ApiEnabled || !view.IsIsa(found))
             return LedgerOutcome<T>.Fail(403, CheckoutCodes.NoPermission);
         account = found;
         duration = body.DurationMinutes ?? IsaDuration(found);
@@ -371,7 +371,7 @@ internal sealed class RequestLedger
     }
 
     private bool MayDecide(Caller caller, ReleaseRequest request) =>
-        request.Requestor.UserId != caller.User.UserId && Catalog.ViewFor(caller.User.UserId).CanApprove(request.Account.Index);
+        request.Requestor.UserId != caller.User.UserId && _state.CheckoutView(caller.User.UserId).CanApprove(request.Account);
 
     private SessionTicket NewTicket(SessionKind kind, ManagedAccount account, Caller caller, int? requestId)
     {

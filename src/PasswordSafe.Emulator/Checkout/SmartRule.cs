@@ -31,7 +31,4 @@ public sealed class SmartRule
     public string RuleType { get; internal init; } = ManagedAccountRuleType;
     public DateTimeOffset? LastProcessedDate { get; internal init; }
     public bool IsQuickRule => RuleType == QuickRuleType;
-
-    /// <summary>The accounts as catalog positions, resolved at each catalog build so building a user's view needs no lookups.</summary>
-    internal int[] AccountIndexes { get; set; } = [];
 }

@@ -75,10 +75,11 @@ internal static class CredentialEndpoints
     {
         var userId = RequestFacts.Session(context).UserId;
         var permitted = state.HasPermission(userId, Permissions.PasswordSafeAccountManagement, write: true);
-        var account = state.FindManagedAccount(id);
-        if (permitted) return account is null ? ApiResults.NotFound(NotFoundReason) : null;
-        if (account is null) return ApiResults.NoPermission();
-        var view = state.Catalog.ViewFor(userId);
-        return view.Has(account.Index, SmartRuleRoles.CredentialsManager) || view.IsIsa(account.Index) ? null : ApiResults.NoPermission();
+        if (permitted) return state.FindManagedAccount(id) is null ? ApiResults.NotFound(NotFoundReason) : null;
+        // The account and the roles on it come from one catalog snapshot (E5 may swap in another meanwhile).
+        var view = state.CheckoutView(userId);
+        return view.FindAccount(id) is { } account && (view.Has(account, SmartRuleRoles.CredentialsManager) || view.IsIsa(account))
+            ? null
+            : ApiResults.NoPermission();
     }
 }

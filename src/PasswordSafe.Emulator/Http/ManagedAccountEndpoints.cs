@@ -58,17 +58,17 @@ internal static class ManagedAccountEndpoints
             IPAddress = Value(query, "ipAddress"),
             ApplicationDisplayName = Value(query, "applicationDisplayName"),
         };
-        var catalog = state.Catalog;
-        var view = catalog.ViewFor(caller.User.UserId);
+        // One snapshot for the whole call (page and IsISAAccess), whatever provisioning swaps in meanwhile (E5).
+        var view = state.CheckoutView(caller.User.UserId);
         if (filter.IsExactLookup)
         {
             var probe = new List<ManagedAccount>(2);
-            catalog.Page(view, filter, 0, 2, probe);
+            view.Page(filter, 0, 2, probe);
             if (probe.Count == 0) return ApiResults.NotFound(NotFoundReason);
             if (probe.Count == 1) return new ManagedAccountsResult(probe, view, singleObject: true);
         }
         var page = new List<ManagedAccount>(Math.Min(limit, view.Listable.Length));
-        catalog.Page(view, filter, offset, limit, page);
+        view.Page(filter, offset, limit, page);
         return new ManagedAccountsResult(page, view, singleObject: false);
     }
 

@@ -30,14 +30,14 @@ internal sealed class ManagedAccountsResult : IResult
         await using var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { SkipValidation = true });
         if (_singleObject)
         {
-            ManagedAccountJsonWriter.Write(writer, _accounts[0], _view.IsIsa(_accounts[0].Index));
+            ManagedAccountJsonWriter.Write(writer, _accounts[0], _view.IsIsa(_accounts[0]));
         }
         else
         {
             writer.WriteStartArray();
             for (var i = 0; i < _accounts.Count; i++)
             {
-                ManagedAccountJsonWriter.Write(writer, _accounts[i], _view.IsIsa(_accounts[i].Index));
+                ManagedAccountJsonWriter.Write(writer, _accounts[i], _view.IsIsa(_accounts[i]));
                 // Hand full buffers to the socket as the page is written instead of holding the whole page.
                 if (writer.BytesPending > 32 * 1024) await writer.FlushAsync(httpContext.RequestAborted);
             }

@@ -44,12 +44,8 @@ internal static class SmartRuleEndpoints
         state.SmartRules.FirstOrDefault(r => r.SmartRuleId == id && (!quick || r.IsQuickRule));
 
     /// <summary>The rule's accounts as the catalog resolves them now (listed ones and every account of listed systems).</summary>
-    private static List<Dictionary<string, object?>> AccountsOf(SmartRule rule, EmulatorState state)
-    {
-        var catalog = state.Catalog;
-        return rule.AccountIndexes.Where(i => i < catalog.Count).Select(i => catalog[i])
-            .OrderBy(a => a.ManagedAccountId).Select(ProvisionedAccountJson.From).ToList();
-    }
+    private static List<Dictionary<string, object?>> AccountsOf(SmartRule rule, EmulatorState state) =>
+        state.Catalog.AccountsOf(rule).Select(ProvisionedAccountJson.From).ToList();
 
     private static async Task<IResult> CreateAsync(HttpContext context, EmulatorState state)
     {

@@ -475,10 +475,9 @@ public sealed partial class EmulatorState
             account.Deleted = true;
             _queuedChanges.Remove(account.ManagedAccountId);
         }
+        // Old requests still hold the deleted accounts: the new catalog has no position for them, so no role either.
         Rebuild(null, catalog.Systems.Where(s => !systemIds.Contains(s.ManagedSystemId)).ToList(),
             catalog.Accounts.Where(a => !removedIds.Contains(a.ManagedAccountId)).ToList(), null);
-        // Old requests still hold the deleted accounts: a negative position gives them no role in any view.
-        foreach (var account in removed) account.Index = -1;
     }
 
     /// <summary>Swaps in a catalog rebuilt from the current one with the given parts replaced; views start empty.</summary>

@@ -38,6 +38,24 @@ public sealed partial class EmulatorState
     /// <summary>Release requests and their state machine (E1–E4).</summary>
     internal RequestLedger Ledger => _ledger ?? throw new InvalidOperationException("The request ledger is not attached yet.");
 
+    /// <summary>
+    /// Test hook: runs on the caller's thread after a checkout call took its catalog snapshot (<see cref="CheckoutView"/>)
+    /// and before it reads through it, so a test can swap in a rebuilt catalog at exactly that moment. Always null
+    /// outside tests.
+    /// </summary>
+    internal Action? AfterCatalogSnapshotForTests { get; set; }
+
+    /// <summary>
+    /// The user's view of the current catalog: the one snapshot a checkout call reads for its whole length. Its
+    /// accounts, positions, roles and policies all come from that catalog, whatever provisioning swaps in meanwhile.
+    /// </summary>
+    internal AccountView CheckoutView(int userId)
+    {
+        var view = Catalog.ViewFor(userId);
+        AfterCatalogSnapshotForTests?.Invoke();
+        return view;
+    }
+
     internal void AttachCheckout(AccountCatalog catalog)
     {
         _catalog = catalog;
