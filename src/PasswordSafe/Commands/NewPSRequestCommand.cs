@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PasswordSafe.Checkout;
 using PasswordSafe.Http;
@@ -61,12 +62,13 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
 
             var description = target;
             // One wait for both calls: the request, then its listing entry for the status and names.
-            var (requestId, listed) = Run(async (log, token) =>
+            // (KeyValuePair, not a value tuple: Windows PowerShell on .NET Framework 4.6.x has no ValueTuple.)
+            var created = Run(async (log, token) =>
             {
                 var id = await client.CreateRequestAsync(spec, description, log, token).ConfigureAwait(false);
-                return (id, await client.FindOwnRequestAsync(id, log, token).ConfigureAwait(false));
+                return new KeyValuePair<int, Request?>(id, await client.FindOwnRequestAsync(id, log, token).ConfigureAwait(false));
             });
-            var request = listed ?? Unlisted(requestId, spec, session);
+            var request = created.Value ?? Unlisted(created.Key, spec, session);
             if (string.Equals(request.Status, "Pending", System.StringComparison.OrdinalIgnoreCase))
             {
                 WriteWarning($"The request for {target} is waiting for approval. Get-PSRequest -Status Pending shows it; Get-PSCredential works once it is approved.");
