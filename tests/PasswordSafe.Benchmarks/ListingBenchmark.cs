@@ -8,7 +8,9 @@ namespace PasswordSafe.Benchmarks;
 
 /// <summary>
 /// Part 1: listing every account. The plain loop vs <c>Get-PSManagedAccount</c> consumed by a compiled counting sink
-/// (the module's own cost) and by <c>ForEach-Object</c> (what a script pays on top for a script block per item).
+/// (the module's own cost) and by <c>ForEach-Object</c> (what a script pays on top for a script block per item). A
+/// fourth, informational side writes as many objects that already exist into the same sink: PowerShell's own
+/// allocation per object passed along a pipeline, a floor under any listing cmdlet's memory figures.
 /// Sides run in a rotating order in every repeat; each metric's median over the repeats is reported.
 /// </summary>
 internal sealed class ListingBenchmark
@@ -16,18 +18,23 @@ internal sealed class ListingBenchmark
     public const string PlainSide = "plain HttpClient + Newtonsoft";
     public const string SinkSide = "Get-PSManagedAccount | (compiled counter)";
     public const string ForEachSide = "Get-PSManagedAccount | ForEach-Object {…}";
+    public const string PipelineOnlySide = "pre-built objects | (compiled counter)";
 
     private const string SinkScript = "param($Session, $Probe, $PageSize) Get-PSManagedAccount -Session $Session -PageSize $PageSize | Measure-BenchmarkStream -Probe $Probe";
     private const string ForEachScript = "param($Session, $Probe, $PageSize) Get-PSManagedAccount -Session $Session -PageSize $PageSize | ForEach-Object { $Probe.Observe() }";
+    private const string PipelineOnlyScript = "param($Objects, $Probe) Write-BenchmarkObjects -Source $Objects | Measure-BenchmarkStream -Probe $Probe";
 
     private readonly PlainClient _plain;
     private readonly ModuleRunspace _runspace;
     private readonly object _session;
     private readonly int _pageSize;
     private readonly EmulatorProcess _emulator;
+    private readonly PrebuiltObjects _prebuilt;
 
-    public ListingBenchmark(PlainClient plain, ModuleRunspace runspace, object session, int pageSize, EmulatorProcess emulator)
+    public ListingBenchmark(PlainClient plain, ModuleRunspace runspace, object session, int pageSize, EmulatorProcess emulator, long items)
     {
+        // Built before any measurement, so they are part of every side's collected baseline, not of its growth.
+        _prebuilt = new PrebuiltObjects(items);
         _emulator = emulator;
         _plain = plain;
         _runspace = runspace;
@@ -40,7 +47,7 @@ internal sealed class ListingBenchmark
 
     public IReadOnlyList<ListingMeasurement> Run(int repeats, Action<string> progress)
     {
-        var sides = new[] { PlainSide, SinkSide, ForEachSide };
+        var sides = new[] { PlainSide, SinkSide, ForEachSide, PipelineOnlySide };
         foreach (var side in sides)
         {
             progress($"warm-up: {side}");
@@ -72,6 +79,10 @@ internal sealed class ListingBenchmark
         {
             _plain.ListAsync(_pageSize, probe).GetAwaiter().GetResult();
             LastPlainSplit = (Statistics.Milliseconds(_plain.HttpTicks), Statistics.Milliseconds(_plain.JsonTicks));
+        }
+        else if (side == PipelineOnlySide)
+        {
+            _runspace.Invoke(PipelineOnlyScript, new Hashtable { ["Objects"] = _prebuilt, ["Probe"] = probe });
         }
         else
         {

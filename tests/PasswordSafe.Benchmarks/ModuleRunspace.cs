@@ -26,6 +26,7 @@ internal sealed class ModuleRunspace : IDisposable
         var state = InitialSessionState.CreateDefault2();
         state.Commands.Add(new SessionStateCmdletEntry("Measure-BenchmarkStream", typeof(MeasureStreamCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Invoke-BenchmarkNoOp", typeof(NoOpCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Write-BenchmarkObjects", typeof(WriteObjectsCommand), null));
         _runspace = RunspaceFactory.CreateRunspace(state);
         // One pipeline thread per runspace, reused, like an interactive shell.
         _runspace.ThreadOptions = PSThreadOptions.ReuseThread;
