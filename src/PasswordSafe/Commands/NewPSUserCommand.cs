@@ -59,16 +59,20 @@ public sealed class NewPSUserCommand : DirectoryPrincipalCmdlet
             }
 
             var service = new UserService(Connect());
-            var issued = Run((log, token) => service.CreateAsync(body, displayName, log, token));
+            var issued = RunOnceOnly((log, token) => service.CreateAsync(body, displayName, log, token), out var callLog);
             var user = issued.User;
             if (issued.ClientSecret != null)
             {
                 user.ClientCredential = new PSCredential(user.ClientId ?? user.UserName ?? displayName, issued.ClientSecret);
-                WriteWarning($"Store the client secret of '{user.UserName}' now (ClientCredential): the server shows it only this once.");
+                callLog.Verbose($"Created {ParameterSetName} user '{user.UserName}' (id {Id(user.UserId)}).");
+                WriteOnceOnlyResult(user, $"Store the client secret of '{user.UserName}' now (ClientCredential): the server shows it only this once.", callLog);
             }
-
-            WriteVerbose($"Created {ParameterSetName} user '{user.UserName}' (id {Id(user.UserId)}).");
-            WriteObject(user);
+            else
+            {
+                WriteLog(callLog);
+                WriteVerbose($"Created {ParameterSetName} user '{user.UserName}' (id {Id(user.UserId)}).");
+                WriteObject(user);
+            }
         }, displayName);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
 using PasswordSafe.Http;
@@ -48,9 +49,19 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     /// Runs an async call to completion on the pipeline thread. Its log lines are written afterwards
     /// from this thread; Ctrl+C surfaces as PipelineStoppedException, never as an error record.
     /// </summary>
-    internal T Run<T>(Func<RequestLog, CancellationToken, Task<T>> call)
+    internal T Run<T>(Func<RequestLog, CancellationToken, Task<T>> call) => Run(call, deferLogOnSuccess: false, out _);
+
+    /// <summary>
+    /// Like <see cref="Run{T}(Func{RequestLog, CancellationToken, Task{T}})"/> for a call whose result the server shows
+    /// only once: on success its log lines are handed back unwritten, for <see cref="WriteOnceOnlyResult"/> to write
+    /// after the result (a failed call writes them at once, as usual).
+    /// </summary>
+    internal T RunOnceOnly<T>(Func<RequestLog, CancellationToken, Task<T>> call, out RequestLog log) => Run(call, deferLogOnSuccess: true, out log);
+
+    private T Run<T>(Func<RequestLog, CancellationToken, Task<T>> call, bool deferLogOnSuccess, out RequestLog deferredLog)
     {
         var log = NewRequestLog();
+        deferredLog = log;
         Task<T> task;
         // This thread waits for the call anyway, so its HTTP sends may block it instead of hopping threads.
         BlockingSend.Enter();
@@ -67,7 +78,7 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
             BlockingSend.Exit();
         }
 
-        return Complete(new PendingCall<T>(task, log));
+        return Complete(new PendingCall<T>(task, log), deferLogOnSuccess);
     }
 
     /// <summary>
@@ -81,8 +92,11 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Waits for a call on the pipeline thread and writes its log lines there.</summary>
-    internal T Complete<T>(PendingCall<T> pending)
+    internal T Complete<T>(PendingCall<T> pending) => Complete(pending, deferLogOnSuccess: false);
+
+    private T Complete<T>(PendingCall<T> pending, bool deferLogOnSuccess)
     {
+        var succeeded = false;
         try
         {
             var task = pending.Task;
@@ -93,7 +107,9 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
                 ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
             }
 
-            return task.GetAwaiter().GetResult();
+            var result = task.GetAwaiter().GetResult();
+            succeeded = true;
+            return result;
         }
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
@@ -107,7 +123,7 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
         }
         finally
         {
-            if (!StopToken.IsCancellationRequested)
+            if (!StopToken.IsCancellationRequested && !(succeeded && deferLogOnSuccess))
             {
                 WriteLog(pending.Log);
             }
@@ -126,6 +142,29 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
             ? StreamWanted("Verbose", "VerbosePreference")
             : true;
         return new RequestLog(_verboseWanted.Value, _debugWanted.Value);
+    }
+
+    /// <summary>
+    /// For a result the server shows only once (a new key or client secret), after <see cref="RunOnceOnly{T}"/>: writes
+    /// it first, then the call's log lines and the warning that goes with it. -Debug makes PowerShell ask before each
+    /// of those; a host that cannot ask (a scheduled task, a hosted runspace) would fail the command there and the
+    /// caller would lose the result, so the remaining lines are dropped and the warning goes to the Information stream.
+    /// </summary>
+    internal void WriteOnceOnlyResult(object result, string warning, RequestLog log)
+    {
+        WriteObject(result);
+        try
+        {
+            WriteLog(log);
+            WriteWarning(warning);
+        }
+        catch (Exception e) when (e is HostException || e is PSInvalidOperationException)
+        {
+            // -Debug turns Verbose, Debug and Warning into questions, and this host cannot ask (a hosted runspace
+            // throws HostException, pwsh -NonInteractive PSInvalidOperationException). Failing now would lose the
+            // result the server will not show again; the warning is kept on the Information stream instead.
+            WriteInformation(new InformationRecord("WARNING: " + warning, MyInvocation.MyCommand.Name));
+        }
     }
 
     internal void Run(Func<RequestLog, CancellationToken, Task> call) =>
@@ -175,7 +214,7 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     private static string EndSentence(string text) =>
         text.Length == 0 || ".!?".IndexOf(text[text.Length - 1]) >= 0 ? text : text + ".";
 
-    private void WriteLog(RequestLog log)
+    internal void WriteLog(RequestLog log)
     {
         foreach (var line in log.Drain())
         {

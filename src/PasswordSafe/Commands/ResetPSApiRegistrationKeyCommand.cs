@@ -35,9 +35,10 @@ public sealed class ResetPSApiRegistrationKeyCommand : AdminCmdlet
 
             TryItem(() =>
             {
-                var key = Run((log, token) => service.RotateKeyAsync(id, log, token));
-                WriteWarning($"The key of {ApiRegistrationService.Describe(id)} was rotated: sessions and scripts that use the old key now get 401 Unauthorized. Give them the new key.");
-                WriteObject(AsPlainText ? (object)(SecureStringReader.ToPlainText(key) ?? string.Empty) : key);
+                var key = RunOnceOnly((log, token) => service.RotateKeyAsync(id, log, token), out var callLog);
+                WriteOnceOnlyResult(AsPlainText ? (object)(SecureStringReader.ToPlainText(key) ?? string.Empty) : key,
+                    $"The key of {ApiRegistrationService.Describe(id)} was rotated: sessions and scripts that use the old key now get 401 Unauthorized. Give them the new key.",
+                    callLog);
             }, id);
         }
     }

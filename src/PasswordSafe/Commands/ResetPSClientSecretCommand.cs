@@ -30,7 +30,7 @@ public sealed class ResetPSClientSecretCommand : AdminCmdlet
 
             TryItem(() =>
             {
-                var issued = Run((log, token) => service.RecycleClientSecretAsync(id, log, token));
+                var issued = RunOnceOnly((log, token) => service.RecycleClientSecretAsync(id, log, token), out var callLog);
                 var user = issued.User;
                 if (issued.ClientSecret == null)
                 {
@@ -40,8 +40,9 @@ public sealed class ResetPSClientSecretCommand : AdminCmdlet
                 }
 
                 user.ClientCredential = new PSCredential(user.ClientId ?? user.UserName ?? UserService.Describe(id), issued.ClientSecret);
-                WriteWarning($"The previous client secret of '{user.UserName}' no longer works (spec C5). Store the new one (ClientCredential) now: it is shown only once.");
-                WriteObject(user);
+                WriteOnceOnlyResult(user,
+                    $"The previous client secret of '{user.UserName}' no longer works (spec C5). Store the new one (ClientCredential) now: it is shown only once.",
+                    callLog);
             }, id);
         }
     }
