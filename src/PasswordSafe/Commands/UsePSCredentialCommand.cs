@@ -93,6 +93,7 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
         var userName = UserName;
 
         CredentialLease lease;
+        RequestLog openLog;
         try
         {
             if (ParameterSetName == ByNameSet)
@@ -112,7 +113,9 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
             }
 
             var description = target;
-            lease = Run((log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token));
+            // The log is written inside the try/finally below: -Debug in a host that cannot ask fails on it, and the
+            // request must still be checked in.
+            lease = RunOnceOnly((log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token), out openLog);
         }
         catch (PasswordSafeException e)
         {
@@ -120,17 +123,19 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
             return;
         }
 
-        var credential = new PSCredential(string.IsNullOrEmpty(userName) ? target : userName, SecureStringReader.FromPlainText(lease.Secret));
-        var stepper = ScriptBlock.Create(Invoker).GetSteppablePipeline(CommandOrigin.Internal, new object[] { ScriptBlock!, credential });
+        SteppablePipeline? stepper = null;
         try
         {
+            WriteLog(openLog);
+            var credential = new PSCredential(string.IsNullOrEmpty(userName) ? target : userName, SecureStringReader.FromPlainText(lease.Secret));
+            stepper = ScriptBlock.Create(Invoker).GetSteppablePipeline(CommandOrigin.Internal, new object[] { ScriptBlock!, credential });
             stepper.Begin(this);
             stepper.Process();
             stepper.End();
         }
         finally
         {
-            stepper.Dispose();
+            stepper?.Dispose();
             CheckIn(lease, target);
         }
     }

@@ -44,6 +44,24 @@ public sealed class UseCredentialTests : IAsyncLifetime
     }
 
     [Fact]
+    public void E1_UseCredential_DebugInAHostThatCannotAsk_StillChecksIn()
+    {
+        // -Debug makes PowerShell ask before each Verbose line; a host that cannot ask fails the command at the first
+        // one, after the request was created. The request must be checked in all the same.
+        using var shell = emulator.NewRunner(interactive: false);
+        emulator.Connect(shell, "demo");
+
+        shell.Run("$account = Get-PSManagedAccount -SystemName web01 -AccountName runbook-svc").AssertSuccess();
+
+        var result = shell.Run("$account | Use-PSCredential -Reason 'debugging' -Debug -ScriptBlock { 'ran' }");
+
+        Assert.NotEmpty(result.Errors);
+        Assert.DoesNotContain("ran", result.Output.Select(o => o.BaseObject));
+        Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
+        Assert.Equal(0, emulator.OpenRequestCount);
+    }
+
+    [Fact]
     public void E1_UseCredential_PipedAccount_ArgsForm_AndTheCallersVariablesAreVisible()
     {
         using var shell = emulator.RunnerFor("demo");
