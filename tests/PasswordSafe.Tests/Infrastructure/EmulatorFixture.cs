@@ -63,6 +63,14 @@ public sealed class EmulatorFixture : IAsyncLifetime, IAsyncDisposable
     /// A runspace with the module imported and the connection facts users copy from the emulator banner:
     /// $Uri (host root), $BaseUri, $LegacyUri and $Thumbprint.
     /// </summary>
+    /// <summary>A runner whose host cannot prompt (like a scheduled task), signed in as the seed's administrator.</summary>
+    public PowerShellRunner NonInteractiveAdmin()
+    {
+        var admin = NewRunner(interactive: false);
+        admin.Run(ConnectWithKey(admin, TestSeed.AdminKey, "admin")).AssertSuccess();
+        return admin;
+    }
+
     public PowerShellRunner NewRunner(bool interactive = true)
     {
         var runner = PowerShellRunner.Start(interactive);

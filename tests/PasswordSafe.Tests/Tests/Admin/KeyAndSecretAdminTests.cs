@@ -183,10 +183,5 @@ public sealed class KeyAndSecretAdminTests
         Assert.Empty(audit.NewEntries(AuditKinds.ClientSecretRecycled));
     }
 
-    private static PowerShellRunner AdminShell(EmulatorFixture emulator)
-    {
-        var admin = emulator.NewRunner(interactive: false);
-        admin.Run(emulator.ConnectWithKey(admin, TestSeed.AdminKey, "admin")).AssertSuccess();
-        return admin;
-    }
+    private static PowerShellRunner AdminShell(EmulatorFixture emulator) => emulator.NonInteractiveAdmin();
 }
