@@ -22,6 +22,8 @@ internal static class ConnectionBanner
         output.WriteLine($"  Legacy base path   {server.LegacyBaseUri}");
         output.WriteLine($"  Server certificate {server.ServerCertificate.Subject}, thumbprint {thumbprint}");
         output.WriteLine($"  Audit              {root}/emulator/audit   (also /emulator/status, /emulator/settings)");
+        if (server.State.Settings.ResponseDelayMilliseconds > 0)
+            output.WriteLine($"  Response delay     {server.State.Settings.ResponseDelayMilliseconds} ms before every API call (--response-delay-ms)");
         output.WriteLine();
 
         output.WriteLine("API key registrations (PS-Auth):");

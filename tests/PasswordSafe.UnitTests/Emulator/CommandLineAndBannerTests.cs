@@ -54,6 +54,12 @@ public class CommandLineAndBannerTests
         Assert.Contains(DemoSeed.ClientSecret, banner);
         Assert.Contains("/emulator/audit", banner);
         Assert.Contains($"Connect-PasswordSafe -Uri {server.RootUri.ToString().TrimEnd('/')} -ApiKey (Read-Host -AsSecureString) -RunAs demo -ServerCertificateThumbprint {server.ServerCertificate.Thumbprint}", banner);
+        Assert.DoesNotContain("Response delay", banner);
+
+        server.State.Settings = server.State.Settings with { ResponseDelayMilliseconds = 250 };
+        var delayed = new StringWriter();
+        ConnectionBanner.Write(delayed, server, isDemoSeed: true);
+        Assert.Contains("Response delay     250 ms before every API call", delayed.ToString());
     }
 
     [Fact]
