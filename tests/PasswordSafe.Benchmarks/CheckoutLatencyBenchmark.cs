@@ -12,7 +12,8 @@ namespace PasswordSafe.Benchmarks;
 /// A third, informational side is the plain client making the module's calls exactly (it also reads the request
 /// back after creating it, as New-PSRequest does), which separates "more calls" from "slower calls"; a fourth runs
 /// the cmdlet script with no-op cmdlets, which is what PowerShell itself costs per cycle. A fifth is the runbook
-/// pattern, Use-PSCredential around a script block, which makes the plain cycle's 3 calls.
+/// pattern, Use-PSCredential around a script block, which makes the plain cycle's 3 calls. A sixth runs the plain
+/// cycle inside one compiled cmdlet: the floor for any cmdlet that blocks for its HTTP calls.
 /// </summary>
 internal sealed class CheckoutLatencyBenchmark
 {
@@ -21,6 +22,7 @@ internal sealed class CheckoutLatencyBenchmark
     public const string UseCredentialSide = "Use-PSCredential { … } (request, credential, check-in)";
     public const string PlainSameCallsSide = "plain HttpClient, the module's 4 calls";
     public const string NoOpSide = "the same script with no-op cmdlets";
+    public const string PlainInCmdletSide = "plain HttpClient's 3 calls inside one cmdlet";
 
     /// <summary>Cycles each side runs before the next side's turn.</summary>
     private const int SliceCycles = 20;
@@ -46,7 +48,7 @@ internal sealed class CheckoutLatencyBenchmark
     public IReadOnlyList<LatencyMeasurement> Run(int cycles, int warmupCycles, int repeats, TimeSpan warmupCap, Action<string> progress)
     {
         // Index = the side's number in CheckoutScripts.Interleaved.
-        var sides = new[] { PlainSide, ModuleSide, UseCredentialSide, PlainSameCallsSide, NoOpSide };
+        var sides = new[] { PlainSide, ModuleSide, UseCredentialSide, PlainSameCallsSide, NoOpSide, PlainInCmdletSide };
         // The warm-up runs the very script that is measured, so what it warms is what runs.
         Warmup = SteadyStateWarmup.Run(() => RunInterleaved(sides.Length, Math.Max(1, warmupCycles / SliceCycles)), warmupCap, progress);
 

@@ -39,7 +39,7 @@ internal static class CheckoutScripts
     /// <summary>
     /// All five sides in one invocation, alternating in slices of <c>$SliceCycles</c> in the order <c>$Run.OrderFor</c>
     /// gives: 0 plain (3 calls), 1 the three cmdlets, 2 Use-PSCredential, 3 plain making the module's 4 calls, 4 no-op
-    /// cmdlets. Module cycles are timed here, plain cycles inside <c>$Run.PlainCycle</c>; nothing between cycles is timed.
+    /// cmdlets, 5 the plain cycle inside one compiled cmdlet. Module cycles are timed here, plain cycles inside <c>$Run.PlainCycle</c>; nothing between cycles is timed.
     /// </summary>
     public static string Interleaved { get; } = $$"""
         [CmdletBinding()]
@@ -70,6 +70,14 @@ internal static class CheckoutScripts
                         $Run.Record(2, [System.Diagnostics.Stopwatch]::GetTimestamp() - $started)
                     }
                     $Run.Verify(2, $gotPassword -eq $true)
+                }
+                elseif ($side -eq 5) {
+                    for ($i = 0; $i -lt $SliceCycles; $i++) {
+                        $started = [System.Diagnostics.Stopwatch]::GetTimestamp()
+                        $gotPassword = Invoke-BenchmarkPlainCycle -Run $Run -SystemId $SystemId -AccountId $AccountId -DurationMinutes {{DurationMinutes}} -Reason '{{Reason}}' -Session $Session
+                        $Run.Record(5, [System.Diagnostics.Stopwatch]::GetTimestamp() - $started)
+                    }
+                    $Run.Verify(5, $gotPassword -eq $true)
                 }
                 else {
                     for ($i = 0; $i -lt $SliceCycles; $i++) {

@@ -68,6 +68,10 @@ public sealed class InterleavedCheckoutRun
         Verified[side] = true; // CheckoutAsync throws unless the credential was a non-empty string.
     }
 
+    /// <summary>The plain cycle without timing it here (Invoke-BenchmarkPlainCycle: the script times the cmdlet around it).</summary>
+    public void PlainCycleUntimed(int durationMinutes, string reason) =>
+        _plain.CheckoutAsync(_account, durationMinutes, reason).GetAwaiter().GetResult();
+
     public void Record(int side, long ticks) => Times[side].Add(ticks);
 
     public void Verify(int side, bool gotPassword) => Verified[side] = gotPassword;

@@ -27,6 +27,7 @@ internal sealed class ModuleRunspace : IDisposable
         state.Commands.Add(new SessionStateCmdletEntry("Measure-BenchmarkStream", typeof(MeasureStreamCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Invoke-BenchmarkNoOp", typeof(NoOpCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Write-BenchmarkObjects", typeof(WriteObjectsCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Invoke-BenchmarkPlainCycle", typeof(PlainCycleCommand), null));
         _runspace = RunspaceFactory.CreateRunspace(state);
         // One pipeline thread per runspace, reused, like an interactive shell.
         _runspace.ThreadOptions = PSThreadOptions.ReuseThread;
