@@ -7,7 +7,7 @@ using PasswordSafe.Http;
 namespace PasswordSafe.Commands;
 
 /// <summary>Approve-PSRequest approves a pending request (`PUT Requests/{id}/Approve`, api-v3 §3.3) as an approver.</summary>
-[Cmdlet(VerbsLifecycle.Approve, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[Cmdlet(VerbsLifecycle.Approve, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObjectSet)]
 [OutputType(typeof(void))]
 public sealed class ApprovePSRequestCommand : RequestActionCmdlet
 {

@@ -7,7 +7,7 @@ using PasswordSafe.Http;
 namespace PasswordSafe.Commands;
 
 /// <summary>Complete-PSRequest checks in a request (`PUT Requests/{id}/Checkin`, spec E1): the credential is released and, if marked, rotated.</summary>
-[Cmdlet(VerbsLifecycle.Complete, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[Cmdlet(VerbsLifecycle.Complete, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObjectSet)]
 [OutputType(typeof(void))]
 public sealed class CompletePSRequestCommand : RequestActionCmdlet
 {

@@ -7,7 +7,7 @@ using PasswordSafe.Http;
 namespace PasswordSafe.Commands;
 
 /// <summary>Deny-PSRequest denies a pending request or cancels an active one (`PUT Requests/{id}/Deny`, api-v3 §3.3).</summary>
-[Cmdlet(VerbsLifecycle.Deny, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[Cmdlet(VerbsLifecycle.Deny, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObjectSet)]
 [OutputType(typeof(void))]
 public sealed class DenyPSRequestCommand : RequestActionCmdlet
 {

@@ -26,7 +26,6 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     private const string ByAccountIdSet = "ByAccountId";
     private const string BySystemIdSet = "ByManagedSystemId";
 
-    private const int ProgressActivityId = 0x5053; // "PS": stable, so each page updates the same bar.
 
     [Parameter(Position = 0, ParameterSetName = RequestableSet)]
     [ArgumentCompleter(typeof(SystemNameCompleter))]
@@ -231,7 +230,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     {
         var status = string.Format(CultureInfo.InvariantCulture, "{0} accounts so far ({1} page{2}){3}", written, pages, pages == 1 ? string.Empty : "s",
             total.HasValue ? string.Format(CultureInfo.InvariantCulture, " of {0}", total.Value) : string.Empty);
-        var record = new ProgressRecord(ProgressActivityId, "Listing managed accounts: " + filter.Describe(), status);
+        var record = new ProgressRecord(ProgressActivityIds.Listing, "Listing managed accounts: " + filter.Describe(), status);
         if (total.HasValue && total.Value > 0)
         {
             record.PercentComplete = (int)Math.Min(100, written * 100 / total.Value);

@@ -48,6 +48,24 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
     [ValidateSet("Reuse", "Renew", IgnoreCase = true)]
     public string? ConflictOption { get; set; }
 
+    private BulkProgress? _progress;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _progress = new BulkProgress(ProgressActivityIds.NewRequest, "Requesting access");
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_progress?.Completed() is ProgressRecord done)
+        {
+            WriteProgress(done);
+        }
+
+        base.EndProcessing();
+    }
+
     protected override void ProcessRecord()
     {
         var client = Connect(out var session);
@@ -58,6 +76,11 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
             if (!ShouldProcess(target, $"Request {spec.AccessType} access for {spec.DurationMinutes} minutes"))
             {
                 return;
+            }
+
+            if (_progress?.Starting(target) is ProgressRecord progress)
+            {
+                WriteProgress(progress);
             }
 
             var description = target;
@@ -79,6 +102,10 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
         catch (PasswordSafeException e)
         {
             WriteItemError(e, target);
+        }
+        finally
+        {
+            _progress?.Finished();
         }
     }
 

@@ -25,15 +25,29 @@ public abstract class RequestActionCmdlet : CheckoutCmdlet
 
     internal abstract System.Threading.Tasks.Task SendAsync(CheckoutClient client, int requestId, RequestLog log, System.Threading.CancellationToken token);
 
+    private BulkProgress? _progress;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _progress = new BulkProgress(ProgressActivityIds.RequestAction, Action + ": requests");
+    }
+
     protected override void ProcessRecord()
     {
         var client = Connect(out _);
         var requestId = InputObject?.RequestId ?? RequestId;
         // The target names the account, never the request id (ids are masked like in URLs).
         object target = InputObject != null ? (object)InputObject : MaskedRequest;
-        if (!ShouldProcess(InputObject != null ? Describe(InputObject.SystemName, InputObject.AccountName) : MaskedRequest, Action))
+        var description = InputObject != null ? Describe(InputObject.SystemName, InputObject.AccountName) : MaskedRequest;
+        if (!ShouldProcess(description, Action))
         {
             return;
+        }
+
+        if (_progress?.Starting(description) is ProgressRecord progress)
+        {
+            WriteProgress(progress);
         }
 
         try
@@ -44,5 +58,19 @@ public abstract class RequestActionCmdlet : CheckoutCmdlet
         {
             WriteItemError(e, target);
         }
+        finally
+        {
+            _progress?.Finished();
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_progress?.Completed() is ProgressRecord done)
+        {
+            WriteProgress(done);
+        }
+
+        base.EndProcessing();
     }
 }

@@ -7,7 +7,7 @@ using PasswordSafe.Http;
 namespace PasswordSafe.Commands;
 
 /// <summary>Set-PSRequest marks a request so the password is rotated when it is checked in or expires (<c>PUT Requests/{id}/RotateOnCheckin</c>).</summary>
-[Cmdlet(VerbsCommon.Set, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[Cmdlet(VerbsCommon.Set, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObjectSet)]
 [OutputType(typeof(void))]
 public sealed class SetPSRequestCommand : RequestActionCmdlet
 {

@@ -195,9 +195,13 @@ public sealed class CheckoutLifecycleTests : IAsyncLifetime
         Assert.Empty(emulator.State.ReleaseRequests);
 
         var id = (int)shell.Run("$r = New-PSRequest -SystemName web01 -AccountName Administrator -Reason x; $r.RequestId").AssertSuccess().SingleValue!;
-        shell.Run("$r | Complete-PSRequest -WhatIf").AssertSuccess();
+        var piped = shell.Run("$r | Complete-PSRequest -WhatIf").AssertSuccess();
         shell.Run("Get-PSRequest | Complete-PSRequest -WhatIf").AssertSuccess();
+        var byId = shell.Run("Complete-PSRequest -RequestId $r.RequestId -WhatIf").AssertSuccess();
 
+        // A piped request is named by its account; a bare id stays masked like in URLs.
+        Assert.Contains(piped.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase) && l.Contains(@"web01\Administrator"));
+        Assert.EndsWith("on target \"request ****\".", byId.HostWrites.Last());
         Assert.Equal(RequestStatus.Active, emulator.Request(id).Status);
         Assert.Single(emulator.State.ReleaseRequests);
     }
