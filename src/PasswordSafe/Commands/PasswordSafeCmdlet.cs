@@ -52,9 +52,10 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     internal T Run<T>(Func<RequestLog, CancellationToken, Task<T>> call) => Run(call, deferLogOnSuccess: false, out _);
 
     /// <summary>
-    /// Like <see cref="Run{T}(Func{RequestLog, CancellationToken, Task{T}})"/> for a call whose result the server shows
-    /// only once: on success its log lines are handed back unwritten, for <see cref="WriteOnceOnlyResult"/> to write
-    /// after the result (a failed call writes them at once, as usual).
+    /// Like <see cref="Run{T}(Func{RequestLog, CancellationToken, Task{T}})"/> for a call whose result must not be lost
+    /// to a failing log write (a secret shown once, a request that must be checked in): on success its log lines are
+    /// handed back unwritten, for the caller to write once the result is safe (<see cref="WriteOnceOnlyResult"/>, or
+    /// Use-PSCredential inside its try/finally). A failed call writes them at once, as usual.
     /// </summary>
     internal T RunOnceOnly<T>(Func<RequestLog, CancellationToken, Task<T>> call, out RequestLog log) => Run(call, deferLogOnSuccess: true, out log);
 

@@ -24,11 +24,11 @@ internal sealed class ApiClient : IDisposable
 {
     private const int MaxLoggedBodyLength = 4000;
 
+    private static readonly char[] PathEnd = { '/', '?', '#' };
+
     private readonly HttpClient _client;
     private readonly CookieContainer? _cookies;
     private readonly ServerCertificateValidator? _validator;
-    private static readonly char[] PathEnd = { '/', '?', '#' };
-
     private readonly string _baseText;
     private volatile bool _asyncOnly;
 
@@ -170,8 +170,8 @@ internal sealed class ApiClient : IDisposable
     }
 
     /// <summary>
-    /// The synchronous send on the waiting thread, or null when the handler has none. Its answer is already buffered (or, streamed, readable
-    /// without a wait for headers), so the awaits that follow complete at once on this thread.
+    /// The synchronous send on the waiting thread, or null when the handler has none. Its answer is already buffered
+    /// (or, streamed, readable without a wait for headers), so the awaits that follow complete at once on this thread.
     /// </summary>
     private HttpResponseMessage? TrySendBlocking(HttpRequestMessage message, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
