@@ -8,25 +8,10 @@ namespace PasswordSafe.Benchmarks;
 /// costs per cycle (parsing, binding, pipelines), separately from the module's work.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "BenchmarkNoOp")]
-public sealed class NoOpCommand : PSCmdlet
+public sealed class NoOpCommand : CheckoutParametersCmdlet
 {
     [Parameter(ValueFromPipeline = true)]
     public PSObject? InputObject { get; set; }
-
-    [Parameter]
-    public object? Session { get; set; }
-
-    [Parameter]
-    public int SystemId { get; set; }
-
-    [Parameter]
-    public int AccountId { get; set; }
-
-    [Parameter]
-    public int DurationMinutes { get; set; }
-
-    [Parameter]
-    public string? Reason { get; set; }
 
     protected override void ProcessRecord() => WriteObject(InputObject ?? (object)AccountId);
 }

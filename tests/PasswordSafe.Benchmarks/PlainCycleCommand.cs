@@ -8,25 +8,10 @@ namespace PasswordSafe.Benchmarks;
 /// any cmdlet-based design on this machine: PowerShell's invocation plus a cmdlet that blocks for async HTTP calls.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "BenchmarkPlainCycle")]
-public sealed class PlainCycleCommand : PSCmdlet
+public sealed class PlainCycleCommand : CheckoutParametersCmdlet
 {
     [Parameter(Mandatory = true)]
     public InterleavedCheckoutRun? Run { get; set; }
-
-    [Parameter]
-    public object? Session { get; set; }
-
-    [Parameter]
-    public int SystemId { get; set; }
-
-    [Parameter]
-    public int AccountId { get; set; }
-
-    [Parameter]
-    public int DurationMinutes { get; set; }
-
-    [Parameter]
-    public string? Reason { get; set; }
 
     protected override void ProcessRecord()
     {
