@@ -18,37 +18,45 @@ internal sealed class BulkProgress
 
     private readonly int _activityId;
     private readonly string _activity;
+    private readonly Action<ProgressRecord> _write;
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private TimeSpan _lastShown;
     private int _done;
     private bool _shown;
 
-    public BulkProgress(int activityId, string activity)
+    /// <param name="write">The cmdlet's WriteProgress (called on the pipeline thread only).</param>
+    public BulkProgress(int activityId, string activity, Action<ProgressRecord> write)
     {
         _activityId = activityId;
         _activity = activity;
+        _write = write;
     }
 
-    /// <summary>Before an item: the record to write, or null while the run is short or the last update recent.</summary>
-    public ProgressRecord? Starting(string current)
+    /// <summary>Before an item: shows it as current, unless the run is still short or the last update recent.</summary>
+    public void Starting(string current)
     {
         var elapsed = _watch.Elapsed;
         if (elapsed < ShowAfter || (_shown && elapsed - _lastShown < UpdateEvery))
         {
-            return null;
+            return;
         }
 
         _shown = true;
         _lastShown = elapsed;
-        return new ProgressRecord(_activityId, _activity, Status()) { CurrentOperation = current };
+        _write(new ProgressRecord(_activityId, _activity, Status()) { CurrentOperation = current });
     }
 
     /// <summary>After an item, whether it succeeded or not.</summary>
     public void Finished() => _done++;
 
-    /// <summary>At the end: the record that removes the bar, or null when none was shown.</summary>
-    public ProgressRecord? Completed() =>
-        _shown ? new ProgressRecord(_activityId, _activity, Status()) { RecordType = ProgressRecordType.Completed } : null;
+    /// <summary>At the end: removes the bar, if one was shown.</summary>
+    public void Complete()
+    {
+        if (_shown)
+        {
+            _write(new ProgressRecord(_activityId, _activity, Status()) { RecordType = ProgressRecordType.Completed });
+        }
+    }
 
     private string Status() => _done.ToString("N0", CultureInfo.CurrentCulture) + (_done == 1 ? " done" : " done so far");
 }

@@ -53,16 +53,12 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        _progress = new BulkProgress(ProgressActivityIds.NewRequest, "Requesting access");
+        _progress = new BulkProgress(ProgressActivityIds.NewRequest, "Requesting access", WriteProgress);
     }
 
     protected override void EndProcessing()
     {
-        if (_progress?.Completed() is ProgressRecord done)
-        {
-            WriteProgress(done);
-        }
-
+        _progress?.Complete();
         base.EndProcessing();
     }
 
@@ -78,10 +74,7 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
                 return;
             }
 
-            if (_progress?.Starting(target) is ProgressRecord progress)
-            {
-                WriteProgress(progress);
-            }
+            _progress?.Starting(target);
 
             var description = target;
             // One wait for both calls: the request, then its listing entry for the status and names.

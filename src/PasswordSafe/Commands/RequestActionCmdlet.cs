@@ -30,7 +30,7 @@ public abstract class RequestActionCmdlet : CheckoutCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        _progress = new BulkProgress(ProgressActivityIds.RequestAction, Action + ": requests");
+        _progress = new BulkProgress(ProgressActivityIds.RequestAction, Action + ": requests", WriteProgress);
     }
 
     protected override void ProcessRecord()
@@ -45,10 +45,7 @@ public abstract class RequestActionCmdlet : CheckoutCmdlet
             return;
         }
 
-        if (_progress?.Starting(description) is ProgressRecord progress)
-        {
-            WriteProgress(progress);
-        }
+        _progress?.Starting(description);
 
         try
         {
@@ -66,11 +63,7 @@ public abstract class RequestActionCmdlet : CheckoutCmdlet
 
     protected override void EndProcessing()
     {
-        if (_progress?.Completed() is ProgressRecord done)
-        {
-            WriteProgress(done);
-        }
-
+        _progress?.Complete();
         base.EndProcessing();
     }
 }

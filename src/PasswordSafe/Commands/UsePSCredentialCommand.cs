@@ -152,18 +152,7 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
 
         try
         {
-            foreach (var line in log.Drain())
-            {
-                if (line.Key)
-                {
-                    WriteVerbose(line.Value);
-                }
-                else
-                {
-                    WriteDebug(line.Value);
-                }
-            }
-
+            WriteLog(log);
             if (failure != null)
             {
                 WriteWarning($"The request for {target} could not be checked in: {failure.Message} {failure.RecommendedAction}");
