@@ -133,18 +133,19 @@ internal sealed class CheckoutClient
     }
 
     /// <summary><c>POST ISARequests?type=</c> (§5.2, spec E3): the credential, released at once.</summary>
-    public async Task<string> GetIsaCredentialAsync(IsaSpec spec, string type, RequestLog log, CancellationToken cancellationToken)
+    public async Task<string> GetIsaCredentialAsync(IsaSpec spec, string type, string description, RequestLog log, CancellationToken cancellationToken)
     {
         var path = QueryString.Append("ISARequests", new[] { new KeyValuePair<string, string>("type", type.ToLowerInvariant()) });
-        var response = await SendIsaAsync(new ApiRequest(HttpMethod.Post, path) { Body = spec.ToRequestJson() }, log, cancellationToken).ConfigureAwait(false);
+        var response = await SendIsaAsync(new ApiRequest(HttpMethod.Post, path) { Body = spec.ToRequestJson() }, description, log, cancellationToken).ConfigureAwait(false);
         return CheckoutJson.ReadIsaCredential(response);
     }
 
     /// <summary><c>POST ISASessions</c> (§5.3, spec E4): a ticket, or the file for rdpfile/appfile.</summary>
-    public async Task<ApiResponse> CreateIsaSessionAsync(IsaSpec spec, RequestLog log, CancellationToken cancellationToken) =>
-        await SendIsaAsync(new ApiRequest(HttpMethod.Post, "ISASessions") { Body = spec.ToSessionJson() }, log, cancellationToken).ConfigureAwait(false);
+    public async Task<ApiResponse> CreateIsaSessionAsync(IsaSpec spec, string description, RequestLog log, CancellationToken cancellationToken) =>
+        await SendIsaAsync(new ApiRequest(HttpMethod.Post, "ISASessions") { Body = spec.ToSessionJson() }, description, log, cancellationToken).ConfigureAwait(false);
 
-    private async Task<ApiResponse> SendIsaAsync(ApiRequest request, RequestLog log, CancellationToken cancellationToken)
+    /// <summary>Sends an ISA call; <paramref name="description"/> names the account in a refusal.</summary>
+    private async Task<ApiResponse> SendIsaAsync(ApiRequest request, string description, RequestLog log, CancellationToken cancellationToken)
     {
         try
         {
@@ -153,7 +154,7 @@ internal sealed class CheckoutClient
         catch (PasswordSafeApiException e) when (e.StatusCode == 403)
         {
             throw _session.Connection.Record(new PasswordSafeApiException(Internal.ErrorIds.PermissionDenied,
-                $"The ISA call was refused ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+                $"ISA access to {description} was refused ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
                 "ISA retrieval needs the ISA role on the account's smart rule (Get-PSManagedAccount shows IsIsaAccess); ask an administrator.",
                 e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage));
         }

@@ -5,8 +5,8 @@ namespace PasswordSafe.Commands;
 
 /// <summary>
 /// The checkout cmdlets that act on one account (New-PSRequest, Get-PSIsaCredential, New-PSIsaSession): by ids,
-/// bound from piped accounts, or by names at positions 0 and 1, completed from the server and resolved to exactly one
-/// requestable account.
+/// bound from piped accounts (or CSV rows), or by names at positions 0 and 1, completed from the server and resolved
+/// to exactly one requestable account.
 /// </summary>
 public abstract class AccountTargetCmdlet : CheckoutCmdlet
 {
@@ -18,6 +18,14 @@ public abstract class AccountTargetCmdlet : CheckoutCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     public int AccountId { get; set; }
+
+    /// <summary>
+    /// Pipeline plumbing, hidden: the piped account object itself, so -WhatIf, progress and errors can name it
+    /// instead of its ids. Not a set of its own: PowerShell then latches piped objects onto it and CSV rows with
+    /// only ids no longer bind.
+    /// </summary>
+    [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
+    public ManagedAccount? InputObject { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
     [ArgumentCompleter(typeof(SystemNameCompleter))]
@@ -31,9 +39,14 @@ public abstract class AccountTargetCmdlet : CheckoutCmdlet
 
     /// <summary>How errors and -WhatIf name the account before it is resolved (never a request id).</summary>
     internal string DescribeTarget() =>
-        ParameterSetName == ByNameSet ? Describe(SystemName, AccountName) : DescribeIds(SystemId, AccountId);
+        ParameterSetName == ByNameSet ? Describe(SystemName, AccountName)
+        : PipedAccount(InputObject, SystemId, AccountId) is { } piped ? Describe(piped.SystemName, piped.AccountName)
+        : DescribeIds(SystemId, AccountId);
 
-    /// <summary>By names: the one matching account (else AccountNotFound or AmbiguousAccount); by ids: null.</summary>
-    internal ManagedAccount? ResolveByName(CheckoutClient client) =>
-        ParameterSetName == ByNameSet ? ResolveAccount(client, SystemName, AccountName) : null;
+    /// <summary>
+    /// The account the call is for, when known: by names the one matching account (else AccountNotFound or
+    /// AmbiguousAccount); by ids the piped account object, if that is what the ids came from; else null.
+    /// </summary>
+    internal ManagedAccount? TargetAccount(CheckoutClient client) =>
+        ParameterSetName == ByNameSet ? ResolveAccount(client, SystemName, AccountName) : PipedAccount(InputObject, SystemId, AccountId);
 }

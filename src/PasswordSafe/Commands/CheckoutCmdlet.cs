@@ -80,6 +80,13 @@ public abstract class CheckoutCmdlet : PasswordSafeCmdlet
 
     internal static string Describe(string? systemName, string? accountName) => $"{systemName}\\{accountName}";
 
+    /// <summary>
+    /// A piped account object, but only when the ids in use are its own (typed -SystemId/-AccountId win over piped
+    /// properties, and then the object's names would describe another account).
+    /// </summary>
+    internal static ManagedAccount? PipedAccount(ManagedAccount? piped, int systemId, int accountId) =>
+        piped != null && piped.SystemId == systemId && piped.AccountId == accountId ? piped : null;
+
     internal static string DescribeIds(int systemId, int accountId) =>
         $"account {accountId.ToString(System.Globalization.CultureInfo.InvariantCulture)} on system {systemId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 

@@ -47,7 +47,7 @@ public sealed class GetPSIsaCredentialCommand : AccountTargetCmdlet
         {
             var spec = new IsaSpec { SystemId = SystemId, AccountId = AccountId, DurationMinutes = DurationMinutes, Reason = Reason };
             var userName = UserName;
-            var account = ResolveByName(client);
+            var account = TargetAccount(client);
             if (account != null)
             {
                 spec.SystemId = account.SystemId;
@@ -56,7 +56,8 @@ public sealed class GetPSIsaCredentialCommand : AccountTargetCmdlet
                 target = Describe(account.SystemName, account.AccountName);
             }
 
-            var secret = Run((log, token) => client.GetIsaCredentialAsync(spec, Type, log, token));
+            var description = target;
+            var secret = Run((log, token) => client.GetIsaCredentialAsync(spec, Type, description, log, token));
             WriteSecret(secret, userName ?? target, AsSecureString, AsPlainText);
         }
         catch (PasswordSafeException e)

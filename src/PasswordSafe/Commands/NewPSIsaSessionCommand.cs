@@ -52,7 +52,7 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
             }
 
             var spec = new IsaSpec { SystemId = SystemId, AccountId = AccountId, DurationMinutes = DurationMinutes, Reason = Reason, SessionType = SessionType, ApplicationId = ApplicationId };
-            var account = ResolveByName(client);
+            var account = TargetAccount(client);
             if (account != null)
             {
                 spec.SystemId = account.SystemId;
@@ -66,7 +66,8 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
                 return;
             }
 
-            var response = Run((log, token) => client.CreateIsaSessionAsync(spec, log, token));
+            var description = target;
+            var response = Run((log, token) => client.CreateIsaSessionAsync(spec, description, log, token));
             var session = isFile
                 ? new AccessSession { FilePath = SessionFileWriter.Save(this, OutFile!, response.Body) }
                 : CheckoutJson.ReadAccessSession(response);

@@ -68,7 +68,7 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
         var target = DescribeTarget();
         try
         {
-            var spec = BuildSpec(client, ref target);
+            var spec = BuildSpec(client, ref target, out var account);
             if (!ShouldProcess(target, $"Request {spec.AccessType} access for {spec.DurationMinutes} minutes"))
             {
                 return;
@@ -84,7 +84,7 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
                 var id = await client.CreateRequestAsync(spec, description, log, token).ConfigureAwait(false);
                 return new KeyValuePair<int, Request?>(id, await client.FindOwnRequestAsync(id, log, token).ConfigureAwait(false));
             });
-            var request = created.Value ?? Unlisted(created.Key, spec, session);
+            var request = created.Value ?? Unlisted(created.Key, spec, account, session);
             if (string.Equals(request.Status, "Pending", System.StringComparison.OrdinalIgnoreCase))
             {
                 WriteWarning($"The request for {target} is waiting for approval. Get-PSRequest -Status Pending shows it; Get-PSCredential works once it is approved.");
@@ -102,7 +102,7 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
         }
     }
 
-    private NewRequestSpec BuildSpec(CheckoutClient client, ref string target)
+    private NewRequestSpec BuildSpec(CheckoutClient client, ref string target, out ManagedAccount? account)
     {
         var spec = new NewRequestSpec
         {
@@ -119,7 +119,7 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
             DurationMinutes = DurationMinutes,
         };
 
-        var account = ResolveByName(client);
+        account = TargetAccount(client);
         if (account != null)
         {
             spec.SystemId = account.SystemId;
@@ -142,7 +142,7 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
     }
 
     /// <summary>The server created the request but does not list it (yet): say what is known.</summary>
-    private Request Unlisted(int requestId, NewRequestSpec spec, PasswordSafeSession session)
+    private Request Unlisted(int requestId, NewRequestSpec spec, ManagedAccount? account, PasswordSafeSession session)
     {
         WriteVerbose("The new request is not in the request list yet; its status is unknown.");
         return new Request
@@ -150,8 +150,8 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
             RequestId = requestId,
             SystemId = spec.SystemId,
             AccountId = spec.AccountId,
-            SystemName = ParameterSetName == ByNameSet ? SystemName : null,
-            AccountName = ParameterSetName == ByNameSet ? AccountName : null,
+            SystemName = account?.SystemName,
+            AccountName = account?.AccountName,
             AccessType = spec.AccessType,
             Reason = spec.Reason,
             Status = "Unknown",

@@ -42,6 +42,10 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
     [ValidateNotNullOrEmpty]
     public string AccountName { get; set; } = string.Empty;
 
+    /// <summary>Pipeline plumbing, hidden: the piped account object, so -WhatIf and errors can name it (see AccountTargetCmdlet).</summary>
+    [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
+    public ManagedAccount? InputObject { get; set; }
+
     /// <summary>A piped account brings its own name form for the PSCredential.</summary>
     [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -77,7 +81,10 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out _);
-        var target = ParameterSetName == ByNameSet ? Describe(SystemName, AccountName) : DescribeIds(SystemId, AccountId);
+        var piped = ParameterSetName == ByIdSet ? PipedAccount(InputObject, SystemId, AccountId) : null;
+        var target = ParameterSetName == ByNameSet ? Describe(SystemName, AccountName)
+            : piped != null ? Describe(piped.SystemName, piped.AccountName)
+            : DescribeIds(SystemId, AccountId);
         var spec = new NewRequestSpec
         {
             SystemId = SystemId,

@@ -33,8 +33,9 @@ public sealed class BulkProgressTests : IAsyncLifetime
         Assert.Equal(4, requested.SingleValue);
         var requestProgress = requested.HostWrites.Where(l => l.StartsWith("PROGRESS: Requesting access", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(requestProgress);
-        // Piped accounts bind by id, so the current item is named by its ids; the last record is the one that removes the bar.
-        Assert.All(requestProgress.Take(requestProgress.Count - 1), l => Assert.Matches(@"account \d+ on system \d+$", l));
+        // Piped accounts are named by system and account, never by ids; the last record is the one that removes the bar.
+        Assert.All(requestProgress.Take(requestProgress.Count - 1), l => Assert.Contains(CheckoutSeed.GeneratedSystem + "\\", l));
+        Assert.DoesNotContain(requestProgress, l => l.Contains(" on system ", StringComparison.Ordinal));
         var checkInProgress = checkedIn.HostWrites.Where(l => l.StartsWith("PROGRESS: Check in: requests", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(checkInProgress);
         Assert.All(checkInProgress.Take(checkInProgress.Count - 1), l => Assert.Contains(CheckoutSeed.GeneratedSystem + "\\", l));

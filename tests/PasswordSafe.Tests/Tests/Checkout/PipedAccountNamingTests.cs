@@ -1,0 +1,115 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using PasswordSafe.Emulator;
+using PasswordSafe.Tests.Infrastructure;
+using Xunit;
+
+namespace PasswordSafe.Tests.Tests.Checkout;
+
+/// <summary>
+/// Accounts piped from Get-PSManagedAccount into the account cmdlets (New-PSRequest, Use-PSCredential,
+/// New-PSIsaSession, Get-PSIsaCredential) are named by system and account in -WhatIf and errors, like accounts given
+/// by name; objects that only carry ids (CSV rows) still bind and are named by their ids; typed ids win over a piped
+/// account and are then never described with that account's names.
+/// </summary>
+public sealed class PipedAccountNamingTests : IAsyncLifetime
+{
+    private const string PipeWebAdministrator = "Get-PSManagedAccount -SystemName web01 -AccountName Administrator";
+
+    private CheckoutEmulator emulator = null!;
+
+    public async Task InitializeAsync() => emulator = await CheckoutEmulator.StartAsync();
+
+    public Task DisposeAsync() => emulator.DisposeAsync();
+
+    [Fact]
+    public void E1_PipedAccount_IsNamedInWhatIf()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var whatIf = shell.Run(PipeWebAdministrator + " | New-PSRequest -Reason x -WhatIf").AssertSuccess();
+
+        Assert.Empty(whatIf.Output);
+        Assert.Contains(whatIf.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase) && l.Contains(@"on target ""web01\Administrator"""));
+        Assert.Empty(emulator.State.ReleaseRequests);
+    }
+
+    [Fact]
+    public void E1_PipedAccount_IsNamedInItsError()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run(PipeWebAdministrator + " | New-PSRequest -Reason first").AssertSuccess();
+
+        var error = shell.Run(PipeWebAdministrator + " | New-PSRequest -Reason second").AssertError("Conflict", ErrorCategory.ResourceExists);
+
+        Assert.Equal(@"web01\Administrator", error.TargetObject);
+        Assert.Contains(@"web01\Administrator", error.ErrorDetails.Message);
+        Assert.DoesNotContain("account 1 on system", error.ErrorDetails.Message);
+        Assert.Single(emulator.State.ReleaseRequests);
+    }
+
+    [Fact]
+    public void E1_CsvRowsWithIdsOnly_StillRequest_NamedByTheirIds()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        const string row = "[pscustomobject]@{ SystemId = 1; AccountId = 1; DurationMinutes = 15 }";
+
+        var whatIf = shell.Run(row + " | New-PSRequest -Reason csv -WhatIf").AssertSuccess();
+        var requested = shell.Run("(" + row + " | New-PSRequest -Reason csv).AccountName").AssertSuccess();
+
+        Assert.Contains(whatIf.HostWrites, l => l.Contains(@"on target ""account 1 on system 1"""));
+        Assert.Equal("Administrator", requested.SingleValue);
+        var request = Assert.Single(emulator.State.ReleaseRequests);
+        Assert.Equal(CheckoutSeed.WebAdministrator, request.Account.ManagedAccountId);
+        Assert.Equal(15, request.DurationMinutes);
+    }
+
+    [Fact]
+    public void E1_TypedIdsWinOverAPipedAccount_AndAreNotGivenItsName()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var whatIf = shell.Run(PipeWebAdministrator + $" | New-PSRequest -SystemId 2 -AccountId {CheckoutSeed.DatabaseSa} -Reason x -WhatIf").AssertSuccess();
+
+        var line = Assert.Single(whatIf.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains($@"on target ""account {CheckoutSeed.DatabaseSa} on system 2""", line);
+        Assert.DoesNotContain("Administrator", line);
+    }
+
+    [Fact]
+    public void E1_UseCredential_PipedAccount_IsNamedInWhatIf()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var whatIf = shell.Run("Get-PSManagedAccount -SystemName web01 -AccountName runbook-svc | Use-PSCredential { 'ran' } -WhatIf").AssertSuccess();
+
+        Assert.Empty(whatIf.Output);
+        Assert.Contains(whatIf.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase) && l.Contains(@"on target ""web01\runbook-svc"""));
+        Assert.Empty(emulator.State.ReleaseRequests);
+    }
+
+    [Fact]
+    public void E4_IsaSession_PipedAccount_IsNamedInWhatIf()
+    {
+        using var shell = emulator.RunnerFor("isa-user");
+
+        var whatIf = shell.Run("Get-PSManagedAccount -SystemName lnx01 -AccountName deploy | New-PSIsaSession -SessionType SSH -WhatIf").AssertSuccess();
+
+        Assert.Empty(whatIf.Output);
+        Assert.Contains(whatIf.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase) && l.Contains(@"on target ""lnx01\deploy"""));
+        Assert.Empty(emulator.State.AccessSessions);
+    }
+
+    [Fact]
+    public void E3_IsaCredential_PipedAccountWithoutTheRole_IsNamedInTheError()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var error = shell.Run(PipeWebAdministrator + " | Get-PSIsaCredential").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
+
+        Assert.Equal(@"web01\Administrator", error.TargetObject);
+        Assert.Contains(@"web01\Administrator", error.ErrorDetails.Message);
+    }
+}
