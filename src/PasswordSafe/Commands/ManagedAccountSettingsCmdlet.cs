@@ -5,9 +5,10 @@ namespace PasswordSafe.Commands;
 
 /// <summary>
 /// The managed-account settings that New-PSManagedAccount and Set-PSManagedAccount both take, declared once so
-/// their names, aliases and validation cannot drift apart; each cmdlet adds its own identity and credential parameters.
+/// their names, aliases and validation cannot drift apart (those a managed system shares come from the base); each
+/// cmdlet adds its own identity and credential parameters.
 /// </summary>
-public abstract class ManagedAccountSettingsCmdlet : AdminCmdlet
+public abstract class ManagedAccountSettingsCmdlet : PasswordManagementSettingsCmdlet
 {
     [Parameter]
     public string? DomainName { get; set; }
@@ -30,12 +31,6 @@ public abstract class ManagedAccountSettingsCmdlet : AdminCmdlet
     public SwitchParameter LoginAccount { get; set; }
 
     [Parameter]
-    public string? Description { get; set; }
-
-    [Parameter]
-    public int PasswordRuleId { get; set; }
-
-    [Parameter]
     public SwitchParameter ApiEnabled { get; set; }
 
     [Parameter]
@@ -54,46 +49,11 @@ public abstract class ManagedAccountSettingsCmdlet : AdminCmdlet
     public SwitchParameter ChangeTasks { get; set; }
 
     [Parameter]
-    public int ReleaseDuration { get; set; }
-
-    [Parameter]
-    public int MaxReleaseDuration { get; set; }
-
-    [Parameter]
-    public int IsaReleaseDuration { get; set; }
-
-    [Parameter]
     public int MaxConcurrentRequests { get; set; }
-
-    [Parameter]
-    [Alias("AutoManagementFlag")]
-    public SwitchParameter AutoManagement { get; set; }
 
     [Parameter]
     [Alias("DSSAutoManagementFlag")]
     public SwitchParameter DssAutoManagement { get; set; }
-
-    [Parameter]
-    [Alias("CheckPasswordFlag")]
-    public SwitchParameter CheckPassword { get; set; }
-
-    [Parameter]
-    [Alias("ResetPasswordOnMismatchFlag")]
-    public SwitchParameter ResetPasswordOnMismatch { get; set; }
-
-    [Parameter]
-    [Alias("ChangePasswordAfterAnyReleaseFlag")]
-    public SwitchParameter ChangePasswordAfterAnyRelease { get; set; }
-
-    [Parameter]
-    [ValidateSet("first", "last", "xdays")]
-    public string? ChangeFrequencyType { get; set; }
-
-    [Parameter]
-    public int ChangeFrequencyDays { get; set; }
-
-    [Parameter]
-    public string? ChangeTime { get; set; }
 
     [Parameter]
     public DateTime NextChangeDate { get; set; }

@@ -4,15 +4,13 @@ namespace PasswordSafe.Commands;
 
 /// <summary>
 /// The managed-system settings that New-PSManagedSystem and Set-PSManagedSystem both take, declared once so
-/// their names, aliases and validation cannot drift apart; each cmdlet adds its own identity parameters.
+/// their names, aliases and validation cannot drift apart (those a managed account shares come from the base);
+/// each cmdlet adds its own identity parameters.
 /// </summary>
-public abstract class ManagedSystemSettingsCmdlet : AdminCmdlet
+public abstract class ManagedSystemSettingsCmdlet : PasswordManagementSettingsCmdlet
 {
     [Parameter]
     public string? ContactEmail { get; set; }
-
-    [Parameter]
-    public string? Description { get; set; }
 
     [Parameter]
     public int Port { get; set; }
@@ -24,54 +22,16 @@ public abstract class ManagedSystemSettingsCmdlet : AdminCmdlet
     public int SshKeyEnforcementMode { get; set; }
 
     [Parameter]
-    public int PasswordRuleId { get; set; }
-
-    [Parameter]
     public int DssKeyRuleId { get; set; }
 
     [Parameter]
     public int LoginAccountId { get; set; }
 
     [Parameter]
-    public int ReleaseDuration { get; set; }
-
-    [Parameter]
-    public int MaxReleaseDuration { get; set; }
-
-    [Parameter]
-    public int IsaReleaseDuration { get; set; }
-
-    [Parameter]
-    [Alias("AutoManagementFlag")]
-    public SwitchParameter AutoManagement { get; set; }
-
-    [Parameter]
     public int FunctionalAccountId { get; set; }
 
     [Parameter]
     public string? ElevationCommand { get; set; }
-
-    [Parameter]
-    [Alias("CheckPasswordFlag")]
-    public SwitchParameter CheckPassword { get; set; }
-
-    [Parameter]
-    [Alias("ChangePasswordAfterAnyReleaseFlag")]
-    public SwitchParameter ChangePasswordAfterAnyRelease { get; set; }
-
-    [Parameter]
-    [Alias("ResetPasswordOnMismatchFlag")]
-    public SwitchParameter ResetPasswordOnMismatch { get; set; }
-
-    [Parameter]
-    [ValidateSet("first", "last", "xdays")]
-    public string? ChangeFrequencyType { get; set; }
-
-    [Parameter]
-    public int ChangeFrequencyDays { get; set; }
-
-    [Parameter]
-    public string? ChangeTime { get; set; }
 
     [Parameter]
     [ValidateSet("None", "EPM")]
