@@ -31,6 +31,10 @@ public sealed class GetPSCredentialCommand : CheckoutCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByAccountSet, ValueFromPipelineByPropertyName = true)]
     public int AccountId { get; set; }
 
+    /// <summary>Pipeline plumbing, hidden: a piped account object, so errors can name it (see AccountTargetCmdlet).</summary>
+    [Parameter(ParameterSetName = ByAccountSet, ValueFromPipeline = true, DontShow = true)]
+    public ManagedAccount? Account { get; set; }
+
     [Parameter]
     [ValidateSet("Password", "DssKey", "Passphrase", IgnoreCase = true)]
     public string Type { get; set; } = "Password";
@@ -47,7 +51,7 @@ public sealed class GetPSCredentialCommand : CheckoutCmdlet
     {
         var client = Connect(out _);
         object target = InputObject != null ? (object)InputObject
-            : ParameterSetName == ByAccountSet ? DescribeIds(SystemId, AccountId) : MaskedRequest;
+            : ParameterSetName == ByAccountSet ? DescribeAccount() : MaskedRequest;
         try
         {
             var request = FindRequest(client);
@@ -60,6 +64,9 @@ public sealed class GetPSCredentialCommand : CheckoutCmdlet
         }
     }
 
+    private string DescribeAccount() =>
+        PipedAccount(Account, SystemId, AccountId) is { } piped ? Describe(piped.SystemName, piped.AccountName) : DescribeIds(SystemId, AccountId);
+
     private Request FindRequest(CheckoutClient client)
     {
         switch (ParameterSetName)
@@ -68,7 +75,7 @@ public sealed class GetPSCredentialCommand : CheckoutCmdlet
                 return InputObject!;
             case ByAccountSet:
                 return Run((log, token) => client.FindActiveRequestAsync(SystemId, AccountId, log, token))
-                       ?? throw CheckoutErrors.NoActiveRequest(DescribeIds(SystemId, AccountId));
+                       ?? throw CheckoutErrors.NoActiveRequest(DescribeAccount());
             default:
                 // Only the user name is missing; the id alone still reads the credential if the list lacks it.
                 return Run((log, token) => client.FindOwnRequestAsync(RequestId, log, token))

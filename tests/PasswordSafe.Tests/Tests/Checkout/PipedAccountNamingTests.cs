@@ -10,7 +10,7 @@ namespace PasswordSafe.Tests.Tests.Checkout;
 
 /// <summary>
 /// Accounts piped from Get-PSManagedAccount into the account cmdlets (New-PSRequest, Use-PSCredential,
-/// New-PSIsaSession, Get-PSIsaCredential) are named by system and account in -WhatIf and errors, like accounts given
+/// New-PSIsaSession, Get-PSIsaCredential, Get-PSCredential) are named by system and account in -WhatIf and errors, like accounts given
 /// by name; objects that only carry ids (CSV rows) still bind and are named by their ids; typed ids win over a piped
 /// account and are then never described with that account's names.
 /// </summary>
@@ -111,5 +111,20 @@ public sealed class PipedAccountNamingTests : IAsyncLifetime
 
         Assert.Equal(@"web01\Administrator", error.TargetObject);
         Assert.Contains(@"web01\Administrator", error.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void E1_Credential_PipedAccountWithoutARequest_IsNamedInTheError_AndRequestsStillBindByValue()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var error = shell.Run(PipeWebAdministrator + " | Get-PSCredential").AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
+        var credential = shell.Run(PipeWebAdministrator + " | New-PSRequest -Reason x | Get-PSCredential").AssertSuccess();
+        var byAccount = shell.Run(PipeWebAdministrator + " | Get-PSCredential").AssertSuccess();
+
+        Assert.Equal(@"web01\Administrator", error.TargetObject);
+        Assert.Contains(@"web01\Administrator", error.ErrorDetails.Message);
+        Assert.Equal("Administrator", Assert.IsType<PSCredential>(credential.SingleValue).UserName);
+        Assert.Equal("Administrator", Assert.IsType<PSCredential>(byAccount.SingleValue).UserName);
     }
 }
