@@ -67,15 +67,21 @@ internal static class CheckoutErrors
             $"No requestable managed account matches {filter.Describe()}.",
             "Check the names with Get-PSManagedAccount; only accounts enabled for API access that you may request are visible.");
 
-    public static PasswordSafeException Ambiguous(ManagedAccountFilter filter, IReadOnlyList<ManagedAccount> matches)
-    {
-        var listed = string.Join(", ", matches.Take(10).Select(a =>
-            $"{a.SystemName}\\{a.AccountName} (SystemId {a.SystemId}, AccountId {a.AccountId})"));
-        var more = matches.Count > 10 ? $" and {matches.Count - 10} more" : string.Empty;
-        return new PasswordSafeException(ErrorIds.AmbiguousAccount,
-            $"{matches.Count} managed accounts match {filter.Describe()}: {listed}{more}.",
+    public static PasswordSafeException Ambiguous(ManagedAccountFilter filter, IReadOnlyList<ManagedAccount> matches) =>
+        new PasswordSafeException(ErrorIds.AmbiguousAccount,
+            $"{matches.Count} managed accounts match {filter.Describe()}: {ListMatches(matches, matches.Count)}.",
             "Pick one: pass -SystemId and -AccountId, or pipe the right account from Get-PSManagedAccount.");
+
+    /// <summary>"sys\acct (SystemId 1, AccountId 2), …" for the first ten of <paramref name="total"/> matches.</summary>
+    public static string ListMatches(IReadOnlyList<ManagedAccount> matches, int total)
+    {
+        var listed = string.Join(", ", matches.Take(MatchesListed).Select(a =>
+            $"{a.SystemName}\\{a.AccountName} (SystemId {a.SystemId}, AccountId {a.AccountId})"));
+        return total > MatchesListed ? $"{listed} and {total - MatchesListed} more" : listed;
     }
+
+    /// <summary>How many matches a message lists by name; the rest are counted.</summary>
+    public const int MatchesListed = 10;
 
     public static PasswordSafeException NoActiveRequest(string account) =>
         new PasswordSafeException(ErrorIds.RequestNotActive,

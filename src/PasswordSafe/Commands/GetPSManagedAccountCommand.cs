@@ -98,6 +98,8 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         var reachedEnd = false;
         var pages = 0;
         var progressShown = false;
+        // Both names given is a lookup of one account: when several match, all are listed and a warning says so.
+        var lookup = SystemName != null && AccountName != null ? new List<ManagedAccount>() : null;
         // The next page downloads (and is parsed) on a pool thread while this thread writes the current one;
         // it is only asked for when it is certainly needed, so -First never fetches more than before.
         using var listing = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
@@ -122,6 +124,10 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
                 for (var i = 0; i < toWrite; i++)
                 {
                     WriteObject(page.Accounts[i]);
+                    if (lookup != null && lookup.Count < CheckoutErrors.MatchesListed)
+                    {
+                        lookup.Add(page.Accounts[i]);
+                    }
                 }
 
                 written += toWrite;
@@ -155,6 +161,12 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
                 done.RecordType = ProgressRecordType.Completed;
                 WriteProgress(done);
             }
+        }
+
+        if (lookup != null && written > 1)
+        {
+            WriteWarning($"{written} managed accounts match {filter.Describe()}: {CheckoutErrors.ListMatches(lookup, (int)Math.Min(written, int.MaxValue))}. " +
+                         "All are listed; to act on one, pipe it on or pass its -SystemId and -AccountId.");
         }
 
         if (PagingParameters.IncludeTotalCount)

@@ -155,6 +155,28 @@ public sealed class ManagedAccountListingTests : IClassFixture<CheckoutEmulator>
     }
 
     [Fact]
+    public void E1_NamesMatchSeveralAccounts_ListingShowsThemAll_AndSaysSo()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var both = shell.Run("Get-PSManagedAccount -SystemName twin01 -AccountName operator").AssertSuccess();
+        var one = shell.Run("Get-PSManagedAccount -SystemName web01 -AccountName Administrator").AssertSuccess();
+        var bySystem = shell.Run("Get-PSManagedAccount -SystemName twin01").AssertSuccess();
+
+        Assert.Equal(2, both.Output.Count);
+        var warning = Assert.Single(both.Warnings);
+        Assert.Contains("2 managed accounts match", warning);
+        Assert.Contains($"AccountId {CheckoutSeed.TwinEastOperator}", warning);
+        Assert.Contains($"AccountId {CheckoutSeed.TwinWestOperator}", warning);
+        Assert.Contains("-SystemId", warning);
+        // One match, or a listing that is not a lookup of one account, has nothing to warn about.
+        Assert.Single(one.Output);
+        Assert.Empty(one.Warnings);
+        Assert.True(bySystem.Output.Count >= 2);
+        Assert.Empty(bySystem.Warnings);
+    }
+
+    [Fact]
     public void E1_NamesMatchSeveralAccounts_NewRequestIsAmbiguousAccount_ListingThem()
     {
         using var shell = emulator.RunnerFor("demo");
