@@ -31,8 +31,7 @@ public sealed class PipedAccountNamingTests : IAsyncLifetime
 
         var whatIf = shell.Run(PipeWebAdministrator + " | New-PSRequest -Reason x -WhatIf").AssertSuccess();
 
-        Assert.Empty(whatIf.Output);
-        Assert.Contains(whatIf.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase) && l.Contains(@"on target ""web01\Administrator"""));
+        AssertOnlyWhatIf(whatIf, @"web01\Administrator");
         Assert.Empty(emulator.State.ReleaseRequests);
     }
 
@@ -59,7 +58,7 @@ public sealed class PipedAccountNamingTests : IAsyncLifetime
         var whatIf = shell.Run(row + " | New-PSRequest -Reason csv -WhatIf").AssertSuccess();
         var requested = shell.Run("(" + row + " | New-PSRequest -Reason csv).AccountName").AssertSuccess();
 
-        Assert.Contains(whatIf.HostWrites, l => l.Contains(@"on target ""account 1 on system 1"""));
+        AssertOnlyWhatIf(whatIf, "account 1 on system 1");
         Assert.Equal("Administrator", requested.SingleValue);
         var request = Assert.Single(emulator.State.ReleaseRequests);
         Assert.Equal(CheckoutSeed.WebAdministrator, request.Account.ManagedAccountId);
@@ -85,8 +84,7 @@ public sealed class PipedAccountNamingTests : IAsyncLifetime
 
         var whatIf = shell.Run("Get-PSManagedAccount -SystemName web01 -AccountName runbook-svc | Use-PSCredential { 'ran' } -WhatIf").AssertSuccess();
 
-        Assert.Empty(whatIf.Output);
-        Assert.Contains(whatIf.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase) && l.Contains(@"on target ""web01\runbook-svc"""));
+        AssertOnlyWhatIf(whatIf, @"web01\runbook-svc");
         Assert.Empty(emulator.State.ReleaseRequests);
     }
 
@@ -97,8 +95,7 @@ public sealed class PipedAccountNamingTests : IAsyncLifetime
 
         var whatIf = shell.Run("Get-PSManagedAccount -SystemName lnx01 -AccountName deploy | New-PSIsaSession -SessionType SSH -WhatIf").AssertSuccess();
 
-        Assert.Empty(whatIf.Output);
-        Assert.Contains(whatIf.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase) && l.Contains(@"on target ""lnx01\deploy"""));
+        AssertOnlyWhatIf(whatIf, @"lnx01\deploy");
         Assert.Empty(emulator.State.AccessSessions);
     }
 
@@ -126,5 +123,12 @@ public sealed class PipedAccountNamingTests : IAsyncLifetime
         Assert.Contains(@"web01\Administrator", error.ErrorDetails.Message);
         Assert.Equal("Administrator", Assert.IsType<PSCredential>(credential.SingleValue).UserName);
         Assert.Equal("Administrator", Assert.IsType<PSCredential>(byAccount.SingleValue).UserName);
+    }
+
+    /// <summary>-WhatIf ran: no output, and the host was told what would happen to <paramref name="target"/>.</summary>
+    private static void AssertOnlyWhatIf(PowerShellResult whatIf, string target)
+    {
+        Assert.Empty(whatIf.Output);
+        Assert.Contains(whatIf.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase) && l.Contains($"on target \"{target}\""));
     }
 }
