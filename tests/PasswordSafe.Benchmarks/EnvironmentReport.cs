@@ -64,11 +64,24 @@ internal static class EnvironmentReport
         return "cache size unknown";
     }
 
+    /// <summary>
+    /// Where the gen-0 budget comes from: it decides how much garbage a listing piles up before a collection, so the
+    /// peak-memory column depends on it (README, Benchmark).
+    /// </summary>
+    public static string YoungGenerationBudget()
+    {
+        var configured = Environment.GetEnvironmentVariable("DOTNET_GCgen0size");
+        return string.IsNullOrEmpty(configured)
+            ? $"sized by the runtime from the CPU cache ({LastLevelCache()}); DOTNET_GCgen0size=0x2000000 fixes it at 32 MB"
+            : $"DOTNET_GCgen0size={configured} (from the environment)";
+    }
+
     public static void Write(TextWriter output, BenchmarkOptions options)
     {
         output.WriteLine($"Date (UTC)      {DateTime.UtcNow:yyyy-MM-dd HH:mm}");
         output.WriteLine($"Machine         {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()} {RuntimeInformation.OSArchitecture}");
         output.WriteLine($"Runtime         {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {BuildConfiguration} build");
+        output.WriteLine($"Young gen       {YoungGenerationBudget()}");
         output.WriteLine($"PowerShell      System.Management.Automation {typeof(PSObject).Assembly.GetName().Version} (hosted)");
         output.WriteLine($"Module          {options.ModuleManifest ?? "out/PasswordSafe/PasswordSafe.psd1"}");
         output.WriteLine($"Load average    {LoadAverage()} (at start)");
