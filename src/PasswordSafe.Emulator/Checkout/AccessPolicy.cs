@@ -2,7 +2,10 @@ using System.Collections.Generic;
 
 namespace PasswordSafe.Emulator;
 
-/// <summary>An access policy (api-v3 §6.4, one schedule): which access types may be requested and how many approvers each needs.</summary>
+/// <summary>
+/// An access policy (api-v3 §6.4) with one schedule: which access types may be requested, how many approvers each
+/// needs, and whether a request must give a reason or a ticket.
+/// </summary>
 public sealed class AccessPolicy
 {
     internal AccessPolicy(int id, string name, IReadOnlyDictionary<AccessType, AccessTypeRule> accessTypes)
@@ -16,6 +19,17 @@ public sealed class AccessPolicy
     public string Name { get; }
     public string? Description { get; internal init; }
     public bool RequireReason { get; internal init; }
+
+    /// <summary>The id of the policy's one schedule (AccessPolicyScheduleID in POST Requests); the policy id unless seeded.</summary>
+    public int ScheduleId { get => _scheduleId ?? AccessPolicyId; internal init => _scheduleId = value; }
+
+    /// <summary>Requests under this policy must carry a TicketNumber (of ticket system <see cref="TicketSystemId"/>).</summary>
+    public bool RequireTicketSystem { get; internal init; }
+
+    /// <summary>The ticket system of the schedule; a request that names none uses it.</summary>
+    public int? TicketSystemId { get; internal init; }
+
+    private readonly int? _scheduleId;
     public IReadOnlyDictionary<AccessType, AccessTypeRule> AccessTypes { get; }
 
     /// <summary>

@@ -105,6 +105,12 @@ internal sealed class RequestLedger
             return LedgerOutcome<int>.Fail(400, $"The access policy '{policy.Name}' does not allow {accessType} access to this account; allowed: {string.Join(", ", policy.AccessTypes.Keys)}.");
         if (policy.RequireReason && string.IsNullOrWhiteSpace(body.Reason))
             return LedgerOutcome<int>.Fail(400, $"The access policy '{policy.Name}' requires a Reason.");
+        if (body.AccessPolicyScheduleId is int scheduleId && scheduleId != policy.ScheduleId)
+            return LedgerOutcome<int>.Fail(400, $"AccessPolicyScheduleID {scheduleId} is not a schedule of the access policy '{policy.Name}' that applies to this account; its schedule is {policy.ScheduleId} (GET AccessPolicies lists them), or leave it out to have the best schedule chosen.");
+        if (policy.RequireTicketSystem && body.TicketSystemId is int ticketSystem && ticketSystem != policy.TicketSystemId)
+            return LedgerOutcome<int>.Fail(400, $"The access policy '{policy.Name}' takes tickets of ticket system {policy.TicketSystemId}, not {ticketSystem}.");
+        if (policy.RequireTicketSystem && string.IsNullOrWhiteSpace(body.TicketNumber))
+            return LedgerOutcome<int>.Fail(400, $"The access policy '{policy.Name}' requires a ticket: give TicketNumber (ticket system {policy.TicketSystemId}).");
         if (accessType == AccessType.App && account.ApplicationId is int appId && appId != body.ApplicationId)
             return LedgerOutcome<int>.Fail(400, $"ApplicationID {body.ApplicationId} is not the application of this account; use {appId}.");
 
@@ -132,9 +138,10 @@ internal sealed class RequestLedger
             {
                 ApplicationId = accessType == AccessType.App ? body.ApplicationId : null,
                 Reason = body.Reason,
-                TicketSystemId = body.TicketSystemId,
+                // Without one, a ticket goes to the schedule's ticket system ("uses default if omitted").
+                TicketSystemId = body.TicketSystemId ?? (body.TicketNumber != null ? policy.TicketSystemId : null),
                 TicketNumber = body.TicketNumber,
-                AccessPolicyScheduleId = body.AccessPolicyScheduleId,
+                AccessPolicyScheduleId = policy.ScheduleId,
                 AccessPolicyId = policy.AccessPolicyId,
                 RequiredApprovals = rule.MinApprovers,
                 RotateOnCheckin = body.RotateOnCheckin ?? false,

@@ -195,15 +195,23 @@ internal sealed class CheckoutBuilder
             if (!rules.TryAdd(rule.AccessType, new AccessTypeRule(rule.AccessType, rule.MinApprovers, rule.IsSession || rule.AccessType != AccessType.View, rule.RecordSession)))
                 throw new SeedException($"{where}: AccessType {rule.AccessType} appears twice.");
         }
+        if (item.ScheduleID is <= 0) throw new SeedException($"{where}: ScheduleID must be a positive number (or left out: it is then the AccessPolicyID).");
+        if (item.RequireTicketSystem && item.TicketSystemID is not > 0)
+            throw new SeedException($"{where}: RequireTicketSystem needs the TicketSystemID whose ticket numbers requests must give.");
         AddPolicy(new AccessPolicy(item.AccessPolicyID, string.IsNullOrWhiteSpace(item.Name) ? $"Access policy {item.AccessPolicyID}" : item.Name!, rules)
         {
             Description = item.Description,
             RequireReason = item.RequireReason,
+            ScheduleId = item.ScheduleID ?? item.AccessPolicyID,
+            RequireTicketSystem = item.RequireTicketSystem,
+            TicketSystemId = item.TicketSystemID,
         }, where);
     }
 
     internal void AddPolicy(AccessPolicy policy, string where)
     {
+        if (_policies.Values.FirstOrDefault(p => p.ScheduleId == policy.ScheduleId) is { } other)
+            throw new SeedException($"{where}: ScheduleID {policy.ScheduleId} is already the schedule of access policy {other.AccessPolicyId}; give each its own.");
         if (!_policies.TryAdd(policy.AccessPolicyId, policy)) throw new SeedException($"{where} appears twice: give each policy its own AccessPolicyID.");
     }
 

@@ -9,5 +9,9 @@ public sealed class SeedAccessPolicy
     public string? Name { get; set; }
     public string? Description { get; set; }
     public bool RequireReason { get; set; }
+    /// <summary>The id of the policy's schedule; defaults to AccessPolicyID.</summary>
+    public int? ScheduleID { get; set; }
+    public bool RequireTicketSystem { get; set; }
+    public int? TicketSystemID { get; set; }
     public List<SeedAccessTypeRule> AccessTypes { get; set; } = new();
 }

@@ -21,6 +21,9 @@ public class CheckoutSeedTests
     [InlineData("{\"SmartRules\":[{\"SmartRuleID\":1}],\"UserGroups\":[{\"GroupID\":1,\"SmartRuleAccess\":[{\"SmartRuleID\":1,\"Roles\":[\"Requestor\"]}]}]}", "AccessPolicyID")]
     [InlineData("{\"UserGroups\":[{\"GroupID\":1,\"SmartRuleAccess\":[{\"SmartRuleID\":3,\"Roles\":[\"ISA\"]}]}]}", "SmartRuleID 3")]
     [InlineData("{\"Generate\":{\"ManagedSystems\":1,\"AccountsPerSystem\":0}}", "AccountsPerSystem")]
+    [InlineData("{\"AccessPolicies\":[{\"AccessPolicyID\":1,\"RequireTicketSystem\":true,\"AccessTypes\":[{\"AccessType\":\"View\"}]}]}", "TicketSystemID")]
+    [InlineData("{\"AccessPolicies\":[{\"AccessPolicyID\":1,\"ScheduleID\":0,\"AccessTypes\":[{\"AccessType\":\"View\"}]}]}", "ScheduleID must be a positive number")]
+    [InlineData("{\"AccessPolicies\":[{\"AccessPolicyID\":1,\"ScheduleID\":5,\"AccessTypes\":[{\"AccessType\":\"View\"}]},{\"AccessPolicyID\":2,\"ScheduleID\":5,\"AccessTypes\":[{\"AccessType\":\"View\"}]}]}", "ScheduleID 5 is already the schedule of access policy 1")]
     public void BadCheckoutSeedsStopWithAMessageNamingTheItem(string json, string mentioned)
     {
         var error = Assert.Throws<SeedException>(() => EmulatorState.FromSeed(EmulatorSeed.Parse(json)));
