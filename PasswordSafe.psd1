@@ -37,6 +37,7 @@
         'Get-PSManagedSystem'
         'Get-PSQuickRule'
         'Get-PSRole'
+        'Get-PSAccessPolicy'
         'Get-PSSmartRule'
         'Get-PSUser'
         'Get-PSUserGroup'

@@ -52,6 +52,10 @@ internal sealed class UserGroupService
     public Task<IReadOnlyList<Role>> ListRolesAsync(RequestLog log, CancellationToken token) =>
         _client.GetListAsync<Role>("Roles", new AdminOperation("Listing", "roles", AdminPermission.Roles), log, token);
 
+    /// <summary><c>GET AccessPolicies</c>: the policies a role grant can name, with their schedules.</summary>
+    public Task<IReadOnlyList<AccessPolicy>> ListAccessPoliciesAsync(RequestLog log, CancellationToken token) =>
+        _client.GetListAsync<AccessPolicy>("AccessPolicies", new AdminOperation("Listing", "access policies", AdminPermission.AccessPolicies), log, token);
+
     private static string Membership(int userId, int groupId) =>
         "Users/" + AdminClient.Segment(userId) + "/UserGroups/" + AdminClient.Segment(groupId);
 

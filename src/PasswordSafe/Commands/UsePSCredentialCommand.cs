@@ -76,6 +76,9 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
     public string? TicketNumber { get; set; }
 
     [Parameter]
+    public int? AccessPolicyScheduleId { get; set; }
+
+    [Parameter]
     public SwitchParameter RotateOnCheckin { get; set; }
 
     protected override void ProcessRecord()
@@ -95,6 +98,7 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
             ConflictOption = ConflictOption,
             TicketSystemId = TicketSystemId,
             TicketNumber = TicketNumber,
+            AccessPolicyScheduleId = AccessPolicyScheduleId,
             RotateOnCheckin = RotateOnCheckin.IsPresent ? true : (bool?)null,
         };
         var userName = UserName;
