@@ -75,8 +75,7 @@ internal static class CheckoutErrors
     /// <summary>"sys\acct (SystemId 1, AccountId 2), …" for the first ten of <paramref name="total"/> matches.</summary>
     public static string ListMatches(IReadOnlyList<ManagedAccount> matches, int total)
     {
-        var listed = string.Join(", ", matches.Take(MatchesListed).Select(a =>
-            $"{a.SystemName}\\{a.AccountName} (SystemId {a.SystemId}, AccountId {a.AccountId})"));
+        var listed = string.Join(", ", matches.Take(MatchesListed).Select(a => a.DescribeWithIds()));
         return total > MatchesListed ? $"{listed} and {total - MatchesListed} more" : listed;
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using PasswordSafe.Checkout;
@@ -29,6 +30,18 @@ public abstract class CheckoutCmdlet : PasswordSafeCmdlet
     /// <summary>Exactly one requestable account with these names, else AccountNotFound or AmbiguousAccount (with the list).</summary>
     internal ManagedAccount ResolveAccount(CheckoutClient client, string systemName, string accountName)
     {
+        var matches = ResolveAccounts(client, systemName, accountName);
+        if (matches.Count > 1)
+        {
+            throw CheckoutErrors.Ambiguous(new ManagedAccountFilter { SystemName = systemName, AccountName = accountName }, matches);
+        }
+
+        return matches[0];
+    }
+
+    /// <summary>Every requestable account with these names (systems may share a name); none is AccountNotFound.</summary>
+    internal IReadOnlyList<ManagedAccount> ResolveAccounts(CheckoutClient client, string systemName, string accountName)
+    {
         var filter = new ManagedAccountFilter { SystemName = systemName, AccountName = accountName };
         var matches = Run((log, token) => client.FindAccountsAsync(filter, log, token));
         if (matches.Count == 0)
@@ -36,12 +49,7 @@ public abstract class CheckoutCmdlet : PasswordSafeCmdlet
             throw CheckoutErrors.AccountNotFound(filter);
         }
 
-        if (matches.Count > 1)
-        {
-            throw CheckoutErrors.Ambiguous(filter, matches);
-        }
-
-        return matches[0];
+        return matches;
     }
 
     /// <summary>A PSCredential by default; a SecureString or, only when asked, plain text.</summary>

@@ -48,6 +48,10 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
     [ValidateSet("Reuse", "Renew", IgnoreCase = true)]
     public string? ConflictOption { get; set; }
 
+    /// <summary>By names: request every matching account instead of failing with AmbiguousAccount.</summary>
+    [Parameter(ParameterSetName = ByNameSet)]
+    public SwitchParameter All { get; set; }
+
     private BulkProgress? _progress;
 
     protected override void BeginProcessing()
@@ -65,10 +69,36 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out var session);
-        var target = DescribeTarget();
+        if (!All)
+        {
+            RequestOne(client, session, null, DescribeTarget());
+            return;
+        }
+
+        IReadOnlyList<ManagedAccount> matches;
         try
         {
-            var spec = BuildSpec(client, ref target, out var account);
+            matches = ResolveAccounts(client, SystemName, AccountName);
+        }
+        catch (PasswordSafeException e)
+        {
+            WriteItemError(e, DescribeTarget());
+            return;
+        }
+
+        foreach (var match in matches)
+        {
+            // Matches can share both names (systems of the same name), so each is told apart by its ids.
+            RequestOne(client, session, match, match.DescribeWithIds());
+        }
+    }
+
+    /// <summary>Requests one account: <paramref name="account"/> when already resolved, else the one the parameters name.</summary>
+    private void RequestOne(CheckoutClient client, PasswordSafeSession session, ManagedAccount? resolved, string target)
+    {
+        try
+        {
+            var spec = BuildSpec(client, ref target, resolved, out var account);
             if (!ShouldProcess(target, $"Request {spec.AccessType} access for {spec.DurationMinutes} minutes"))
             {
                 return;
@@ -102,7 +132,7 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
         }
     }
 
-    private NewRequestSpec BuildSpec(CheckoutClient client, ref string target, out ManagedAccount? account)
+    private NewRequestSpec BuildSpec(CheckoutClient client, ref string target, ManagedAccount? resolved, out ManagedAccount? account)
     {
         var spec = new NewRequestSpec
         {
@@ -119,7 +149,7 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
             DurationMinutes = DurationMinutes,
         };
 
-        account = TargetAccount(client);
+        account = resolved ?? TargetAccount(client);
         if (account != null)
         {
             spec.SystemId = account.SystemId;
@@ -130,7 +160,7 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
                 spec.DurationMinutes = account.DefaultReleaseDuration;
             }
 
-            target = Describe(account.SystemName, account.AccountName);
+            target = resolved != null ? target : Describe(account.SystemName, account.AccountName);
         }
 
         if (spec.DurationMinutes <= 0)

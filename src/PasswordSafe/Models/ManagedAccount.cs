@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace PasswordSafe;
 
@@ -56,4 +57,8 @@ public sealed class ManagedAccount
     public PasswordSafeSession? Session { get; internal set; }
 
     public override string ToString() => $"{SystemName}\\{AccountName}";
+
+    /// <summary>The names and the ids that tell this account apart from others with the same names (systems may share one).</summary>
+    internal string DescribeWithIds() =>
+        $"{SystemName}\\{AccountName} (SystemId {SystemId.ToString(CultureInfo.InvariantCulture)}, AccountId {AccountId.ToString(CultureInfo.InvariantCulture)})";
 }

@@ -155,6 +155,30 @@ public sealed class ManagedAccountListingTests : IClassFixture<CheckoutEmulator>
     }
 
     [Fact]
+    public void E1_NamesMatchSeveralAccounts_NewRequestAll_RequestsEach_NamedByItsIds()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var whatIf = shell.Run("New-PSRequest -SystemName twin01 -AccountName operator -All -Reason both -WhatIf").AssertSuccess();
+        Assert.Empty(emulator.State.ReleaseRequests);
+        var requested = shell.Run("New-PSRequest -SystemName twin01 -AccountName operator -All -Reason both | ForEach-Object { $_.AccountId }").AssertSuccess();
+        var again = shell.Run("New-PSRequest -SystemName twin01 -AccountName operator -All -Reason again");
+        var none = shell.Run("New-PSRequest -SystemName twin01 -AccountName nobody -All -Reason x").AssertError("AccountNotFound", ErrorCategory.ObjectNotFound);
+
+        var targets = whatIf.HostWrites.Where(l => l.Contains("What if", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(2, targets.Count);
+        Assert.Contains(targets, l => l.Contains($@"twin01\operator (SystemId 6, AccountId {CheckoutSeed.TwinEastOperator})"));
+        Assert.Contains(targets, l => l.Contains($@"twin01\operator (SystemId 7, AccountId {CheckoutSeed.TwinWestOperator})"));
+        Assert.Equal(new object[] { CheckoutSeed.TwinEastOperator, CheckoutSeed.TwinWestOperator }, requested.Output.Select(o => o.BaseObject).OrderBy(i => i).ToArray());
+        Assert.Equal(2, emulator.State.ReleaseRequests.Count(r => r.Account.AccountName == "operator" && r.IsOpen));
+        // A second run conflicts on each account separately: two errors, each naming its own account.
+        Assert.Equal(2, again.Errors.Count);
+        Assert.All(again.Errors, e => Assert.StartsWith("Conflict,", e.FullyQualifiedErrorId));
+        Assert.Contains(again.Errors, e => (string)e.TargetObject == $@"twin01\operator (SystemId 6, AccountId {CheckoutSeed.TwinEastOperator})");
+        Assert.Contains("nobody", none.ErrorDetails.Message);
+    }
+
+    [Fact]
     public void E1_NamesMatchSeveralAccounts_ListingShowsThemAll_AndSaysSo()
     {
         using var shell = emulator.RunnerFor("demo");
