@@ -39,12 +39,24 @@ internal static class CheckoutErrors
                 "Check that you own the request and that the account is enabled for API access; ask an administrator for the role this needs.");
         }
 
+        if (e.StatusCode == 400)
+        {
+            return Rewrap(e, ErrorIds.ValidationFailed, $"{what}: the server refused it: {ServerReason(e)}",
+                "Correct what the server names (for sessions: a session type that fits the request's access type), then retry.");
+        }
+
         return e;
     }
 
     /// <summary>For <c>POST Requests</c>: 409/4091 explains the conflict options.</summary>
     public static PasswordSafeException ForNewRequest(PasswordSafeApiException e, string account)
     {
+        if (e.StatusCode == 400)
+        {
+            return Rewrap(e, ErrorIds.ValidationFailed, $"The request for {account} was refused: {ServerReason(e)}",
+                "Correct what the server names: Get-PSManagedAccount shows the account's release durations, Get-PSAccessPolicy what its access policy requires (access types, reason, ticket, schedule).");
+        }
+
         if (e.StatusCode == 409)
         {
             return Rewrap(e, ErrorIds.Conflict,
@@ -91,6 +103,13 @@ internal static class CheckoutErrors
         new PasswordSafeException(ErrorIds.RequestNotFound,
             $"{what} is not in your request list.",
             "List your requests with Get-PSRequest (-Queue Approver for requests you approve).");
+
+    /// <summary>The server's own reason for a 400 as one sentence (the generic message when it gave none).</summary>
+    private static string ServerReason(PasswordSafeApiException e)
+    {
+        var reason = string.IsNullOrWhiteSpace(e.ServerMessage) ? "no reason was given (400 Bad Request)" : e.ServerMessage!.Trim();
+        return ".!?".IndexOf(reason[reason.Length - 1]) >= 0 ? reason : reason + ".";
+    }
 
     private static PasswordSafeException Rewrap(PasswordSafeApiException e, string errorId, string message, string action) =>
         new PasswordSafeApiException(errorId, message, action, e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage);

@@ -101,6 +101,9 @@ public sealed class AccessPolicyTests : IAsyncLifetime
         var used = shell.Run("Use-PSCredential -SystemName web01 -AccountName runbook-svc -ScriptBlock { 'ran' }")
             .AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
 
+        Assert.StartsWith(@"The request for web01\Administrator was refused: ", error.Exception.Message);
+        Assert.DoesNotContain("https://", error.Exception.Message);
+        Assert.Contains("Get-PSAccessPolicy", error.ErrorDetails.RecommendedAction);
         Assert.Contains("requires a ticket", error.ErrorDetails.Message);
         Assert.Contains("TicketNumber", error.ErrorDetails.Message);
         Assert.Contains("requires a ticket", used.ErrorDetails.Message);

@@ -119,8 +119,12 @@ public sealed class AccessSessionTests : IAsyncLifetime, IDisposable
         shell.SetVariable("SessionType", sessionType);
         shell.Run("$r = New-PSRequest -SystemName lnx01 -AccountName root -AccessType $AccessType -Reason mismatch").AssertSuccess();
 
-        shell.Run("$r | New-PSAccessSession -SessionType $SessionType").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+        var error = shell.Run("$r | New-PSAccessSession -SessionType $SessionType").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
 
+        // Said in the user's terms, with the server's reason, not as a raw HTTP failure.
+        Assert.StartsWith("Creating the session: the server refused it: ", error.Exception.Message);
+        Assert.Contains($"SessionType {sessionType}", error.Exception.Message);
+        Assert.DoesNotContain("https://", error.Exception.Message);
         Assert.Empty(emulator.State.AccessSessions);
     }
 
