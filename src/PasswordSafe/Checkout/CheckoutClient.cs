@@ -99,10 +99,10 @@ internal sealed class CheckoutClient
         PutOnRequestAsync(requestId, "Checkin", ReasonBody(reason), "Checking in the request", log, cancellationToken);
 
     public Task ApproveAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken) =>
-        PutOnRequestAsync(requestId, "Approve", ReasonBody(reason), "Approving the request", log, cancellationToken);
+        PutOnRequestAsync(requestId, "Approve", ReasonBody(reason), "Approving the request", log, cancellationToken, asApprover: true);
 
     public Task DenyAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken) =>
-        PutOnRequestAsync(requestId, "Deny", ReasonBody(reason), "Denying the request", log, cancellationToken);
+        PutOnRequestAsync(requestId, "Deny", ReasonBody(reason), "Denying the request", log, cancellationToken, asApprover: true);
 
     public Task SetRotateOnCheckinAsync(int requestId, RequestLog log, CancellationToken cancellationToken) =>
         PutOnRequestAsync(requestId, "RotateOnCheckin", "{}", "Marking the request to rotate on check-in", log, cancellationToken);
@@ -175,13 +175,15 @@ internal sealed class CheckoutClient
         return SendForRequestAsync(request, "Creating the session", log, cancellationToken);
     }
 
-    private async Task PutOnRequestAsync(int requestId, string action, string body, string what, RequestLog log, CancellationToken cancellationToken)
+    private async Task PutOnRequestAsync(int requestId, string action, string body, string what, RequestLog log, CancellationToken cancellationToken,
+        bool asApprover = false)
     {
         var request = new ApiRequest(HttpMethod.Put, "Requests/" + Id(requestId) + "/" + action) { Body = body };
-        await SendForRequestAsync(request, what, log, cancellationToken).ConfigureAwait(false);
+        await SendForRequestAsync(request, what, log, cancellationToken, asApprover).ConfigureAwait(false);
     }
 
-    private async Task<ApiResponse> SendForRequestAsync(ApiRequest request, string what, RequestLog log, CancellationToken cancellationToken)
+    private async Task<ApiResponse> SendForRequestAsync(ApiRequest request, string what, RequestLog log, CancellationToken cancellationToken,
+        bool asApprover = false)
     {
         try
         {
@@ -189,7 +191,7 @@ internal sealed class CheckoutClient
         }
         catch (PasswordSafeApiException e)
         {
-            throw _session.Connection.Record(CheckoutErrors.ForRequestCall(e, what));
+            throw _session.Connection.Record(CheckoutErrors.ForRequestCall(e, what, asApprover));
         }
     }
 

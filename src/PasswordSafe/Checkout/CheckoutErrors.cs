@@ -15,8 +15,11 @@ internal static class CheckoutErrors
     public const int NotApprovedReason = 4034;
     public const int ConflictReason = 4091;
 
-    /// <summary>For <c>GET Credentials/{id}</c>, session creation and a request's own calls.</summary>
-    public static PasswordSafeException ForRequestCall(PasswordSafeApiException e, string what)
+    /// <summary>
+    /// For <c>GET Credentials/{id}</c>, session creation and a request's own calls; <paramref name="asApprover"/> for
+    /// approving and denying, whose caller is not the requestor, so what to do next differs.
+    /// </summary>
+    public static PasswordSafeException ForRequestCall(PasswordSafeApiException e, string what, bool asApprover = false)
     {
         if (e.StatusCode == 403 && e.ReasonCode == NotApprovedReason)
         {
@@ -29,14 +32,16 @@ internal static class CheckoutErrors
         {
             return Rewrap(e, ErrorIds.RequestNotActive,
                 $"{what}: the request is not active: it was checked in, denied or has expired.",
-                "Create a new request with New-PSRequest.");
+                asApprover ? "Get-PSRequest -Queue Approver lists the requests still waiting for you." : "Create a new request with New-PSRequest.");
         }
 
         if (e.StatusCode == 403)
         {
             return Rewrap(e, ErrorIds.PermissionDenied,
                 $"{what}: permission denied ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
-                "Check that you own the request and that the account is enabled for API access; ask an administrator for the role this needs.");
+                asApprover
+                    ? "Approving and denying need the Approver or Requestor/Approver role on the account's smart rule, and never work on your own request: another approver must act. Get-PSRequest -Queue Approver lists what you may approve."
+                    : "Check that you own the request and that the account is enabled for API access; ask an administrator for the role this needs.");
         }
 
         if (e.StatusCode == 400)

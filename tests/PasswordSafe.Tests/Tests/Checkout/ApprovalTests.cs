@@ -105,6 +105,9 @@ public sealed class ApprovalTests : IAsyncLifetime
         var error = shell.Run("$r | Approve-PSRequest").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
 
         Assert.Contains("4033", error.ErrorDetails.Message);
+        // What to do is the approver's side of it, not the requestor's "check that you own the request".
+        Assert.Contains("never work on your own request", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("you own the request", error.ErrorDetails.RecommendedAction);
         Assert.Equal(RequestStatus.Pending, emulator.Request(id).Status);
         shell.Run("Get-PSRequest -Queue Approver").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
     }
