@@ -22,7 +22,9 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
     // output (streamed) and the block keeps the caller's scope; the parameter names cannot clash with the caller's.
     private const string Invoker = "param($UsePSCredentialScriptBlock, $UsePSCredentialCredential) & $UsePSCredentialScriptBlock $UsePSCredentialCredential";
 
-    [Parameter(Mandatory = true, Position = 0)]
+    /// <summary>First by ids or from the pipeline; after the two names by name (like New-PSRequest's positions).</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
+    [Parameter(Mandatory = true, Position = 2, ParameterSetName = ByNameSet)]
     [ValidateNotNull]
     public ScriptBlock? ScriptBlock { get; set; }
 
@@ -32,12 +34,12 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     public int AccountId { get; set; }
 
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
     [ArgumentCompleter(typeof(SystemNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string SystemName { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
     [ArgumentCompleter(typeof(AccountNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string AccountName { get; set; } = string.Empty;

@@ -75,6 +75,22 @@ public sealed class UseCredentialTests : IAsyncLifetime
         Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
     }
 
+    [Theory]
+    [InlineData("Use-PSCredential web01 runbook-svc { param($c) $c.UserName }")]
+    [InlineData("Use-PSCredential { param($c) $c.UserName } -SystemName web01 -AccountName runbook-svc")]
+    [InlineData("Use-PSCredential -SystemName web01 -AccountName runbook-svc { param($c) $c.UserName }")]
+    [InlineData("Use-PSCredential -ScriptBlock { param($c) $c.UserName } web01 runbook-svc")]
+    [InlineData("Get-PSManagedAccount web01 runbook-svc | Use-PSCredential { param($c) $c.UserName }")]
+    public void E1_UseCredential_NamesAndBlockBindByPositionOrName_AsTyped(string script)
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run(script).AssertSuccess();
+
+        Assert.Equal("runbook-svc", result.SingleValue);
+        Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
+    }
+
     [Fact]
     public void E1_UseCredential_BlockThrows_ErrorSurfaces_AndTheRequestIsCheckedIn()
     {
