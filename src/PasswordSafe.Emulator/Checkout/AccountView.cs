@@ -49,6 +49,21 @@ internal sealed class AccountView
     internal AccessPolicy? RequestPolicyFor(ManagedAccount account) =>
         Catalog.PositionOf(account) is var position and >= 0 && (_roles[position] & SmartRuleRoles.Requestor) != 0 ? _policies[position] : null;
 
+    /// <summary>At least one of <paramref name="roles"/> on the account.</summary>
+    internal bool HasAnyOf(ManagedAccount account, SmartRuleRoles roles) =>
+        Catalog.PositionOf(account) is var position and >= 0 && (_roles[position] & roles) != 0;
+
+    /// <summary>At least one of <paramref name="roles"/> on any account of the snapshot (a scan: for rare calls only).</summary>
+    internal bool HoldsAnyOf(SmartRuleRoles roles)
+    {
+        foreach (var held in _roles)
+        {
+            if ((held & roles) != 0) return true;
+        }
+
+        return false;
+    }
+
     internal bool CanApprove(ManagedAccount account) => Has(account, SmartRuleRoles.Approver);
     internal bool IsIsa(ManagedAccount account) => Has(account, SmartRuleRoles.ISA);
 }

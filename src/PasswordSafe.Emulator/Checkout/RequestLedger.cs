@@ -18,7 +18,7 @@ internal sealed class RequestLedger
     private readonly Dictionary<int, List<ReleaseRequest>> _openByAccount = new();
     private readonly PriorityQueue<ReleaseRequest, DateTimeOffset> _expiries = new();
     private readonly Dictionary<int, HashSet<int>> _requestedAccountsByUser = new();
-    private readonly List<AccessSessionRecord> _sessions = new();
+    private readonly SessionBook _sessionBook = new();
     private int _nextRequestId = 1;
 
     internal RequestLedger(AccountCatalog catalog, EmulatorState state)
@@ -64,7 +64,10 @@ internal sealed class RequestLedger
         }
     }
 
-    internal IReadOnlyList<AccessSessionRecord> Sessions { get { lock (_gate) return _sessions.ToList(); } }
+    internal IReadOnlyList<AccessSessionRecord> Sessions => _sessionBook.All();
+
+    /// <summary>The sessions handed out, for GET Sessions and its Lock/Terminate calls.</summary>
+    internal SessionBook SessionBook => _sessionBook;
 
     /// <summary>type=recent (§2.1): the accounts this user has requested.</summary>
     internal IReadOnlySet<int> RequestedAccounts(int userId)
@@ -382,9 +385,10 @@ internal sealed class RequestLedger
 
     private SessionTicket NewTicket(SessionKind kind, ManagedAccount account, Caller caller, int? requestId)
     {
-        var ticket = new SessionTicket(SecretGenerator.NewSessionTicket()[..12], SecretGenerator.NewSessionTicket(), kind, account, caller.User.UserName);
-        _sessions.Add(new AccessSessionRecord(ticket.Id, requestId, account.ManagedAccountId, caller.User.UserName, kind.SessionType, Now));
-        return ticket;
+        // The ticket's ID is the session's id as text (GET Sessions lists it as the number SessionID).
+        var record = _sessionBook.Add(requestId, account, caller.User, kind, Now);
+        return new SessionTicket(record.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), SecretGenerator.NewSessionTicket(),
+            kind, account, caller.User.UserName);
     }
 
     private List<ReleaseRequest> OpenOf(int accountId)
@@ -408,6 +412,7 @@ internal sealed class RequestLedger
         request.ClosedDate = now;
         request.ClosedBy = by;
         if (_openByAccount.TryGetValue(request.Account.ManagedAccountId, out var open)) open.Remove(request);
+        _sessionBook.EndForRequest(request.RequestId, now);
         var kind = status switch
         {
             RequestStatus.CheckedIn => AuditKinds.RequestCheckedIn,

@@ -46,7 +46,7 @@ public sealed class AccessSessionTests : IAsyncLifetime, IDisposable
         var record = Assert.Single(emulator.State.AccessSessions);
         Assert.Equal(CheckoutSeed.WebAdministrator, record.AccountId);
         Assert.Equal("demo", record.UserName);
-        Assert.Equal(session.Properties["SessionId"].Value, record.SessionId);
+        Assert.Equal(session.Properties["SessionId"].Value, record.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

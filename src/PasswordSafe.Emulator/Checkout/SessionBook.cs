@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PasswordSafe.Emulator;
+
+/// <summary>
+/// The sessions handed out (api-v3 §5.1) and their status: listed by GET Sessions, locked and terminated by their POSTs,
+/// completed when their request ends. Its own lock; the ledger adds sessions and ends a request's sessions through it.
+/// </summary>
+internal sealed class SessionBook
+{
+    private readonly object _gate = new();
+    private readonly List<AccessSessionRecord> _sessions = new();
+    private int _nextSessionId = 1;
+
+    internal AccessSessionRecord Add(int? requestId, ManagedAccount account, EmulatorUser user, SessionKind kind, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var session = new AccessSessionRecord(_nextSessionId++, requestId, account, user, kind.SessionType, kind.Protocol, now);
+            _sessions.Add(session);
+            return session;
+        }
+    }
+
+    internal IReadOnlyList<AccessSessionRecord> All()
+    {
+        lock (_gate) return _sessions.ToList();
+    }
+
+    internal AccessSessionRecord? Find(int sessionId)
+    {
+        lock (_gate) return _sessions.FirstOrDefault(s => s.SessionId == sessionId);
+    }
+
+    /// <summary>A request that ends (check-in, expiry, denial, renewal) ends its open sessions [I].</summary>
+    internal void EndForRequest(int requestId, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            foreach (var session in _sessions.Where(s => s.RequestId == requestId && s.IsOpen)) End(session, SessionStatus.Completed, now);
+        }
+    }
+
+    /// <summary>Locks an open session; false when it has already ended.</summary>
+    internal bool Lock(AccessSessionRecord session)
+    {
+        lock (_gate)
+        {
+            if (!session.IsOpen) return false;
+            session.Status = SessionStatus.Locked;
+            return true;
+        }
+    }
+
+    /// <summary>Terminates an open session (it then reads Completed [I]); false when it has already ended.</summary>
+    internal bool Terminate(AccessSessionRecord session, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (!session.IsOpen) return false;
+            End(session, SessionStatus.Completed, now);
+            return true;
+        }
+    }
+
+    private static void End(AccessSessionRecord session, SessionStatus status, DateTimeOffset now)
+    {
+        session.Status = status;
+        session.EndTime = now;
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PasswordSafe.Emulator.Http.Json;
+
+namespace PasswordSafe.Emulator.Http;
+
+/// <summary>
+/// Session monitoring (api-v3 §5.1): GET Sessions?status=&amp;userID=, GET Sessions/{id}, POST Sessions/{id}/Lock and
+/// /Terminate (204). Who may see a session: members of an Administrators group, and holders of the ISA or Auditor role
+/// on its account; who may lock or terminate it: administrators and ISA holders (the real server's Session Auditor
+/// and Active Session Reviewer roles are modelled by the Auditor role for reading only) [I]. Anyone else gets 403 4031.
+/// </summary>
+internal static class SessionEndpoints
+{
+    private const SmartRuleRoles Readers = SmartRuleRoles.ISA | SmartRuleRoles.Auditor;
+
+    internal static void Map(IEndpointRouteBuilder signedIn)
+    {
+        signedIn.MapGet("/Sessions", List);
+        signedIn.MapGet("/Sessions/{id:int}", (int id, HttpContext context, EmulatorState state) =>
+            WithSession(id, context, state, forChange: false, (session, _) => ApiResults.Json(SessionJson.From(session))));
+        signedIn.MapPost("/Sessions/{id:int}/Lock", (int id, HttpContext context, EmulatorState state) =>
+            WithSession(id, context, state, forChange: true, (session, caller) => Change(state, caller, session, locking: true)));
+        signedIn.MapPost("/Sessions/{id:int}/Terminate", (int id, HttpContext context, EmulatorState state) =>
+            WithSession(id, context, state, forChange: true, (session, caller) => Change(state, caller, session, locking: false)));
+    }
+
+    private static IResult List(HttpContext context, EmulatorState state)
+    {
+        if (CallerFacts.From(context, state) is not { } caller) return ApiResults.Unauthorized();
+        var query = context.Request.Query;
+        if (!TryInt(query["status"].FirstOrDefault(), out var status) || (status is int s && !Enum.IsDefined(typeof(SessionStatus), s)))
+            return ApiResults.BadRequest("status must be a session status: 0 not started, 1 in progress, 2 completed, 5 locked, 7 terminated, 8 logged off, 9 disconnected.");
+        if (!TryInt(query["userID"].FirstOrDefault(), out var userId))
+            return ApiResults.BadRequest("userID must be a user id.");
+
+        var administrator = state.IsAdministrator(caller.User.UserId);
+        var view = state.CheckoutView(caller.User.UserId);
+        if (!administrator && !view.HoldsAnyOf(Readers)) return ApiResults.NoPermission();
+        var sessions = state.Ledger.SessionBook.All()
+            .Where(session => administrator || MayRead(view, session))
+            .Where(session => status is null || (int)session.Status == status)
+            .Where(session => userId is null || session.UserId == userId)
+            .Select(SessionJson.From)
+            .ToList();
+        return ApiResults.Json(sessions);
+    }
+
+    private static IResult WithSession(int id, HttpContext context, EmulatorState state, bool forChange, Func<AccessSessionRecord, Caller, IResult> then)
+    {
+        if (CallerFacts.From(context, state) is not { } caller) return ApiResults.Unauthorized();
+        if (state.Ledger.SessionBook.Find(id) is not { } session) return ApiResults.NotFound("Session not found.");
+        var administrator = state.IsAdministrator(caller.User.UserId);
+        var view = state.CheckoutView(caller.User.UserId);
+        var allowed = administrator || (forChange ? MayChange(view, session) : MayRead(view, session));
+        return allowed ? then(session, caller) : ApiResults.NoPermission();
+    }
+
+    private static IResult Change(EmulatorState state, Caller caller, AccessSessionRecord session, bool locking)
+    {
+        var changed = locking ? state.Ledger.SessionBook.Lock(session) : state.Ledger.SessionBook.Terminate(session, state.Clock.GetUtcNow());
+        if (!changed) return ApiResults.BadRequest($"Session {session.SessionId} has already ended ({session.Status}).");
+        state.RecordAudit(locking ? AuditKinds.SessionLocked : AuditKinds.SessionTerminated, caller.User.UserName, caller.RegistrationId,
+            caller.SourceAddress, $"session {session.SessionId} of {session.UserName} to {session.Account} {(locking ? "locked" : "terminated")}");
+        return Results.NoContent();
+    }
+
+    private static bool MayRead(AccountView view, AccessSessionRecord session) =>
+        view.FindAccount(session.AccountId) is { } account && view.HasAnyOf(account, Readers);
+
+    private static bool MayChange(AccountView view, AccessSessionRecord session) =>
+        view.FindAccount(session.AccountId) is { } account && view.IsIsa(account);
+
+    private static bool TryInt(string? text, out int? value)
+    {
+        value = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)) return false;
+        value = parsed;
+        return true;
+    }
+}
