@@ -27,6 +27,9 @@
         'Get-PSCredential'
         'Use-PSCredential'
         'New-PSAccessSession'
+        'Get-PSAccessSession'
+        'Lock-PSAccessSession'
+        'Stop-PSAccessSession'
         'Get-PSIsaCredential'
         'New-PSIsaSession'
         # Administration (issue 4)

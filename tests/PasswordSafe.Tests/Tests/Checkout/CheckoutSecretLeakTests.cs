@@ -46,6 +46,7 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
         "pending credential", "approve then credential", "deny", "checked-in credential", "expired credential", "not the owner",
         "conflict", "reuse and renew", "rotate on check-in", "use-credential success", "use-credential throw",
         "rdp session", "ssh session", "rdp file", "session type mismatch", "isa credential", "isa session", "isa denied", "ambiguous account",
+        "session monitoring",
     };
 
     public void Dispose()
@@ -61,6 +62,7 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
         using var shell = emulator.RunnerFor(runAs);
         emulator.Connect(shell, "approver", sessionVariable: "Approver", makeDefault: false);
         emulator.Connect(shell, "requestor2", sessionVariable: "Other", makeDefault: false);
+        emulator.Connect(shell, "admin", sessionVariable: "Admin", makeDefault: false);
         shell.SetVariable("OutFile", Path.Combine(folder, "session.rdp"));
 
         var parts = (ScriptFor(scenario) + Epilogue).Split(AdvanceClock);
@@ -155,6 +157,12 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
             "$f = New-PSIsaSession -SystemName web01 -AccountName Administrator -SessionType rdpfile -OutFile $OutFile\n$f | Out-Host",
         "isa denied" =>
             "Get-PSIsaCredential -SystemName web01 -AccountName Administrator\nNew-PSIsaSession -SystemId 4 -AccountId 7 -SessionType SSH",
+        "session monitoring" =>
+            "$Session = New-PSRequest -SystemName web01 -AccountName Administrator -AccessType RDP -Reason leak | New-PSAccessSession\n" +
+            "$Tickets = @($Session.Ticket)\n" +
+            "Get-PSAccessSession -Session $Admin | Out-Host\n$Session | Get-PSAccessSession -Session $Admin | Out-Host\n" +
+            "$Session | Lock-PSAccessSession -Force -PassThru -Session $Admin | Out-Host\n" +
+            "$Session | Stop-PSAccessSession -Force -Session $Admin\n$Session | Stop-PSAccessSession -Force -Session $Admin\nGet-PSAccessSession",
         "ambiguous account" =>
             "New-PSRequest -SystemName twin01 -AccountName operator -Reason leak\nGet-PSManagedAccount -SystemName web01 -AccountName nobody",
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),

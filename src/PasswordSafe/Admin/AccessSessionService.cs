@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Checkout;
+using PasswordSafe.Http;
+
+namespace PasswordSafe.Admin;
+
+/// <summary>Session monitoring (api-v3 §5.1): list, read, lock and terminate sessions.</summary>
+internal sealed class AccessSessionService
+{
+    private readonly AdminClient _client;
+
+    public AccessSessionService(AdminClient client) => _client = client;
+
+    /// <summary><c>GET Sessions</c>, filtered on the server by one status code and one user id when given.</summary>
+    public Task<IReadOnlyList<AccessSessionInfo>> ListAsync(int? status, int? userId, RequestLog log, CancellationToken token)
+    {
+        var query = new List<KeyValuePair<string, string>>();
+        if (status is int code)
+        {
+            query.Add(new KeyValuePair<string, string>("status", code.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (userId is int user)
+        {
+            query.Add(new KeyValuePair<string, string>("userID", user.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return _client.GetListAsync<AccessSessionInfo>(QueryString.Append("Sessions", query), Operation("Listing", "sessions"), log, token);
+    }
+
+    public Task<AccessSessionInfo> GetAsync(int sessionId, RequestLog log, CancellationToken token) =>
+        _client.GetObjectAsync<AccessSessionInfo>("Sessions/" + AdminClient.Segment(sessionId), Operation("Reading", Describe(sessionId)), log, token);
+
+    public Task LockAsync(int sessionId, RequestLog log, CancellationToken token) =>
+        _client.SendAsync(HttpMethod.Post, "Sessions/" + AdminClient.Segment(sessionId) + "/Lock", "{}", Operation("Locking", Describe(sessionId)), log, token);
+
+    public Task TerminateAsync(int sessionId, RequestLog log, CancellationToken token) =>
+        _client.SendAsync(HttpMethod.Post, "Sessions/" + AdminClient.Segment(sessionId) + "/Terminate", "{}", Operation("Terminating", Describe(sessionId)), log, token);
+
+    public static string Describe(int sessionId) => "session " + AdminClient.Segment(sessionId);
+
+    private static AdminOperation Operation(string action, string item) => new AdminOperation(action, item, AdminPermission.Sessions);
+}

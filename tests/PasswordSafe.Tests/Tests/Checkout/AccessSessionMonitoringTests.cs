@@ -1,0 +1,149 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using PasswordSafe.Emulator;
+using PasswordSafe.Tests.Infrastructure;
+using Xunit;
+
+namespace PasswordSafe.Tests.Tests.Checkout;
+
+/// <summary>
+/// Session monitoring (api-v3 §5.1 GET Sessions, Lock, Terminate) through Get-PSAccessSession, Lock-PSAccessSession and
+/// Stop-PSAccessSession: demo opens the sessions (E2); an administrator ("Admin") and an ISA holder see, lock and end
+/// them; a user without those roles is refused. Asserted on the objects, the emulator's session states and audit.
+/// </summary>
+public sealed class AccessSessionMonitoringTests : IAsyncLifetime
+{
+    private CheckoutEmulator emulator = null!;
+
+    public async Task InitializeAsync() => emulator = await CheckoutEmulator.StartAsync();
+
+    public Task DisposeAsync() => emulator.DisposeAsync();
+
+    /// <summary>demo holds an RDP session to web01\Administrator in $Rdp and an SSH one to lnx01\root in $Ssh; "admin" is $Admin.</summary>
+    private PowerShellRunner OpenTwoSessions()
+    {
+        var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "admin", sessionVariable: "Admin", makeDefault: false);
+        shell.Run(
+            "$Rdp = New-PSRequest web01 Administrator -AccessType RDP -Reason watch | New-PSAccessSession -SessionType rdpticket\n" +
+            "$Ssh = New-PSRequest lnx01 root -AccessType SSH -Reason watch | New-PSAccessSession -SessionType SSH").AssertSuccess();
+        return shell;
+    }
+
+    [Fact]
+    public void E2_Sessions_ListedWithStateAccountAndProtocol_NeverTheTicket()
+    {
+        using var shell = OpenTwoSessions();
+
+        var listed = shell.Run("Get-PSAccessSession -Session $Admin").AssertSuccess().Output;
+        var shown = shell.Run("Get-PSAccessSession -Session $Admin | Out-Host").AssertSuccess();
+        var tickets = shell.Run("$Rdp.Ticket; $Ssh.Ticket").AssertSuccess().Output.Select(o => (string)o.BaseObject).ToList();
+
+        Assert.Equal(2, listed.Count);
+        Assert.All(listed, s => Assert.Equal("PasswordSafe.AccessSessionInfo", s.TypeNames[0]));
+        var rdp = listed.Single(s => (string)s.Properties["Protocol"].Value == "RDP");
+        Assert.Equal("NotStarted", rdp.Properties["Status"].Value);
+        Assert.Equal("web01", rdp.Properties["AssetName"].Value);
+        Assert.Equal("Administrator", rdp.Properties["AccountName"].Value);
+        Assert.Equal(CheckoutSeed.WebAdministrator, rdp.Properties["AccountId"].Value);
+        Assert.Equal("rdpticket", rdp.Properties["SessionType"].Value);
+        Assert.NotNull(rdp.Properties["RequestId"].Value);
+        var ssh = listed.Single(s => (string)s.Properties["Protocol"].Value == "SSH");
+        Assert.Equal("root", ssh.Properties["AccountName"].Value);
+        Assert.Contains(shown.HostWrites, l => l.Contains("NotStarted") && l.Contains("web01") && l.Contains("Administrator") && l.Contains("RDP"));
+        Assert.All(tickets, ticket => Assert.DoesNotContain(ticket, shown.AllText()));
+    }
+
+    [Fact]
+    public void E2_ATicketPipesToItsSession_AndFiltersNarrowTheList()
+    {
+        using var shell = OpenTwoSessions();
+        var demoId = emulator.State.Users.Single(u => u.UserName == "demo").UserId;
+        shell.SetVariable("DemoId", demoId);
+
+        var byTicket = shell.Run("$Rdp | Get-PSAccessSession -Session $Admin").AssertSuccess();
+        var byStatus = shell.Run("@(Get-PSAccessSession -Status Completed -Session $Admin).Count").AssertSuccess();
+        var byUser = shell.Run("@(Get-PSAccessSession -UserId $DemoId -Status NotStarted, Locked -Session $Admin).Count").AssertSuccess();
+        var unknown = shell.Run("Get-PSAccessSession -SessionId 999 -Session $Admin").AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
+
+        Assert.Equal("RDP", Assert.Single(byTicket.Output).Properties["Protocol"].Value);
+        Assert.Equal(0, byStatus.SingleValue);
+        Assert.Equal(2, byUser.SingleValue);
+        Assert.Contains("session 999", unknown.Exception.Message);
+    }
+
+    [Fact]
+    public void E2_LockThenStop_WithForce_ChangeTheSessionAndAreAudited_PassThruShowsTheNewState()
+    {
+        using var shell = OpenTwoSessions();
+        var audit = AuditCursor.Mark(emulator.State);
+
+        var locked = shell.Run("Get-PSAccessSession -Session $Admin | Where-Object Protocol -eq 'RDP' | Lock-PSAccessSession -Force -PassThru -Session $Admin").AssertSuccess();
+        var stopped = shell.Run("$Rdp | Stop-PSAccessSession -Force -PassThru -Session $Admin").AssertSuccess();
+        var again = shell.Run("$Rdp | Stop-PSAccessSession -Force -Session $Admin").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+
+        Assert.Equal("Locked", Assert.Single(locked.Output).Properties["Status"].Value);
+        Assert.Equal("Completed", Assert.Single(stopped.Output).Properties["Status"].Value);
+        Assert.NotNull(stopped.Output[0].Properties["EndTime"].Value);
+        Assert.Contains("already ended", again.Exception.Message);
+        var rdp = emulator.State.AccessSessions.Single(s => s.Protocol == AccessType.RDP);
+        Assert.Equal(SessionStatus.Completed, rdp.Status);
+        Assert.Equal(SessionStatus.NotStarted, emulator.State.AccessSessions.Single(s => s.Protocol == AccessType.SSH).Status);
+        Assert.Single(audit.NewEntries(AuditKinds.SessionLocked, "admin"));
+        Assert.Single(audit.NewEntries(AuditKinds.SessionTerminated, "admin"));
+    }
+
+    [Fact]
+    public void E2_LockAndStop_WhatIfChangesNothing_AndNamesWhoseSessionItIs()
+    {
+        using var shell = OpenTwoSessions();
+
+        var whatIf = shell.Run("Get-PSAccessSession -Session $Admin | Where-Object Protocol -eq 'SSH' | Stop-PSAccessSession -WhatIf -Session $Admin").AssertSuccess();
+        shell.Run("$Ssh | Lock-PSAccessSession -WhatIf -Session $Admin").AssertSuccess();
+
+        var line = Assert.Single(whatIf.HostWrites, l => l.Contains("What if", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(@"to lnx01\root)", line);
+        Assert.Contains("Terminate", line);
+        Assert.All(emulator.State.AccessSessions, s => Assert.Equal(SessionStatus.NotStarted, s.Status));
+    }
+
+    [Fact]
+    public void E2_AnIsaHolderSeesAndEndsTheSessionsOnItsAccountsOnly()
+    {
+        using var shell = OpenTwoSessions();
+        emulator.Connect(shell, "isa-user", sessionVariable: "Isa", makeDefault: false);
+
+        // isa-user holds ISA on web01\Administrator, not on lnx01\root.
+        var seen = shell.Run("Get-PSAccessSession -Session $Isa | ForEach-Object { $_.AccountName }").AssertSuccess();
+        var refused = shell.Run("$Ssh | Stop-PSAccessSession -Force -Session $Isa").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
+        shell.Run("$Rdp | Stop-PSAccessSession -Force -Session $Isa").AssertSuccess();
+
+        Assert.Equal(new object[] { "Administrator" }, seen.Output.Select(o => o.BaseObject).ToArray());
+        Assert.Contains("ISA role", refused.ErrorDetails.RecommendedAction);
+        Assert.Equal(SessionStatus.Completed, emulator.State.AccessSessions.Single(s => s.Protocol == AccessType.RDP).Status);
+        Assert.Equal(SessionStatus.NotStarted, emulator.State.AccessSessions.Single(s => s.Protocol == AccessType.SSH).Status);
+    }
+
+    [Fact]
+    public void E2_WithoutAnAuditingRole_ListingIsPermissionDenied()
+    {
+        using var shell = OpenTwoSessions();
+
+        var error = shell.Run("Get-PSAccessSession").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
+
+        Assert.Contains("Administrators group", error.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void E2_CheckingInTheRequest_CompletesItsSession()
+    {
+        using var shell = OpenTwoSessions();
+
+        shell.Run("Get-PSRequest | Where-Object AccessType -eq 'SSH' | Complete-PSRequest").AssertSuccess();
+        var states = shell.Run("Get-PSAccessSession -Session $Admin | ForEach-Object { $_.Protocol + '=' + $_.Status }").AssertSuccess();
+
+        Assert.Equal(new[] { "RDP=NotStarted", "SSH=Completed" }, states.Output.Select(o => (string)o.BaseObject).OrderBy(s => s).ToArray());
+    }
+}
