@@ -23,6 +23,7 @@
         'Approve-PSRequest'
         'Deny-PSRequest'
         'Complete-PSRequest'
+        'Wait-PSRequest'
         'Set-PSRequest'
         'Get-PSCredential'
         'Use-PSCredential'

@@ -99,6 +99,18 @@ internal static class CheckoutErrors
     /// <summary>How many matches a message lists by name; the rest are counted.</summary>
     public const int MatchesListed = 10;
 
+    /// <summary>Wait-PSRequest: no approver acted in time; the request itself stays pending.</summary>
+    public static PasswordSafeException StillPending(string request, int seconds) =>
+        new PasswordSafeException(ErrorIds.RequestNotApproved,
+            $"The {request} is still waiting for approval after {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} seconds.",
+            "It stays pending: wait longer (-TimeoutSec), or ask an approver (Get-PSRequest -Queue Approver lists it for them); check it in with Complete-PSRequest if it is no longer needed.");
+
+    /// <summary>Wait-PSRequest: the request left the list while pending (denied, canceled, expired).</summary>
+    public static PasswordSafeException EndedWhilePending(string request) =>
+        new PasswordSafeException(ErrorIds.RequestNotActive,
+            $"The {request} is no longer open: it was denied, canceled or expired while waiting for approval.",
+            "Create a new request with New-PSRequest (an approver may have said why: Get-PSRequest shows your open requests only).");
+
     public static PasswordSafeException NoActiveRequest(string account) =>
         new PasswordSafeException(ErrorIds.RequestNotActive,
             $"You have no active request for {account}.",

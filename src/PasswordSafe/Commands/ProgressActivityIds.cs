@@ -6,4 +6,5 @@ internal static class ProgressActivityIds
     public const int Listing = 0x5053; // "PS"
     public const int NewRequest = 0x5054;
     public const int RequestAction = 0x5055;
+    public const int ApprovalWait = 0x5056;
 }

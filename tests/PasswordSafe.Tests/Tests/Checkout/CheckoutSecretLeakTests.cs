@@ -46,7 +46,7 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
         "pending credential", "approve then credential", "deny", "checked-in credential", "expired credential", "not the owner",
         "conflict", "reuse and renew", "rotate on check-in", "use-credential success", "use-credential throw",
         "rdp session", "ssh session", "rdp file", "session type mismatch", "isa credential", "isa session", "isa denied", "ambiguous account",
-        "session monitoring",
+        "session monitoring", "wait for approval",
     };
 
     public void Dispose()
@@ -157,6 +157,9 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
             "$f = New-PSIsaSession -SystemName web01 -AccountName Administrator -SessionType rdpfile -OutFile $OutFile\n$f | Out-Host",
         "isa denied" =>
             "Get-PSIsaCredential -SystemName web01 -AccountName Administrator\nNew-PSIsaSession -SystemId 4 -AccountId 7 -SessionType SSH",
+        "wait for approval" =>
+            "$r = New-PSRequest -SystemName db01 -AccountName sa -Reason leak\n$r | Wait-PSRequest -TimeoutSec 1 -PollIntervalSec 1\n" +
+            "Get-PSRequest -Queue Approver -Session $Approver | Approve-PSRequest -Reason ok\n$c = $r | Wait-PSRequest | Get-PSCredential\n\"$c\"",
         "session monitoring" =>
             "$Session = New-PSRequest -SystemName web01 -AccountName Administrator -AccessType RDP -Reason leak | New-PSAccessSession\n" +
             "$Tickets = @($Session.Ticket)\n" +

@@ -1,0 +1,119 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Emulator;
+using PasswordSafe.Tests.Infrastructure;
+using Xunit;
+
+namespace PasswordSafe.Tests.Tests.Checkout;
+
+/// <summary>
+/// Wait-PSRequest (spec E1 "GET Credentials once approved"): a script waits for an approver instead of failing with
+/// RequestNotApproved. db01\sa needs one approval (policy "One approver"); "approver" acts from a second runspace while
+/// demo's script waits. Denial, timeout and Ctrl+C end the wait with the request's state as the emulator shows it.
+/// </summary>
+public sealed class WaitRequestTests : IAsyncLifetime
+{
+    private const string RequestPending = "$r = New-PSRequest -SystemName db01 -AccountName sa -Reason 'change 42' -WarningAction SilentlyContinue";
+
+    private CheckoutEmulator emulator = null!;
+
+    public async Task InitializeAsync() => emulator = await CheckoutEmulator.StartAsync();
+
+    public Task DisposeAsync() => emulator.DisposeAsync();
+
+    [Fact]
+    public void E1_WaitsWhilePending_ThenWritesTheApprovedRequest_WhichReadsTheCredential()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        using var approver = emulator.RunnerFor("approver");
+        shell.Run(RequestPending).AssertSuccess();
+
+        using var running = shell.Begin("$r | Wait-PSRequest -PollIntervalSec 1 -TimeoutSec 60 | Get-PSCredential -AsPlainText");
+        Thread.Sleep(TimeSpan.FromSeconds(1.5));
+        Assert.False(running.IsCompleted, "Wait-PSRequest returned while the request was still pending.");
+        approver.Run("Get-PSRequest -Queue Approver | Approve-PSRequest -Reason ok").AssertSuccess();
+        var result = running.Wait(TimeSpan.FromSeconds(30)).AssertSuccess();
+
+        Assert.Equal(emulator.Seed.AccountPassword(CheckoutSeed.DatabaseSa), result.SingleValue);
+        Assert.Equal(RequestStatus.Active, Assert.Single(emulator.State.ReleaseRequests).Status);
+    }
+
+    [Fact]
+    public void E1_AnActiveRequest_IsWrittenAtOnce_WithItsStatus()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run("New-PSRequest -SystemName web01 -AccountName Administrator -Reason now | Wait-PSRequest -TimeoutSec 1 | ForEach-Object { $_.Status }")
+            .AssertSuccess();
+
+        Assert.Equal("Active", result.SingleValue);
+        Assert.DoesNotContain(result.HostWrites, l => l.StartsWith("PROGRESS:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void E1_StillPendingAtTheTimeout_RequestNotApproved_NamingTheAccount_AndTheRequestStaysPending()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run(RequestPending).AssertSuccess();
+
+        var result = shell.Run("$r | Wait-PSRequest -TimeoutSec 1 -PollIntervalSec 1");
+        var error = result.AssertError("RequestNotApproved", ErrorCategory.ResourceUnavailable);
+
+        Assert.Empty(result.Output);
+        Assert.Contains(@"request for db01\sa is still waiting for approval after 1 seconds", error.Exception.Message);
+        Assert.Contains("-TimeoutSec", error.ErrorDetails.RecommendedAction);
+        Assert.Contains(result.HostWrites, l => l.StartsWith("PROGRESS: Waiting for approval", StringComparison.Ordinal) && l.Contains(@"db01\sa"));
+        Assert.Equal(RequestStatus.Pending, Assert.Single(emulator.State.ReleaseRequests).Status);
+    }
+
+    [Fact]
+    public void E1_DeniedWhileWaiting_RequestNotActive()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        using var approver = emulator.RunnerFor("approver");
+        shell.Run(RequestPending).AssertSuccess();
+
+        using var running = shell.Begin("$r | Wait-PSRequest -PollIntervalSec 1 -TimeoutSec 60");
+        Thread.Sleep(TimeSpan.FromSeconds(1.2));
+        approver.Run("Get-PSRequest -Queue Approver | Deny-PSRequest -Reason 'not now'").AssertSuccess();
+        var result = running.Wait(TimeSpan.FromSeconds(30));
+
+        var error = result.AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
+        Assert.Contains("denied, canceled or expired while waiting", error.Exception.Message);
+        Assert.Empty(result.Output);
+        Assert.Equal(RequestStatus.Denied, Assert.Single(emulator.State.ReleaseRequests).Status);
+    }
+
+    [Fact]
+    public void E1_CtrlCWhileWaiting_StopsAtOnce_AndLeavesTheRequestPending()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run(RequestPending).AssertSuccess();
+
+        using var running = shell.Begin("$r | Wait-PSRequest -PollIntervalSec 30 -TimeoutSec 600");
+        Thread.Sleep(TimeSpan.FromSeconds(1));
+        running.Stop();
+        var result = running.Wait(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(PSInvocationState.Stopped, running.State);
+        Assert.Empty(result.Errors);
+        Assert.Equal(RequestStatus.Pending, Assert.Single(emulator.State.ReleaseRequests).Status);
+    }
+
+    [Fact]
+    public void E1_ByRequestId_ErrorsNeverShowTheId()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run(RequestPending).AssertSuccess();
+        var id = emulator.State.ReleaseRequests.Single().RequestId;
+
+        var error = shell.Run("Wait-PSRequest -RequestId $r.RequestId -TimeoutSec 1 -PollIntervalSec 1").AssertError("RequestNotApproved", ErrorCategory.ResourceUnavailable);
+
+        Assert.Contains("request ****", error.Exception.Message);
+        Assert.Equal("request ****", error.TargetObject);
+        Assert.DoesNotMatch($@"(request|Requests/)\s*{id}\b", error.Exception.Message);
+    }
+}
