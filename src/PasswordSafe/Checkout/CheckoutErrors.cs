@@ -25,7 +25,7 @@ internal static class CheckoutErrors
         {
             return Rewrap(e, ErrorIds.RequestNotApproved,
                 $"{what}: the request has not been approved yet (4034).",
-                "Wait for an approver (Get-PSRequest shows the status), then retry.");
+                "Wait for an approver, then retry: Wait-PSRequest waits for you (Get-PSRequest shows the status).");
         }
 
         if (e.StatusCode == 404)

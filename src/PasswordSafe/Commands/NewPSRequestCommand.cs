@@ -117,7 +117,7 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
             var request = created.Value ?? Unlisted(created.Key, spec, account, session);
             if (string.Equals(request.Status, "Pending", System.StringComparison.OrdinalIgnoreCase))
             {
-                WriteWarning($"The request for {target} is waiting for approval. Get-PSRequest -Status Pending shows it; Get-PSCredential works once it is approved.");
+                WriteWarning($"The request for {target} is waiting for approval. Pipe it to Wait-PSRequest to wait for the approver; Get-PSCredential works once it is approved.");
             }
 
             WriteObject(request);

@@ -31,6 +31,7 @@ public sealed class ApprovalTests : IAsyncLifetime
         Assert.Equal("Pending", request.Properties["Status"].Value);
         var warning = Assert.Single(result.Warnings);
         Assert.Contains("approval", warning, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Wait-PSRequest", warning);
         Assert.Equal(RequestStatus.Pending, emulator.Request((int)request.Properties["RequestId"].Value).Status);
     }
 
@@ -44,6 +45,7 @@ public sealed class ApprovalTests : IAsyncLifetime
 
         Assert.Contains("4034", error.ErrorDetails.Message);
         Assert.Contains("Get-PSRequest", error.ErrorDetails.Message);
+        Assert.Contains("Wait-PSRequest", error.ErrorDetails.RecommendedAction);
     }
 
     [Fact]
