@@ -35,14 +35,29 @@ internal sealed class CredentialLease
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
-    /// <summary>Requests the account and reads the credential; if the read fails or is cancelled, the request is checked in before the error goes on.</summary>
+    /// <summary>
+    /// Requests the account and reads the credential, waiting up to <paramref name="approvalTimeout"/> for an approver
+    /// when the request is pending; if the read fails, times out or is cancelled, the request is checked in before the
+    /// error goes on.
+    /// </summary>
     public static async Task<CredentialLease> OpenAsync(CheckoutClient client, NewRequestSpec spec, string accountDescription,
-        string credentialType, RequestLog log, CancellationToken cancellationToken, TimeSpan? checkInTimeout = null)
+        string credentialType, RequestLog log, CancellationToken cancellationToken, TimeSpan? checkInTimeout = null, TimeSpan? approvalTimeout = null)
     {
         var requestId = await client.CreateRequestAsync(spec, accountDescription, log, cancellationToken).ConfigureAwait(false);
         try
         {
-            var secret = await client.GetCredentialAsync(requestId, credentialType, log, cancellationToken).ConfigureAwait(false);
+            string secret;
+            try
+            {
+                secret = await client.GetCredentialAsync(requestId, credentialType, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PasswordSafeException e) when (e.ErrorId == ErrorIds.RequestNotApproved && approvalTimeout is { } timeout)
+            {
+                log.Verbose("The request waits for approval; waiting for an approver.");
+                await ApprovalPoller.WaitAsync(client, requestId, "request for " + accountDescription, timeout, log, cancellationToken).ConfigureAwait(false);
+                secret = await client.GetCredentialAsync(requestId, credentialType, log, cancellationToken).ConfigureAwait(false);
+            }
+
             return new CredentialLease(client, requestId, secret, checkInTimeout ?? DefaultCheckInTimeout);
         }
         catch (Exception)

@@ -80,6 +80,11 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
     [Parameter]
     public int? AccessPolicyScheduleId { get; set; }
 
+    /// <summary>Wait this long for an approver when the request is pending (0: fail with RequestNotApproved at once).</summary>
+    [Parameter]
+    [ValidateRange(0, 86400)]
+    public int ApprovalTimeoutSec { get; set; }
+
     [Parameter]
     public SwitchParameter RotateOnCheckin { get; set; }
 
@@ -128,7 +133,8 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
             var description = target;
             // The log is written inside the try/finally below: -Debug in a host that cannot ask fails on it, and the
             // request must still be checked in.
-            lease = RunOnceOnly((log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token), out openLog);
+            var approvalTimeout = ApprovalTimeoutSec > 0 ? TimeSpan.FromSeconds(ApprovalTimeoutSec) : (TimeSpan?)null;
+            lease = RunOnceOnly((log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token, approvalTimeout: approvalTimeout), out openLog);
         }
         catch (PasswordSafeException e)
         {

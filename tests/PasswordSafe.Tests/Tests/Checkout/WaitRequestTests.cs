@@ -116,4 +116,34 @@ public sealed class WaitRequestTests : IAsyncLifetime
         Assert.Equal("request ****", error.TargetObject);
         Assert.DoesNotMatch($@"(request|Requests/)\s*{id}\b", error.Exception.Message);
     }
+
+    [Fact]
+    public void E1_UseCredentialWithApprovalTimeout_WaitsForTheApprover_RunsTheBlock_AndChecksIn()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        using var approver = emulator.RunnerFor("approver");
+
+        using var running = shell.Begin("Use-PSCredential db01 sa -Reason 'change 42' -ApprovalTimeoutSec 20 { param($c) $c.GetNetworkCredential().Password }");
+        Thread.Sleep(TimeSpan.FromSeconds(1.5));
+        Assert.False(running.IsCompleted, "Use-PSCredential did not wait for the approver.");
+        Assert.Equal(RequestStatus.Pending, Assert.Single(emulator.State.ReleaseRequests).Status);
+        approver.Run("Get-PSRequest -Queue Approver | Approve-PSRequest -Reason ok").AssertSuccess();
+        var result = running.Wait(TimeSpan.FromSeconds(30)).AssertSuccess();
+
+        Assert.Equal(emulator.Seed.AccountPassword(CheckoutSeed.DatabaseSa), result.SingleValue);
+        Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
+    }
+
+    [Fact]
+    public void E1_UseCredentialWithApprovalTimeout_StillPending_RunsNothing_AndReleasesTheRequest()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run("Use-PSCredential db01 sa -Reason 'change 42' -ApprovalTimeoutSec 1 { 'ran' }");
+        var error = result.AssertError("RequestNotApproved", ErrorCategory.ResourceUnavailable);
+
+        Assert.Empty(result.Output);
+        Assert.Contains(@"request for db01\sa is still waiting for approval after 1 seconds", error.Exception.Message);
+        Assert.False(Assert.Single(emulator.State.ReleaseRequests).IsOpen);
+    }
 }
