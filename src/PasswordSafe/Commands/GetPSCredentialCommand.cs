@@ -12,18 +12,9 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PSCredential", DefaultParameterSetName = ByObjectSet)]
 [OutputType(typeof(PSCredential), typeof(SecureString), typeof(string))]
-public sealed class GetPSCredentialCommand : CheckoutCmdlet
+public sealed class GetPSCredentialCommand : RequestInputCmdlet
 {
-    private const string ByObjectSet = "ByObject";
-    private const string ByIdSet = "ById";
     private const string ByAccountSet = "ByAccount";
-
-    [Parameter(Mandatory = true, ParameterSetName = ByObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public Request? InputObject { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipelineByPropertyName = true)]
-    public int RequestId { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = ByAccountSet, ValueFromPipelineByPropertyName = true)]
     public int SystemId { get; set; }

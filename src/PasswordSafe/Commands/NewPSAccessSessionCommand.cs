@@ -13,18 +13,8 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PSAccessSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ByObjectSet)]
 [OutputType(typeof(AccessSession))]
-public sealed class NewPSAccessSessionCommand : CheckoutCmdlet
+public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
 {
-    private const string ByObjectSet = "ByObject";
-    private const string ByIdSet = "ById";
-
-    [Parameter(Mandatory = true, ParameterSetName = ByObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public Request? InputObject { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipelineByPropertyName = true)]
-    public int RequestId { get; set; }
-
     /// <summary>Defaults from the request's access type (spec E2: session type = access type); -OutFile picks the file form.</summary>
     [Parameter]
     [ValidateSet("SSH", "sshticket", "RDP", "rdpticket", "rdpfile", "app", "appfile", IgnoreCase = true)]
@@ -41,9 +31,9 @@ public sealed class NewPSAccessSessionCommand : CheckoutCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out _);
-        var requestId = InputObject?.RequestId ?? RequestId;
-        object target = InputObject != null ? (object)InputObject : MaskedRequest;
-        var description = InputObject != null ? Describe(InputObject.SystemName, InputObject.AccountName) : MaskedRequest;
+        var requestId = CurrentRequestId;
+        var target = CurrentTarget;
+        var description = DescribeCurrent();
         try
         {
             var sessionType = ChooseSessionType(InputObject?.AccessType);

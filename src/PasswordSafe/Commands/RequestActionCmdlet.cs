@@ -8,18 +8,8 @@ namespace PasswordSafe.Commands;
 /// The cmdlets that act on one request at a time (check-in, approve, deny, rotate-on-check-in): a request
 /// object or a -RequestId from the pipeline, ShouldProcess per request, and a per-item error so the rest go on.
 /// </summary>
-public abstract class RequestActionCmdlet : CheckoutCmdlet
+public abstract class RequestActionCmdlet : RequestInputCmdlet
 {
-    protected const string ByObjectSet = "ByObject";
-    protected const string ByIdSet = "ById";
-
-    [Parameter(Mandatory = true, ParameterSetName = ByObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public Request? InputObject { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipelineByPropertyName = true)]
-    public int RequestId { get; set; }
-
     /// <summary>The verb phrase for -WhatIf, e.g. "Check in".</summary>
     internal abstract string Action { get; }
 
@@ -36,10 +26,10 @@ public abstract class RequestActionCmdlet : CheckoutCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out _);
-        var requestId = InputObject?.RequestId ?? RequestId;
+        var requestId = CurrentRequestId;
         // The target names the account, never the request id (ids are masked like in URLs).
-        object target = InputObject != null ? (object)InputObject : MaskedRequest;
-        var description = InputObject != null ? Describe(InputObject.SystemName, InputObject.AccountName) : MaskedRequest;
+        var target = CurrentTarget;
+        var description = DescribeCurrent();
         if (!ShouldProcess(description, Action))
         {
             return;

@@ -15,18 +15,8 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "PSRequest", DefaultParameterSetName = ByObjectSet)]
 [OutputType(typeof(Request))]
-public sealed class WaitPSRequestCommand : CheckoutCmdlet
+public sealed class WaitPSRequestCommand : RequestInputCmdlet
 {
-    private const string ByObjectSet = "ByObject";
-    private const string ByIdSet = "ById";
-
-    [Parameter(Mandatory = true, ParameterSetName = ByObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public Request? InputObject { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipelineByPropertyName = true)]
-    public int RequestId { get; set; }
-
     /// <summary>How long to wait for each request.</summary>
     [Parameter]
     [ValidateRange(1, 86400)]
@@ -40,10 +30,9 @@ public sealed class WaitPSRequestCommand : CheckoutCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out _);
-        var requestId = InputObject?.RequestId ?? RequestId;
-        // Named by its account, never by its id (ids are masked like in URLs).
-        var description = InputObject != null ? "request for " + Describe(InputObject.SystemName, InputObject.AccountName) : MaskedRequest;
-        object target = (object?)InputObject ?? MaskedRequest;
+        var requestId = CurrentRequestId;
+        var description = InputObject != null ? "request for " + DescribeCurrent() : MaskedRequest;
+        var target = CurrentTarget;
         var waited = Stopwatch.StartNew();
         var progressShown = false;
         try
