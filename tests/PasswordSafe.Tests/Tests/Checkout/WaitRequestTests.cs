@@ -28,14 +28,10 @@ public sealed class WaitRequestTests : IAsyncLifetime
     public void E1_WaitsWhilePending_ThenWritesTheApprovedRequest_WhichReadsTheCredential()
     {
         using var shell = emulator.RunnerFor("demo");
-        using var approver = emulator.RunnerFor("approver");
         shell.Run(RequestPending).AssertSuccess();
 
-        using var running = shell.Begin("$r | Wait-PSRequest -PollIntervalSec 1 -TimeoutSec 60 | Get-PSCredential -AsPlainText");
-        Thread.Sleep(TimeSpan.FromSeconds(1.5));
-        Assert.False(running.IsCompleted, "Wait-PSRequest returned while the request was still pending.");
-        approver.Run("Get-PSRequest -Queue Approver | Approve-PSRequest -Reason ok").AssertSuccess();
-        var result = running.Wait(TimeSpan.FromSeconds(30)).AssertSuccess();
+        var result = RunWhileTheApproverActs(shell, "$r | Wait-PSRequest -PollIntervalSec 1 -TimeoutSec 60 | Get-PSCredential -AsPlainText",
+            "Approve-PSRequest -Reason ok").AssertSuccess();
 
         Assert.Equal(emulator.Seed.AccountPassword(CheckoutSeed.DatabaseSa), result.SingleValue);
         Assert.Equal(RequestStatus.Active, Assert.Single(emulator.State.ReleaseRequests).Status);
@@ -73,13 +69,9 @@ public sealed class WaitRequestTests : IAsyncLifetime
     public void E1_DeniedWhileWaiting_RequestNotActive()
     {
         using var shell = emulator.RunnerFor("demo");
-        using var approver = emulator.RunnerFor("approver");
         shell.Run(RequestPending).AssertSuccess();
 
-        using var running = shell.Begin("$r | Wait-PSRequest -PollIntervalSec 1 -TimeoutSec 60");
-        Thread.Sleep(TimeSpan.FromSeconds(1.2));
-        approver.Run("Get-PSRequest -Queue Approver | Deny-PSRequest -Reason 'not now'").AssertSuccess();
-        var result = running.Wait(TimeSpan.FromSeconds(30));
+        var result = RunWhileTheApproverActs(shell, "$r | Wait-PSRequest -PollIntervalSec 1 -TimeoutSec 60", "Deny-PSRequest -Reason 'not now'");
 
         var error = result.AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
         Assert.Contains("denied, canceled or expired while waiting", error.Exception.Message);
@@ -121,14 +113,10 @@ public sealed class WaitRequestTests : IAsyncLifetime
     public void E1_UseCredentialWithApprovalTimeout_WaitsForTheApprover_RunsTheBlock_AndChecksIn()
     {
         using var shell = emulator.RunnerFor("demo");
-        using var approver = emulator.RunnerFor("approver");
 
-        using var running = shell.Begin("Use-PSCredential db01 sa -Reason 'change 42' -ApprovalTimeoutSec 20 { param($c) $c.GetNetworkCredential().Password }");
-        Thread.Sleep(TimeSpan.FromSeconds(1.5));
-        Assert.False(running.IsCompleted, "Use-PSCredential did not wait for the approver.");
-        Assert.Equal(RequestStatus.Pending, Assert.Single(emulator.State.ReleaseRequests).Status);
-        approver.Run("Get-PSRequest -Queue Approver | Approve-PSRequest -Reason ok").AssertSuccess();
-        var result = running.Wait(TimeSpan.FromSeconds(30)).AssertSuccess();
+        var result = RunWhileTheApproverActs(shell,
+            "Use-PSCredential db01 sa -Reason 'change 42' -ApprovalTimeoutSec 20 { param($c) $c.GetNetworkCredential().Password }",
+            "Approve-PSRequest -Reason ok").AssertSuccess();
 
         Assert.Equal(emulator.Seed.AccountPassword(CheckoutSeed.DatabaseSa), result.SingleValue);
         Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
@@ -145,5 +133,20 @@ public sealed class WaitRequestTests : IAsyncLifetime
         Assert.Empty(result.Output);
         Assert.Contains(@"request for db01\sa is still waiting for approval after 1 seconds", error.Exception.Message);
         Assert.False(Assert.Single(emulator.State.ReleaseRequests).IsOpen);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="script"/>, checks it is still waiting (the request pending) after a poll or two, lets
+    /// "approver" pipe the approver queue into <paramref name="decision"/>, and collects the script's result.
+    /// </summary>
+    private PowerShellResult RunWhileTheApproverActs(PowerShellRunner shell, string script, string decision)
+    {
+        using var approver = emulator.RunnerFor("approver");
+        using var running = shell.Begin(script);
+        Thread.Sleep(TimeSpan.FromSeconds(1.5));
+        Assert.False(running.IsCompleted, "The script returned while the request was still pending.");
+        Assert.Equal(RequestStatus.Pending, Assert.Single(emulator.State.ReleaseRequests).Status);
+        approver.Run("Get-PSRequest -Queue Approver | " + decision).AssertSuccess();
+        return running.Wait(TimeSpan.FromSeconds(30));
     }
 }
