@@ -135,6 +135,22 @@ public sealed class WaitRequestTests : IAsyncLifetime
         Assert.False(Assert.Single(emulator.State.ReleaseRequests).IsOpen);
     }
 
+    [Fact]
+    public void E1_UseCredentialWithApprovalTimeout_CtrlCWhileWaiting_ReleasesTheRequest()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        using var running = shell.Begin("Use-PSCredential db01 sa -Reason 'change 42' -ApprovalTimeoutSec 600 { 'ran' }");
+        Thread.Sleep(TimeSpan.FromSeconds(1));
+        Assert.Equal(RequestStatus.Pending, Assert.Single(emulator.State.ReleaseRequests).Status);
+        running.Stop();
+        var result = running.Wait(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(PSInvocationState.Stopped, running.State);
+        Assert.Empty(result.Output);
+        Assert.False(Assert.Single(emulator.State.ReleaseRequests).IsOpen);
+    }
+
     /// <summary>
     /// Starts <paramref name="script"/>, checks it is still waiting (the request pending) after a poll or two, lets
     /// "approver" pipe the approver queue into <paramref name="decision"/>, and collects the script's result.
