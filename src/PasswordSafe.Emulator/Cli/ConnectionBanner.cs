@@ -86,7 +86,7 @@ internal static class ConnectionBanner
             output.WriteLine("    Get-PSManagedAccount");
             output.WriteLine($"    Get-PSManagedAccount -SystemName {DemoSeed.WindowsSystemName} -AccountName {DemoSeed.WindowsAccountName} | New-PSRequest -Reason 'try it' | Get-PSCredential");
             output.WriteLine("    Get-PSRequest | Complete-PSRequest -Reason 'done'");
-            output.WriteLine($"    New-PSRequest -SystemName {DemoSeed.DatabaseSystemName} -AccountName {DemoSeed.DatabaseAccountName} -Reason 'needs approval'   # pending until '{DemoSeed.ApproverUser}' runs Approve-PSRequest");
+            output.WriteLine($"    New-PSRequest -SystemName {DemoSeed.DatabaseSystemName} -AccountName {DemoSeed.DatabaseAccountName} -Reason 'needs approval' | Wait-PSRequest   # waits until '{DemoSeed.ApproverUser}' runs Approve-PSRequest");
             output.WriteLine($"    New-PSRequest -SystemName {DemoSeed.LinuxSystemName} -AccountName {DemoSeed.LinuxAccountName} -Reason 'key' | Get-PSCredential -Type DssKey");
             output.WriteLine($"  Domain account: {DemoSeed.DomainAccountQualifiedName} or {DemoSeed.DomainAccountUpn} on {DemoSeed.DomainSystemName}; " +
                 $"approver: {DemoSeed.ApproverUser}; ISA: {DemoSeed.IsaUser} (Get-PSIsaCredential {DemoSeed.LinuxSystemName} {DemoSeed.IsaOnlyAccountName})");
