@@ -17,6 +17,14 @@ internal static class ApprovalPoller
     public static TimeSpan IntervalFor(TimeSpan timeout) =>
         TimeSpan.FromSeconds(Math.Max(1, Math.Min(5, Math.Floor(timeout.TotalSeconds / 10))));
 
+    /// <summary>
+    /// What one look at the request list found (null: not listed): true once active, false while pending;
+    /// RequestNotActive when it has left the list (denied, canceled, expired). Wait-PSRequest reads its polls the same way.
+    /// </summary>
+    public static bool IsApproved(Request? current, string description) =>
+        current == null ? throw CheckoutErrors.EndedWhilePending(description)
+        : !string.Equals(current.Status, "Pending", StringComparison.OrdinalIgnoreCase);
+
     public static async Task WaitAsync(CheckoutClient client, int requestId, string description, TimeSpan timeout, RequestLog log,
         CancellationToken cancellationToken)
     {
@@ -31,9 +39,7 @@ internal static class ApprovalPoller
             }
 
             await Task.Delay(left < interval ? left : interval, cancellationToken).ConfigureAwait(false);
-            var current = await client.FindOwnRequestAsync(requestId, log, cancellationToken).ConfigureAwait(false)
-                          ?? throw CheckoutErrors.EndedWhilePending(description);
-            if (!string.Equals(current.Status, "Pending", StringComparison.OrdinalIgnoreCase))
+            if (IsApproved(await client.FindOwnRequestAsync(requestId, log, cancellationToken).ConfigureAwait(false), description))
             {
                 log.Verbose($"The {description} was approved after {(int)waited.Elapsed.TotalSeconds} s.");
                 return;

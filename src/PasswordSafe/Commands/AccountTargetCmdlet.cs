@@ -4,9 +4,9 @@ using PasswordSafe.Checkout;
 namespace PasswordSafe.Commands;
 
 /// <summary>
-/// The checkout cmdlets that act on one account (New-PSRequest, Get-PSIsaCredential, New-PSIsaSession): by ids,
-/// bound from piped accounts (or CSV rows), or by names at positions 0 and 1, completed from the server and resolved
-/// to exactly one requestable account.
+/// The checkout cmdlets that act on one account (New-PSRequest, Use-PSCredential, Get-PSIsaCredential,
+/// New-PSIsaSession): by ids, bound from piped accounts (or CSV rows), or by names at positions 0 and 1, completed from
+/// the server and resolved to exactly one requestable account.
 /// </summary>
 public abstract class AccountTargetCmdlet : CheckoutCmdlet
 {

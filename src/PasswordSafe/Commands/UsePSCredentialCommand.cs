@@ -13,11 +13,8 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsOther.Use, "PSCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(object))]
-public sealed class UsePSCredentialCommand : CheckoutCmdlet
+public sealed class UsePSCredentialCommand : AccountTargetCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByNameSet = "ByName";
-
     // Runs the caller's block through a steppable pipeline so its output goes straight to this cmdlet's
     // output (streamed) and the block keeps the caller's scope; the parameter names cannot clash with the caller's.
     private const string Invoker = "param($UsePSCredentialScriptBlock, $UsePSCredentialCredential) & $UsePSCredentialScriptBlock $UsePSCredentialCredential";
@@ -27,26 +24,6 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
     [Parameter(Mandatory = true, Position = 2, ParameterSetName = ByNameSet)]
     [ValidateNotNull]
     public ScriptBlock? ScriptBlock { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    public int SystemId { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    public int AccountId { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
-    [ArgumentCompleter(typeof(SystemNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string SystemName { get; set; } = string.Empty;
-
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
-    [ArgumentCompleter(typeof(AccountNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string AccountName { get; set; } = string.Empty;
-
-    /// <summary>Pipeline plumbing, hidden: the piped account object, so -WhatIf and errors can name it (see AccountTargetCmdlet).</summary>
-    [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
-    public ManagedAccount? InputObject { get; set; }
 
     /// <summary>A piped account brings its own name form for the PSCredential.</summary>
     [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
@@ -91,10 +68,7 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out _);
-        var piped = ParameterSetName == ByIdSet ? PipedAccount(InputObject, SystemId, AccountId) : null;
-        var target = ParameterSetName == ByNameSet ? Describe(SystemName, AccountName)
-            : piped != null ? Describe(piped.SystemName, piped.AccountName)
-            : DescribeIds(SystemId, AccountId);
+        var target = DescribeTarget();
         var spec = new NewRequestSpec
         {
             SystemId = SystemId,
@@ -114,15 +88,16 @@ public sealed class UsePSCredentialCommand : CheckoutCmdlet
         RequestLog openLog;
         try
         {
-            if (ParameterSetName == ByNameSet)
+            var account = TargetAccount(client);
+            if (account != null)
             {
-                var account = ResolveAccount(client, SystemName, AccountName);
                 spec.SystemId = account.SystemId;
                 spec.AccountId = account.AccountId;
                 spec.DurationMinutes = DurationMinutes > 0 ? DurationMinutes
                     : account.DefaultReleaseDuration > 0 ? account.DefaultReleaseDuration : NewPSRequestCommand.FallbackDurationMinutes;
                 target = Describe(account.SystemName, account.AccountName);
-                userName = account.UserName;
+                // A typed -UserName (by ids only) wins over the account's own name form.
+                userName = UserName ?? account.UserName;
             }
 
             if (!ShouldProcess(target, "Request the credential, run the script block, and check in"))

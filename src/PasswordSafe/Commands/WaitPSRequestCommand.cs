@@ -40,12 +40,7 @@ public sealed class WaitPSRequestCommand : RequestInputCmdlet
             while (true)
             {
                 var current = Run((log, token) => client.FindOwnRequestAsync(requestId, log, token));
-                if (current == null)
-                {
-                    throw CheckoutErrors.EndedWhilePending(description);
-                }
-
-                if (!string.Equals(current.Status, "Pending", StringComparison.OrdinalIgnoreCase))
+                if (ApprovalPoller.IsApproved(current, description))
                 {
                     WriteObject(current);
                     return;
