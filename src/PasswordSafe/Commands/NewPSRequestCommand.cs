@@ -11,42 +11,14 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Request))]
-public sealed class NewPSRequestCommand : AccountTargetCmdlet
+public sealed class NewPSRequestCommand : RequestingCmdlet
 {
-    public const int FallbackDurationMinutes = 60;
-    /// <summary>A piped account brings its DefaultReleaseDuration; a typed value wins.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("DefaultReleaseDuration")]
-    [ValidateRange(1, 525600)]
-    public int DurationMinutes { get; set; }
-
-    [Parameter]
-    [ValidateLength(0, 1000)]
-    public string? Reason { get; set; }
-
     [Parameter]
     [ValidateSet("View", "RDP", "SSH", "App", IgnoreCase = true)]
     public string AccessType { get; set; } = "View";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public int? ApplicationId { get; set; }
-
-    [Parameter]
-    public int? TicketSystemId { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? TicketNumber { get; set; }
-
-    [Parameter]
-    public int? AccessPolicyScheduleId { get; set; }
-
-    [Parameter]
-    public SwitchParameter RotateOnCheckin { get; set; }
-
-    [Parameter]
-    [ValidateSet("Reuse", "Renew", IgnoreCase = true)]
-    public string? ConflictOption { get; set; }
 
     /// <summary>By names: request every matching account instead of failing with AmbiguousAccount.</summary>
     [Parameter(ParameterSetName = ByNameSet)]
@@ -134,41 +106,14 @@ public sealed class NewPSRequestCommand : AccountTargetCmdlet
 
     private NewRequestSpec BuildSpec(CheckoutClient client, ref string target, ManagedAccount? resolved, out ManagedAccount? account)
     {
-        var spec = new NewRequestSpec
-        {
-            SystemId = SystemId,
-            AccountId = AccountId,
-            AccessType = AccessType,
-            ApplicationId = ApplicationId,
-            Reason = Reason,
-            TicketSystemId = TicketSystemId,
-            TicketNumber = TicketNumber,
-            AccessPolicyScheduleId = AccessPolicyScheduleId,
-            ConflictOption = ConflictOption,
-            RotateOnCheckin = RotateOnCheckin.IsPresent ? true : (bool?)null,
-            DurationMinutes = DurationMinutes,
-        };
-
         account = resolved ?? TargetAccount(client);
-        if (account != null)
+        if (account != null && resolved == null)
         {
-            spec.SystemId = account.SystemId;
-            spec.AccountId = account.AccountId;
-            spec.ApplicationId ??= account.ApplicationId;
-            if (spec.DurationMinutes == 0)
-            {
-                spec.DurationMinutes = account.DefaultReleaseDuration;
-            }
-
-            target = resolved != null ? target : Describe(account.SystemName, account.AccountName);
+            target = Describe(account.SystemName, account.AccountName);
         }
 
-        if (spec.DurationMinutes <= 0)
-        {
-            spec.DurationMinutes = FallbackDurationMinutes;
-        }
-
-        return spec;
+        // An application account brings its application id; a typed one wins.
+        return RequestSpec(AccessType, ApplicationId ?? account?.ApplicationId, account);
     }
 
     /// <summary>The server created the request but does not list it (yet): say what is known.</summary>

@@ -13,7 +13,7 @@ namespace PasswordSafe.Commands;
 /// </summary>
 [Cmdlet(VerbsOther.Use, "PSCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(object))]
-public sealed class UsePSCredentialCommand : AccountTargetCmdlet
+public sealed class UsePSCredentialCommand : RequestingCmdlet
 {
     // Runs the caller's block through a steppable pipeline so its output goes straight to this cmdlet's
     // output (streamed) and the block keeps the caller's scope; the parameter names cannot clash with the caller's.
@@ -30,58 +30,19 @@ public sealed class UsePSCredentialCommand : AccountTargetCmdlet
     [ValidateNotNullOrEmpty]
     public string? UserName { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("DefaultReleaseDuration")]
-    [ValidateRange(1, 525600)]
-    public int DurationMinutes { get; set; }
-
-    [Parameter]
-    [ValidateLength(0, 1000)]
-    public string? Reason { get; set; }
-
     [Parameter]
     [ValidateSet("Password", "DssKey", "Passphrase", IgnoreCase = true)]
     public string Type { get; set; } = "Password";
-
-    [Parameter]
-    [ValidateSet("Reuse", "Renew", IgnoreCase = true)]
-    public string? ConflictOption { get; set; }
-
-    [Parameter]
-    public int? TicketSystemId { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? TicketNumber { get; set; }
-
-    [Parameter]
-    public int? AccessPolicyScheduleId { get; set; }
 
     /// <summary>Wait this long for an approver when the request is pending (0: fail with RequestNotApproved at once).</summary>
     [Parameter]
     [ValidateRange(0, 86400)]
     public int ApprovalTimeoutSec { get; set; }
 
-    [Parameter]
-    public SwitchParameter RotateOnCheckin { get; set; }
-
     protected override void ProcessRecord()
     {
         var client = Connect(out _);
         var target = DescribeTarget();
-        var spec = new NewRequestSpec
-        {
-            SystemId = SystemId,
-            AccountId = AccountId,
-            AccessType = "View",
-            DurationMinutes = DurationMinutes > 0 ? DurationMinutes : NewPSRequestCommand.FallbackDurationMinutes,
-            Reason = Reason,
-            ConflictOption = ConflictOption,
-            TicketSystemId = TicketSystemId,
-            TicketNumber = TicketNumber,
-            AccessPolicyScheduleId = AccessPolicyScheduleId,
-            RotateOnCheckin = RotateOnCheckin.IsPresent ? true : (bool?)null,
-        };
         var userName = UserName;
 
         CredentialLease lease;
@@ -89,12 +50,9 @@ public sealed class UsePSCredentialCommand : AccountTargetCmdlet
         try
         {
             var account = TargetAccount(client);
+            var spec = RequestSpec("View", null, account);
             if (account != null)
             {
-                spec.SystemId = account.SystemId;
-                spec.AccountId = account.AccountId;
-                spec.DurationMinutes = DurationMinutes > 0 ? DurationMinutes
-                    : account.DefaultReleaseDuration > 0 ? account.DefaultReleaseDuration : NewPSRequestCommand.FallbackDurationMinutes;
                 target = Describe(account.SystemName, account.AccountName);
                 // A typed -UserName (by ids only) wins over the account's own name form.
                 userName = UserName ?? account.UserName;
