@@ -82,7 +82,9 @@ public class CredentialLeaseTests
 
     private static System.Net.Http.HttpResponseMessage Hang()
     {
-        Thread.Sleep(1500);
+        // A timer, not Thread.Sleep: the check-in's 200 ms timeout is a timer too, and when the whole suite keeps the
+        // thread pool busy both fire late but in due order; with Sleep the hang could end before a starved timeout fired.
+        System.Threading.Tasks.Task.Delay(1500).Wait();
         return new System.Net.Http.HttpResponseMessage(HttpStatusCode.NoContent);
     }
 }
