@@ -20,15 +20,19 @@ internal sealed class CredentialLease
     private readonly TimeSpan _checkInTimeout;
     private int _closed;
 
-    private CredentialLease(CheckoutClient client, int requestId, string secret, TimeSpan checkInTimeout)
+    private CredentialLease(CheckoutClient client, int requestId, string secret, Request? request, TimeSpan checkInTimeout)
     {
         _client = client;
         RequestId = requestId;
         Secret = secret;
+        Request = request;
         _checkInTimeout = checkInTimeout;
     }
 
     public int RequestId { get; }
+
+    /// <summary>The request as the server lists it (names, domain), when it was read back; null when not asked for or not listed.</summary>
+    public Request? Request { get; }
 
     /// <summary>The released password, DSS key or passphrase; the caller wraps it in a SecureString at once.</summary>
     public string Secret { get; }
@@ -38,10 +42,12 @@ internal sealed class CredentialLease
     /// <summary>
     /// Requests the account and reads the credential, waiting up to <paramref name="approvalTimeout"/> for an approver
     /// when the request is pending; if the read fails, times out or is cancelled, the request is checked in before the
-    /// error goes on.
+    /// error goes on. <paramref name="readBack"/> also lists the request afterwards, for the account's names when the
+    /// caller knows only its ids.
     /// </summary>
     public static async Task<CredentialLease> OpenAsync(CheckoutClient client, NewRequestSpec spec, string accountDescription,
-        string credentialType, RequestLog log, CancellationToken cancellationToken, TimeSpan? checkInTimeout = null, TimeSpan? approvalTimeout = null)
+        string credentialType, RequestLog log, CancellationToken cancellationToken, TimeSpan? checkInTimeout = null, TimeSpan? approvalTimeout = null,
+        bool readBack = false)
     {
         var requestId = await client.CreateRequestAsync(spec, accountDescription, log, cancellationToken).ConfigureAwait(false);
         try
@@ -58,7 +64,8 @@ internal sealed class CredentialLease
                 secret = await client.GetCredentialAsync(requestId, credentialType, log, cancellationToken).ConfigureAwait(false);
             }
 
-            return new CredentialLease(client, requestId, secret, checkInTimeout ?? DefaultCheckInTimeout);
+            var request = readBack ? await client.FindOwnRequestAsync(requestId, log, cancellationToken).ConfigureAwait(false) : null;
+            return new CredentialLease(client, requestId, secret, request, checkInTimeout ?? DefaultCheckInTimeout);
         }
         catch (Exception)
         {

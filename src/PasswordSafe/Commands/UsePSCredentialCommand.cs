@@ -67,7 +67,14 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
             // The log is written inside the try/finally below: -Debug in a host that cannot ask fails on it, and the
             // request must still be checked in.
             var approvalTimeout = ApprovalTimeoutSec > 0 ? TimeSpan.FromSeconds(ApprovalTimeoutSec) : (TimeSpan?)null;
-            lease = RunOnceOnly((log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token, approvalTimeout: approvalTimeout), out openLog);
+            // Ids alone do not say whose credential it is: the request's listing does (one more call; -UserName saves it).
+            var readBack = string.IsNullOrEmpty(userName);
+            lease = RunOnceOnly((log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token, approvalTimeout: approvalTimeout, readBack: readBack), out openLog);
+            if (lease.Request is { } listed)
+            {
+                target = Describe(listed.SystemName, listed.AccountName);
+                userName = listed.UserName;
+            }
         }
         catch (PasswordSafeException e)
         {
@@ -79,6 +86,11 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
         try
         {
             WriteLog(openLog);
+            if (string.IsNullOrEmpty(userName))
+            {
+                WriteWarning($"The request for {target} was not in the request list, so its user name is unknown: the credential is named '{target}'. Pass -UserName to name it.");
+            }
+
             var credential = new PSCredential(string.IsNullOrEmpty(userName) ? target : userName, SecureStringReader.FromPlainText(lease.Secret));
             stepper = ScriptBlock.Create(Invoker).GetSteppablePipeline(CommandOrigin.Internal, new object[] { ScriptBlock!, credential });
             stepper.Begin(this);

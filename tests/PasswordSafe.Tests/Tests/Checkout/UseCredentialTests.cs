@@ -75,6 +75,50 @@ public sealed class UseCredentialTests : IAsyncLifetime
         Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
     }
 
+    [Fact]
+    public void E1_UseCredential_ByIdsOnly_TheCredentialCarriesTheAccountsOwnUserName_ReadFromItsRequest()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run($"Use-PSCredential -SystemId 3 -AccountId {CheckoutSeed.DomainServiceAccount} -Reason backup -Verbose {{ param($c) $c.UserName }}")
+            .AssertSuccess();
+
+        // Not "account 3 on system 3": a runbook hands this credential to Invoke-Command or New-PSDrive.
+        Assert.Equal(@"CONTOSO\svc-backup", result.SingleValue);
+        Assert.Contains(result.Verbose, line => line.StartsWith("GET ", StringComparison.Ordinal) && line.Contains("/Requests?", StringComparison.Ordinal));
+        Assert.Empty(result.Warnings);
+        Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
+    }
+
+    [Fact]
+    public void E1_UseCredential_ByIdsWithUserName_NamesTheCredentialSo_AndListsNoRequests()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run($"Use-PSCredential -SystemId 3 -AccountId {CheckoutSeed.DomainServiceAccount} -UserName 'svc-backup@contoso.test' -Reason backup -Verbose {{ param($c) $c.UserName }}")
+            .AssertSuccess();
+
+        Assert.Equal("svc-backup@contoso.test", result.SingleValue);
+        Assert.DoesNotContain(result.Verbose, line => line.Contains("/Requests?", StringComparison.Ordinal));
+        Assert.Equal(3, result.Verbose.Count(line => line.Contains(" → ", StringComparison.Ordinal)));
+        Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
+    }
+
+    [Fact]
+    public void E1_UseCredential_CsvRowsOfIds_EachCredentialIsNamedAfterItsOwnAccount()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        // Import-Csv gives strings; they bind by property name like any row.
+        var result = shell.Run(
+            $"[pscustomobject]@{{ SystemId = '1'; AccountId = '{CheckoutSeed.WebAdministrator}' }}, [pscustomobject]@{{ SystemId = '3'; AccountId = '{CheckoutSeed.DomainServiceAccount}' }} |\n" +
+            "  Use-PSCredential -Reason csv { param($c) $c.UserName }").AssertSuccess();
+
+        Assert.Equal(new object[] { "Administrator", @"CONTOSO\svc-backup" }, result.Output.Select(o => o.BaseObject));
+        Assert.All(emulator.State.ReleaseRequests, request => Assert.Equal(RequestStatus.CheckedIn, request.Status));
+        Assert.Equal(2, emulator.State.ReleaseRequests.Count);
+    }
+
     [Theory]
     [InlineData("Use-PSCredential web01 runbook-svc { param($c) $c.UserName }")]
     [InlineData("Use-PSCredential { param($c) $c.UserName } -SystemName web01 -AccountName runbook-svc")]
