@@ -52,6 +52,25 @@ internal sealed class CheckoutClient
         }
     }
 
+    /// <summary>
+    /// The account with these ids among those the caller may list (<c>GET ManagedAccounts?systemID=</c>, paged until
+    /// it turns up), or null. For names when only ids were given and nothing else will tell them.
+    /// </summary>
+    public async Task<ManagedAccount?> FindAccountByIdsAsync(int systemId, int accountId, RequestLog log, CancellationToken cancellationToken)
+    {
+        const int PageSize = 1000;
+        var filter = new ManagedAccountFilter { SystemId = systemId };
+        for (long offset = 0; ; offset += PageSize)
+        {
+            var page = await GetAccountPageAsync(filter, offset, PageSize, log, cancellationToken).ConfigureAwait(false);
+            var match = page.Accounts.FirstOrDefault(a => a.AccountId == accountId);
+            if (match != null || page.IsLast || page.Accounts.Count == 0)
+            {
+                return match;
+            }
+        }
+    }
+
     /// <summary><c>POST Requests</c> (§3.2): the new (or reused) request's id.</summary>
     public async Task<int> CreateRequestAsync(NewRequestSpec spec, string accountDescription, RequestLog log, CancellationToken cancellationToken)
     {

@@ -48,6 +48,12 @@ public sealed class GetPSIsaCredentialCommand : AccountTargetCmdlet
             var spec = new IsaSpec { SystemId = SystemId, AccountId = AccountId, DurationMinutes = DurationMinutes, Reason = Reason };
             var userName = UserName;
             var account = TargetAccount(client);
+            if (account == null && string.IsNullOrEmpty(userName) && !AsSecureString && !AsPlainText)
+            {
+                // Ids alone do not say whose credential it is (the ISA answer carries only the secret): look the account up.
+                account = Run((log, token) => client.FindAccountByIdsAsync(SystemId, AccountId, log, token));
+            }
+
             if (account != null)
             {
                 spec.SystemId = account.SystemId;
@@ -58,6 +64,11 @@ public sealed class GetPSIsaCredentialCommand : AccountTargetCmdlet
 
             var description = target;
             var secret = Run((log, token) => client.GetIsaCredentialAsync(spec, Type, description, log, token));
+            if (string.IsNullOrEmpty(userName) && !AsSecureString && !AsPlainText)
+            {
+                WriteWarning($"{target} is not among the accounts you can list, so its user name is unknown: the credential is named '{target}'. Pass -UserName to name it.");
+            }
+
             WriteSecret(secret, userName ?? target, AsSecureString, AsPlainText);
         }
         catch (PasswordSafeException e)

@@ -47,6 +47,35 @@ public sealed class IsaTests : IClassFixture<CheckoutEmulator>, IDisposable
     }
 
     [Fact]
+    public void E3_ByIdsOnly_TheCredentialIsNamedAfterTheAccount_LookedUpAmongTheListedOnes()
+    {
+        using var shell = emulator.RunnerFor("isa-user");
+
+        var result = shell.Run($"Get-PSIsaCredential -SystemId 4 -AccountId {CheckoutSeed.IsaDeploy} -Verbose").AssertSuccess();
+
+        var credential = Assert.IsType<PSCredential>(result.SingleValue);
+        Assert.Equal("deploy", credential.UserName);
+        Assert.Equal(emulator.Seed.AccountPassword(CheckoutSeed.IsaDeploy), credential.GetNetworkCredential().Password);
+        Assert.Contains(result.Verbose, line => line.StartsWith("GET ", StringComparison.Ordinal) && line.Contains("ManagedAccounts?systemID=4", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(result.Warnings);
+    }
+
+    [Theory]
+    [InlineData("-UserName 'deploy@lnx01'", "deploy@lnx01")]
+    [InlineData("-AsSecureString", null)]
+    public void E3_ByIdsWithAUserNameOrNoPSCredential_LooksNothingUp(string parameters, string? expectedUserName)
+    {
+        using var shell = emulator.RunnerFor("isa-user");
+
+        var result = shell.Run($"Get-PSIsaCredential -SystemId 4 -AccountId {CheckoutSeed.IsaDeploy} {parameters} -Verbose").AssertSuccess();
+
+        if (expectedUserName != null) Assert.Equal(expectedUserName, Assert.IsType<PSCredential>(result.SingleValue).UserName);
+        else Assert.IsType<System.Security.SecureString>(result.SingleValue);
+        Assert.DoesNotContain(result.Verbose, line => line.Contains("ManagedAccounts", StringComparison.Ordinal));
+        Assert.Single(result.Verbose, line => line.Contains(" → ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void E3_PipedAccount_AsPlainText()
     {
         using var shell = emulator.RunnerFor("isa-user");
