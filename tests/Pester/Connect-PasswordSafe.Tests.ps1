@@ -8,45 +8,19 @@
 BeforeAll {
     $repoRoot = (Resolve-Path -Path (Join-Path $PSScriptRoot '../..')).Path
     Import-Module -Name (Join-Path $repoRoot 'out/PasswordSafe/PasswordSafe.psd1') -Force -ErrorAction Stop
+    . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
 
-    # A free port on 127.0.0.1: bind to port 0, read the port, release it.
-    $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $probe.Start()
-    $port = $probe.LocalEndpoint.Port
-    $probe.Stop()
-
-    $emulatorLog = Join-Path $TestDrive 'emulator.out.log'
-    $emulator = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow `
-        -ArgumentList @('run', '--project', (Join-Path $repoRoot 'src/PasswordSafe.Emulator'), '--', '--port', "$port") `
-        -RedirectStandardOutput $emulatorLog -RedirectStandardError (Join-Path $TestDrive 'emulator.err.log')
-
-    # dotnet run may build first: wait for the banner, which carries the certificate thumbprint to pin.
-    $thumbprint = $null
-    $deadline = [DateTime]::UtcNow.AddMinutes(3)
-    while (-not $thumbprint -and [DateTime]::UtcNow -lt $deadline -and -not $emulator.HasExited) {
-        Start-Sleep -Milliseconds 500
-        $banner = Get-Content -Path $emulatorLog -Raw -ErrorAction SilentlyContinue
-        if ($banner -match 'thumbprint ([0-9A-Fa-f]{40})') { $thumbprint = $Matches[1] }
-    }
-    if (-not $thumbprint) {
-        throw "The emulator did not start on port $port. Output:`n$(Get-Content -Path $emulatorLog -Raw -ErrorAction SilentlyContinue)"
-    }
-
-    $uri = "https://127.0.0.1:$port"
-    # The demo seed's published values; only ever valid against the emulator.
-    $demoSeed = Get-Content -Path (Join-Path $repoRoot 'src/PasswordSafe.Emulator/Seeds/demo.json') -Raw | ConvertFrom-Json
-    $demoKey = ($demoSeed.ApiRegistrations | Where-Object Id -EQ 1).Key
-    $demoKeySecure = [System.Net.NetworkCredential]::new('', $demoKey).SecurePassword
+    $emulator = Start-TestEmulator -RepositoryRoot $repoRoot -LogFolder $TestDrive
+    $uri = $emulator.Uri
+    $thumbprint = $emulator.Thumbprint
+    $demoKeySecure = $emulator.DemoKey
+    $demoKey = [System.Net.NetworkCredential]::new('', $demoKeySecure).Password
 }
 
 AfterAll {
     Get-PasswordSafeSession -All -ErrorAction SilentlyContinue | Disconnect-PasswordSafe -Confirm:$false -ErrorAction SilentlyContinue
     Remove-Module -Name PasswordSafe -Force -ErrorAction SilentlyContinue
-    if ($emulator -and -not $emulator.HasExited) {
-        # dotnet run starts the emulator as a child process: stop the whole tree.
-        if ($PSVersionTable.PSEdition -eq 'Core') { $emulator.Kill($true) }
-        else { & taskkill.exe /PID $emulator.Id /T /F | Out-Null }
-    }
+    if ($emulator) { Stop-TestEmulator -Emulator $emulator }
 }
 
 Describe 'Connect-PasswordSafe against the emulator' {

@@ -1,0 +1,144 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+<#
+    The module's main job against the emulator, as a runbook's own tests would check it: a credential checked
+    out and in (spec E1), the runbook pattern that always checks in, a request that waits for an approver, ISA
+    retrieval and sessions (E3, E4), and no password in Verbose or Debug output. Needs the .NET SDK (dotnet) and
+    a built module (./build.ps1 -Build).
+#>
+
+BeforeAll {
+    $repoRoot = (Resolve-Path -Path (Join-Path $PSScriptRoot '../..')).Path
+    Import-Module -Name (Join-Path $repoRoot 'out/PasswordSafe/PasswordSafe.psd1') -Force -ErrorAction Stop
+    . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
+
+    $emulator = Start-TestEmulator -RepositoryRoot $repoRoot -LogFolder $TestDrive
+    $connection = @{ Uri = $emulator.Uri; ApiKey = $emulator.DemoKey; ServerCertificateThumbprint = $emulator.Thumbprint }
+    Connect-PasswordSafe @connection -RunAs demo
+
+    # Expected values come from the demo seed, never from the module under test.
+    function Get-SeedPassword([string] $AccountName) {
+        ($emulator.Seed.ManagedAccounts | Where-Object AccountName -EQ $AccountName | Select-Object -First 1).Password
+    }
+}
+
+AfterAll {
+    Get-PasswordSafeSession -All -ErrorAction SilentlyContinue | Disconnect-PasswordSafe -Confirm:$false -ErrorAction SilentlyContinue
+    Remove-Module -Name PasswordSafe -Force -ErrorAction SilentlyContinue
+    if ($emulator) { Stop-TestEmulator -Emulator $emulator }
+}
+
+Describe 'Checking a credential out and in (E1)' {
+    AfterEach {
+        # Each test starts with nothing open: check in whatever one left behind.
+        Get-PSRequest -ErrorAction SilentlyContinue | Complete-PSRequest -Reason 'Pester cleanup' -Confirm:$false -ErrorAction SilentlyContinue
+    }
+
+    It 'pipes an account into a request and a PSCredential named as the account' {
+        $credential = Get-PSManagedAccount -SystemName web01 -AccountName Administrator | New-PSRequest -Reason 'Pester' | Get-PSCredential
+
+        $credential | Should -BeOfType ([pscredential])
+        $credential.UserName | Should -Be 'Administrator'
+        $credential.GetNetworkCredential().Password | Should -Be (Get-SeedPassword 'Administrator')
+        @(Get-PSRequest -Status Active) | Should -HaveCount 1
+    }
+
+    It 'gives a SecureString or plain text only when asked' {
+        $request = New-PSRequest -SystemName web01 -AccountName Administrator -Reason 'Pester'
+
+        $request | Get-PSCredential -AsSecureString | Should -BeOfType ([securestring])
+        $request | Get-PSCredential -AsPlainText | Should -Be (Get-SeedPassword 'Administrator')
+    }
+
+    It 'checks in, after which the credential is no longer readable' {
+        $request = New-PSRequest -SystemName web01 -AccountName Administrator -Reason 'Pester'
+
+        $request | Complete-PSRequest -Reason 'done'
+
+        @(Get-PSRequest -Status Active) | Should -HaveCount 0
+        { $request | Get-PSCredential -ErrorAction Stop } | Should -Throw -ErrorId 'RequestNotActive*'
+    }
+
+    It 'reports a request that needs an approver as pending, not as an error' {
+        $request = New-PSRequest -SystemName db01 -AccountName sa -Reason 'Pester' -WarningVariable pending -WarningAction SilentlyContinue
+
+        $request.Status | Should -Be 'Pending'
+        $pending | Should -Not -BeNullOrEmpty
+        { $request | Get-PSCredential -ErrorAction Stop } | Should -Throw -ErrorId 'RequestNotApproved*'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        New-PSRequest -SystemName web01 -AccountName Administrator -Reason 'Pester' -WhatIf
+
+        @(Get-PSRequest) | Should -HaveCount 0
+    }
+}
+
+Describe 'Use-PSCredential, the runbook pattern (E1)' {
+    It 'runs the block with the credential and checks in' {
+        $length = Use-PSCredential web01 Administrator -Reason 'Pester' { param($Credential) $Credential.GetNetworkCredential().Password.Length }
+
+        $length | Should -Be (Get-SeedPassword 'Administrator').Length
+        @(Get-PSRequest -Status Active) | Should -HaveCount 0
+    }
+
+    It 'checks in when the block throws, and the error reaches the caller' {
+        { Use-PSCredential web01 Administrator -Reason 'Pester' { throw 'the job failed' } } | Should -Throw '*the job failed*'
+
+        @(Get-PSRequest -Status Active) | Should -HaveCount 0
+    }
+
+    It 'names a credential requested by ids after its account' {
+        $account = Get-PSManagedAccount -SystemName web01 -AccountName Administrator
+
+        $userName = Use-PSCredential -SystemId $account.SystemId -AccountId $account.AccountId -Reason 'Pester' { param($Credential) $Credential.UserName }
+
+        $userName | Should -Be 'Administrator'
+    }
+}
+
+Describe 'ISA retrieval and sessions (E3, E4)' {
+    BeforeAll {
+        $isa = Connect-PasswordSafe @connection -RunAs isa-user -NoDefault -PassThru
+    }
+
+    AfterAll {
+        if ($isa) { $isa | Disconnect-PasswordSafe -Confirm:$false -ErrorAction SilentlyContinue }
+    }
+
+    It 'releases the credential at once, without a request' {
+        $credential = Get-PSIsaCredential -SystemName lnx01 -AccountName deploy -Reason 'Pester' -Session $isa
+
+        $credential.UserName | Should -Be 'deploy'
+        $credential.GetNetworkCredential().Password | Should -Be (Get-SeedPassword 'deploy')
+        @(Get-PSRequest -Session $isa) | Should -HaveCount 0
+    }
+
+    It 'opens an SSH session and returns its ticket' {
+        $session = New-PSIsaSession -SystemName lnx01 -AccountName deploy -SessionType SSH -Session $isa
+
+        $session | Should -BeOfType ([PasswordSafe.AccessSession])
+        $session.Ticket | Should -Not -BeNullOrEmpty
+        $session.Host | Should -Not -BeNullOrEmpty
+    }
+
+    It 'refuses a user without the ISA role with PermissionDenied' {
+        { Get-PSIsaCredential -SystemName web01 -AccountName Administrator -ErrorAction Stop } | Should -Throw -ErrorId 'PermissionDenied*'
+    }
+}
+
+Describe 'No secrets in Verbose or Debug output' {
+    It 'keeps the password out of every stream of a whole checkout' {
+        $VerbosePreference = 'Continue'
+        $DebugPreference = 'Continue'
+        $everything = & {
+            $credential = New-PSRequest -SystemName web01 -AccountName Administrator -Reason 'Pester' | Get-PSCredential
+            Get-PSRequest | Complete-PSRequest -Reason 'done' -Confirm:$false
+            Use-PSCredential web01 Administrator -Reason 'Pester' { param($Credential) 'ran' }
+            $null = $credential
+        } *>&1 | ForEach-Object { "$_" }
+
+        $everything | Should -Not -BeNullOrEmpty
+        $everything | Should -Contain 'ran'
+        ($everything -join "`n") | Should -Not -Match ([regex]::Escape((Get-SeedPassword 'Administrator')))
+    }
+}
