@@ -89,20 +89,9 @@ internal sealed class AccountNameCache
 
     private static async Task<IReadOnlyList<ManagedAccount>> FetchAsync(PasswordSafeSession session, string? systemName, CancellationToken cancellationToken)
     {
-        const int PageSize = 1000;
-        var client = new CheckoutClient(session);
-        var filter = new ManagedAccountFilter { SystemName = systemName };
         var accounts = new List<ManagedAccount>();
-        for (long offset = 0; accounts.Count < MaxAccountsRead; offset += PageSize)
-        {
-            var page = await client.GetAccountPageAsync(filter, offset, PageSize, RequestLog.Discard, cancellationToken).ConfigureAwait(false);
-            accounts.AddRange(page.Accounts);
-            if (page.IsLast)
-            {
-                break;
-            }
-        }
-
+        await new CheckoutClient(session).ReadAccountPagesAsync(new ManagedAccountFilter { SystemName = systemName },
+            page => { accounts.AddRange(page); return accounts.Count >= MaxAccountsRead; }, RequestLog.Discard, cancellationToken).ConfigureAwait(false);
         return accounts;
     }
 }

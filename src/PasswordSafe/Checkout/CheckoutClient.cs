@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -36,20 +37,30 @@ internal sealed class CheckoutClient
         return answer.ParsedBody as ManagedAccountPage ?? CheckoutJson.ReadAccountPage(answer, limit, _session);
     }
 
-    /// <summary>Every account matching the filter, paging through (used to resolve names to exactly one account).</summary>
-    public async Task<IReadOnlyList<ManagedAccount>> FindAccountsAsync(ManagedAccountFilter filter, RequestLog log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the filter's pages of <c>GET ManagedAccounts</c> in order, handing each page's accounts to
+    /// <paramref name="enough"/>, until it answers true or the last page is read.
+    /// </summary>
+    public async Task ReadAccountPagesAsync(ManagedAccountFilter filter, Func<IReadOnlyList<ManagedAccount>, bool> enough, RequestLog log,
+        CancellationToken cancellationToken)
     {
         const int PageSize = 1000;
-        var found = new List<ManagedAccount>();
         for (long offset = 0; ; offset += PageSize)
         {
             var page = await GetAccountPageAsync(filter, offset, PageSize, log, cancellationToken).ConfigureAwait(false);
-            found.AddRange(page.Accounts);
-            if (page.IsLast || page.Accounts.Count == 0)
+            if (enough(page.Accounts) || page.IsLast || page.Accounts.Count == 0)
             {
-                return found;
+                return;
             }
         }
+    }
+
+    /// <summary>Every account matching the filter, paging through (used to resolve names to exactly one account).</summary>
+    public async Task<IReadOnlyList<ManagedAccount>> FindAccountsAsync(ManagedAccountFilter filter, RequestLog log, CancellationToken cancellationToken)
+    {
+        var found = new List<ManagedAccount>();
+        await ReadAccountPagesAsync(filter, accounts => { found.AddRange(accounts); return false; }, log, cancellationToken).ConfigureAwait(false);
+        return found;
     }
 
     /// <summary>
@@ -58,17 +69,10 @@ internal sealed class CheckoutClient
     /// </summary>
     public async Task<ManagedAccount?> FindAccountByIdsAsync(int systemId, int accountId, RequestLog log, CancellationToken cancellationToken)
     {
-        const int PageSize = 1000;
-        var filter = new ManagedAccountFilter { SystemId = systemId };
-        for (long offset = 0; ; offset += PageSize)
-        {
-            var page = await GetAccountPageAsync(filter, offset, PageSize, log, cancellationToken).ConfigureAwait(false);
-            var match = page.Accounts.FirstOrDefault(a => a.AccountId == accountId);
-            if (match != null || page.IsLast || page.Accounts.Count == 0)
-            {
-                return match;
-            }
-        }
+        ManagedAccount? match = null;
+        await ReadAccountPagesAsync(new ManagedAccountFilter { SystemId = systemId },
+            accounts => (match = accounts.FirstOrDefault(a => a.AccountId == accountId)) != null, log, cancellationToken).ConfigureAwait(false);
+        return match;
     }
 
     /// <summary><c>POST Requests</c> (§3.2): the new (or reused) request's id.</summary>
