@@ -43,7 +43,7 @@ internal static class ManagedAccountEndpoints
         if (Value(query, "type") is { } typeText)
         {
             if (string.Equals(typeText, "recent", StringComparison.OrdinalIgnoreCase)) recent = true;
-            else if (Enum.TryParse<ManagedAccountType>(typeText, ignoreCase: true, out var parsedType) && !int.TryParse(typeText, out _)) type = parsedType;
+            else if (EnumNames.TryParse<ManagedAccountType>(typeText, out var parsedType)) type = parsedType;
             else return ApiResults.BadRequest("type must be system, recent, domainlinked, database, cloud or application.");
         }
 

@@ -27,7 +27,7 @@ internal static class RegistrationBodyReader
             RegistrationType? type = null;
             if (body.Text("RegistrationType") is { } typeText)
             {
-                if (!Enum.TryParse<RegistrationType>(typeText.Trim(), ignoreCase: true, out var parsed) || int.TryParse(typeText, out _))
+                if (!EnumNames.TryParse<RegistrationType>(typeText, out var parsed))
                     return Fail($"RegistrationType must be ApiKeyPolicy or ApiAccessPolicy (got '{typeText}').", out error);
                 type = parsed;
             }

@@ -20,7 +20,7 @@ internal static class UserBodyReader
             UserType? type = null;
             if (body.Text("UserType") is { } typeText)
             {
-                if (!Enum.TryParse<UserType>(typeText.Trim(), ignoreCase: true, out var parsed) || int.TryParse(typeText, out _))
+                if (!EnumNames.TryParse<UserType>(typeText, out var parsed))
                     return Fail($"UserType must be BeyondInsight, ActiveDirectory, LDAP or Application (got '{typeText}').", out error);
                 type = parsed;
             }
