@@ -44,9 +44,11 @@ internal static class CheckoutScripts
         """;
 
     /// <summary>
-    /// All five sides in one invocation, alternating in slices of <c>$SliceCycles</c> in the order <c>$Run.OrderFor</c>
+    /// All seven sides in one invocation, alternating in slices of <c>$SliceCycles</c> in the order <c>$Run.OrderFor</c>
     /// gives: 0 plain (3 calls), 1 the three cmdlets, 2 Use-PSCredential, 3 plain making the module's 4 calls, 4 no-op
-    /// cmdlets, 5 the plain cycle inside one compiled cmdlet. Module cycles are timed here, plain cycles inside <c>$Run.PlainCycle</c>; nothing between cycles is timed.
+    /// cmdlets, 5 the plain cycle inside one compiled cmdlet, 6 the plain cycle as a method call timed here (what the
+    /// script's own timing and call add, without a cmdlet). Module cycles are timed here, plain cycles 0 and 3 inside
+    /// <c>$Run.PlainCycle</c>; nothing between cycles is timed.
     /// </summary>
     public static string Interleaved { get; } = $$"""
         [CmdletBinding()]
@@ -85,6 +87,14 @@ internal static class CheckoutScripts
                         $Run.Record(5, [System.Diagnostics.Stopwatch]::GetTimestamp() - $started)
                     }
                     $Run.Verify(5, $gotPassword -eq $true)
+                }
+                elseif ($side -eq 6) {
+                    for ($i = 0; $i -lt $SliceCycles; $i++) {
+                        $started = [System.Diagnostics.Stopwatch]::GetTimestamp()
+                        $Run.PlainCycleUntimed({{DurationMinutes}}, '{{Reason}}')
+                        $Run.Record(6, [System.Diagnostics.Stopwatch]::GetTimestamp() - $started)
+                    }
+                    $Run.Verify(6, $true)
                 }
                 else {
                     for ($i = 0; $i -lt $SliceCycles; $i++) {

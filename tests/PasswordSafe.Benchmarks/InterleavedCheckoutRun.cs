@@ -68,7 +68,7 @@ public sealed class InterleavedCheckoutRun
         Verified[side] = true; // CheckoutAsync throws unless the credential was a non-empty string.
     }
 
-    /// <summary>The plain cycle without timing it here (Invoke-BenchmarkPlainCycle: the script times the cmdlet around it).</summary>
+    /// <summary>The plain cycle without timing it here (Invoke-BenchmarkPlainCycle, and side 6: the script times the call around it).</summary>
     public void PlainCycleUntimed(int durationMinutes, string reason) =>
         _plain.CheckoutAsync(_account, durationMinutes, reason).GetAwaiter().GetResult();
 
