@@ -25,6 +25,8 @@
         'Complete-PSRequest'
         'Wait-PSRequest'
         'Set-PSRequest'
+        'New-PSRequestSet'
+        'Get-PSRequestSet'
         'Get-PSCredential'
         'Use-PSCredential'
         'New-PSAccessSession'

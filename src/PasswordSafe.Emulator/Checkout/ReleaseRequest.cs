@@ -33,6 +33,8 @@ public sealed class ReleaseRequest
     public int? AccessPolicyScheduleId { get; internal init; }
     public int AccessPolicyId { get; internal init; }
     public int RequiredApprovals { get; internal init; }
+    /// <summary>The request set it was created in (POST RequestSets), or null.</summary>
+    public int? RequestSetId { get; internal init; }
     public RequestStatus Status { get; internal set; }
     public bool RotateOnCheckin { get; internal set; }
     public DateTimeOffset? ApprovedDate { get; internal set; }

@@ -19,7 +19,9 @@ internal sealed class RequestLedger
     private readonly PriorityQueue<ReleaseRequest, DateTimeOffset> _expiries = new();
     private readonly Dictionary<int, HashSet<int>> _requestedAccountsByUser = new();
     private readonly SessionBook _sessionBook = new();
+    private readonly Dictionary<int, RequestSet> _sets = new();
     private int _nextRequestId = 1;
+    private int _nextRequestSetId = 1;
 
     internal RequestLedger(AccountCatalog catalog, EmulatorState state)
     {
@@ -80,49 +82,20 @@ internal sealed class RequestLedger
     /// <summary>201 + new id; 200 + existing id (ConflictOption reuse); 400 invalid; 403 4031 no role; 409 4091 conflict.</summary>
     internal LedgerOutcome<int> Create(Caller caller, NewRequestBody body)
     {
-        if (body.SystemId is null) return LedgerOutcome<int>.Fail(400, "SystemID is required: the id of the managed system (SystemId in GET ManagedAccounts).");
-        if (body.AccountId is null) return LedgerOutcome<int>.Fail(400, "AccountID is required: the id of the managed account (AccountId in GET ManagedAccounts).");
-        if (body.DurationMinutes is not int duration) return LedgerOutcome<int>.Fail(400, "DurationMinutes is required (1 to 525600).");
-        if (duration < 1 || duration > CheckoutCodes.MaxDurationMinutes)
-            return LedgerOutcome<int>.Fail(400, $"DurationMinutes must be from 1 to {CheckoutCodes.MaxDurationMinutes}.");
-        if (body.Reason is { Length: > CheckoutCodes.MaxReasonLength })
-            return LedgerOutcome<int>.Fail(400, $"Reason must be {CheckoutCodes.MaxReasonLength} characters or fewer.");
-        var accessType = AccessType.View;
-        if (!string.IsNullOrEmpty(body.AccessType) && !TryParseAccessType(body.AccessType, out accessType))
-            return LedgerOutcome<int>.Fail(400, "AccessType must be View, RDP, SSH or App.");
-        if (accessType == AccessType.App && body.ApplicationId is null)
-            return LedgerOutcome<int>.Fail(400, "ApplicationID is required when AccessType is App.");
         var conflictOption = body.ConflictOption?.Trim().ToLowerInvariant();
         if (!string.IsNullOrEmpty(conflictOption) && conflictOption is not ("reuse" or "renew"))
             return LedgerOutcome<int>.Fail(400, "ConflictOption must be reuse or renew (or left out).");
-
-        // The account, the role and the policy come from one catalog snapshot (E5 may swap in another meanwhile).
-        var view = _state.CheckoutView(caller.User.UserId);
-        var account = view.FindAccount(body.AccountId.Value);
-        // 4031 also for unknown ids and mismatched system: the answer must not reveal which accounts exist.
-        if (account is null || account.System.ManagedSystemId != body.SystemId || !account.ApiEnabled || view.RequestPolicyFor(account) is not { } policy)
-            return LedgerOutcome<int>.Fail(403, CheckoutCodes.NoPermission);
-        if (duration > MaxDuration(account))
-            return LedgerOutcome<int>.Fail(400, $"DurationMinutes must not exceed the account's maximum release duration ({MaxDuration(account)} minutes).");
-        if (!policy.AccessTypes.TryGetValue(accessType, out var rule))
-            return LedgerOutcome<int>.Fail(400, $"The access policy '{policy.Name}' does not allow {accessType} access to this account; allowed: {string.Join(", ", policy.AccessTypes.Keys)}.");
-        if (policy.RequireReason && string.IsNullOrWhiteSpace(body.Reason))
-            return LedgerOutcome<int>.Fail(400, $"The access policy '{policy.Name}' requires a Reason.");
-        if (body.AccessPolicyScheduleId is int scheduleId && scheduleId != policy.ScheduleId)
-            return LedgerOutcome<int>.Fail(400, $"AccessPolicyScheduleID {scheduleId} is not a schedule of the access policy '{policy.Name}' that applies to this account; its schedule is {policy.ScheduleId} (GET AccessPolicies lists them), or leave it out to have the best schedule chosen.");
-        if (policy.RequireTicketSystem && body.TicketSystemId is int ticketSystem && ticketSystem != policy.TicketSystemId)
-            return LedgerOutcome<int>.Fail(400, $"The access policy '{policy.Name}' takes tickets of ticket system {policy.TicketSystemId}, not {ticketSystem}.");
-        if (policy.RequireTicketSystem && string.IsNullOrWhiteSpace(body.TicketNumber))
-            return LedgerOutcome<int>.Fail(400, $"The access policy '{policy.Name}' requires a ticket: give TicketNumber (ticket system {policy.TicketSystemId}).");
-        if (accessType == AccessType.App && account.ApplicationId is int appId && appId != body.ApplicationId)
-            return LedgerOutcome<int>.Fail(400, $"ApplicationID {body.ApplicationId} is not the application of this account; use {appId}.");
+        var planned = Plan(_state.CheckoutView(caller.User.UserId), body);
+        if (!planned.Succeeded) return LedgerOutcome<int>.Fail(planned.StatusCode, planned.Error!);
+        var plan = planned.Value!;
+        var account = plan.Account;
 
         lock (_gate)
         {
             var now = Now;
             ExpireDue();
             var open = OpenOf(account.ManagedAccountId);
-            var own = open.Where(r => r.Requestor.UserId == caller.User.UserId && r.AccessType == accessType).ToList();
+            var own = OwnOpen(open, caller, plan.AccessType);
             if (own.Count > 0)
             {
                 if (conflictOption == "reuse")
@@ -134,32 +107,183 @@ internal sealed class RequestLedger
                 if (conflictOption != "renew") return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
                 foreach (var existing in own) Close(existing, RequestStatus.Canceled, caller.User.UserName, now, "renewed (ConflictOption renew)", caller);
             }
-            if (account.MaxConcurrentRequests > 0 && open.Count(r => r.IsOpen) >= account.MaxConcurrentRequests)
-                return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
+            if (ConcurrencyExceeded(account, open, 1)) return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
 
-            var request = new ReleaseRequest(_nextRequestId++, caller.User, account, accessType, duration, now)
-            {
-                ApplicationId = accessType == AccessType.App ? body.ApplicationId : null,
-                Reason = body.Reason,
-                // Without one, a ticket goes to the schedule's ticket system ("uses default if omitted").
-                TicketSystemId = body.TicketSystemId ?? (body.TicketNumber != null ? policy.TicketSystemId : null),
-                TicketNumber = body.TicketNumber,
-                AccessPolicyScheduleId = policy.ScheduleId,
-                AccessPolicyId = policy.AccessPolicyId,
-                RequiredApprovals = rule.MinApprovers,
-                RotateOnCheckin = body.RotateOnCheckin ?? false,
-                Status = rule.MinApprovers > 0 ? RequestStatus.Pending : RequestStatus.Active,
-            };
-            _requests.Add(request.RequestId, request);
-            open.Add(request);
-            if (!_requestedAccountsByUser.TryGetValue(caller.User.UserId, out var requested))
-                _requestedAccountsByUser[caller.User.UserId] = requested = new HashSet<int>();
-            requested.Add(account.ManagedAccountId);
-            if (request.Status == RequestStatus.Active) Activate(request, now);
-            Audit(AuditKinds.RequestCreated, caller, $"request {request.RequestId} for {account} ({accessType}, {duration} min): " +
-                (request.Status == RequestStatus.Active ? "auto-approved" : $"pending, needs {rule.MinApprovers} approver(s)"));
-            return LedgerOutcome<int>.Ok(request.RequestId, StatusCodes.Status201Created);
+            return LedgerOutcome<int>.Ok(Add(caller, plan, null, now).RequestId, StatusCodes.Status201Created);
         }
+    }
+
+    // ---- POST RequestSets / GET RequestSets (§3.4) --------------------------------------------------
+
+    /// <summary>
+    /// One request per access type, each held to the same rules as POST Requests, all or none: 201 + the set;
+    /// 400 when AccessTypes is empty or repeats a type, or any type fails (the reason names it); 403 4031; 409 4091
+    /// when the caller already has an open request of one of the types for the account (sets take no ConflictOption [I]).
+    /// </summary>
+    internal LedgerOutcome<RequestSet> CreateSet(Caller caller, NewRequestSetBody body)
+    {
+        if (body.AccessTypes is not { Count: > 0 } types)
+            return LedgerOutcome<RequestSet>.Fail(400, "AccessTypes is required: an array of access types (View, RDP, SSH, App), e.g. [\"View\",\"RDP\"].");
+        if (types.Any(string.IsNullOrWhiteSpace))
+            return LedgerOutcome<RequestSet>.Fail(400, "AccessTypes must name access types: View, RDP, SSH or App.");
+        var repeated = types.GroupBy(t => t!.Trim(), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+            return LedgerOutcome<RequestSet>.Fail(400, $"AccessTypes lists {repeated.Key} more than once; give each access type once.");
+
+        // One view for every type, so all of them are checked against the same roles and policy.
+        var view = _state.CheckoutView(caller.User.UserId);
+        var plans = new List<PlannedRequest>();
+        foreach (var type in types)
+        {
+            var planned = Plan(view, body.ForAccessType(type));
+            if (!planned.Succeeded)
+            {
+                // A 400 says which type of the set failed; 403 keeps its bare code (D1).
+                var error = planned.StatusCode == 400 && !string.IsNullOrEmpty(type) ? $"{type}: {planned.Error}" : planned.Error!;
+                return LedgerOutcome<RequestSet>.Fail(planned.StatusCode, error);
+            }
+            plans.Add(planned.Value!);
+        }
+        var account = plans[0].Account;
+
+        lock (_gate)
+        {
+            var now = Now;
+            ExpireDue();
+            var open = OpenOf(account.ManagedAccountId);
+            if (plans.Any(plan => OwnOpen(open, caller, plan.AccessType).Count > 0) || ConcurrencyExceeded(account, open, plans.Count))
+                return LedgerOutcome<RequestSet>.Fail(409, CheckoutCodes.Conflict);
+
+            var setId = _nextRequestSetId++;
+            var requests = plans.Select(plan => Add(caller, plan, setId, now)).ToList();
+            var set = new RequestSet(setId, caller.User, requests);
+            _sets.Add(setId, set);
+            return LedgerOutcome<RequestSet>.Ok(set, StatusCodes.Status201Created);
+        }
+    }
+
+    /// <summary>
+    /// The caller's sets that still have an open request, each with all its requests as they stand now; status
+    /// active/pending keeps the sets with an active/pending request [I]. 4032 when the caller is no requestor.
+    /// </summary>
+    internal LedgerOutcome<IReadOnlyList<RequestSet>> ListSets(Caller caller, string? status)
+    {
+        var wantedStatus = (status ?? "all").ToLowerInvariant();
+        if (wantedStatus is not ("all" or "active" or "pending"))
+            return LedgerOutcome<IReadOnlyList<RequestSet>>.Fail(400, "status must be all, active or pending.");
+        if (!_state.CheckoutView(caller.User.UserId).AnyRequestor)
+            return LedgerOutcome<IReadOnlyList<RequestSet>>.Fail(403, CheckoutCodes.RequestorOnly);
+        lock (_gate)
+        {
+            ExpireDue();
+            var found = _sets.Values
+                .Where(set => set.Requestor.UserId == caller.User.UserId)
+                .Where(set => wantedStatus switch
+                {
+                    "active" => set.Requests.Any(r => r.Status == RequestStatus.Active),
+                    "pending" => set.Requests.Any(r => r.Status == RequestStatus.Pending),
+                    _ => set.Requests.Any(r => r.IsOpen),
+                })
+                .OrderBy(set => set.RequestSetId)
+                .ToList();
+            return LedgerOutcome<IReadOnlyList<RequestSet>>.Ok(found);
+        }
+    }
+
+    internal IReadOnlyList<RequestSet> AllSets()
+    {
+        lock (_gate)
+        {
+            ExpireDue();
+            return _sets.Values.OrderBy(set => set.RequestSetId).ToList();
+        }
+    }
+
+    internal RequestSet? FindSet(int requestSetId)
+    {
+        lock (_gate)
+        {
+            ExpireDue();
+            return _sets.GetValueOrDefault(requestSetId);
+        }
+    }
+
+    /// <summary>
+    /// What POST Requests checks before anything is created, for one access type (§3.2): the body, then the account,
+    /// role and access policy from one view. POST RequestSets runs it once per type.
+    /// </summary>
+    private static LedgerOutcome<PlannedRequest> Plan(AccountView view, NewRequestBody body)
+    {
+        if (body.SystemId is null) return LedgerOutcome<PlannedRequest>.Fail(400, "SystemID is required: the id of the managed system (SystemId in GET ManagedAccounts).");
+        if (body.AccountId is null) return LedgerOutcome<PlannedRequest>.Fail(400, "AccountID is required: the id of the managed account (AccountId in GET ManagedAccounts).");
+        if (body.DurationMinutes is not int duration) return LedgerOutcome<PlannedRequest>.Fail(400, "DurationMinutes is required (1 to 525600).");
+        if (duration < 1 || duration > CheckoutCodes.MaxDurationMinutes)
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"DurationMinutes must be from 1 to {CheckoutCodes.MaxDurationMinutes}.");
+        if (body.Reason is { Length: > CheckoutCodes.MaxReasonLength })
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"Reason must be {CheckoutCodes.MaxReasonLength} characters or fewer.");
+        var accessType = AccessType.View;
+        if (!string.IsNullOrEmpty(body.AccessType) && !TryParseAccessType(body.AccessType, out accessType))
+            return LedgerOutcome<PlannedRequest>.Fail(400, "AccessType must be View, RDP, SSH or App.");
+        if (accessType == AccessType.App && body.ApplicationId is null)
+            return LedgerOutcome<PlannedRequest>.Fail(400, "ApplicationID is required when AccessType is App.");
+
+        var account = view.FindAccount(body.AccountId.Value);
+        // 4031 also for unknown ids and mismatched system: the answer must not reveal which accounts exist.
+        if (account is null || account.System.ManagedSystemId != body.SystemId || !account.ApiEnabled || view.RequestPolicyFor(account) is not { } policy)
+            return LedgerOutcome<PlannedRequest>.Fail(403, CheckoutCodes.NoPermission);
+        if (duration > MaxDuration(account))
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"DurationMinutes must not exceed the account's maximum release duration ({MaxDuration(account)} minutes).");
+        if (!policy.AccessTypes.TryGetValue(accessType, out var rule))
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"The access policy '{policy.Name}' does not allow {accessType} access to this account; allowed: {string.Join(", ", policy.AccessTypes.Keys)}.");
+        if (policy.RequireReason && string.IsNullOrWhiteSpace(body.Reason))
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"The access policy '{policy.Name}' requires a Reason.");
+        if (body.AccessPolicyScheduleId is int scheduleId && scheduleId != policy.ScheduleId)
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"AccessPolicyScheduleID {scheduleId} is not a schedule of the access policy '{policy.Name}' that applies to this account; its schedule is {policy.ScheduleId} (GET AccessPolicies lists them), or leave it out to have the best schedule chosen.");
+        if (policy.RequireTicketSystem && body.TicketSystemId is int ticketSystem && ticketSystem != policy.TicketSystemId)
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"The access policy '{policy.Name}' takes tickets of ticket system {policy.TicketSystemId}, not {ticketSystem}.");
+        if (policy.RequireTicketSystem && string.IsNullOrWhiteSpace(body.TicketNumber))
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"The access policy '{policy.Name}' requires a ticket: give TicketNumber (ticket system {policy.TicketSystemId}).");
+        if (accessType == AccessType.App && account.ApplicationId is int appId && appId != body.ApplicationId)
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"ApplicationID {body.ApplicationId} is not the application of this account; use {appId}.");
+        return LedgerOutcome<PlannedRequest>.Ok(new PlannedRequest(account, policy, rule, accessType, duration, body));
+    }
+
+    /// <summary>The caller's open requests of this access type among an account's open ones (a conflict, §3.2).</summary>
+    private static List<ReleaseRequest> OwnOpen(List<ReleaseRequest> open, Caller caller, AccessType accessType) =>
+        open.Where(r => r.Requestor.UserId == caller.User.UserId && r.AccessType == accessType).ToList();
+
+    /// <summary>The account's MaxConcurrentRequests would be passed by <paramref name="adding"/> more open requests.</summary>
+    private static bool ConcurrencyExceeded(ManagedAccount account, List<ReleaseRequest> open, int adding) =>
+        account.MaxConcurrentRequests > 0 && open.Count(r => r.IsOpen) + adding > account.MaxConcurrentRequests;
+
+    /// <summary>Creates a checked request (under the lock): pending when its type needs approvers, else active at once.</summary>
+    private ReleaseRequest Add(Caller caller, PlannedRequest plan, int? requestSetId, DateTimeOffset now)
+    {
+        var (account, policy, rule, accessType, duration, body) = plan;
+        var request = new ReleaseRequest(_nextRequestId++, caller.User, account, accessType, duration, now)
+        {
+            ApplicationId = accessType == AccessType.App ? body.ApplicationId : null,
+            Reason = body.Reason,
+            // Without one, a ticket goes to the schedule's ticket system ("uses default if omitted").
+            TicketSystemId = body.TicketSystemId ?? (body.TicketNumber != null ? policy.TicketSystemId : null),
+            TicketNumber = body.TicketNumber,
+            AccessPolicyScheduleId = policy.ScheduleId,
+            AccessPolicyId = policy.AccessPolicyId,
+            RequiredApprovals = rule.MinApprovers,
+            RotateOnCheckin = body.RotateOnCheckin ?? false,
+            RequestSetId = requestSetId,
+            Status = rule.MinApprovers > 0 ? RequestStatus.Pending : RequestStatus.Active,
+        };
+        _requests.Add(request.RequestId, request);
+        OpenOf(account.ManagedAccountId).Add(request);
+        if (!_requestedAccountsByUser.TryGetValue(caller.User.UserId, out var requested))
+            _requestedAccountsByUser[caller.User.UserId] = requested = new HashSet<int>();
+        requested.Add(account.ManagedAccountId);
+        if (request.Status == RequestStatus.Active) Activate(request, now);
+        var inSet = requestSetId is int setId ? $" in request set {setId}" : string.Empty;
+        Audit(AuditKinds.RequestCreated, caller, $"request {request.RequestId}{inSet} for {account} ({accessType}, {duration} min): " +
+            (request.Status == RequestStatus.Active ? "auto-approved" : $"pending, needs {rule.MinApprovers} approver(s)"));
+        return request;
     }
 
     /// <summary>E5: deleting accounts cancels their open requests first, so no request points at a missing account.</summary>
@@ -216,18 +340,33 @@ internal sealed class RequestLedger
             if (!_requests.TryGetValue(requestId, out var request)) return NotFound<bool>();
             if (!MayDecide(caller, request)) return LedgerOutcome<bool>.Fail(403, CheckoutCodes.ApproverOnly);
             if (request.Status != RequestStatus.Pending) return LedgerOutcome<bool>.Fail(404, "The request is not waiting for approval.");
-            request.ApproverIds.Add(caller.User.UserId);
             var now = Now;
-            if (request.ApproverIds.Count >= request.RequiredApprovals)
+            // A set is approved as one [I]: the approval counts for each of its requests still pending.
+            foreach (var approved in PendingOfItsSet(request).ToList())
             {
-                request.Status = RequestStatus.Active;
-                Activate(request, now);
+                approved.ApproverIds.Add(caller.User.UserId);
+                if (approved.ApproverIds.Count >= approved.RequiredApprovals)
+                {
+                    approved.Status = RequestStatus.Active;
+                    Activate(approved, now);
+                }
+                Audit(AuditKinds.RequestApproved, caller, $"request {approved.RequestId} for {approved.Account} approved " +
+                    $"({approved.ApproverIds.Count} of {approved.RequiredApprovals}){InSetOf(approved, request)}{Because(reason)}");
             }
-            Audit(AuditKinds.RequestApproved, caller, $"request {requestId} for {request.Account} approved " +
-                $"({request.ApproverIds.Count} of {request.RequiredApprovals}){Because(reason)}");
             return LedgerOutcome<bool>.Ok(true, StatusCodes.Status204NoContent);
         }
     }
+
+    /// <summary>The request, and when it is pending in a set, the set's other pending requests (decided together).</summary>
+    private IEnumerable<ReleaseRequest> PendingOfItsSet(ReleaseRequest request)
+    {
+        yield return request;
+        if (request.Status != RequestStatus.Pending || request.RequestSetId is not int setId || !_sets.TryGetValue(setId, out var set)) yield break;
+        foreach (var sibling in set.Requests.Where(r => r != request && r.Status == RequestStatus.Pending).ToList()) yield return sibling;
+    }
+
+    private static string InSetOf(ReleaseRequest decided, ReleaseRequest asked) =>
+        decided == asked ? string.Empty : $" with request {asked.RequestId} of request set {asked.RequestSetId}";
 
     /// <summary>Deny: an approver denies a pending request or cancels an active one (4033 for others; 404 when closed).</summary>
     internal LedgerOutcome<bool> Deny(Caller caller, int requestId, string? reason)
@@ -238,7 +377,9 @@ internal sealed class RequestLedger
             if (!_requests.TryGetValue(requestId, out var request)) return NotFound<bool>();
             if (!MayDecide(caller, request)) return LedgerOutcome<bool>.Fail(403, CheckoutCodes.ApproverOnly);
             if (!request.IsOpen) return LedgerOutcome<bool>.Fail(404, "The request is no longer open.");
-            Close(request, RequestStatus.Denied, caller.User.UserName, Now, $"denied{Because(reason)}", caller);
+            // Denying a pending request of a set denies the set's other pending requests too [I]; an active one ends alone.
+            foreach (var denied in PendingOfItsSet(request).ToList())
+                Close(denied, RequestStatus.Denied, caller.User.UserName, Now, $"denied{InSetOf(denied, request)}{Because(reason)}", caller);
             return LedgerOutcome<bool>.Ok(true, StatusCodes.Status204NoContent);
         }
     }

@@ -28,6 +28,7 @@ internal static class ApiRoutes
             SmartRuleEndpoints.Map(signedIn);
             ManagedAccountEndpoints.Map(signedIn);
             RequestEndpoints.Map(signedIn);
+            RequestSetEndpoints.Map(signedIn);
             IsaEndpoints.Map(signedIn);
             SessionEndpoints.Map(signedIn);
             // D1: unknown paths get a 404 with the reason as a JSON string.

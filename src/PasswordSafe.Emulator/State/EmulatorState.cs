@@ -75,6 +75,9 @@ public sealed partial class EmulatorState
     /// <summary>Every request ever made, oldest first, with its current status (expiry applied).</summary>
     public IReadOnlyList<ReleaseRequest> ReleaseRequests => Ledger.All();
     public ReleaseRequest? FindRequest(int requestId) => Ledger.Find(requestId);
+    /// <summary>Every request set ever made (POST RequestSets), oldest first.</summary>
+    public IReadOnlyList<RequestSet> RequestSets => Ledger.AllSets();
+    public RequestSet? FindRequestSet(int requestSetId) => Ledger.FindSet(requestSetId);
     public int ActiveRequestCount => Ledger.ActiveCount;
     /// <summary>Times the account's password was rotated (RotateOnCheckin at check-in or expiry).</summary>
     public int PasswordChangeCount(int accountId) => Catalog.FindAccount(accountId)?.PasswordChangeCount

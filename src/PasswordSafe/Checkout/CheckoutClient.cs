@@ -90,6 +90,41 @@ internal sealed class CheckoutClient
         }
     }
 
+    /// <summary>
+    /// <c>POST RequestSets</c> (§3.4): the new set with its requests; when the answer does not list them, the set is
+    /// read back from <c>GET RequestSets</c>.
+    /// </summary>
+    public async Task<RequestSet> CreateRequestSetAsync(NewRequestSetSpec spec, string accountDescription, RequestLog log, CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest(HttpMethod.Post, "RequestSets") { Body = spec.ToJson() };
+        RequestSet created;
+        try
+        {
+            var response = await _session.Connection.SendCheckedAsync(request, log, cancellationToken).ConfigureAwait(false);
+            created = CheckoutJson.ReadRequestSet(response, _session);
+        }
+        catch (PasswordSafeApiException e)
+        {
+            throw _session.Connection.Record(CheckoutErrors.ForNewRequestSet(e, accountDescription));
+        }
+
+        if (created.Requests.Length > 0)
+        {
+            return created;
+        }
+
+        var listed = await GetRequestSetsAsync("all", log, cancellationToken).ConfigureAwait(false);
+        return listed.FirstOrDefault(s => s.RequestSetId == created.RequestSetId) ?? created;
+    }
+
+    /// <summary><c>GET RequestSets?status=</c> (§3.4): the caller's sets; status all/active/pending.</summary>
+    public async Task<IReadOnlyList<RequestSet>> GetRequestSetsAsync(string status, RequestLog log, CancellationToken cancellationToken)
+    {
+        var path = QueryString.Append("RequestSets", new[] { new KeyValuePair<string, string>("status", status) });
+        var response = await _session.Connection.SendCheckedAsync(new ApiRequest(HttpMethod.Get, path), log, cancellationToken).ConfigureAwait(false);
+        return CheckoutJson.ReadRequestSets(response, _session);
+    }
+
     /// <summary><c>GET Requests?status=&amp;queue=</c> (§3.1): status all/active/pending, queue req/app.</summary>
     public async Task<IReadOnlyList<Request>> GetRequestsAsync(string status, string queue, RequestLog log, CancellationToken cancellationToken)
     {

@@ -54,11 +54,20 @@ internal static class CheckoutErrors
     }
 
     /// <summary>For <c>POST Requests</c>: 409/4091 explains the conflict options.</summary>
-    public static PasswordSafeException ForNewRequest(PasswordSafeApiException e, string account)
+    public static PasswordSafeException ForNewRequest(PasswordSafeApiException e, string account) =>
+        ForNewRequestOrSet(e, "request", account,
+            "Pass -ConflictOption Reuse to use your existing request, or -ConflictOption Renew to replace it; or check it in first with Complete-PSRequest.");
+
+    /// <summary>For <c>POST RequestSets</c> (§3.4), which takes no conflict option: the open request must be checked in first.</summary>
+    public static PasswordSafeException ForNewRequestSet(PasswordSafeApiException e, string account) =>
+        ForNewRequestOrSet(e, "request set", account,
+            "Check in your open request for the account first (Get-PSRequest | Complete-PSRequest), or use it instead of a new set.");
+
+    private static PasswordSafeException ForNewRequestOrSet(PasswordSafeApiException e, string what, string account, string onConflict)
     {
         if (e.StatusCode == 400)
         {
-            return Rewrap(e, ErrorIds.ValidationFailed, $"The request for {account} was refused: {ServerReason(e)}",
+            return Rewrap(e, ErrorIds.ValidationFailed, $"The {what} for {account} was refused: {ServerReason(e)}",
                 "Correct what the server names: Get-PSManagedAccount shows the account's release durations, Get-PSAccessPolicy what its access policy requires (access types, reason, ticket, schedule).");
         }
 
@@ -66,7 +75,7 @@ internal static class CheckoutErrors
         {
             return Rewrap(e, ErrorIds.Conflict,
                 $"A conflicting request already exists for {account} ({ReasonCodes.Describe(e.ReasonCode ?? ConflictReason)}).",
-                "Pass -ConflictOption Reuse to use your existing request, or -ConflictOption Renew to replace it; or check it in first with Complete-PSRequest.");
+                onConflict);
         }
 
         if (e.StatusCode == 403)
@@ -120,6 +129,11 @@ internal static class CheckoutErrors
         new PasswordSafeException(ErrorIds.RequestNotFound,
             $"{what} is not in your request list.",
             "List your requests with Get-PSRequest (-Queue Approver for requests you approve).");
+
+    public static PasswordSafeException RequestSetNotFound(string what) =>
+        new PasswordSafeException(ErrorIds.RequestNotFound,
+            $"{what} is not among your request sets.",
+            "List your request sets with Get-PSRequestSet (a set is listed while one of its requests is open).");
 
     /// <summary>The server's own reason for a 400 as one sentence (the generic message when it gave none).</summary>
     private static string ServerReason(PasswordSafeApiException e)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using PasswordSafe.Http;
@@ -61,6 +62,53 @@ internal static class CheckoutJson
         }
 
         return requests;
+    }
+
+    /// <summary><c>GET RequestSets</c> (§3.4): an array of <c>{ RequestSetID, Requests: [ … ] }</c>; a single object is tolerated.</summary>
+    public static IReadOnlyList<RequestSet> ReadRequestSets(ApiResponse response, PasswordSafeSession? session)
+    {
+        var token = Parse(response);
+        var items = token as JArray ?? (token is JObject single ? new JArray(single) : null);
+        if (items == null)
+        {
+            throw Unexpected(response, "a request set list");
+        }
+
+        var sets = new List<RequestSet>();
+        foreach (var item in items)
+        {
+            if (item is JObject set)
+            {
+                sets.Add(ToRequestSet(set, response, session));
+            }
+        }
+
+        return sets;
+    }
+
+    /// <summary><c>POST RequestSets</c> answers the new set (§3.4 [I]); its requests may be missing when a server answers less.</summary>
+    public static RequestSet ReadRequestSet(ApiResponse response, PasswordSafeSession? session) =>
+        Parse(response) is JObject set ? ToRequestSet(set, response, session) : throw Unexpected(response, "a request set");
+
+    private static RequestSet ToRequestSet(JObject obj, ApiResponse response, PasswordSafeSession? session)
+    {
+        var requests = new List<Request>();
+        if (Property(obj, "Requests") is JToken list)
+        {
+            if (!(list is JArray array))
+            {
+                throw Unexpected(response, "a request set with a list of requests");
+            }
+
+            requests.AddRange(array.OfType<JObject>().Select(r => ToRequest(r, session)));
+        }
+
+        return new RequestSet
+        {
+            RequestSetId = Int(obj, "RequestSetID") ?? throw Unexpected(response, "a request set with a RequestSetID"),
+            Requests = requests.ToArray(),
+            Session = session,
+        };
     }
 
     /// <summary><c>POST Requests</c> answers the bare id (<c>124</c>); a quoted id or an object with <c>RequestID</c> is tolerated.</summary>

@@ -4,31 +4,11 @@ using PasswordSafe.Checkout;
 namespace PasswordSafe.Commands;
 
 /// <summary>
-/// The cmdlets that create a request for one account (New-PSRequest, Use-PSCredential): the request options of
-/// <c>POST Requests</c> (api-v3 §3.2) they both take, and the request body built from them and the account.
+/// The cmdlets that create a request for one account (New-PSRequest, Use-PSCredential): the request options only
+/// <c>POST Requests</c> (api-v3 §3.2) takes, and the request body built from them and the account.
 /// </summary>
-public abstract class RequestingCmdlet : AccountTargetCmdlet
+public abstract class RequestingCmdlet : RequestOptionsCmdlet
 {
-    /// <summary>The duration when neither -DurationMinutes nor the account's default release duration gives one.</summary>
-    public const int FallbackDurationMinutes = 60;
-
-    /// <summary>A piped account brings its DefaultReleaseDuration; a typed value wins.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("DefaultReleaseDuration")]
-    [ValidateRange(1, 525600)]
-    public int DurationMinutes { get; set; }
-
-    [Parameter]
-    [ValidateLength(0, 1000)]
-    public string? Reason { get; set; }
-
-    [Parameter]
-    public int? TicketSystemId { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? TicketNumber { get; set; }
-
     [Parameter]
     public int? AccessPolicyScheduleId { get; set; }
 
@@ -55,8 +35,6 @@ public abstract class RequestingCmdlet : AccountTargetCmdlet
         AccessPolicyScheduleId = AccessPolicyScheduleId,
         ConflictOption = ConflictOption,
         RotateOnCheckin = RotateOnCheckin.IsPresent ? true : (bool?)null,
-        DurationMinutes = DurationMinutes > 0 ? DurationMinutes
-            : account != null && account.DefaultReleaseDuration > 0 ? account.DefaultReleaseDuration
-            : FallbackDurationMinutes,
+        DurationMinutes = DurationFor(account),
     };
 }

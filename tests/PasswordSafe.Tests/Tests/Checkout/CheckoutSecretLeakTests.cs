@@ -46,7 +46,7 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
         "pending credential", "approve then credential", "deny", "checked-in credential", "expired credential", "not the owner",
         "conflict", "reuse and renew", "rotate on check-in", "use-credential success", "use-credential throw",
         "rdp session", "ssh session", "rdp file", "session type mismatch", "isa credential", "isa session", "isa denied", "ambiguous account",
-        "session monitoring", "wait for approval",
+        "session monitoring", "wait for approval", "request set",
     };
 
     public void Dispose()
@@ -166,6 +166,13 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
             "Get-PSAccessSession -Session $Admin | Out-Host\n$Session | Get-PSAccessSession -Session $Admin | Out-Host\n" +
             "$Session | Lock-PSAccessSession -Force -PassThru -Session $Admin | Out-Host\n" +
             "$Session | Stop-PSAccessSession -Force -Session $Admin\n$Session | Stop-PSAccessSession -Force -Session $Admin\nGet-PSAccessSession",
+        "request set" =>
+            "$set = New-PSRequestSet -SystemName web01 -AccountName Administrator -AccessType View, RDP -Reason leak\n$set | Out-Host\n" +
+            "$c = $set.Requests | Where-Object AccessType -eq View | Get-PSCredential\n\"$c\"\n" +
+            "$Session = $set.Requests | Where-Object AccessType -eq RDP | New-PSAccessSession\n$Tickets = @($Session.Ticket)\n" +
+            "New-PSRequestSet -SystemName web01 -AccountName Administrator -AccessType View, RDP -Reason again\n" +
+            "New-PSRequestSet -SystemName db01 -AccountName sa -AccessType View, SSH -Reason leak\n" +
+            "Get-PSRequestSet | Out-Host\n$set.Requests | Complete-PSRequest\n$set.Requests | Get-PSCredential",
         "ambiguous account" =>
             "New-PSRequest -SystemName twin01 -AccountName operator -Reason leak\nGet-PSManagedAccount -SystemName web01 -AccountName nobody",
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
