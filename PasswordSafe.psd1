@@ -25,6 +25,7 @@
         'Complete-PSRequest'
         'Wait-PSRequest'
         'Set-PSRequest'
+        'Stop-PSRequest'
         'Get-PSCredential'
         'Use-PSCredential'
         'New-PSAccessSession'
