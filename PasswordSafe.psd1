@@ -27,6 +27,7 @@
         'Set-PSRequest'
         'New-PSRequestSet'
         'Get-PSRequestSet'
+        'Stop-PSRequest'
         'Get-PSCredential'
         'Use-PSCredential'
         'New-PSAccessSession'

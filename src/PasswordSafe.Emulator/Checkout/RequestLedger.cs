@@ -287,17 +287,27 @@ internal sealed class RequestLedger
     }
 
     /// <summary>E5: deleting accounts cancels their open requests first, so no request points at a missing account.</summary>
-    internal void CancelOpenRequests(IReadOnlyCollection<int> accountIds, Caller caller, string why)
+    internal void CancelOpenRequests(IReadOnlyCollection<int> accountIds, Caller caller, string why) =>
+        CloseOpen(request => accountIds.Contains(request.Account.ManagedAccountId), RequestStatus.Canceled, caller, why);
+
+    /// <summary>
+    /// POST ManagedAccounts|ManagedSystems/{id}/Requests/Terminate and POST Users/{id}/Requests/Terminate (§3.3): every
+    /// open request that matches ends as a check-in would end it (an active one flagged RotateOnCheckin rotates the
+    /// password, and its sessions end), whoever made it; pending ones end too [I]. Nothing open is a success (the
+    /// caller answers 204 either way). Returns how many ended.
+    /// </summary>
+    internal int TerminateOpenRequests(Func<ReleaseRequest, bool> matches, Caller caller, string? reason) =>
+        CloseOpen(matches, RequestStatus.Terminated, caller, $"terminated{Because(reason)}");
+
+    private int CloseOpen(Func<ReleaseRequest, bool> matches, RequestStatus status, Caller caller, string why)
     {
         lock (_gate)
         {
             ExpireDue();
             var now = Now;
-            foreach (var id in accountIds)
-            {
-                if (!_openByAccount.TryGetValue(id, out var open)) continue;
-                foreach (var request in open.ToList()) Close(request, RequestStatus.Canceled, caller.User.UserName, now, why, caller);
-            }
+            var ending = _openByAccount.Values.SelectMany(list => list).Where(matches).OrderBy(r => r.RequestId).ToList();
+            foreach (var request in ending) Close(request, status, caller.User.UserName, now, why, caller);
+            return ending.Count;
         }
     }
 
@@ -545,7 +555,7 @@ internal sealed class RequestLedger
         _expiries.Enqueue(request, request.ExpiresDate.Value);
     }
 
-    /// <summary>Ends an open request; an active one flagged RotateOnCheckin gets a new password (check-in, expiry, renew, deny).</summary>
+    /// <summary>Ends an open request; an active one flagged RotateOnCheckin gets a new password (check-in, expiry, renew, deny, terminate).</summary>
     private void Close(ReleaseRequest request, RequestStatus status, string? by, DateTimeOffset now, string what, Caller? caller)
     {
         var wasActive = request.Status == RequestStatus.Active;
@@ -559,6 +569,7 @@ internal sealed class RequestLedger
             RequestStatus.CheckedIn => AuditKinds.RequestCheckedIn,
             RequestStatus.Expired => AuditKinds.RequestExpired,
             RequestStatus.Denied => AuditKinds.RequestDenied,
+            RequestStatus.Terminated => AuditKinds.RequestTerminated,
             _ => AuditKinds.RequestCanceled,
         };
         Audit(kind, caller, $"request {request.RequestId} for {request.Account} {what}", by);

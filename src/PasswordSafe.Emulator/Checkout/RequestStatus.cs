@@ -9,4 +9,6 @@ public enum RequestStatus
     CheckedIn,
     Expired,
     Canceled,
+    /// <summary>Ended by an administrator through a Requests/Terminate call (by account, system or user) [I].</summary>
+    Terminated,
 }

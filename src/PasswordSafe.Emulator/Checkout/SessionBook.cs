@@ -65,6 +65,32 @@ internal sealed class SessionBook
         }
     }
 
+    /// <summary>
+    /// Locks every open session that <paramref name="matches"/> and is not locked yet (ManagedAccounts|ManagedSystems/{id}/
+    /// Sessions/Lock): the single-session rule applied to each, except that ended and already locked sessions are
+    /// skipped instead of refused, so repeating the call changes nothing. Returns the sessions it locked.
+    /// </summary>
+    internal IReadOnlyList<AccessSessionRecord> LockAll(Func<AccessSessionRecord, bool> matches)
+    {
+        lock (_gate)
+        {
+            var locked = _sessions.Where(s => s.IsOpen && s.Status != SessionStatus.Locked && matches(s)).ToList();
+            foreach (var session in locked) session.Status = SessionStatus.Locked;
+            return locked;
+        }
+    }
+
+    /// <summary>Terminates every open session that <paramref name="matches"/> (as <see cref="Terminate"/> does one); ended ones are skipped.</summary>
+    internal IReadOnlyList<AccessSessionRecord> TerminateAll(Func<AccessSessionRecord, bool> matches, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var ended = _sessions.Where(s => s.IsOpen && matches(s)).ToList();
+            foreach (var session in ended) End(session, SessionStatus.Completed, now);
+            return ended;
+        }
+    }
+
     private static void End(AccessSessionRecord session, SessionStatus status, DateTimeOffset now)
     {
         session.Status = status;

@@ -11,8 +11,9 @@ namespace PasswordSafe.Emulator.Http;
 /// <summary>
 /// Session monitoring (api-v3 §5.1): GET Sessions?status=&amp;userID=, GET Sessions/{id}, POST Sessions/{id}/Lock and
 /// /Terminate (204). Who may see a session: members of an Administrators group, and holders of the ISA or Auditor role
-/// on its account; who may lock or terminate it: administrators and ISA holders (the real server's Session Auditor
-/// and Active Session Reviewer roles are modelled by the Auditor role for reading only) [I]. Anyone else gets 403 4031.
+/// on its account; who may lock or terminate it: administrators, holders of "Password Safe API Global Quarantine" and
+/// ISA holders on its account (the real server's Session Auditor and Active Session Reviewer roles are modelled by the
+/// Auditor role for reading only) [I]. Anyone else gets 403 4031.
 /// </summary>
 internal static class SessionEndpoints
 {
@@ -56,7 +57,10 @@ internal static class SessionEndpoints
         if (state.Ledger.SessionBook.Find(id) is not { } session) return ApiResults.NotFound("Session not found.");
         var administrator = state.IsAdministrator(caller.User.UserId);
         var view = state.CheckoutView(caller.User.UserId);
-        var allowed = administrator || (forChange ? MayChange(view, session) : MayRead(view, session));
+        // The API reference also lets "Password Safe API Global Quarantine" lock and terminate any session (QuarantineEndpoints).
+        var allowed = administrator || (forChange
+            ? state.HasPermission(caller.User.UserId, Permissions.PasswordSafeApiGlobalQuarantine, write: true) || MayChange(view, session)
+            : MayRead(view, session));
         return allowed ? then(session, caller) : ApiResults.NoPermission();
     }
 
@@ -64,10 +68,14 @@ internal static class SessionEndpoints
     {
         var changed = locking ? state.Ledger.SessionBook.Lock(session) : state.Ledger.SessionBook.Terminate(session, state.Clock.GetUtcNow());
         if (!changed) return ApiResults.BadRequest($"Session {session.SessionId} has already ended ({session.Status}).");
-        state.RecordAudit(locking ? AuditKinds.SessionLocked : AuditKinds.SessionTerminated, caller.User.UserName, caller.RegistrationId,
-            caller.SourceAddress, $"session {session.SessionId} of {session.UserName} to {session.Account} {(locking ? "locked" : "terminated")}");
+        AuditChange(state, caller, session, locking);
         return Results.NoContent();
     }
+
+    /// <summary>One entry per session locked or terminated, whether by its id or by its account's or system's (QuarantineEndpoints).</summary>
+    internal static void AuditChange(EmulatorState state, Caller caller, AccessSessionRecord session, bool locking) =>
+        state.RecordAudit(locking ? AuditKinds.SessionLocked : AuditKinds.SessionTerminated, caller.User.UserName, caller.RegistrationId,
+            caller.SourceAddress, $"session {session.SessionId} of {session.UserName} to {session.Account} {(locking ? "locked" : "terminated")}");
 
     private static bool MayRead(AccountView view, AccessSessionRecord session) =>
         view.FindAccount(session.AccountId) is { } account && view.HasAnyOf(account, Readers);

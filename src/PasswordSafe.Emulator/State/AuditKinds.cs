@@ -21,6 +21,7 @@ public static class AuditKinds
     public const string RequestCanceled = "RequestCanceled";
     public const string RequestCheckedIn = "RequestCheckedIn";
     public const string RequestExpired = "RequestExpired";
+    public const string RequestTerminated = "RequestTerminated";
     public const string RotateOnCheckinSet = "RotateOnCheckinSet";
     public const string CredentialRead = "CredentialRead";
     public const string PasswordRotated = "PasswordRotated";

@@ -17,6 +17,8 @@ public static class Permissions
     public const int ApiRegistrations = 5;
     public const int SmartRuleManagement = 6;
     public const int PasswordSafeRoleManagement = 7;
+    /// <summary>Ends access by target: Requests/Terminate and Sessions/Lock|Terminate by account, system or user (BeyondTrust API reference: "Full control").</summary>
+    public const int PasswordSafeApiGlobalQuarantine = 8;
 
     public static IReadOnlyList<Permission> All { get; } = new[]
     {
@@ -27,6 +29,7 @@ public static class Permissions
         new Permission(ApiRegistrations, "API Registrations"),
         new Permission(SmartRuleManagement, "Smart Rule Management - Managed Account"),
         new Permission(PasswordSafeRoleManagement, "Password Safe Role Management"),
+        new Permission(PasswordSafeApiGlobalQuarantine, "Password Safe API Global Quarantine"),
     };
 
     public static Permission? Find(int id) => All.FirstOrDefault(p => p.PermissionID == id);

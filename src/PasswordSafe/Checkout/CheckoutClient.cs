@@ -261,7 +261,8 @@ internal sealed class CheckoutClient
         }
     }
 
-    private static string ReasonBody(string? reason) =>
+    /// <summary><c>{"Reason": …}</c>, or <c>{}</c> without one: the body of check-in, approve, deny and the Terminate calls.</summary>
+    internal static string ReasonBody(string? reason) =>
         reason == null ? "{}" : "{\"Reason\":" + Newtonsoft.Json.JsonConvert.ToString(reason) + "}";
 
     private static string Id(int requestId) => requestId.ToString(CultureInfo.InvariantCulture);

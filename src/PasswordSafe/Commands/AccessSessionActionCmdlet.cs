@@ -8,13 +8,16 @@ namespace PasswordSafe.Commands;
 
 /// <summary>
 /// Lock-PSAccessSession and Stop-PSAccessSession: act on sessions piped from Get-PSAccessSession (named by user, host
-/// and account) or given by -SessionId (also bound from New-PSAccessSession's tickets); security-relevant, so they ask
-/// first unless -Force; -PassThru writes the session as it is afterwards.
+/// and account) or given by -SessionId (also bound from New-PSAccessSession's tickets), or on every open session of
+/// managed accounts or systems (-ManagedAccountId, -ManagedSystemId: incident response); security-relevant, so they ask
+/// first unless -Force; -PassThru writes a session as it is afterwards.
 /// </summary>
 public abstract class AccessSessionActionCmdlet : AdminCmdlet
 {
     protected const string ByObjectSet = "ByObject";
     protected const string ByIdSet = "ById";
+    protected const string ByManagedAccountSet = "ByManagedAccount";
+    protected const string ByManagedSystemSet = "ByManagedSystem";
 
     [Parameter(Mandatory = true, ParameterSetName = ByObjectSet, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -23,10 +26,22 @@ public abstract class AccessSessionActionCmdlet : AdminCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipelineByPropertyName = true)]
     public int SessionId { get; set; }
 
+    /// <summary>
+    /// No AccountId alias: tickets from New-PSAccessSession carry AccountId and a SessionId that needs converting, so
+    /// with that alias PowerShell would bind a piped ticket here and act on every session of its account.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByManagedAccountSet, ValueFromPipelineByPropertyName = true)]
+    public int[] ManagedAccountId { get; set; } = new int[0];
+
+    [Parameter(Mandatory = true, ParameterSetName = ByManagedSystemSet, ValueFromPipelineByPropertyName = true)]
+    public int[] ManagedSystemId { get; set; } = new int[0];
+
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    [Parameter]
+    /// <summary>One session's state afterwards; by account or system there is no one session to show.</summary>
+    [Parameter(ParameterSetName = ByObjectSet)]
+    [Parameter(ParameterSetName = ByIdSet)]
     public SwitchParameter PassThru { get; set; }
 
     /// <summary>The verb phrase for -WhatIf and -Confirm, e.g. "Lock".</summary>
@@ -34,9 +49,17 @@ public abstract class AccessSessionActionCmdlet : AdminCmdlet
 
     internal abstract Task SendAsync(AccessSessionService service, int sessionId, RequestLog log, CancellationToken token);
 
+    internal abstract Task SendAllAsync(AccessSessionService service, AccessTarget target, RequestLog log, CancellationToken token);
+
     protected override void ProcessRecord()
     {
         var service = new AccessSessionService(Connect());
+        if (ParameterSetName == ByManagedAccountSet || ParameterSetName == ByManagedSystemSet)
+        {
+            ProcessTargets(service);
+            return;
+        }
+
         var sessionId = InputObject?.SessionId ?? SessionId;
         var target = InputObject != null ? Describe(InputObject) : AccessSessionService.Describe(sessionId);
         if (!ShouldChange(target, Action, Force))
@@ -52,6 +75,19 @@ public abstract class AccessSessionActionCmdlet : AdminCmdlet
                 WriteObject(Run((log, token) => service.GetAsync(sessionId, log, token)));
             }
         }, (object?)InputObject ?? sessionId);
+    }
+
+    private void ProcessTargets(AccessSessionService service)
+    {
+        var byAccount = ParameterSetName == ByManagedAccountSet;
+        foreach (var id in byAccount ? ManagedAccountId : ManagedSystemId)
+        {
+            var target = byAccount ? AccessTarget.ManagedAccount(id) : AccessTarget.ManagedSystem(id);
+            if (ShouldChange(target.Description, Action + " every open session", Force))
+            {
+                TryItem(() => Run((log, token) => SendAllAsync(service, target, log, token)), id);
+            }
+        }
     }
 
     /// <summary>"session 7 (user 1 to web01\Administrator)": enough for the confirmation to say whose session it is.</summary>

@@ -11,7 +11,9 @@ namespace PasswordSafe.Tests.Tests.Checkout;
 /// <summary>
 /// Session monitoring (api-v3 §5.1 GET Sessions, Lock, Terminate) through Get-PSAccessSession, Lock-PSAccessSession and
 /// Stop-PSAccessSession: demo opens the sessions (E2); an administrator ("Admin") and an ISA holder see, lock and end
-/// them; a user without those roles is refused. Asserted on the objects, the emulator's session states and audit.
+/// them; a user without those roles is refused; by managed account or system (-ManagedAccountId, -ManagedSystemId) every
+/// open session of the target ends at once, which needs "Password Safe API Global Quarantine" (admin has it, an ISA holder
+/// not). Asserted on the objects, the emulator's session states and audit.
 /// </summary>
 public sealed class AccessSessionMonitoringTests : IAsyncLifetime
 {
@@ -146,4 +148,82 @@ public sealed class AccessSessionMonitoringTests : IAsyncLifetime
 
         Assert.Equal(new[] { "RDP=NotStarted", "SSH=Completed" }, states.Output.Select(o => (string)o.BaseObject).OrderBy(s => s).ToArray());
     }
+
+    [Fact]
+    public void E2_ByManagedAccount_LockThenStop_EveryOpenSessionOfTheAccount_WhoeverHoldsIt_OthersUntouched()
+    {
+        using var shell = OpenTwoSessions();
+        emulator.Connect(shell, "requestor2", sessionVariable: "Other", makeDefault: false);
+        shell.Run("$Theirs = New-PSRequest web01 Administrator -AccessType RDP -Reason watch -Session $Other | New-PSAccessSession -SessionType RDP").AssertSuccess();
+        var audit = AuditCursor.Mark(emulator.State);
+
+        shell.Run($"Lock-PSAccessSession -ManagedAccountId {CheckoutSeed.WebAdministrator} -Force -Session $Admin").AssertSuccess();
+        var afterLock = States();
+        shell.Run($"Stop-PSAccessSession -ManagedAccountId {CheckoutSeed.WebAdministrator} -Force -Session $Admin").AssertSuccess();
+        // Again: nothing open is left on the account, which is no error.
+        shell.Run($"Stop-PSAccessSession -ManagedAccountId {CheckoutSeed.WebAdministrator} -Force -Session $Admin").AssertSuccess();
+
+        Assert.Equal(new[] { "Administrator=Locked", "Administrator=Locked", "root=NotStarted" }, afterLock);
+        Assert.Equal(new[] { "Administrator=Completed", "Administrator=Completed", "root=NotStarted" }, States());
+        Assert.Equal(2, audit.NewEntries(AuditKinds.SessionLocked, "admin").Count);
+        Assert.Equal(2, audit.NewEntries(AuditKinds.SessionTerminated, "admin").Count);
+        // Sessions end; their requests stay open.
+        Assert.Equal(3, emulator.OpenRequestCount);
+    }
+
+    [Fact]
+    public void E2_ByManagedSystem_PipedSystem_EndsTheSessionsOfItsAccountsOnly()
+    {
+        using var shell = OpenTwoSessions();
+
+        shell.Run("Get-PSManagedSystem -Name lnx01 -Session $Admin | Lock-PSAccessSession -Force").AssertSuccess();
+        var afterLock = States();
+        shell.Run("Get-PSManagedSystem -Name lnx01 -Session $Admin | Stop-PSAccessSession -Force").AssertSuccess();
+
+        Assert.Equal(new[] { "Administrator=NotStarted", "root=Locked" }, afterLock);
+        Assert.Equal(new[] { "Administrator=NotStarted", "root=Completed" }, States());
+    }
+
+    [Fact]
+    public void E2_ByTarget_WhatIfNamesTheTarget_AndChangesNothing_PipedTicketsAndSessionsStillBindToTheirSession()
+    {
+        using var shell = OpenTwoSessions();
+        var rdpId = emulator.State.AccessSessions.Single(s => s.Protocol == AccessType.RDP).SessionId;
+
+        var byAccount = shell.Run($"Lock-PSAccessSession -ManagedAccountId {CheckoutSeed.WebAdministrator} -WhatIf -Session $Admin").AssertSuccess();
+        var bySystem = shell.Run("Get-PSManagedSystem -Name lnx01 -Session $Admin | Stop-PSAccessSession -WhatIf").AssertSuccess();
+        var ticket = shell.Run("$Rdp | Stop-PSAccessSession -WhatIf -Session $Admin").AssertSuccess();
+        var listed = shell.Run("Get-PSAccessSession -Session $Admin | Where-Object Protocol -eq 'RDP' | Lock-PSAccessSession -WhatIf -Session $Admin").AssertSuccess();
+
+        Assert.Contains(byAccount.HostWrites, l => l.Contains("\"managed account 1\"") && l.Contains("Lock every open session"));
+        Assert.Contains(bySystem.HostWrites, l => l.Contains("\"managed system 4\"") && l.Contains("Terminate every open session"));
+        // A ticket carries AccountId and SystemId too: it must still mean its own session, not every session of its account.
+        Assert.Contains(ticket.HostWrites, l => l.Contains($"\"session {rdpId}\""));
+        Assert.Contains(listed.HostWrites, l => l.Contains($"session {rdpId} (user"));
+        Assert.All(emulator.State.AccessSessions, s => Assert.Equal(SessionStatus.NotStarted, s.Status));
+    }
+
+    [Fact]
+    public void E2_ByTarget_AnIsaHolderIsDenied_UnknownIdsAreNotFound_ByIdStillWorks()
+    {
+        using var shell = OpenTwoSessions();
+        emulator.Connect(shell, "isa-user", sessionVariable: "Isa", makeDefault: false);
+
+        // isa-user may end one session on web01\Administrator by its id, but not every session of the account.
+        var denied = shell.Run($"Stop-PSAccessSession -ManagedAccountId {CheckoutSeed.WebAdministrator} -Force -Session $Isa")
+            .AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
+        var account = shell.Run("Lock-PSAccessSession -ManagedAccountId 999 -Force -Session $Admin").AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
+        var system = shell.Run("Stop-PSAccessSession -ManagedSystemId 999 -Force -Session $Admin").AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
+        Assert.All(emulator.State.AccessSessions, s => Assert.Equal(SessionStatus.NotStarted, s.Status));
+        shell.Run("$Rdp | Stop-PSAccessSession -Force -Session $Isa").AssertSuccess();
+
+        Assert.Contains("Password Safe API Global Quarantine", denied.ErrorDetails.RecommendedAction);
+        Assert.Contains("managed account 999 was not found", account.Exception.Message);
+        Assert.Contains("managed system 999 was not found", system.Exception.Message);
+        Assert.Equal(SessionStatus.Completed, emulator.State.AccessSessions.Single(s => s.Protocol == AccessType.RDP).Status);
+    }
+
+    /// <summary>Each session as account=status, sorted.</summary>
+    private string[] States() =>
+        emulator.State.AccessSessions.Select(s => $"{s.Account.AccountName}={s.Status}").OrderBy(s => s, StringComparer.Ordinal).ToArray();
 }

@@ -46,7 +46,7 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
         "pending credential", "approve then credential", "deny", "checked-in credential", "expired credential", "not the owner",
         "conflict", "reuse and renew", "rotate on check-in", "use-credential success", "use-credential throw",
         "rdp session", "ssh session", "rdp file", "session type mismatch", "isa credential", "isa session", "isa denied", "ambiguous account",
-        "session monitoring", "wait for approval", "request set",
+        "session monitoring", "wait for approval", "request set", "terminate by target",
     };
 
     public void Dispose()
@@ -173,6 +173,15 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
             "New-PSRequestSet -SystemName web01 -AccountName Administrator -AccessType View, RDP -Reason again\n" +
             "New-PSRequestSet -SystemName db01 -AccountName sa -AccessType View, SSH -Reason leak\n" +
             "Get-PSRequestSet | Out-Host\n$set.Requests | Complete-PSRequest\n$set.Requests | Get-PSCredential",
+        "terminate by target" =>
+            "$r = New-PSRequest -SystemName web01 -AccountName rotating-svc -AccessType RDP -RotateOnCheckin -Reason leak\n" +
+            "$c = $r | Get-PSCredential\n$Session = $r | New-PSAccessSession -SessionType rdpticket\n$Tickets = @($Session.Ticket)\n" +
+            "Lock-PSAccessSession -ManagedAccountId $r.AccountId -Force -Session $Admin\n" +
+            "Stop-PSAccessSession -ManagedSystemId $r.SystemId -Force -Session $Admin\nLock-PSAccessSession -ManagedSystemId 999 -Force -Session $Admin\n" +
+            "Get-PSManagedAccount -SystemName web01 -AccountName rotating-svc | Stop-PSRequest -Reason incident -Force -Session $Admin\n" +
+            "$r | Get-PSCredential\nStop-PSRequest -UserId 999 -Force -Session $Admin\nStop-PSRequest -ManagedSystemId $r.SystemId -Force\n" +
+            "$n = New-PSRequest -SystemName web01 -AccountName rotating-svc -Reason again | Get-PSCredential\n" +
+            "$RotatedPassword = $n.GetNetworkCredential().Password\nGet-PSRequest | Complete-PSRequest",
         "ambiguous account" =>
             "New-PSRequest -SystemName twin01 -AccountName operator -Reason leak\nGet-PSManagedAccount -SystemName web01 -AccountName nobody",
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
