@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using PasswordSafe.Admin;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
 
@@ -49,6 +51,11 @@ public sealed class StopPSRequestCommand : AdminCmdlet
 
     protected override void ProcessRecord()
     {
+        if (RefusesOneItem())
+        {
+            return;
+        }
+
         var service = new RequestTerminationService(Connect());
         foreach (var target in Targets())
         {
@@ -86,6 +93,29 @@ public sealed class StopPSRequestCommand : AdminCmdlet
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// A piped request or session carries AccountId and would bind as its whole account: ending everyone's requests
+    /// there when the caller most likely meant that one item. Refused, with the calls that end one item, or the
+    /// explicit form for the whole account.
+    /// </summary>
+    private bool RefusesOneItem()
+    {
+        var item = InputObject?.BaseObject;
+        var what = item is Request ? "a request" : item is AccessSession || item is AccessSessionInfo ? "a session" : null;
+        if (what == null)
+        {
+            return false;
+        }
+
+        var oneItem = item is Request
+            ? "To end this request, use Complete-PSRequest (your own) or Deny-PSRequest (as its approver)"
+            : "To end this session, use Stop-PSAccessSession";
+        WriteError(CreateErrorRecord(new PasswordSafeException(ErrorIds.ValidationFailed,
+            $"Stop-PSRequest ends every open request on a managed account, a managed system or of a user, and {what} is none of these.",
+            $"{oneItem}; to end every request on its account, pass -ManagedAccountId $_.AccountId."), item));
+        return true;
     }
 
     /// <summary><c>web01\Administrator</c> from a piped account of either Get-PSManagedAccount view, when its id is the one bound.</summary>

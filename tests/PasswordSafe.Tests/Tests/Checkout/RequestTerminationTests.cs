@@ -137,6 +137,30 @@ public sealed class RequestTerminationTests : IAsyncLifetime
         Assert.Empty(audit.NewEntries());
     }
 
+    [Theory]
+    [InlineData("Get-PSRequest", "a request", "Complete-PSRequest")]
+    [InlineData("$Ticket", "a session", "Stop-PSAccessSession")]
+    public void E1_PipedRequestOrSession_IsRefused_NotTakenAsItsWholeAccount_NothingEnds(string source, string what, string instead)
+    {
+        using var shell = ThreeSessions();
+        shell.Run(
+            "$Mine = New-PSRequest web01 Administrator -AccessType RDP -Reason work\n" +
+            "$Ticket = $Mine | New-PSAccessSession -SessionType rdpticket\n" +
+            "$Theirs = New-PSRequest web01 Administrator -Reason work -Session $Other").AssertSuccess();
+        var audit = AuditCursor.Mark(emulator.State);
+
+        var refused = shell.Run($"{source} | Stop-PSRequest -Force -Session $Admin").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+
+        Assert.Contains(what, refused.Exception.Message);
+        Assert.Contains(instead, refused.ErrorDetails.RecommendedAction);
+        Assert.Contains("-ManagedAccountId $_.AccountId", refused.ErrorDetails.RecommendedAction);
+        Assert.Equal(2, emulator.OpenRequestCount);
+        Assert.Empty(audit.NewEntries());
+        // The explicit form still ends every request on the account.
+        shell.Run("Stop-PSRequest -ManagedAccountId $Mine.AccountId -Force -Session $Admin").AssertSuccess();
+        Assert.Equal(0, emulator.OpenRequestCount);
+    }
+
     [Fact]
     public void E1_HighImpact_WithoutForceInAHostThatCannotAsk_ChangesNothing_ForceDoes()
     {
