@@ -85,7 +85,7 @@
             Tags         = @('BeyondTrust', 'PasswordSafe', 'BeyondInsight', 'PAM', 'Secrets', 'Credential', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/PasswordSafe/PasswordSafe/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/PasswordSafe/PasswordSafe'
-            ReleaseNotes = 'Foundation: sessions (API key, OAuth, 2FA, client certificates), emulator.'
+            ReleaseNotes = 'Sessions (API key, OAuth, 2FA, client certificates); credential checkout (managed accounts, requests and request sets, credentials, Use-PSCredential, sessions, ISA, ending access by target); administration (API registrations, assets, managed systems and accounts, quick rules, users and groups); the emulator.'
         }
     }
 }
