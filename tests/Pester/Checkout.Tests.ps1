@@ -1,9 +1,9 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 <#
     The module's main job against the emulator, as a runbook's own tests would check it: a credential checked
-    out and in (spec E1), the runbook pattern that always checks in, a request that waits for an approver, ISA
-    retrieval and sessions (E3, E4), and no password in Verbose or Debug output. Needs the .NET SDK (dotnet) and
-    a built module (./build.ps1 -Build).
+    out and in (spec E1), the runbook pattern that always checks in, a request that waits for an approver, request
+    sets, ending access by target, ISA retrieval and sessions (E3, E4), and no password in Verbose or Debug
+    output. Needs the .NET SDK (dotnet) and a built module (./build.ps1 -Build).
 #>
 
 BeforeAll {
@@ -93,6 +93,67 @@ Describe 'Use-PSCredential, the runbook pattern (E1)' {
         $userName = Use-PSCredential -SystemId $account.SystemId -AccountId $account.AccountId -Reason 'Pester' { param($Credential) $Credential.UserName }
 
         $userName | Should -Be 'Administrator'
+    }
+}
+
+Describe 'Request sets: several access types on one approval (E1, E2)' {
+    AfterEach {
+        Get-PSRequest -ErrorAction SilentlyContinue | Complete-PSRequest -Reason 'Pester cleanup' -Confirm:$false -ErrorAction SilentlyContinue
+    }
+
+    It 'requests View and RDP as one set: the password from one request, an RDP ticket from the other' {
+        $set = New-PSRequestSet -SystemName web01 -AccountName Administrator -AccessType View, RDP -Reason 'Pester'
+
+        $set | Should -BeOfType ([PasswordSafe.RequestSet])
+        $set.Status | Should -Be 'Active'
+        $set.Requests | Should -HaveCount 2
+        $credential = $set.Requests | Where-Object AccessType -EQ View | Get-PSCredential
+        $credential.GetNetworkCredential().Password | Should -Be (Get-SeedPassword 'Administrator')
+        $ticket = $set.Requests | Where-Object AccessType -EQ RDP | New-PSAccessSession -SessionType rdpticket
+        $ticket.Ticket | Should -Not -BeNullOrEmpty
+
+        $set.Requests | Complete-PSRequest -Reason 'done'
+
+        @(Get-PSRequest -Status Active) | Should -HaveCount 0
+    }
+
+    It 'reports a set that needs an approver as pending, not as an error' {
+        $set = New-PSRequestSet -SystemName db01 -AccountName sa -AccessType View, RDP -Reason 'Pester' -WarningVariable pending -WarningAction SilentlyContinue
+
+        $set.Status | Should -Be 'Pending'
+        $pending | Should -Not -BeNullOrEmpty
+        { $set.Requests | Where-Object AccessType -EQ View | Get-PSCredential -ErrorAction Stop } | Should -Throw -ErrorId 'RequestNotApproved*'
+    }
+}
+
+Describe 'Ending access by target (incident response)' {
+    AfterEach {
+        Get-PSRequest -ErrorAction SilentlyContinue | Complete-PSRequest -Reason 'Pester cleanup' -Confirm:$false -ErrorAction SilentlyContinue
+    }
+
+    It 'ends every open request on a piped account; its credential is then no longer readable' {
+        $request = New-PSRequest -SystemName web01 -AccountName Administrator -Reason 'Pester'
+
+        Get-PSManagedAccount -SystemName web01 -AccountName Administrator | Stop-PSRequest -Reason 'INC-1042' -Force
+
+        @(Get-PSRequest) | Should -HaveCount 0
+        { $request | Get-PSCredential -ErrorAction Stop } | Should -Throw -ErrorId 'RequestNotActive*'
+    }
+
+    It 'refuses a piped request instead of ending every request on its account' {
+        $request = New-PSRequest -SystemName web01 -AccountName Administrator -Reason 'Pester'
+
+        { $request | Stop-PSRequest -Force -ErrorAction Stop } | Should -Throw -ErrorId 'ValidationFailed*'
+
+        @(Get-PSRequest) | Should -HaveCount 1
+    }
+
+    It 'changes nothing with -WhatIf' {
+        $null = New-PSRequest -SystemName web01 -AccountName Administrator -Reason 'Pester'
+
+        Get-PSManagedAccount -SystemName web01 -AccountName Administrator | Stop-PSRequest -WhatIf
+
+        @(Get-PSRequest) | Should -HaveCount 1
     }
 }
 
