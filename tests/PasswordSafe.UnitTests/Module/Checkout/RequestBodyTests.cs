@@ -4,7 +4,7 @@ using Xunit;
 
 namespace PasswordSafe.UnitTests.Module.Checkout;
 
-/// <summary>The POST Requests body keys exactly as api-v3 §3.2 names them.</summary>
+/// <summary>The POST Requests and POST RequestSets body keys exactly as api-v3 §3.2 and §3.4 name them.</summary>
 public class RequestBodyTests
 {
     [Fact]
@@ -25,6 +25,27 @@ public class RequestBodyTests
     {
         Assert.Equal("{\"SystemID\":1,\"AccountID\":2,\"DurationMinutes\":60,\"AccessType\":\"View\"}",
             new NewRequestSpec { SystemId = 1, AccountId = 2, DurationMinutes = 60, AccessType = "View", ApplicationId = 7 }.ToJson());
+    }
+
+    [Fact]
+    public void RequestSet_AllFields_MapToTheDocumentedKeys()
+    {
+        var spec = new NewRequestSetSpec
+        {
+            AccessTypes = new[] { "View", "App" }, SystemId = 101, AccountId = 201, ApplicationId = 9, DurationMinutes = 15,
+            Reason = "r", TicketSystemId = 3, TicketNumber = "T-1",
+        };
+
+        Assert.Equal("{\"AccessTypes\":[\"View\",\"App\"],\"SystemID\":101,\"AccountID\":201,\"ApplicationID\":9,\"DurationMinutes\":15," +
+                     "\"Reason\":\"r\",\"TicketSystemID\":3,\"TicketNumber\":\"T-1\"}", spec.ToJson());
+    }
+
+    [Fact]
+    public void RequestSet_WithoutApp_SendsNoApplicationId_AndLeavesOutWhatIsNotGiven()
+    {
+        var spec = new NewRequestSetSpec { AccessTypes = new[] { "View", "RDP" }, SystemId = 1, AccountId = 2, ApplicationId = 7, DurationMinutes = 60, Reason = "" };
+
+        Assert.Equal("{\"AccessTypes\":[\"View\",\"RDP\"],\"SystemID\":1,\"AccountID\":2,\"DurationMinutes\":60}", spec.ToJson());
     }
 
     [Fact]
