@@ -27,6 +27,7 @@
         'Set-PSRequest'
         'New-PSRequestSet'
         'Get-PSRequestSet'
+        'Get-PSManagedAccountAlias'
         'Stop-PSRequest'
         'Get-PSCredential'
         'Use-PSCredential'

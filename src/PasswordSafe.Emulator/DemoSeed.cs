@@ -85,6 +85,12 @@ public static class DemoSeed
     public const int IsaOnlyAccountId = 7;
     public const string IsaOnlyAccountName = "deploy";
     public const string IsaOnlyAccountPassword = "Deploy-Passw0rd!";
+    /// <summary>Alias "web-admin" (Highly Available): web01 Administrator preferred, lnx01 root available.</summary>
+    public const int RequestableAliasId = 1;
+    public const string RequestableAliasName = "web-admin";
+    /// <summary>Alias "db-admin" (Unmapped, state 0): db01 sa preferred, but it cannot be requested.</summary>
+    public const int UnmappedAliasId = 2;
+    public const string UnmappedAliasName = "db-admin";
     /// <summary>Accounts demo/jdoe see in GET ManagedAccounts (1, 2, 3, 4, 5).</summary>
     public const int RequestorVisibleAccountCount = 5;
 }

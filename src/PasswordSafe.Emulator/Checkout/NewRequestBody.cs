@@ -14,4 +14,6 @@ internal sealed record NewRequestBody
     internal int? TicketSystemId { get; init; }
     internal string? TicketNumber { get; init; }
     internal bool? RotateOnCheckin { get; init; }
+    /// <summary>Set by POST Aliases/{id}/Requests, never read from a body: the ids above are then the alias's preferred account.</summary>
+    internal int? AliasId { get; init; }
 }

@@ -35,6 +35,8 @@ public sealed class ReleaseRequest
     public int RequiredApprovals { get; internal init; }
     /// <summary>The request set it was created in (POST RequestSets), or null.</summary>
     public int? RequestSetId { get; internal init; }
+    /// <summary>The alias it was requested through (POST Aliases/{id}/Requests), or null; GET Requests shows it as AliasID.</summary>
+    public int? AliasId { get; internal init; }
     public RequestStatus Status { get; internal set; }
     public bool RotateOnCheckin { get; internal set; }
     public DateTimeOffset? ApprovedDate { get; internal set; }

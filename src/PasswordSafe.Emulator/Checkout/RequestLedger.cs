@@ -272,6 +272,7 @@ internal sealed class RequestLedger
             RequiredApprovals = rule.MinApprovers,
             RotateOnCheckin = body.RotateOnCheckin ?? false,
             RequestSetId = requestSetId,
+            AliasId = body.AliasId,
             Status = rule.MinApprovers > 0 ? RequestStatus.Pending : RequestStatus.Active,
         };
         _requests.Add(request.RequestId, request);
@@ -280,7 +281,7 @@ internal sealed class RequestLedger
             _requestedAccountsByUser[caller.User.UserId] = requested = new HashSet<int>();
         requested.Add(account.ManagedAccountId);
         if (request.Status == RequestStatus.Active) Activate(request, now);
-        var inSet = requestSetId is int setId ? $" in request set {setId}" : string.Empty;
+        var inSet = requestSetId is int setId ? $" in request set {setId}" : body.AliasId is int aliasId ? $" through alias {aliasId}" : string.Empty;
         Audit(AuditKinds.RequestCreated, caller, $"request {request.RequestId}{inSet} for {account} ({accessType}, {duration} min): " +
             (request.Status == RequestStatus.Active ? "auto-approved" : $"pending, needs {rule.MinApprovers} approver(s)"));
         return request;
@@ -439,6 +440,28 @@ internal sealed class RequestLedger
             if (secret is null) return LedgerOutcome<string>.Fail(404, missing!);
             Audit(AuditKinds.CredentialRead, caller, $"request {requestId}: {Describe(credentialType)} of {request.Account} read");
             return LedgerOutcome<string>.Ok(secret);
+        }
+    }
+
+    /// <summary>
+    /// GET Aliases/{aliasId}/Credentials/{requestId} (§4.1 alias form): the same owner/pending/closed answers as
+    /// GET Credentials/{id}, and 404 when the request was not made through that alias [I]. Returns the request with
+    /// the secret, for the answer's names.
+    /// </summary>
+    internal LedgerOutcome<(ReleaseRequest Request, CredentialType Type, string Secret)> ReadAliasCredential(Caller caller, int aliasId, int requestId, string? type)
+    {
+        if (!TryParseCredentialType(type, out var credentialType))
+            return LedgerOutcome<(ReleaseRequest, CredentialType, string)>.Fail(400, "type must be password, dsskey or passphrase.");
+        lock (_gate)
+        {
+            var request = OwnActiveRequest<(ReleaseRequest, CredentialType, string)>(caller, requestId, out var failure);
+            if (request is null) return failure;
+            if (request.AliasId != aliasId)
+                return LedgerOutcome<(ReleaseRequest, CredentialType, string)>.Fail(404, $"Request not found for alias {aliasId}: it was not made through that alias (use GET Credentials/{{id}}).");
+            var secret = Reveal(request.Account, credentialType, out var missing);
+            if (secret is null) return LedgerOutcome<(ReleaseRequest, CredentialType, string)>.Fail(404, missing!);
+            Audit(AuditKinds.CredentialRead, caller, $"request {requestId} through alias {aliasId}: {Describe(credentialType)} of {request.Account} read");
+            return LedgerOutcome<(ReleaseRequest, CredentialType, string)>.Ok((request, credentialType, secret));
         }
     }
 

@@ -29,6 +29,7 @@ internal static class ApiRoutes
             ManagedAccountEndpoints.Map(signedIn);
             RequestEndpoints.Map(signedIn);
             RequestSetEndpoints.Map(signedIn);
+            AliasEndpoints.Map(signedIn);
             IsaEndpoints.Map(signedIn);
             SessionEndpoints.Map(signedIn);
             QuarantineEndpoints.Map(signedIn);

@@ -40,6 +40,43 @@ internal sealed class CheckoutBuilder
         _workgroups.Values.OrderBy(w => w.Id).ToList(), _systems.Values.ToList(), _accounts,
         _rules.Values.ToList(), _policies.Values.ToList(), groupsOf);
 
+    /// <summary>
+    /// Checks the seed's aliases against the accounts: unique positive ids and names, mapped accounts that exist (each
+    /// once), at most one Preferred, and a Preferred one wherever the state says the alias can be requested.
+    /// </summary>
+    internal IReadOnlyList<ManagedAccountAlias> BuildAliases(IEnumerable<SeedAlias>? aliases)
+    {
+        var built = new List<ManagedAccountAlias>();
+        var ids = new HashSet<int>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in aliases ?? [])
+        {
+            var where = $"Alias {item.AliasID}";
+            if (item.AliasID <= 0) throw new SeedException($"{where}: AliasID must be a positive number.");
+            if (!ids.Add(item.AliasID)) throw new SeedException($"{where} appears twice: give each alias its own AliasID.");
+            if (string.IsNullOrWhiteSpace(item.AliasName)) throw new SeedException($"{where}: AliasName is required.");
+            if (!names.Add(item.AliasName!)) throw new SeedException($"{where}: the AliasName '{item.AliasName}' is used twice; alias names are unique.");
+            var mappings = new List<AliasMapping>();
+            foreach (var mapped in item.MappedAccounts ?? [])
+            {
+                if (!_accountsById.ContainsKey(mapped.ManagedAccountID))
+                    throw new SeedException($"{where}: MappedAccounts lists {mapped.ManagedAccountID}, which is not in ManagedAccounts.");
+                if (mappings.Any(m => m.ManagedAccountId == mapped.ManagedAccountID))
+                    throw new SeedException($"{where}: MappedAccounts lists {mapped.ManagedAccountID} twice.");
+                mappings.Add(new AliasMapping(mapped.ManagedAccountID, mapped.Status ?? AliasMappingStatus.Available));
+            }
+            var preferred = mappings.Count(m => m.Status == AliasMappingStatus.Preferred);
+            if (preferred > 1) throw new SeedException($"{where}: only one mapped account can be Preferred.");
+            var state = item.AliasState is int given
+                ? Enum.IsDefined((AliasState)given) ? (AliasState)given : throw new SeedException($"{where}: AliasState must be 0 (Unmapped), 1 (Mapped) or 2 (Highly Available).")
+                : preferred == 0 ? AliasState.Unmapped : mappings.Count == 1 ? AliasState.Mapped : AliasState.HighlyAvailable;
+            if (state != AliasState.Unmapped && preferred == 0)
+                throw new SeedException($"{where}: a mapped alias (AliasState {(int)state}) needs one mapped account with \"Status\": \"Preferred\".");
+            built.Add(new ManagedAccountAlias(item.AliasID, item.AliasName!, state, mappings));
+        }
+        return built.OrderBy(a => a.AliasId).ToList();
+    }
+
     /// <summary>Checks a group's SmartRuleAccess against the rules and policies.</summary>
     internal IReadOnlyList<SmartRuleGrant> BuildGrants(SeedUserGroup group)
     {

@@ -18,6 +18,8 @@ public sealed class EmulatorSeed
     public List<SeedManagedAccount> ManagedAccounts { get; set; } = new();
     public List<SeedSmartRule> SmartRules { get; set; } = new();
     public List<SeedAccessPolicy> AccessPolicies { get; set; } = new();
+    /// <summary>Requestable managed account aliases (README "Aliases"), mapped to ManagedAccounts.</summary>
+    public List<SeedAlias> Aliases { get; set; } = new();
     /// <summary>Optional large generated data set (README "Generated accounts").</summary>
     public SeedGenerate? Generate { get; set; }
 

@@ -41,6 +41,7 @@ internal static class StateBuilder
         }
         GrantGeneratedAccounts(checkout, state);
         state.AttachCheckout(checkout.Build(state.GroupsOf));
+        state.AttachAliases(checkout.BuildAliases(seed.Aliases));
         return state;
     }
 

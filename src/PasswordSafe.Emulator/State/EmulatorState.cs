@@ -29,6 +29,7 @@ public sealed partial class EmulatorState
     private volatile EmulatorSettings _settings = new();
     private volatile AccountCatalog? _catalog;
     private RequestLedger? _ledger;
+    private IReadOnlyList<ManagedAccountAlias> _aliases = Array.Empty<ManagedAccountAlias>();
 
     internal EmulatorState(TimeProvider clock) => _clock = clock;
 
@@ -61,6 +62,14 @@ public sealed partial class EmulatorState
         _catalog = catalog;
         _ledger = new RequestLedger(catalog, this);
     }
+
+    /// <summary>The seed's aliases; immutable once attached, so readers need no lock.</summary>
+    internal void AttachAliases(IReadOnlyList<ManagedAccountAlias> aliases) => _aliases = aliases;
+
+    /// <summary>Requestable managed account aliases, by id.</summary>
+    public IReadOnlyList<ManagedAccountAlias> Aliases => _aliases;
+
+    public ManagedAccountAlias? FindAlias(int aliasId) => _aliases.FirstOrDefault(a => a.AliasId == aliasId);
 
     // ---- checkout facts for tests and the control endpoints (E1–E4) -----------------------------
 

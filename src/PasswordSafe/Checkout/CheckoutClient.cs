@@ -90,6 +90,65 @@ internal sealed class CheckoutClient
         }
     }
 
+    /// <summary><c>GET Aliases</c>, or <c>GET Aliases?name=</c> for one name (exact; the server answers that alias or 404).</summary>
+    public async Task<IReadOnlyList<ManagedAccountAlias>> GetAliasesAsync(string? name, RequestLog log, CancellationToken cancellationToken)
+    {
+        var path = name == null ? "Aliases" : QueryString.Append("Aliases", new[] { new KeyValuePair<string, string>("name", name) });
+        try
+        {
+            var response = await _session.Connection.SendCheckedAsync(new ApiRequest(HttpMethod.Get, path), log, cancellationToken).ConfigureAwait(false);
+            return CheckoutJson.ReadAliases(response, _session);
+        }
+        catch (PasswordSafeApiException e)
+        {
+            throw _session.Connection.Record(CheckoutErrors.ForAliasLookup(e, name == null ? "alias" : $"alias named '{name}'"));
+        }
+    }
+
+    /// <summary><c>GET Aliases/{id}</c>.</summary>
+    public async Task<ManagedAccountAlias> GetAliasAsync(int aliasId, RequestLog log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _session.Connection.SendCheckedAsync(new ApiRequest(HttpMethod.Get, "Aliases/" + Id(aliasId)), log, cancellationToken).ConfigureAwait(false);
+            return CheckoutJson.ReadAliases(response, _session).FirstOrDefault()
+                   ?? throw CheckoutErrors.AliasNotFound(AliasDescription(aliasId));
+        }
+        catch (PasswordSafeApiException e)
+        {
+            throw _session.Connection.Record(CheckoutErrors.ForAliasLookup(e, AliasDescription(aliasId)));
+        }
+    }
+
+    /// <summary><c>POST Aliases/{id}/Requests</c> (§3.2 alias variant): a request on the alias's preferred account; the bare id.</summary>
+    public async Task<int> CreateAliasRequestAsync(int aliasId, NewRequestSpec spec, string aliasDescription, RequestLog log, CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest(HttpMethod.Post, "Aliases/" + Id(aliasId) + "/Requests") { Body = spec.ToJson(forAlias: true) };
+        try
+        {
+            var response = await _session.Connection.SendCheckedAsync(request, log, cancellationToken).ConfigureAwait(false);
+            return CheckoutJson.ReadRequestId(response);
+        }
+        catch (PasswordSafeApiException e)
+        {
+            throw _session.Connection.Record(CheckoutErrors.ForNewAliasRequest(e, aliasDescription));
+        }
+    }
+
+    /// <summary>
+    /// <c>GET Aliases/{aliasId}/Credentials/{requestId}?type=</c> (§4.1 alias form): the secret with the account's names,
+    /// for a request made through that alias.
+    /// </summary>
+    public async Task<AliasCredential> GetAliasCredentialAsync(int aliasId, int requestId, string type, RequestLog log, CancellationToken cancellationToken)
+    {
+        var path = QueryString.Append("Aliases/" + Id(aliasId) + "/Credentials/" + Id(requestId),
+            new[] { new KeyValuePair<string, string>("type", type.ToLowerInvariant()) });
+        var response = await SendForRequestAsync(new ApiRequest(HttpMethod.Get, path), "Reading the credential", log, cancellationToken).ConfigureAwait(false);
+        return CheckoutJson.ReadAliasCredential(response, type);
+    }
+
+    internal static string AliasDescription(int aliasId) => "alias " + Id(aliasId);
+
     /// <summary>
     /// <c>POST RequestSets</c> (§3.4): the new set with its requests; when the answer does not list them, the set is
     /// read back from <c>GET RequestSets</c>.

@@ -63,6 +63,46 @@ internal static class CheckoutErrors
         ForNewRequestOrSet(e, "request set", account,
             "Check in your open request for the account first (Get-PSRequest | Complete-PSRequest), or use it instead of a new set.");
 
+    /// <summary>
+    /// For <c>POST Aliases/{id}/Requests</c>: 404 is an unknown alias, 403 a missing role on its preferred account, 400 the
+    /// server's reason (an alias that is not mapped says so); conflicts as for <c>POST Requests</c>.
+    /// </summary>
+    public static PasswordSafeException ForNewAliasRequest(PasswordSafeApiException e, string alias)
+    {
+        if (e.StatusCode == 404)
+        {
+            return Rewrap(e, ErrorIds.AliasNotFound, $"There is no {alias}.", AliasHint);
+        }
+
+        if (e.StatusCode == 403)
+        {
+            return Rewrap(e, ErrorIds.PermissionDenied,
+                $"You may not request {alias} ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+                "Requesting through an alias needs the Requestor or Requestor/Approver role on the alias's preferred managed account; ask an administrator.");
+        }
+
+        if (e.StatusCode == 400)
+        {
+            return Rewrap(e, ErrorIds.ValidationFailed, $"The request for {alias} was refused: {ServerReason(e)}",
+                "Only aliases in mapped state 1 (Mapped) or 2 (Highly Available) can be requested (Get-PSManagedAccountAlias shows AliasState); otherwise correct what the server names.");
+        }
+
+        return ForNewRequest(e, alias);
+    }
+
+    /// <summary>For reading aliases by id (<c>GET Aliases/{id}</c>) or name (<c>GET Aliases?name=</c>).</summary>
+    public static PasswordSafeException ForAliasLookup(PasswordSafeApiException e, string alias) =>
+        e.StatusCode == 404 ? Rewrap(e, ErrorIds.AliasNotFound, $"There is no requestable {alias}.", AliasHint)
+        : e.StatusCode == 403 ? Rewrap(e, ErrorIds.PermissionDenied, $"You may not read {alias} ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+            "Aliases are visible to holders of the Requestor or Requestor/Approver role on the alias's preferred managed account; ask an administrator.")
+        : (PasswordSafeException)e;
+
+    /// <summary>No requestable alias has this id or name.</summary>
+    public static PasswordSafeException AliasNotFound(string alias) =>
+        new PasswordSafeException(ErrorIds.AliasNotFound, $"There is no requestable {alias}.", AliasHint);
+
+    private const string AliasHint = "List the aliases you may request with Get-PSManagedAccountAlias.";
+
     private static PasswordSafeException ForNewRequestOrSet(PasswordSafeApiException e, string what, string account, string onConflict)
     {
         if (e.StatusCode == 400)

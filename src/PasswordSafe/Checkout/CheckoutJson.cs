@@ -192,6 +192,67 @@ internal static class CheckoutJson
         };
     }
 
+    /// <summary><c>GET Aliases</c> answers an array; <c>GET Aliases/{id}</c> and <c>?name=</c> a single object.</summary>
+    public static IReadOnlyList<ManagedAccountAlias> ReadAliases(ApiResponse response, PasswordSafeSession? session)
+    {
+        var token = Parse(response);
+        var items = token as JArray ?? (token is JObject single ? new JArray(single) : null);
+        if (items == null)
+        {
+            throw Unexpected(response, "an alias list");
+        }
+
+        return items.OfType<JObject>().Select(alias => ToAlias(alias, response, session)).ToList();
+    }
+
+    /// <summary>The alias credential object of §4.1: the names, and the one field of the type asked for.</summary>
+    public static AliasCredential ReadAliasCredential(ApiResponse response, string type)
+    {
+        if (!(Parse(response) is JObject obj))
+        {
+            throw Unexpected(response, "an alias credential object");
+        }
+
+        var field = string.Equals(type, "DssKey", StringComparison.OrdinalIgnoreCase) ? "PrivateKey"
+            : string.Equals(type, "Passphrase", StringComparison.OrdinalIgnoreCase) ? "Passphrase"
+            : "Password";
+        return new AliasCredential
+        {
+            Secret = Property(obj, field) is JToken value && value.Type == JTokenType.String
+                ? value.Value<string>() ?? string.Empty
+                : throw Unexpected(response, $"an alias credential object with {field}"),
+            SystemName = Text(obj, "SystemName"),
+            AccountName = Text(obj, "AccountName"),
+            DomainName = Text(obj, "DomainName"),
+        };
+    }
+
+    private static ManagedAccountAlias ToAlias(JObject obj, ApiResponse response, PasswordSafeSession? session) => new ManagedAccountAlias
+    {
+        AliasId = Int(obj, "AliasID") ?? throw Unexpected(response, "an alias with an AliasID"),
+        AliasName = Text(obj, "AliasName"),
+        AliasState = Int(obj, "AliasState") ?? 0,
+        PreferredSystemId = Int(obj, "SystemId"),
+        PreferredAccountId = Int(obj, "AccountId"),
+        SystemName = Text(obj, "SystemName"),
+        AccountName = Text(obj, "AccountName"),
+        DomainName = Text(obj, "DomainName"),
+        InstanceName = Text(obj, "InstanceName"),
+        DefaultReleaseDuration = Int(obj, "DefaultReleaseDuration") ?? 0,
+        MaximumReleaseDuration = Int(obj, "MaximumReleaseDuration") ?? 0,
+        LastChangeDate = Date(obj, "LastChangeDate"),
+        NextChangeDate = Date(obj, "NextChangeDate"),
+        IsChanging = Bool(obj, "IsChanging"),
+        ChangeState = Int(obj, "ChangeState") ?? 0,
+        MappedAccounts = (Property(obj, "MappedAccounts") as JArray ?? new JArray()).OfType<JObject>().Select(m => new ManagedAccountAliasMapping
+        {
+            ManagedSystemId = Int(m, "ManagedSystemID") ?? 0,
+            ManagedAccountId = Int(m, "ManagedAccountID") ?? 0,
+            Status = Text(m, "Status"),
+        }).ToArray(),
+        Session = session,
+    };
+
     private static Request ToRequest(JObject obj, PasswordSafeSession? session)
     {
         var request = new Request

@@ -33,18 +33,25 @@ internal sealed class NewRequestSpec
 
     public bool? RotateOnCheckin { get; set; }
 
-    /// <summary>Written field by field: a dictionary through the serializer cost more than the rest of the call.</summary>
-    public string ToJson()
+    /// <summary>
+    /// Written field by field: a dictionary through the serializer cost more than the rest of the call.
+    /// <paramref name="forAlias"/>: the body of <c>POST Aliases/{id}/Requests</c>, which names no system, account or application.
+    /// </summary>
+    public string ToJson(bool forAlias = false)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var json = new JsonTextWriter(text) { Formatting = Formatting.None })
         {
             json.WriteStartObject();
-            Write(json, "SystemID", SystemId);
-            Write(json, "AccountID", AccountId);
+            if (!forAlias)
+            {
+                Write(json, "SystemID", SystemId);
+                Write(json, "AccountID", AccountId);
+            }
+
             Write(json, "DurationMinutes", DurationMinutes);
             Write(json, "AccessType", AccessType);
-            if (ApplicationId.HasValue && string.Equals(AccessType, "App", StringComparison.OrdinalIgnoreCase))
+            if (!forAlias && ApplicationId.HasValue && string.Equals(AccessType, "App", StringComparison.OrdinalIgnoreCase))
             {
                 Write(json, "ApplicationID", ApplicationId);
             }

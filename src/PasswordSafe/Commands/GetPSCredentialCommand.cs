@@ -8,6 +8,8 @@ namespace PasswordSafe.Commands;
 /// <summary>
 /// Reads the credential of an approved request (<c>GET Credentials/{id}?type=</c>, spec E1, api-v3 §4.1): from a
 /// request object, a request id, or an account (the caller's active request for it). A PSCredential by default.
+/// A request made through an alias is read with <c>GET Aliases/{aliasId}/Credentials/{id}</c>, whose answer names the
+/// account, so the PSCredential carries the account's own name form without another call.
 /// Neither the password nor the request id reaches Verbose, Debug or error text.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PSCredential", DefaultParameterSetName = ByObjectSet)]
@@ -46,6 +48,14 @@ public sealed class GetPSCredentialCommand : RequestInputCmdlet
         try
         {
             var request = FindRequest(client);
+            if (request.AliasId is int aliasId)
+            {
+                // Made through an alias: its own credential form (api-v3 §4.1) also names the account behind the alias.
+                var viaAlias = Run((log, token) => client.GetAliasCredentialAsync(aliasId, request.RequestId, Type, log, token));
+                WriteSecret(viaAlias.Secret, CredentialUserName.For(viaAlias.DomainName, viaAlias.AccountName, null) ?? request.UserName, AsSecureString, AsPlainText);
+                return;
+            }
+
             var secret = Run((log, token) => client.GetCredentialAsync(request.RequestId, Type, log, token));
             WriteSecret(secret, request.UserName, AsSecureString, AsPlainText);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using PasswordSafe.Checkout;
 using PasswordSafe.Http;
@@ -6,8 +7,9 @@ using PasswordSafe.Http;
 namespace PasswordSafe.Commands;
 
 /// <summary>
-/// Requests the release of a managed account (spec E1/E2, <c>POST Requests</c>, api-v3 §3.2), then reads the
-/// request back so the output shows its status. A request waiting for approval is a warning, not an error.
+/// Requests the release of a managed account (spec E1/E2, <c>POST Requests</c>, api-v3 §3.2), or of an alias's preferred
+/// account (<c>POST Aliases/{id}/Requests</c>, the alias sets), then reads the request back so the output shows its
+/// status. A request waiting for approval is a warning, not an error.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Request))]
@@ -19,6 +21,25 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public int? ApplicationId { get; set; }
+
+    private const string ByAliasIdSet = "ByAliasId";
+    private const string ByAliasNameSet = "ByAliasName";
+
+    /// <summary>Request through this alias (piped aliases bind it by name); the server picks its preferred account.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByAliasIdSet, ValueFromPipelineByPropertyName = true)]
+    public int AliasId { get; set; }
+
+    /// <summary>Request through the alias of this exact name (looked up with <c>GET Aliases?name=</c>).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByAliasNameSet)]
+    [ValidateNotNullOrEmpty]
+    public string AliasName { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Pipeline plumbing, hidden: a piped alias object, so -WhatIf, errors and the output can name it and its default
+    /// duration applies (see AccountTargetCmdlet.InputObject for why it is not a set of its own).
+    /// </summary>
+    [Parameter(ParameterSetName = ByAliasIdSet, ValueFromPipeline = true, DontShow = true)]
+    public ManagedAccountAlias? InputAlias { get; set; }
 
     /// <summary>By names: request every matching account instead of failing with AmbiguousAccount.</summary>
     [Parameter(ParameterSetName = ByNameSet)]
@@ -41,6 +62,12 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out var session);
+        if (ParameterSetName == ByAliasIdSet || ParameterSetName == ByAliasNameSet)
+        {
+            RequestThroughAlias(client, session);
+            return;
+        }
+
         if (!All)
         {
             RequestOne(client, session, null, DescribeTarget());
@@ -103,6 +130,60 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
             _progress?.Finished();
         }
     }
+
+    /// <summary><c>POST Aliases/{id}/Requests</c>: the alias sets' one request, named after the alias wherever it is known.</summary>
+    private void RequestThroughAlias(CheckoutClient client, PasswordSafeSession session)
+    {
+        var alias = ParameterSetName == ByAliasIdSet && InputAlias != null && InputAlias.AliasId == AliasId ? InputAlias : null;
+        var target = alias != null ? DescribeAlias(alias) : ParameterSetName == ByAliasNameSet ? $"alias '{AliasName}'" : CheckoutClient.AliasDescription(AliasId);
+        try
+        {
+            if (ParameterSetName == ByAliasNameSet)
+            {
+                alias = Run((log, token) => client.GetAliasesAsync(AliasName, log, token)).FirstOrDefault() ?? throw CheckoutErrors.AliasNotFound(target);
+                target = DescribeAlias(alias);
+            }
+
+            var aliasId = alias?.AliasId ?? AliasId;
+            var spec = RequestSpec(AccessType, null, null);
+            if (DurationMinutes <= 0 && alias != null && alias.DefaultReleaseDuration > 0)
+            {
+                spec.DurationMinutes = alias.DefaultReleaseDuration;
+            }
+
+            if (!ShouldProcess(target, $"Request {spec.AccessType} access for {spec.DurationMinutes} minutes through the alias"))
+            {
+                return;
+            }
+
+            _progress?.Starting(target);
+            var description = target;
+            var created = Run(async (log, token) =>
+            {
+                var id = await client.CreateAliasRequestAsync(aliasId, spec, description, log, token).ConfigureAwait(false);
+                return new KeyValuePair<int, Request?>(id, await client.FindOwnRequestAsync(id, log, token).ConfigureAwait(false));
+            });
+            var request = created.Value ?? Unlisted(created.Key, spec, null, session);
+            request.AliasId ??= aliasId;
+            request.AliasName = alias?.AliasName;
+            if (string.Equals(request.Status, "Pending", System.StringComparison.OrdinalIgnoreCase))
+            {
+                WriteWarning($"The request for {target} is waiting for approval. Pipe it to Wait-PSRequest to wait for the approver; Get-PSCredential works once it is approved.");
+            }
+
+            WriteObject(request);
+        }
+        catch (PasswordSafeException e)
+        {
+            WriteItemError(e, target);
+        }
+        finally
+        {
+            _progress?.Finished();
+        }
+    }
+
+    private static string DescribeAlias(ManagedAccountAlias alias) => $"alias '{alias.AliasName}'";
 
     private NewRequestSpec BuildSpec(CheckoutClient client, ref string target, ManagedAccount? resolved, out ManagedAccount? account)
     {

@@ -26,6 +26,7 @@ internal static class ErrorCategories
             case ErrorIds.ObjectNotFound:
             case ErrorIds.CertificateNotFound:
             case ErrorIds.AccountNotFound:
+            case ErrorIds.AliasNotFound:
             case ErrorIds.RequestNotFound:
             case ErrorIds.RequestNotActive: return ErrorCategory.ObjectNotFound;
             case ErrorIds.AmbiguousAccount:

@@ -36,4 +36,5 @@ internal static class ErrorIds
     public const string RequestNotApproved = "RequestNotApproved";
     public const string RequestNotActive = "RequestNotActive";
     public const string OutFileRequired = "OutFileRequired";
+    public const string AliasNotFound = "AliasNotFound";
 }

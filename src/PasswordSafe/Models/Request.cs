@@ -31,7 +31,11 @@ public sealed class Request
 
     public string? Reason { get; internal set; }
 
+    /// <summary>The alias the request was made through (<c>AliasID</c>), or null; Get-PSCredential then reads it through the alias.</summary>
     public int? AliasId { get; internal set; }
+
+    /// <summary>The alias's name where the module knows it (New-PSRequest through an alias); the request list carries only the id.</summary>
+    public string? AliasName { get; internal set; }
 
     public int? ApplicationId { get; internal set; }
 

@@ -13,7 +13,7 @@ internal sealed record RequestJson(
 {
     internal static RequestJson From(ReleaseRequest request) => new(
         request.RequestId, request.Account.System.ManagedSystemId, request.Account.System.SystemName,
-        request.Account.ManagedAccountId, request.Account.AccountName, request.Account.DomainName, null,
+        request.Account.ManagedAccountId, request.Account.AccountName, request.Account.DomainName, request.AliasId,
         request.ApplicationId, request.RequestReleaseDate.UtcDateTime, request.ApprovedDate?.UtcDateTime,
         request.ExpiresDate?.UtcDateTime, request.Status.ToString(), request.AccessType.ToString(), request.Reason,
         request.IsOpen ? null : request.ClosedDate?.UtcDateTime, request.Requestor.UserId, request.Requestor.UserName,

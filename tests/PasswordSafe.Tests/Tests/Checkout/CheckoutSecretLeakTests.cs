@@ -46,7 +46,7 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
         "pending credential", "approve then credential", "deny", "checked-in credential", "expired credential", "not the owner",
         "conflict", "reuse and renew", "rotate on check-in", "use-credential success", "use-credential throw",
         "rdp session", "ssh session", "rdp file", "session type mismatch", "isa credential", "isa session", "isa denied", "ambiguous account",
-        "session monitoring", "wait for approval", "request set", "terminate by target",
+        "session monitoring", "wait for approval", "request set", "terminate by target", "alias",
     };
 
     public void Dispose()
@@ -182,6 +182,11 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
             "$r | Get-PSCredential\nStop-PSRequest -UserId 999 -Force -Session $Admin\nStop-PSRequest -ManagedSystemId $r.SystemId -Force\n" +
             "$n = New-PSRequest -SystemName web01 -AccountName rotating-svc -Reason again | Get-PSCredential\n" +
             "$RotatedPassword = $n.GetNetworkCredential().Password\nGet-PSRequest | Complete-PSRequest",
+        "alias" =>
+            "Get-PSManagedAccountAlias | Out-Host\n$r = Get-PSManagedAccountAlias -Name runbook-pair | New-PSRequest -Reason leak\n$r | Out-Host\n" +
+            "$c = $r | Get-PSCredential\n\"$c\"\n$p = $r | Get-PSCredential -AsPlainText\nNew-PSRequest -AliasName runbook-pair -Reason again\n" +
+            "New-PSRequest -AliasName web-admin-suspended\nNew-PSRequest -AliasId 99\nNew-PSRequest -AliasId 1 -Session $Admin\n" +
+            "$r | Complete-PSRequest\n$r | Get-PSCredential",
         "ambiguous account" =>
             "New-PSRequest -SystemName twin01 -AccountName operator -Reason leak\nGet-PSManagedAccount -SystemName web01 -AccountName nobody",
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
