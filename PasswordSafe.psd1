@@ -37,6 +37,7 @@
         'Stop-PSAccessSession'
         'Get-PSIsaCredential'
         'New-PSIsaSession'
+        'New-PSAdminSession'
         # Administration (issue 4)
         'Add-PSUserGroupMember'
         'Get-PSApiRegistration'

@@ -562,7 +562,7 @@ internal sealed class RequestLedger
         // The ticket's ID is the session's id as text (GET Sessions lists it as the number SessionID).
         var record = _sessionBook.Add(requestId, account, caller.User, kind, Now);
         return new SessionTicket(record.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), SecretGenerator.NewSessionTicket(),
-            kind, account, caller.User.UserName);
+            kind, $"{account.System.SystemName}-{account.AccountName}", account.ApplicationDisplayName ?? account.AccountName);
     }
 
     private List<ReleaseRequest> OpenOf(int accountId)

@@ -24,6 +24,17 @@ internal sealed class SessionBook
         }
     }
 
+    /// <summary>An admin session (POST Sessions/Admin): no account and no request; it ends only by Lock/Terminate.</summary>
+    internal AccessSessionRecord AddAdmin(AdminSessionTarget target, EmulatorUser user, SessionKind kind, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var session = new AccessSessionRecord(_nextSessionId++, target, user, kind.SessionType, kind.Protocol, now);
+            _sessions.Add(session);
+            return session;
+        }
+    }
+
     internal IReadOnlyList<AccessSessionRecord> All()
     {
         lock (_gate) return _sessions.ToList();

@@ -16,6 +16,14 @@ internal readonly record struct SessionKind(string SessionType, AccessType Proto
 
     internal const string Allowed = "SSH, sshticket, RDP, rdpticket, rdpfile, app or appfile";
 
+    /// <summary>POST Sessions/Admin takes no application sessions (BeyondTrust API reference: SSH/sshticket, RDP/rdpticket, rdpfile).</summary>
+    internal const string AllowedForAdmin = "SSH, sshticket, RDP, rdpticket or rdpfile";
+
+    internal bool AllowedForAdminSession => Protocol != AccessType.App;
+
+    /// <summary>The target's port when an admin session names none ("the configured default port" [I]: 22 SSH, 3389 RDP).</summary>
+    internal int DefaultTargetPort => Protocol == AccessType.SSH ? 22 : 3389;
+
     /// <summary>Password Safe's session proxy ports: 4422 for SSH, 4489 for RDP and applications.</summary>
     internal string Port => Protocol == AccessType.SSH ? "4422" : "4489";
 

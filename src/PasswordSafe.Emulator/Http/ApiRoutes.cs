@@ -32,6 +32,7 @@ internal static class ApiRoutes
             AliasEndpoints.Map(signedIn);
             IsaEndpoints.Map(signedIn);
             SessionEndpoints.Map(signedIn);
+            AdminSessionEndpoints.Map(signedIn);
             QuarantineEndpoints.Map(signedIn);
             // D1: unknown paths get a 404 with the reason as a JSON string.
             api.MapFallback("{*path}", () => ApiResults.NotFound("The requested API resource was not found"));

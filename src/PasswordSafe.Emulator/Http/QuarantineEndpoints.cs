@@ -48,11 +48,11 @@ internal static class QuarantineEndpoints
         quarantine.MapPost("/ManagedSystems/{id:int}/Sessions/Lock", (int id, HttpContext context, EmulatorState state) =>
             state.FindManagedSystem(id) is null
                 ? ApiResults.NotFound(ManagedSystemEndpoints.NotFoundReason)
-                : EndSessions(context, state, session => session.Account.System.ManagedSystemId == id, locking: true));
+                : EndSessions(context, state, session => session.SystemId == id, locking: true));
         quarantine.MapPost("/ManagedSystems/{id:int}/Sessions/Terminate", (int id, HttpContext context, EmulatorState state) =>
             state.FindManagedSystem(id) is null
                 ? ApiResults.NotFound(ManagedSystemEndpoints.NotFoundReason)
-                : EndSessions(context, state, session => session.Account.System.ManagedSystemId == id, locking: false));
+                : EndSessions(context, state, session => session.SystemId == id, locking: false));
     }
 
     private static async Task<IResult> TerminateRequestsAsync(HttpContext context, EmulatorState state, Func<ReleaseRequest, bool> matches)

@@ -13,7 +13,9 @@ namespace PasswordSafe.Emulator.Http;
 /// /Terminate (204). Who may see a session: members of an Administrators group, and holders of the ISA or Auditor role
 /// on its account; who may lock or terminate it: administrators, holders of "Password Safe API Global Quarantine" and
 /// ISA holders on its account (the real server's Session Auditor and Active Session Reviewer roles are modelled by the
-/// Auditor role for reading only) [I]. Anyone else gets 403 4031.
+/// Auditor role for reading only) [I]. An admin session (POST Sessions/Admin) has no account: administrators, Global
+/// Quarantine holders (to change it) and the user who opened it see and change it [I]; holding "Password Safe Admin
+/// Session" is enough to list one's own [I]. Anyone else gets 403 4031.
 /// </summary>
 internal static class SessionEndpoints
 {
@@ -41,9 +43,10 @@ internal static class SessionEndpoints
 
         var administrator = state.IsAdministrator(caller.User.UserId);
         var view = state.CheckoutView(caller.User.UserId);
-        if (!administrator && !view.HoldsAnyOf(Readers)) return ApiResults.NoPermission();
+        if (!administrator && !view.HoldsAnyOf(Readers) && !state.HasPermission(caller.User.UserId, Permissions.PasswordSafeAdminSession, write: true))
+            return ApiResults.NoPermission();
         var sessions = state.Ledger.SessionBook.All()
-            .Where(session => administrator || MayRead(view, session))
+            .Where(session => administrator || MayRead(view, session, caller))
             .Where(session => status is null || (int)session.Status == status)
             .Where(session => userId is null || session.UserId == userId)
             .Select(SessionJson.From)
@@ -59,8 +62,8 @@ internal static class SessionEndpoints
         var view = state.CheckoutView(caller.User.UserId);
         // The API reference also lets "Password Safe API Global Quarantine" lock and terminate any session (QuarantineEndpoints).
         var allowed = administrator || (forChange
-            ? state.HasPermission(caller.User.UserId, Permissions.PasswordSafeApiGlobalQuarantine, write: true) || MayChange(view, session)
-            : MayRead(view, session));
+            ? state.HasPermission(caller.User.UserId, Permissions.PasswordSafeApiGlobalQuarantine, write: true) || MayChange(view, session, caller)
+            : MayRead(view, session, caller));
         return allowed ? then(session, caller) : ApiResults.NoPermission();
     }
 
@@ -75,13 +78,15 @@ internal static class SessionEndpoints
     /// <summary>One entry per session locked or terminated, whether by its id or by its account's or system's (QuarantineEndpoints).</summary>
     internal static void AuditChange(EmulatorState state, Caller caller, AccessSessionRecord session, bool locking) =>
         state.RecordAudit(locking ? AuditKinds.SessionLocked : AuditKinds.SessionTerminated, caller.User.UserName, caller.RegistrationId,
-            caller.SourceAddress, $"session {session.SessionId} of {session.UserName} to {session.Account} {(locking ? "locked" : "terminated")}");
+            caller.SourceAddress, $"session {session.SessionId} of {session.UserName} to {session.TargetName} {(locking ? "locked" : "terminated")}");
 
-    private static bool MayRead(AccountView view, AccessSessionRecord session) =>
-        view.FindAccount(session.AccountId) is { } account && view.HasAnyOf(account, Readers);
+    private static bool MayRead(AccountView view, AccessSessionRecord session, Caller caller) => session.AccountId is int accountId
+        ? view.FindAccount(accountId) is { } account && view.HasAnyOf(account, Readers)
+        : session.UserId == caller.User.UserId;
 
-    private static bool MayChange(AccountView view, AccessSessionRecord session) =>
-        view.FindAccount(session.AccountId) is { } account && view.IsIsa(account);
+    private static bool MayChange(AccountView view, AccessSessionRecord session, Caller caller) => session.AccountId is int accountId
+        ? view.FindAccount(accountId) is { } account && view.IsIsa(account)
+        : session.UserId == caller.User.UserId;
 
     private static bool TryInt(string? text, out int? value)
     {

@@ -24,25 +24,37 @@ internal static class SessionResults
         return ApiResults.Json(new RdpTicketJson(ticket.Id, ticket.Ticket, host, kind.Port), StatusCodes.Status201Created);
     }
 
-    /// <summary>The ticket is the user name the session proxy expects; the file never holds the account's password.</summary>
+    /// <summary>The ticket is the user name the session proxy expects; the file never holds a password.</summary>
     private static string RdpFile(SessionTicket ticket, string host)
     {
         var text = new StringBuilder()
             .Append("full address:s:").Append(host).Append(':').Append(ticket.Kind.Port).Append("\r\n")
             .Append("username:s:").Append(ticket.Ticket).Append("\r\n")
             .Append("prompt for credentials:i:0\r\n")
-            .Append("authentication level:i:0\r\n")
-            .Append("screen mode id:i:2\r\n");
+            .Append("authentication level:i:0\r\n");
+        AppendDisplay(text, ticket.Display);
         if (ticket.Kind.Protocol == AccessType.App)
-            text.Append("remoteapplicationmode:i:1\r\n").Append("remoteapplicationname:s:")
-                .Append(ticket.Account.ApplicationDisplayName ?? ticket.Account.AccountName).Append("\r\n");
+            text.Append("remoteapplicationmode:i:1\r\n").Append("remoteapplicationname:s:").Append(ticket.ApplicationName).Append("\r\n");
         return text.ToString();
+    }
+
+    /// <summary>Full screen unless a <c>WxH</c> resolution asks for a window of that size; smart sizing and /admin when asked.</summary>
+    private static void AppendDisplay(StringBuilder text, RdpDisplay? display)
+    {
+        if (display?.Resolution?.Split('x', 'X') is [var width, var height] && int.TryParse(width, out _) && int.TryParse(height, out _))
+            text.Append("screen mode id:i:1\r\n").Append("desktopwidth:i:").Append(width).Append("\r\n")
+                .Append("desktopheight:i:").Append(height).Append("\r\n");
+        else
+            text.Append("screen mode id:i:2\r\n");
+        if (display is null) return;
+        if (display.SmartSizing) text.Append("smart sizing:i:1\r\n");
+        if (display.AdminSwitch) text.Append("administrative session:i:1\r\n");
     }
 
     private static string FileName(SessionTicket ticket)
     {
         var name = new StringBuilder();
-        foreach (var c in $"{ticket.Account.System.SystemName}-{ticket.Account.AccountName}")
+        foreach (var c in ticket.FileStem)
             name.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
         return name.Append(".rdp").ToString();
     }

@@ -28,6 +28,7 @@ public static class AuditKinds
     public const string SessionCreated = "SessionCreated";
     public const string IsaCredentialRead = "IsaCredentialRead";
     public const string IsaSessionCreated = "IsaSessionCreated";
+    public const string AdminSessionCreated = "AdminSessionCreated";
     public const string SessionLocked = "SessionLocked";
     public const string SessionTerminated = "SessionTerminated";
     // Administration (A1–A7, C2, C5, C6, E5): who changed what, never a secret.

@@ -19,6 +19,8 @@ public static class Permissions
     public const int PasswordSafeRoleManagement = 7;
     /// <summary>Ends access by target: Requests/Terminate and Sessions/Lock|Terminate by account, system or user (BeyondTrust API reference: "Full control").</summary>
     public const int PasswordSafeApiGlobalQuarantine = 8;
+    /// <summary>POST Sessions/Admin: a proxied session to any host with credentials the caller supplies (BeyondTrust API reference: "Full control").</summary>
+    public const int PasswordSafeAdminSession = 9;
 
     public static IReadOnlyList<Permission> All { get; } = new[]
     {
@@ -30,6 +32,7 @@ public static class Permissions
         new Permission(SmartRuleManagement, "Smart Rule Management - Managed Account"),
         new Permission(PasswordSafeRoleManagement, "Password Safe Role Management"),
         new Permission(PasswordSafeApiGlobalQuarantine, "Password Safe API Global Quarantine"),
+        new Permission(PasswordSafeAdminSession, "Password Safe Admin Session"),
     };
 
     public static Permission? Find(int id) => All.FirstOrDefault(p => p.PermissionID == id);

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using PasswordSafe.Checkout;
 using PasswordSafe.Http;
@@ -50,10 +49,9 @@ public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
         {
             WriteItemError(e, target);
         }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        catch (Exception e) when (SessionFileWriter.IsSaveFailure(e))
         {
-            WriteItemError(new PasswordSafeException(ErrorIds.ValidationFailed, $"The session file could not be saved to '{OutFile}': {e.Message}",
-                "Pass an -OutFile path in a folder you can write to.", e), OutFile);
+            WriteItemError(SessionFileWriter.SaveFailed(OutFile, e), OutFile);
         }
     }
 
@@ -73,18 +71,7 @@ public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
                 : accessType;
         }
 
-        if (SessionFileWriter.IsFileType(type) && OutFile == null)
-        {
-            throw new PasswordSafeException(ErrorIds.OutFileRequired, $"A {type} session is answered with a file.",
-                "Pass -OutFile with the path to save it to, e.g. -OutFile .\\session.rdp.");
-        }
-
-        if (!SessionFileWriter.IsFileType(type) && OutFile != null)
-        {
-            throw new PasswordSafeException(ErrorIds.ValidationFailed, $"A {type} session is a ticket, not a file, so -OutFile does not apply.",
-                "Use -SessionType rdpfile or appfile with -OutFile, or leave -OutFile out.");
-        }
-
+        SessionFileWriter.EnsureOutFileFits(type, OutFile);
         return type;
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using PasswordSafe.Checkout;
 using PasswordSafe.Http;
@@ -41,15 +40,7 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
         var target = DescribeTarget();
         try
         {
-            var isFile = SessionFileWriter.IsFileType(SessionType);
-            if (isFile != (OutFile != null))
-            {
-                throw isFile
-                    ? new PasswordSafeException(ErrorIds.OutFileRequired, $"A {SessionType} session is answered with a file.",
-                        "Pass -OutFile with the path to save it to, e.g. -OutFile .\\session.rdp.")
-                    : new PasswordSafeException(ErrorIds.ValidationFailed, $"A {SessionType} session is a ticket, not a file, so -OutFile does not apply.",
-                        "Use -SessionType rdpfile or appfile with -OutFile, or leave -OutFile out.");
-            }
+            SessionFileWriter.EnsureOutFileFits(SessionType, OutFile);
 
             var spec = new IsaSpec { SystemId = SystemId, AccountId = AccountId, DurationMinutes = DurationMinutes, Reason = Reason, SessionType = SessionType, ApplicationId = ApplicationId };
             var account = TargetAccount(client);
@@ -68,10 +59,7 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
 
             var description = target;
             var response = Run((log, token) => client.CreateIsaSessionAsync(spec, description, log, token));
-            var session = isFile
-                ? new AccessSession { FilePath = SessionFileWriter.Save(this, OutFile!, response.Body) }
-                : CheckoutJson.ReadAccessSession(response);
-            session.SessionType = SessionType;
+            var session = SessionFileWriter.ToAccessSession(this, response, SessionType, OutFile);
             session.SystemId = spec.SystemId;
             session.AccountId = spec.AccountId;
             WriteObject(session);
@@ -80,10 +68,9 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
         {
             WriteItemError(e, target);
         }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        catch (Exception e) when (SessionFileWriter.IsSaveFailure(e))
         {
-            WriteItemError(new PasswordSafeException(ErrorIds.ValidationFailed, $"The session file could not be saved to '{OutFile}': {e.Message}",
-                "Pass an -OutFile path in a folder you can write to.", e), OutFile);
+            WriteItemError(SessionFileWriter.SaveFailed(OutFile, e), OutFile);
         }
     }
 }

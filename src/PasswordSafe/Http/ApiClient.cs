@@ -413,7 +413,8 @@ internal sealed class ApiClient : IDisposable
     /// <summary>
     /// ISA answers carry the password (<c>{"Credentials": …}</c>), session answers carry one-time tickets
     /// or .rdp files (api-v3 §5), and request answers carry request ids (masked like in URLs), under names
-    /// the JSON redaction does not know.
+    /// the JSON redaction does not know. An admin session's request carries the host password too: its
+    /// <c>Password</c> property would be masked, but the whole body stays out, like every call here.
     /// </summary>
     private static bool CarriesCheckoutSecret(string relativePath)
     {
@@ -423,7 +424,8 @@ internal sealed class ApiClient : IDisposable
             || path.StartsWith("Requests/", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("ISARequests", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("ISASessions", StringComparison.OrdinalIgnoreCase)
-            || path.EndsWith("/Sessions", StringComparison.OrdinalIgnoreCase);
+            || path.EndsWith("/Sessions", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("Sessions/Admin", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string ModuleVersion()

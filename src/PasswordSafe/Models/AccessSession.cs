@@ -1,7 +1,7 @@
 namespace PasswordSafe;
 
 /// <summary>
-/// A session ticket from <c>POST Requests/{id}/Sessions</c> or <c>POST ISASessions</c> (spec E2/E4, api-v3 §5):
+/// A session ticket from <c>POST Requests/{id}/Sessions</c>, <c>POST ISASessions</c> or <c>POST Sessions/Admin</c> (spec E2/E4, api-v3 §5):
 /// where to connect and with which one-time ticket. For file session types only <see cref="FilePath"/> is set.
 /// </summary>
 public sealed class AccessSession
@@ -9,9 +9,13 @@ public sealed class AccessSession
     /// <summary>The server's id of the session (<c>ID</c>).</summary>
     public string? SessionId { get; internal set; }
 
-    /// <summary>The request the session belongs to; null for ISA sessions, which have no request.</summary>
+    /// <summary>The request the session belongs to; null for ISA and admin sessions, which have no request.</summary>
     public int? RequestId { get; internal set; }
 
+    /// <summary>The host an admin session (New-PSAdminSession) goes to; null for a session to a managed account (see SystemId, AccountId).</summary>
+    public string? TargetHost { get; internal set; }
+
+    /// <summary>The managed system and account the session logs on with; 0 for an admin session, which has none.</summary>
     public int SystemId { get; internal set; }
 
     public int AccountId { get; internal set; }

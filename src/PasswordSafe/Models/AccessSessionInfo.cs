@@ -23,6 +23,7 @@ public sealed class AccessSessionInfo
 
     public int? RequestId { get; internal set; }
 
+    /// <summary>0 for an admin session (New-PSAdminSession), which logs on with supplied credentials, not a managed account.</summary>
     [WireName("ManagedAccountID")]
     public int AccountId { get; internal set; }
 
@@ -60,5 +61,7 @@ public sealed class AccessSessionInfo
 
     public PasswordSafeSession? Session { get; internal set; }
 
-    public override string ToString() => $"session {SessionId} ({AssetName}\\{AccountName}, {Status})";
+    /// <summary>An admin session has no account: it is named by its host alone.</summary>
+    public override string ToString() =>
+        $"session {SessionId} ({(string.IsNullOrEmpty(AccountName) ? AssetName : AssetName + "\\" + AccountName)}, {Status})";
 }

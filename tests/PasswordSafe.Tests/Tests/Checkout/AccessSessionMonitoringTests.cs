@@ -225,5 +225,5 @@ public sealed class AccessSessionMonitoringTests : IAsyncLifetime
 
     /// <summary>Each session as account=status, sorted.</summary>
     private string[] States() =>
-        emulator.State.AccessSessions.Select(s => $"{s.Account.AccountName}={s.Status}").OrderBy(s => s, StringComparer.Ordinal).ToArray();
+        emulator.State.AccessSessions.Select(s => $"{s.Account!.AccountName}={s.Status}").OrderBy(s => s, StringComparer.Ordinal).ToArray();
 }

@@ -31,6 +31,10 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
     // Splits a scenario where the emulator clock moves on (request expiry) between two runs in the same runspace.
     private const string AdvanceClock = "#advance-clock\n";
 
+    // The host password an admin session is opened with (New-PSAdminSession -Credential $HostCredential): the caller's
+    // own secret, which goes into the request body only.
+    private const string HostPassword = "Host-Supplied-Pa55-mK2w";
+
     private readonly string folder = Path.Combine(Path.GetTempPath(), "passwordsafe-leak-" + Guid.NewGuid().ToString("N"));
     private readonly CheckoutEmulator emulator;
 
@@ -46,7 +50,7 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
         "pending credential", "approve then credential", "deny", "checked-in credential", "expired credential", "not the owner",
         "conflict", "reuse and renew", "rotate on check-in", "use-credential success", "use-credential throw",
         "rdp session", "ssh session", "rdp file", "session type mismatch", "isa credential", "isa session", "isa denied", "ambiguous account",
-        "session monitoring", "wait for approval", "request set", "terminate by target", "alias",
+        "session monitoring", "wait for approval", "request set", "terminate by target", "alias", "admin session",
     };
 
     public void Dispose()
@@ -64,6 +68,7 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
         emulator.Connect(shell, "requestor2", sessionVariable: "Other", makeDefault: false);
         emulator.Connect(shell, "admin", sessionVariable: "Admin", makeDefault: false);
         shell.SetVariable("OutFile", Path.Combine(folder, "session.rdp"));
+        shell.SetVariable("HostCredential", new System.Management.Automation.PSCredential(@"CONTOSO\operator", EmulatorFixture.Secure(HostPassword)));
 
         var parts = (ScriptFor(scenario) + Epilogue).Split(AdvanceClock);
         var results = new List<PowerShellResult>();
@@ -73,7 +78,7 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
             results.Add(shell.Run(Prologue + part));
         }
 
-        var secrets = emulator.Seed.AllSecrets().Concat(SecretsHandedOut(shell)).ToList();
+        var secrets = emulator.Seed.AllSecrets().Concat(SecretsHandedOut(shell)).Append(HostPassword).ToList();
         var text = string.Join("\n", results.Select(r => r.AllText()));
         SecretScanner.AssertNoSecrets(text, secrets, scenario);
         foreach (var request in emulator.State.ReleaseRequests)
@@ -187,6 +192,15 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
             "$c = $r | Get-PSCredential\n\"$c\"\n$p = $r | Get-PSCredential -AsPlainText\nNew-PSRequest -AliasName runbook-pair -Reason again\n" +
             "New-PSRequest -AliasName web-admin-suspended\nNew-PSRequest -AliasId 99\nNew-PSRequest -AliasId 1 -Session $Admin\n" +
             "$r | Complete-PSRequest\n$r | Get-PSCredential",
+        "admin session" =>
+            "$Session = New-PSAdminSession -HostName srv42 -SessionType SSH -Credential $HostCredential -Reason leak -Session $Admin\n" +
+            "$Rdp = New-PSAdminSession srv42 RDP -Credential $HostCredential -Session $Admin\n$Tickets = @($Session.Ticket, $Rdp.Ticket)\n" +
+            "$f = New-PSAdminSession srv42 rdpfile -Credential $HostCredential -SmartSizing -OutFile $OutFile -Session $Admin\n" +
+            "$f | Out-Host; \"$f\"; $Session | Out-Host; $Rdp | Format-List | Out-Host\n" +
+            "New-PSAdminSession srv42 SSH -Credential $HostCredential\n" +
+            "New-PSAdminSession srv42 RDP -Credential $HostCredential -Resolution huge -Session $Admin\n" +
+            "New-PSAdminSession srv42 rdpfile -Credential $HostCredential -Session $Admin\n" +
+            "Get-PSAccessSession -Session $Admin | Out-Host\n$Session | Stop-PSAccessSession -Force -Session $Admin",
         "ambiguous account" =>
             "New-PSRequest -SystemName twin01 -AccountName operator -Reason leak\nGet-PSManagedAccount -SystemName web01 -AccountName nobody",
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario."),
