@@ -79,20 +79,13 @@ internal static class AliasEndpoints
         NewRequestBody request;
         try
         {
-            request = new NewRequestBody
+            // The alias decides the account: ids a body sends anyway (not part of the alias form) are overridden.
+            request = RequestEndpoints.ReadNewRequest(body) with
             {
                 SystemId = account.System.ManagedSystemId,
                 AccountId = account.ManagedAccountId,
                 ApplicationId = account.ApplicationId,
                 AliasId = alias.AliasId,
-                DurationMinutes = body.Int("DurationMinutes"),
-                AccessType = body.Text("AccessType"),
-                Reason = body.Text("Reason"),
-                AccessPolicyScheduleId = body.Int("AccessPolicyScheduleID"),
-                ConflictOption = body.Text("ConflictOption"),
-                TicketSystemId = body.Int("TicketSystemID"),
-                TicketNumber = body.Text("TicketNumber"),
-                RotateOnCheckin = body.Bool("RotateOnCheckin"),
             };
         }
         catch (FormatException e)

@@ -40,20 +40,7 @@ internal static class RequestEndpoints
         NewRequestBody request;
         try
         {
-            request = new NewRequestBody
-            {
-                SystemId = body.Int("SystemID"),
-                AccountId = body.Int("AccountID"),
-                DurationMinutes = body.Int("DurationMinutes"),
-                AccessType = body.Text("AccessType"),
-                ApplicationId = body.Int("ApplicationID"),
-                Reason = body.Text("Reason"),
-                AccessPolicyScheduleId = body.Int("AccessPolicyScheduleID"),
-                ConflictOption = body.Text("ConflictOption"),
-                TicketSystemId = body.Int("TicketSystemID"),
-                TicketNumber = body.Text("TicketNumber"),
-                RotateOnCheckin = body.Bool("RotateOnCheckin"),
-            };
+            request = ReadNewRequest(body);
         }
         catch (FormatException e)
         {
@@ -63,6 +50,22 @@ internal static class RequestEndpoints
         // §3.2: the bare request id as a JSON number.
         return outcome.Succeeded ? ApiResults.Json(outcome.Value, outcome.StatusCode) : Failure(outcome.StatusCode, outcome.Error!);
     }
+
+    /// <summary>The keys of a POST Requests body (api-v3 §3.2); FormatException names a value of the wrong type.</summary>
+    internal static NewRequestBody ReadNewRequest(JsonBody body) => new()
+    {
+        SystemId = body.Int("SystemID"),
+        AccountId = body.Int("AccountID"),
+        DurationMinutes = body.Int("DurationMinutes"),
+        AccessType = body.Text("AccessType"),
+        ApplicationId = body.Int("ApplicationID"),
+        Reason = body.Text("Reason"),
+        AccessPolicyScheduleId = body.Int("AccessPolicyScheduleID"),
+        ConflictOption = body.Text("ConflictOption"),
+        TicketSystemId = body.Int("TicketSystemID"),
+        TicketNumber = body.Text("TicketNumber"),
+        RotateOnCheckin = body.Bool("RotateOnCheckin"),
+    };
 
     private static IResult List(HttpContext context, EmulatorState state)
     {
