@@ -430,17 +430,8 @@ internal sealed class RequestLedger
     /// <summary>The credential of the caller's active request: 403 4031 not the owner, 403 4034 pending, 404 closed or absent.</summary>
     internal LedgerOutcome<string> ReadCredential(Caller caller, int requestId, string? type)
     {
-        if (!TryParseCredentialType(type, out var credentialType))
-            return LedgerOutcome<string>.Fail(400, "type must be password, dsskey or passphrase.");
-        lock (_gate)
-        {
-            var request = OwnActiveRequest<string>(caller, requestId, out var failure);
-            if (request is null) return failure;
-            var secret = Reveal(request.Account, credentialType, out var missing);
-            if (secret is null) return LedgerOutcome<string>.Fail(404, missing!);
-            Audit(AuditKinds.CredentialRead, caller, $"request {requestId}: {Describe(credentialType)} of {request.Account} read");
-            return LedgerOutcome<string>.Ok(secret);
-        }
+        var read = Read(caller, requestId, type, aliasId: null);
+        return read.Succeeded ? LedgerOutcome<string>.Ok(read.Value.Secret) : LedgerOutcome<string>.Fail(read.StatusCode, read.Error!);
     }
 
     /// <summary>
@@ -448,7 +439,11 @@ internal sealed class RequestLedger
     /// GET Credentials/{id}, and 404 when the request was not made through that alias [I]. Returns the request with
     /// the secret, for the answer's names.
     /// </summary>
-    internal LedgerOutcome<(ReleaseRequest Request, CredentialType Type, string Secret)> ReadAliasCredential(Caller caller, int aliasId, int requestId, string? type)
+    internal LedgerOutcome<(ReleaseRequest Request, CredentialType Type, string Secret)> ReadAliasCredential(Caller caller, int aliasId, int requestId, string? type) =>
+        Read(caller, requestId, type, aliasId);
+
+    /// <summary>Both credential forms: the caller's active request (made through <paramref name="aliasId"/> when given), its secret of the type asked, audited.</summary>
+    private LedgerOutcome<(ReleaseRequest Request, CredentialType Type, string Secret)> Read(Caller caller, int requestId, string? type, int? aliasId)
     {
         if (!TryParseCredentialType(type, out var credentialType))
             return LedgerOutcome<(ReleaseRequest, CredentialType, string)>.Fail(400, "type must be password, dsskey or passphrase.");
@@ -456,11 +451,12 @@ internal sealed class RequestLedger
         {
             var request = OwnActiveRequest<(ReleaseRequest, CredentialType, string)>(caller, requestId, out var failure);
             if (request is null) return failure;
-            if (request.AliasId != aliasId)
-                return LedgerOutcome<(ReleaseRequest, CredentialType, string)>.Fail(404, $"Request not found for alias {aliasId}: it was not made through that alias (use GET Credentials/{{id}}).");
+            if (aliasId is int alias && request.AliasId != alias)
+                return LedgerOutcome<(ReleaseRequest, CredentialType, string)>.Fail(404, $"Request not found for alias {alias}: it was not made through that alias (use GET Credentials/{{id}}).");
             var secret = Reveal(request.Account, credentialType, out var missing);
             if (secret is null) return LedgerOutcome<(ReleaseRequest, CredentialType, string)>.Fail(404, missing!);
-            Audit(AuditKinds.CredentialRead, caller, $"request {requestId} through alias {aliasId}: {Describe(credentialType)} of {request.Account} read");
+            var through = aliasId is int used ? $" through alias {used}" : string.Empty;
+            Audit(AuditKinds.CredentialRead, caller, $"request {requestId}{through}: {Describe(credentialType)} of {request.Account} read");
             return LedgerOutcome<(ReleaseRequest, CredentialType, string)>.Ok((request, credentialType, secret));
         }
     }
