@@ -55,25 +55,12 @@ internal static class QuarantineEndpoints
                 : EndSessions(context, state, session => session.SystemId == id, locking: false));
     }
 
-    private static async Task<IResult> TerminateRequestsAsync(HttpContext context, EmulatorState state, Func<ReleaseRequest, bool> matches)
-    {
-        if (CallerFacts.From(context, state) is not { } caller) return ApiResults.Unauthorized();
-        var (body, error) = await JsonBody.ReadAsync(context.Request, optional: true);
-        if (body is null) return ApiResults.BadRequest(error!);
-        string? reason;
-        try
+    private static Task<IResult> TerminateRequestsAsync(HttpContext context, EmulatorState state, Func<ReleaseRequest, bool> matches) =>
+        RequestEndpoints.DecideAsync(context, state, (caller, reason) =>
         {
-            reason = body.Text("Reason");
-        }
-        catch (FormatException e)
-        {
-            return ApiResults.BadRequest(e.Message);
-        }
-        if (reason is { Length: > CheckoutCodes.MaxReasonLength })
-            return ApiResults.BadRequest($"Reason must be {CheckoutCodes.MaxReasonLength} characters or fewer.");
-        state.Ledger.TerminateOpenRequests(matches, caller, reason);
-        return Results.NoContent();
-    }
+            state.Ledger.TerminateOpenRequests(matches, caller, reason);
+            return LedgerOutcome<bool>.Ok(true, StatusCodes.Status204NoContent);
+        });
 
     /// <summary>Each session locked or terminated gets its own audit entry, as the single-session calls write theirs.</summary>
     private static IResult EndSessions(HttpContext context, EmulatorState state, Func<AccessSessionRecord, bool> matches, bool locking)

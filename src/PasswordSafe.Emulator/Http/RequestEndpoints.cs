@@ -19,18 +19,16 @@ internal static class RequestEndpoints
         signedIn.MapPost("/Requests", CreateAsync);
         signedIn.MapGet("/Requests", List);
         signedIn.MapPut("/Requests/{id:int}/Checkin", (int id, HttpContext context, EmulatorState state) =>
-            DecideAsync(context, state, caller => state.Ledger.CheckIn(caller, id, ReasonOf(context))));
+            DecideAsync(context, state, (caller, reason) => state.Ledger.CheckIn(caller, id, reason)));
         signedIn.MapPut("/Requests/{id:int}/Approve", (int id, HttpContext context, EmulatorState state) =>
-            DecideAsync(context, state, caller => state.Ledger.Approve(caller, id, ReasonOf(context))));
+            DecideAsync(context, state, (caller, reason) => state.Ledger.Approve(caller, id, reason)));
         signedIn.MapPut("/Requests/{id:int}/Deny", (int id, HttpContext context, EmulatorState state) =>
-            DecideAsync(context, state, caller => state.Ledger.Deny(caller, id, ReasonOf(context))));
+            DecideAsync(context, state, (caller, reason) => state.Ledger.Deny(caller, id, reason)));
         signedIn.MapPut("/Requests/{id:int}/RotateOnCheckin", (int id, HttpContext context, EmulatorState state) =>
-            DecideAsync(context, state, caller => state.Ledger.SetRotateOnCheckin(caller, id)));
+            DecideAsync(context, state, (caller, _) => state.Ledger.SetRotateOnCheckin(caller, id)));
         signedIn.MapPost("/Requests/{id:int}/Sessions", CreateSessionAsync);
         signedIn.MapGet("/Credentials/{id:int}", ReadCredential);
     }
-
-    private const string ReasonItemKey = "PasswordSafe.Emulator.Reason";
 
     private static async Task<IResult> CreateAsync(HttpContext context, EmulatorState state)
     {
@@ -77,27 +75,29 @@ internal static class RequestEndpoints
             : Failure(outcome.StatusCode, outcome.Error!);
     }
 
-    /// <summary>The PUT actions take an optional body <c>{ "Reason": "…" }</c> (GO sends <c>{}</c>) and answer 204.</summary>
-    private static async Task<IResult> DecideAsync(HttpContext context, EmulatorState state, Func<Caller, LedgerOutcome<bool>> action)
+    /// <summary>
+    /// The PUT actions, and the terminate-by-target POSTs, take an optional body <c>{ "Reason": "…" }</c> (GO sends
+    /// <c>{}</c>; at most 1000 characters) and answer 204.
+    /// </summary>
+    internal static async Task<IResult> DecideAsync(HttpContext context, EmulatorState state, Func<Caller, string?, LedgerOutcome<bool>> action)
     {
         if (CallerFacts.From(context, state) is not { } caller) return ApiResults.Unauthorized();
         var (body, error) = await JsonBody.ReadAsync(context.Request, optional: true);
         if (body is null) return ApiResults.BadRequest(error!);
+        string? reason;
         try
         {
-            context.Items[ReasonItemKey] = body.Text("Reason");
+            reason = body.Text("Reason");
         }
         catch (FormatException e)
         {
             return ApiResults.BadRequest(e.Message);
         }
-        if (context.Items[ReasonItemKey] is string { Length: > CheckoutCodes.MaxReasonLength })
+        if (reason is { Length: > CheckoutCodes.MaxReasonLength })
             return ApiResults.BadRequest($"Reason must be {CheckoutCodes.MaxReasonLength} characters or fewer.");
-        var outcome = action(caller);
+        var outcome = action(caller, reason);
         return outcome.Succeeded ? Results.NoContent() : Failure(outcome.StatusCode, outcome.Error!);
     }
-
-    private static string? ReasonOf(HttpContext context) => context.Items[ReasonItemKey] as string;
 
     private static async Task<IResult> CreateSessionAsync(int id, HttpContext context, EmulatorState state)
     {
