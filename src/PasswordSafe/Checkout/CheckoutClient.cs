@@ -76,17 +76,21 @@ internal sealed class CheckoutClient
     }
 
     /// <summary><c>POST Requests</c> (§3.2): the new (or reused) request's id.</summary>
-    public async Task<int> CreateRequestAsync(NewRequestSpec spec, string accountDescription, RequestLog log, CancellationToken cancellationToken)
+    public Task<int> CreateRequestAsync(NewRequestSpec spec, string accountDescription, RequestLog log, CancellationToken cancellationToken) =>
+        PostForRequestIdAsync("Requests", spec.ToJson(), e => CheckoutErrors.ForNewRequest(e, accountDescription), log, cancellationToken);
+
+    /// <summary>Both request forms (§3.2): the POST, its bare id, and the form's own mapping of a refusal.</summary>
+    private async Task<int> PostForRequestIdAsync(string path, string body, Func<PasswordSafeApiException, PasswordSafeException> refused,
+        RequestLog log, CancellationToken cancellationToken)
     {
-        var request = new ApiRequest(HttpMethod.Post, "Requests") { Body = spec.ToJson() };
         try
         {
-            var response = await _session.Connection.SendCheckedAsync(request, log, cancellationToken).ConfigureAwait(false);
+            var response = await _session.Connection.SendCheckedAsync(new ApiRequest(HttpMethod.Post, path) { Body = body }, log, cancellationToken).ConfigureAwait(false);
             return CheckoutJson.ReadRequestId(response);
         }
         catch (PasswordSafeApiException e)
         {
-            throw _session.Connection.Record(CheckoutErrors.ForNewRequest(e, accountDescription));
+            throw _session.Connection.Record(refused(e));
         }
     }
 
@@ -121,19 +125,9 @@ internal sealed class CheckoutClient
     }
 
     /// <summary><c>POST Aliases/{id}/Requests</c> (§3.2 alias variant): a request on the alias's preferred account; the bare id.</summary>
-    public async Task<int> CreateAliasRequestAsync(int aliasId, NewRequestSpec spec, string aliasDescription, RequestLog log, CancellationToken cancellationToken)
-    {
-        var request = new ApiRequest(HttpMethod.Post, "Aliases/" + Id(aliasId) + "/Requests") { Body = spec.ToJson(forAlias: true) };
-        try
-        {
-            var response = await _session.Connection.SendCheckedAsync(request, log, cancellationToken).ConfigureAwait(false);
-            return CheckoutJson.ReadRequestId(response);
-        }
-        catch (PasswordSafeApiException e)
-        {
-            throw _session.Connection.Record(CheckoutErrors.ForNewAliasRequest(e, aliasDescription));
-        }
-    }
+    public Task<int> CreateAliasRequestAsync(int aliasId, NewRequestSpec spec, string aliasDescription, RequestLog log, CancellationToken cancellationToken) =>
+        PostForRequestIdAsync("Aliases/" + Id(aliasId) + "/Requests", spec.ToJson(forAlias: true),
+            e => CheckoutErrors.ForNewAliasRequest(e, aliasDescription), log, cancellationToken);
 
     /// <summary>
     /// <c>GET Aliases/{aliasId}/Credentials/{requestId}?type=</c> (§4.1 alias form): the secret with the account's names,
