@@ -9,6 +9,6 @@ public sealed class AccountNameCompleter : RequestableNameCompleter
 {
     private protected override string Tooltip => "Managed account ";
 
-    private protected override IEnumerable<string> Names(AccountNameCache cache, string prefix, IDictionary fakeBoundParameters) =>
+    private protected override IEnumerable<string> Names(RequestableNameCache cache, string prefix, IDictionary fakeBoundParameters) =>
         cache.AccountNames(AccountCompletion.Bound(fakeBoundParameters, "SystemName"), prefix);
 }

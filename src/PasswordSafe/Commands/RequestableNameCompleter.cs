@@ -24,7 +24,7 @@ public abstract class RequestableNameCompleter : IArgumentCompleter
                 return Enumerable.Empty<CompletionResult>();
             }
 
-            var names = Names(AccountNameCache.For(session), AccountCompletion.Prefix(wordToComplete), fakeBoundParameters);
+            var names = Names(RequestableNameCache.For(session), AccountCompletion.Prefix(wordToComplete), fakeBoundParameters);
             return AccountCompletion.Results(names, Tooltip);
         }
         catch (System.Exception)
@@ -37,5 +37,5 @@ public abstract class RequestableNameCompleter : IArgumentCompleter
     /// <summary>The start of each result's tooltip, followed by the name.</summary>
     private protected abstract string Tooltip { get; }
 
-    private protected abstract IEnumerable<string> Names(AccountNameCache cache, string prefix, IDictionary fakeBoundParameters);
+    private protected abstract IEnumerable<string> Names(RequestableNameCache cache, string prefix, IDictionary fakeBoundParameters);
 }

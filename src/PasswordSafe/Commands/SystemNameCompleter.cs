@@ -9,6 +9,6 @@ public sealed class SystemNameCompleter : RequestableNameCompleter
 {
     private protected override string Tooltip => "Managed system ";
 
-    private protected override IEnumerable<string> Names(AccountNameCache cache, string prefix, IDictionary fakeBoundParameters) =>
+    private protected override IEnumerable<string> Names(RequestableNameCache cache, string prefix, IDictionary fakeBoundParameters) =>
         cache.SystemNames(prefix);
 }

@@ -10,15 +10,15 @@ using Xunit;
 
 namespace PasswordSafe.UnitTests.Module.Checkout;
 
-/// <summary>Tab completion of system and account names: from the server, cached briefly per session, never throwing.</summary>
-public class AccountNameCacheTests
+/// <summary>Tab completion of system, account and alias names: from the server, cached briefly per session, never throwing.</summary>
+public class RequestableNameCacheTests
 {
     [Fact]
     public void Names_AreCachedForTwoMinutes()
     {
         var now = DateTimeOffset.UtcNow;
         var fetches = 0;
-        var cache = new AccountNameCache((system, _) =>
+        var cache = new RequestableNameCache((system, _) =>
         {
             fetches++;
             return Task.FromResult<IReadOnlyList<ManagedAccount>>(new[]
@@ -32,15 +32,41 @@ public class AccountNameCacheTests
         Assert.Equal(new[] { "db01", "db02" }, cache.SystemNames("DB"));
         Assert.Equal(new[] { "root", "sa" }, cache.AccountNames(null, ""));
         Assert.Equal(1, fetches);
-        now += AccountNameCache.Lifetime + TimeSpan.FromSeconds(1);
+        now += RequestableNameCache.Lifetime + TimeSpan.FromSeconds(1);
         cache.SystemNames("");
         Assert.Equal(2, fetches);
     }
 
     [Fact]
+    public void AliasNames_OnlyRequestableOnes_ByPrefix_CachedApartFromAccounts()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var aliasFetches = 0;
+        var cache = new RequestableNameCache((_, _) => Task.FromResult<IReadOnlyList<ManagedAccount>>(new ManagedAccount[0]), () => now, _ =>
+        {
+            aliasFetches++;
+            return Task.FromResult<IReadOnlyList<ManagedAccountAlias>>(new[]
+            {
+                new ManagedAccountAlias { AliasName = "web-admin", AliasState = 1 },
+                new ManagedAccountAlias { AliasName = "Web-Backup", AliasState = 2 },
+                new ManagedAccountAlias { AliasName = "web-retired", AliasState = 0 },
+                new ManagedAccountAlias { AliasName = "db-admin", AliasState = 1 },
+            });
+        });
+
+        Assert.Equal(new[] { "web-admin", "Web-Backup" }, cache.AliasNames("WEB"));
+        Assert.Equal(new[] { "db-admin", "web-admin", "Web-Backup" }, cache.AliasNames(""));
+        cache.SystemNames("");
+        Assert.Equal(1, aliasFetches);
+        now += RequestableNameCache.Lifetime + TimeSpan.FromSeconds(1);
+        cache.AliasNames("");
+        Assert.Equal(2, aliasFetches);
+    }
+
+    [Fact]
     public void FailingServer_OffersNothing()
     {
-        var cache = new AccountNameCache((_, _) => throw new InvalidOperationException("offline"));
+        var cache = new RequestableNameCache((_, _) => throw new InvalidOperationException("offline"));
 
         Assert.Empty(cache.SystemNames("x"));
     }

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Http;
+
+namespace PasswordSafe.Checkout;
+
+/// <summary>
+/// System, account and alias names for tab completion, fetched from the server and kept per session for a short
+/// time, so pressing Tab repeatedly does not call the server each time. Never throws: completion that
+/// fails offers nothing.
+/// </summary>
+internal sealed class RequestableNameCache
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
+
+    /// <summary>Completion must answer quickly; a slow server offers nothing rather than freezing the prompt.</summary>
+    public static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Completion reads at most this many accounts per query; a longer list is narrowed by typing more.</summary>
+    public const int MaxAccountsRead = 5000;
+
+    private static readonly ConditionalWeakTable<PasswordSafeSession, RequestableNameCache> s_bySession =
+        new ConditionalWeakTable<PasswordSafeSession, RequestableNameCache>();
+
+    private readonly object _gate = new object();
+
+    // Accounts by the system name they were asked for ("" = all systems); the alias list under "".
+    private readonly Dictionary<string, (IReadOnlyList<ManagedAccount> Items, DateTimeOffset FetchedAt)> _accounts =
+        new Dictionary<string, (IReadOnlyList<ManagedAccount> Items, DateTimeOffset FetchedAt)>(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (IReadOnlyList<ManagedAccountAlias> Items, DateTimeOffset FetchedAt)> _aliases =
+        new Dictionary<string, (IReadOnlyList<ManagedAccountAlias> Items, DateTimeOffset FetchedAt)>();
+
+    private readonly Func<DateTimeOffset> _clock;
+    private readonly Func<string?, CancellationToken, Task<IReadOnlyList<ManagedAccount>>> _fetchAccounts;
+    private readonly Func<CancellationToken, Task<IReadOnlyList<ManagedAccountAlias>>> _fetchAliases;
+
+    internal RequestableNameCache(Func<string?, CancellationToken, Task<IReadOnlyList<ManagedAccount>>> fetchAccounts, Func<DateTimeOffset>? clock = null,
+        Func<CancellationToken, Task<IReadOnlyList<ManagedAccountAlias>>>? fetchAliases = null)
+    {
+        _fetchAccounts = fetchAccounts;
+        _fetchAliases = fetchAliases ?? (_ => Task.FromResult<IReadOnlyList<ManagedAccountAlias>>(new ManagedAccountAlias[0]));
+        _clock = clock ?? (() => DateTimeOffset.UtcNow);
+    }
+
+    public static RequestableNameCache For(PasswordSafeSession session) =>
+        s_bySession.GetValue(session, s => new RequestableNameCache((systemName, token) => FetchAccountsAsync(s, systemName, token), null,
+            token => new CheckoutClient(s).GetAliasesAsync(null, RequestLog.Discard, token)));
+
+    /// <summary>Distinct system names starting with the prefix, sorted.</summary>
+    public IReadOnlyList<string> SystemNames(string prefix) =>
+        Matching(Accounts(null).Select(a => a.SystemName), prefix);
+
+    /// <summary>Distinct account names starting with the prefix, on one system when it is known.</summary>
+    public IReadOnlyList<string> AccountNames(string? systemName, string prefix) =>
+        Matching(Accounts(string.IsNullOrEmpty(systemName) ? null : systemName).Select(a => a.AccountName), prefix);
+
+    /// <summary>Names of the aliases that can be requested (mapped, state 1 or 2) starting with the prefix, sorted.</summary>
+    public IReadOnlyList<string> AliasNames(string prefix) =>
+        Matching(Cached(_aliases, string.Empty, _fetchAliases).Where(a => a.IsRequestable).Select(a => a.AliasName), prefix);
+
+    private static IReadOnlyList<string> Matching(IEnumerable<string?> names, string prefix) =>
+        names.Where(n => !string.IsNullOrEmpty(n) && n!.StartsWith(prefix ?? string.Empty, StringComparison.OrdinalIgnoreCase))
+            .Select(n => n!)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    private IReadOnlyList<ManagedAccount> Accounts(string? systemName) =>
+        Cached(_accounts, systemName ?? string.Empty, token => _fetchAccounts(systemName, token));
+
+    private IReadOnlyList<T> Cached<T>(Dictionary<string, (IReadOnlyList<T> Items, DateTimeOffset FetchedAt)> entries, string key,
+        Func<CancellationToken, Task<IReadOnlyList<T>>> fetch)
+    {
+        lock (_gate)
+        {
+            if (entries.TryGetValue(key, out var cached) && _clock() - cached.FetchedAt < Lifetime)
+            {
+                return cached.Items;
+            }
+        }
+
+        IReadOnlyList<T> items;
+        try
+        {
+            using var timeout = new CancellationTokenSource(FetchTimeout);
+            items = fetch(timeout.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            // Completion is a convenience: a failure (offline, expired session, no permission) offers nothing.
+            return new T[0];
+        }
+
+        lock (_gate)
+        {
+            entries[key] = (items, _clock());
+        }
+
+        return items;
+    }
+
+    private static async Task<IReadOnlyList<ManagedAccount>> FetchAccountsAsync(PasswordSafeSession session, string? systemName, CancellationToken cancellationToken)
+    {
+        var accounts = new List<ManagedAccount>();
+        await new CheckoutClient(session).ReadAccountPagesAsync(new ManagedAccountFilter { SystemName = systemName },
+            page => { accounts.AddRange(page); return accounts.Count >= MaxAccountsRead; }, RequestLog.Discard, cancellationToken).ConfigureAwait(false);
+        return accounts;
+    }
+}
