@@ -94,6 +94,26 @@ Describe 'Use-PSCredential, the runbook pattern (E1)' {
 
         $userName | Should -Be 'Administrator'
     }
+
+    It 'requests through an alias: the preferred account, named as the server names it, and checks in' {
+        $result = Use-PSCredential -AliasName web-admin -Reason 'Pester' {
+            param($Credential)
+            $Credential.UserName
+            $Credential.GetNetworkCredential().Password.Length
+        }
+
+        $result[0] | Should -Be 'Administrator'
+        $result[1] | Should -Be (Get-SeedPassword 'Administrator').Length
+        @(Get-PSRequest -Status Active) | Should -HaveCount 0
+    }
+
+    It 'refuses an unmapped alias without running the block' {
+        $ran = $false
+        { Use-PSCredential -AliasName db-admin -Reason 'Pester' { $ran = $true } -ErrorAction Stop } | Should -Throw -ErrorId 'ValidationFailed*'
+
+        $ran | Should -BeFalse
+        @(Get-PSRequest -Status All) | Should -HaveCount 0
+    }
 }
 
 Describe 'Request sets: several access types on one approval (E1, E2)' {

@@ -31,7 +31,10 @@ internal sealed class CredentialLease
 
     public int RequestId { get; }
 
-    /// <summary>The request as the server lists it (names, domain), when it was read back; null when not asked for or not listed.</summary>
+    /// <summary>
+    /// The request as the server names it (names, domain): its listing when it was read back, or the alias credential's
+    /// account; null when not asked for or not listed.
+    /// </summary>
     public Request? Request { get; }
 
     /// <summary>The released password, DSS key or passphrase; the caller wraps it in a SecureString at once.</summary>
@@ -45,27 +48,60 @@ internal sealed class CredentialLease
     /// error goes on. <paramref name="readBack"/> also lists the request afterwards, for the account's names when the
     /// caller knows only its ids.
     /// </summary>
-    public static async Task<CredentialLease> OpenAsync(CheckoutClient client, NewRequestSpec spec, string accountDescription,
+    public static Task<CredentialLease> OpenAsync(CheckoutClient client, NewRequestSpec spec, string accountDescription,
         string credentialType, RequestLog log, CancellationToken cancellationToken, TimeSpan? checkInTimeout = null, TimeSpan? approvalTimeout = null,
-        bool readBack = false)
+        bool readBack = false) =>
+        OpenAsync(client, token => client.CreateRequestAsync(spec, accountDescription, log, token),
+            async (requestId, token) =>
+            {
+                var secret = await client.GetCredentialAsync(requestId, credentialType, log, token).ConfigureAwait(false);
+                var request = readBack ? await client.FindOwnRequestAsync(requestId, log, token).ConfigureAwait(false) : null;
+                return new ReleasedCredential(secret, request);
+            },
+            accountDescription, log, cancellationToken, checkInTimeout, approvalTimeout);
+
+    /// <summary>
+    /// The same through an alias: <c>POST Aliases/{id}/Requests</c> on its preferred account, and the alias form of the
+    /// credential read, whose answer names the account (so no listing is needed for the user name).
+    /// </summary>
+    public static Task<CredentialLease> OpenThroughAliasAsync(CheckoutClient client, int aliasId, NewRequestSpec spec, string aliasDescription,
+        string credentialType, RequestLog log, CancellationToken cancellationToken, TimeSpan? checkInTimeout = null, TimeSpan? approvalTimeout = null) =>
+        OpenAsync(client, token => client.CreateAliasRequestAsync(aliasId, spec, aliasDescription, log, token),
+            async (requestId, token) =>
+            {
+                var released = await client.GetAliasCredentialAsync(aliasId, requestId, credentialType, log, token).ConfigureAwait(false);
+                return new ReleasedCredential(released.Secret, new Request
+                {
+                    RequestId = requestId,
+                    SystemName = released.SystemName,
+                    AccountName = released.AccountName,
+                    DomainName = released.DomainName,
+                    UserName = CredentialUserName.For(released.DomainName, released.AccountName, null),
+                    AliasId = aliasId,
+                });
+            },
+            aliasDescription, log, cancellationToken, checkInTimeout, approvalTimeout);
+
+    private static async Task<CredentialLease> OpenAsync(CheckoutClient client, Func<CancellationToken, Task<int>> create,
+        Func<int, CancellationToken, Task<ReleasedCredential>> read, string description, RequestLog log, CancellationToken cancellationToken,
+        TimeSpan? checkInTimeout, TimeSpan? approvalTimeout)
     {
-        var requestId = await client.CreateRequestAsync(spec, accountDescription, log, cancellationToken).ConfigureAwait(false);
+        var requestId = await create(cancellationToken).ConfigureAwait(false);
         try
         {
-            string secret;
+            ReleasedCredential released;
             try
             {
-                secret = await client.GetCredentialAsync(requestId, credentialType, log, cancellationToken).ConfigureAwait(false);
+                released = await read(requestId, cancellationToken).ConfigureAwait(false);
             }
             catch (PasswordSafeException e) when (e.ErrorId == ErrorIds.RequestNotApproved && approvalTimeout is { } timeout)
             {
                 log.Verbose("The request waits for approval; waiting for an approver.");
-                await ApprovalPoller.WaitAsync(client, requestId, "request for " + accountDescription, timeout, log, cancellationToken).ConfigureAwait(false);
-                secret = await client.GetCredentialAsync(requestId, credentialType, log, cancellationToken).ConfigureAwait(false);
+                await ApprovalPoller.WaitAsync(client, requestId, "request for " + description, timeout, log, cancellationToken).ConfigureAwait(false);
+                released = await read(requestId, cancellationToken).ConfigureAwait(false);
             }
 
-            var request = readBack ? await client.FindOwnRequestAsync(requestId, log, cancellationToken).ConfigureAwait(false) : null;
-            return new CredentialLease(client, requestId, secret, request, checkInTimeout ?? DefaultCheckInTimeout);
+            return new CredentialLease(client, requestId, released.Secret, released.Request, checkInTimeout ?? DefaultCheckInTimeout);
         }
         catch (Exception)
         {

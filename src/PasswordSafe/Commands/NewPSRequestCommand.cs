@@ -22,25 +22,6 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public int? ApplicationId { get; set; }
 
-    private const string ByAliasIdSet = "ByAliasId";
-    private const string ByAliasNameSet = "ByAliasName";
-
-    /// <summary>Request through this alias (piped aliases bind it by name); the server picks its preferred account.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ByAliasIdSet, ValueFromPipelineByPropertyName = true)]
-    public int AliasId { get; set; }
-
-    /// <summary>Request through the alias of this exact name (looked up with <c>GET Aliases?name=</c>).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ByAliasNameSet)]
-    [ValidateNotNullOrEmpty]
-    public string AliasName { get; set; } = string.Empty;
-
-    /// <summary>
-    /// Pipeline plumbing, hidden: a piped alias object, so -WhatIf, errors and the output can name it and its default
-    /// duration applies (see AccountTargetCmdlet.InputObject for why it is not a set of its own).
-    /// </summary>
-    [Parameter(ParameterSetName = ByAliasIdSet, ValueFromPipeline = true, DontShow = true)]
-    public ManagedAccountAlias? InputAlias { get; set; }
-
     /// <summary>By names: request every matching account instead of failing with AmbiguousAccount.</summary>
     [Parameter(ParameterSetName = ByNameSet)]
     public SwitchParameter All { get; set; }
@@ -62,7 +43,7 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out var session);
-        if (ParameterSetName == ByAliasIdSet || ParameterSetName == ByAliasNameSet)
+        if (ByAlias)
         {
             RequestThroughAlias(client, session);
             return;
@@ -134,23 +115,17 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
     /// <summary><c>POST Aliases/{id}/Requests</c>: the alias sets' one request, named after the alias wherever it is known.</summary>
     private void RequestThroughAlias(CheckoutClient client, PasswordSafeSession session)
     {
-        var alias = ParameterSetName == ByAliasIdSet && InputAlias != null && InputAlias.AliasId == AliasId ? InputAlias : null;
-        var target = alias != null ? DescribeAlias(alias) : ParameterSetName == ByAliasNameSet ? $"alias '{AliasName}'" : CheckoutClient.AliasDescription(AliasId);
+        var target = DescribeAliasTarget();
         try
         {
-            if (ParameterSetName == ByAliasNameSet)
+            var alias = TargetAlias(client);
+            if (alias != null)
             {
-                alias = Run((log, token) => client.GetAliasesAsync(AliasName, log, token)).FirstOrDefault() ?? throw CheckoutErrors.AliasNotFound(target);
                 target = DescribeAlias(alias);
             }
 
             var aliasId = alias?.AliasId ?? AliasId;
-            var spec = RequestSpec(AccessType, null, null);
-            if (DurationMinutes <= 0 && alias != null && alias.DefaultReleaseDuration > 0)
-            {
-                spec.DurationMinutes = alias.DefaultReleaseDuration;
-            }
-
+            var spec = AliasRequestSpec(AccessType, alias);
             if (!ShouldProcess(target, $"Request {spec.AccessType} access for {spec.DurationMinutes} minutes through the alias"))
             {
                 return;
@@ -182,8 +157,6 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
             _progress?.Finished();
         }
     }
-
-    private static string DescribeAlias(ManagedAccountAlias alias) => $"alias '{alias.AliasName}'";
 
     private NewRequestSpec BuildSpec(CheckoutClient client, ref string target, ManagedAccount? resolved, out ManagedAccount? account)
     {

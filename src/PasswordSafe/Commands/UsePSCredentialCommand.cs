@@ -10,6 +10,8 @@ namespace PasswordSafe.Commands;
 /// The runbook pattern of spec E1 in one command: request the account, read its credential, run the script
 /// block with it, and check the request in — in a finally, so also when the block throws or the pipeline is
 /// stopped (Ctrl+C, or a downstream command that needs no more output). The block's output streams through.
+/// By alias (-AliasId, -AliasName, a piped alias) the request goes through <c>POST Aliases/{id}/Requests</c> and the
+/// credential through the alias form of the read, which names the account behind the alias.
 /// </summary>
 [Cmdlet(VerbsOther.Use, "PSCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(object))]
@@ -19,9 +21,11 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
     // output (streamed) and the block keeps the caller's scope; the parameter names cannot clash with the caller's.
     private const string Invoker = "param($UsePSCredentialScriptBlock, $UsePSCredentialCredential) & $UsePSCredentialScriptBlock $UsePSCredentialCredential";
 
-    /// <summary>First by ids or from the pipeline; after the two names by name (like New-PSRequest's positions).</summary>
+    /// <summary>First by ids, by alias or from the pipeline; after the two names by name (like New-PSRequest's positions).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
     [Parameter(Mandatory = true, Position = 2, ParameterSetName = ByNameSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByAliasIdSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByAliasNameSet)]
     [ValidateNotNull]
     public ScriptBlock? ScriptBlock { get; set; }
 
@@ -42,20 +46,44 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
     protected override void ProcessRecord()
     {
         var client = Connect(out _);
-        var target = DescribeTarget();
+        var target = ByAlias ? DescribeAliasTarget() : DescribeTarget();
         var userName = UserName;
 
         CredentialLease lease;
         RequestLog openLog;
         try
         {
-            var account = TargetAccount(client);
-            var spec = RequestSpec("View", null, account);
-            if (account != null)
+            var approvalTimeout = ApprovalTimeoutSec > 0 ? TimeSpan.FromSeconds(ApprovalTimeoutSec) : (TimeSpan?)null;
+            Func<RequestLog, System.Threading.CancellationToken, System.Threading.Tasks.Task<CredentialLease>> open;
+            if (ByAlias)
             {
-                target = Describe(account.SystemName, account.AccountName);
-                // A typed -UserName (by ids only) wins over the account's own name form.
-                userName = UserName ?? account.UserName;
+                var alias = TargetAlias(client);
+                if (alias != null)
+                {
+                    target = DescribeAlias(alias);
+                }
+
+                var aliasId = alias?.AliasId ?? AliasId;
+                var spec = AliasRequestSpec("View", alias);
+                var description = target;
+                // The alias form of the credential read names the account: no listing is needed for the user name.
+                open = (log, token) => CredentialLease.OpenThroughAliasAsync(client, aliasId, spec, description, Type, log, token, approvalTimeout: approvalTimeout);
+            }
+            else
+            {
+                var account = TargetAccount(client);
+                var spec = RequestSpec("View", null, account);
+                if (account != null)
+                {
+                    target = Describe(account.SystemName, account.AccountName);
+                    // A typed -UserName (by ids only) wins over the account's own name form.
+                    userName = UserName ?? account.UserName;
+                }
+
+                var description = target;
+                // Ids alone do not say whose credential it is: the request's listing does (one more call; -UserName saves it).
+                var readBack = string.IsNullOrEmpty(userName);
+                open = (log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token, approvalTimeout: approvalTimeout, readBack: readBack);
             }
 
             if (!ShouldProcess(target, "Request the credential, run the script block, and check in"))
@@ -63,17 +91,14 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
                 return;
             }
 
-            var description = target;
             // The log is written inside the try/finally below: -Debug in a host that cannot ask fails on it, and the
             // request must still be checked in.
-            var approvalTimeout = ApprovalTimeoutSec > 0 ? TimeSpan.FromSeconds(ApprovalTimeoutSec) : (TimeSpan?)null;
-            // Ids alone do not say whose credential it is: the request's listing does (one more call; -UserName saves it).
-            var readBack = string.IsNullOrEmpty(userName);
-            lease = RunOnceOnly((log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token, approvalTimeout: approvalTimeout, readBack: readBack), out openLog);
-            if (lease.Request is { } listed)
+            lease = RunOnceOnly(open, out openLog);
+            if (lease.Request is { } named)
             {
-                target = Describe(listed.SystemName, listed.AccountName);
-                userName = listed.UserName;
+                // Through an alias, the account is only known now; the alias stays in the name (it is what was asked for).
+                target = ByAlias ? $"{Describe(named.SystemName, named.AccountName)} ({target})" : Describe(named.SystemName, named.AccountName);
+                userName = named.UserName ?? userName;
             }
         }
         catch (PasswordSafeException e)
@@ -88,7 +113,9 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
             WriteLog(openLog);
             if (string.IsNullOrEmpty(userName))
             {
-                WriteWarning($"The request for {target} was not in the request list, so its user name is unknown: the credential is named '{target}'. Pass -UserName to name it.");
+                WriteWarning(ByAlias
+                    ? $"The server did not name the account behind {target}, so its user name is unknown: the credential is named '{target}'."
+                    : $"The request for {target} was not in the request list, so its user name is unknown: the credential is named '{target}'. Pass -UserName to name it.");
             }
 
             var credential = new PSCredential(string.IsNullOrEmpty(userName) ? target : userName, SecureStringReader.FromPlainText(lease.Secret));

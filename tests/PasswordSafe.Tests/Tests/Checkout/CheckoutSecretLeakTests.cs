@@ -191,7 +191,10 @@ public sealed class CheckoutSecretLeakTests : IClassFixture<CheckoutEmulator>, I
             "Get-PSManagedAccountAlias | Out-Host\n$r = Get-PSManagedAccountAlias -Name runbook-pair | New-PSRequest -Reason leak\n$r | Out-Host\n" +
             "$c = $r | Get-PSCredential\n\"$c\"\n$p = $r | Get-PSCredential -AsPlainText\nNew-PSRequest -AliasName runbook-pair -Reason again\n" +
             "New-PSRequest -AliasName web-admin-suspended\nNew-PSRequest -AliasId 99\nNew-PSRequest -AliasId 1 -Session $Admin\n" +
-            "$r | Complete-PSRequest\n$r | Get-PSCredential",
+            "$r | Complete-PSRequest\n$r | Get-PSCredential\n" +
+            "$u = Use-PSCredential -AliasName runbook-pair -Reason leak { param($c) $c.UserName }\n" +
+            "Use-PSCredential -AliasId 1 -Reason leak { param($c) throw \"as $($c.UserName) failed\" }\n" +
+            "Use-PSCredential -AliasName db-sa -Reason leak -ApprovalTimeoutSec 1 { 'ran' }",
         "admin session" =>
             "$Session = New-PSAdminSession -HostName srv42 -SessionType SSH -Credential $HostCredential -Reason leak -Session $Admin\n" +
             "$Rdp = New-PSAdminSession srv42 RDP -Credential $HostCredential -Session $Admin\n$Tickets = @($Session.Ticket, $Rdp.Ticket)\n" +

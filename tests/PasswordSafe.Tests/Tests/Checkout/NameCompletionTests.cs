@@ -5,7 +5,7 @@ using Xunit;
 namespace PasswordSafe.Tests.Tests.Checkout;
 
 /// <summary>
-/// Tab completion of -SystemName and -AccountName (issue 3: names from the server, cached briefly per session),
+/// Tab completion of -SystemName, -AccountName and -AliasName (issue 3: names from the server, cached briefly per session),
 /// through TabExpansion2 exactly as the console asks for it.
 /// </summary>
 public sealed class NameCompletionTests : IClassFixture<CheckoutEmulator>
@@ -37,6 +37,17 @@ public sealed class NameCompletionTests : IClassFixture<CheckoutEmulator>
         var matches = Complete(shell, "New-PSRequest -SystemName web01 -AccountName r");
 
         Assert.Equal(new[] { "rotating-svc", "runbook-svc" }, matches.OrderBy(m => m));
+    }
+
+    [Fact]
+    public void E1_AliasName_CompletesRequestableAliases_OnBothRequestingCommands()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        // "web-admin-suspended" is unmapped (state 0): it cannot be requested, so it is not offered.
+        Assert.Equal(new[] { "runbook-pair" }, Complete(shell, "Use-PSCredential -AliasName r"));
+        Assert.Equal(new[] { "db-sa", "runbook-pair" }, Complete(shell, "New-PSRequest -AliasName "));
+        Assert.Empty(Complete(shell, "New-PSRequest -AliasName web"));
     }
 
     [Fact]

@@ -30,6 +30,54 @@ public class CredentialLeaseTests
     }
 
     [Fact]
+    public void OpenThroughAlias_RequestsAndReadsThroughTheAlias_NamesTheAccountAsTheServerDoes_WithoutListingRequests()
+    {
+        var server = new FakeCheckoutServer();
+        server.Override = r =>
+            r.Method == "POST" && r.IsTo("/Aliases/7/Requests") ? FakeCheckoutServer.Json(HttpStatusCode.Created, "55")
+            : r.Method == "GET" && r.IsTo("/Aliases/7/Credentials/55") ? FakeCheckoutServer.Json(HttpStatusCode.OK,
+                "{\"AliasID\":7,\"AliasName\":\"db-admin\",\"SystemID\":3,\"SystemName\":\"contoso.test\",\"AccountID\":9," +
+                "\"AccountName\":\"svc-backup\",\"DomainName\":\"CONTOSO\",\"Password\":\"Alias-Pw-1\"}")
+            : r.IsTo("/Requests/55/Checkin") ? new System.Net.Http.HttpResponseMessage(HttpStatusCode.NoContent)
+            : null;
+        var client = new CheckoutClient(server.Connect());
+
+        var lease = TestSessions.Sync(CredentialLease.OpenThroughAliasAsync(client, 7, Spec, "alias 'db-admin'", "password", new RequestLog(), CancellationToken.None));
+
+        Assert.Equal(55, lease.RequestId);
+        Assert.Equal("Alias-Pw-1", lease.Secret);
+        Assert.Equal("CONTOSO\\svc-backup", lease.Request!.UserName);
+        Assert.Equal("contoso.test", lease.Request.SystemName);
+        Assert.Equal(7, lease.Request.AliasId);
+        // The alias form of POST Requests names no account: the server picks the alias's preferred one.
+        var body = Assert.Single(server.Calls("POST", "/Aliases/7/Requests")).Body!;
+        Assert.DoesNotContain("SystemID", body);
+        Assert.DoesNotContain("AccountID", body);
+        Assert.Empty(server.Calls("GET", "/Requests"));
+        Assert.DoesNotContain(server.Calls("GET", "/Credentials/55"), c => !c.Path.Contains("/Aliases/"));
+
+        Assert.Null(lease.Close("done", new RequestLog()));
+        Assert.Single(server.Calls("PUT", "/Requests/55/Checkin"));
+    }
+
+    [Fact]
+    public void OpenThroughAlias_FailedRead_ChecksTheNewRequestIn()
+    {
+        var server = new FakeCheckoutServer();
+        server.Override = r =>
+            r.Method == "POST" && r.IsTo("/Aliases/7/Requests") ? FakeCheckoutServer.Json(HttpStatusCode.Created, "56")
+            : r.IsTo("/Aliases/7/Credentials/56") ? FakeCheckoutServer.Json(HttpStatusCode.Forbidden, "\"4031 - no permission\"")
+            : r.IsTo("/Requests/56/Checkin") ? new System.Net.Http.HttpResponseMessage(HttpStatusCode.NoContent)
+            : null;
+        var client = new CheckoutClient(server.Connect());
+
+        Assert.ThrowsAny<PasswordSafeException>(() =>
+            TestSessions.Sync(CredentialLease.OpenThroughAliasAsync(client, 7, Spec, "alias 'db-admin'", "password", new RequestLog(), CancellationToken.None)));
+
+        Assert.Single(server.Calls("PUT", "/Requests/56/Checkin"));
+    }
+
+    [Fact]
     public void StoppedWhileReadingTheCredential_TheRequestIsStillCheckedIn()
     {
         var server = new FakeCheckoutServer();
