@@ -42,6 +42,9 @@ public sealed class AdminPermissionTests : IClassFixture<CheckoutEmulator>
     [InlineData("Get-PSSmartRule")]
     [InlineData("Get-PSQuickRule")]
     [InlineData("New-PSQuickRule -Title 'denied' -AccountId 1")]
+    [InlineData("Stop-PSRequest -ManagedAccountId 1 -Force")]
+    [InlineData("Stop-PSRequest -UserId 2 -Force")]
+    [InlineData("New-PSAdminSession -HostName 'srv42' -SessionType SSH -Credential ([pscredential]::new('op', [System.Net.NetworkCredential]::new('', 'Denied-Pa55-q1').SecurePassword))")]
     public void Permissions_NonAdministrator_PermissionDenied_NothingChanges(string command)
     {
         using var shell = emulator.NewRunner(interactive: false);

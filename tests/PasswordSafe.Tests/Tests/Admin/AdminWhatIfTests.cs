@@ -51,6 +51,7 @@ public sealed class AdminWhatIfTests : IClassFixture<CheckoutEmulator>
     [InlineData("Start-PSManagedAccountPasswordChange -AccountId 1 -WhatIf")]
     [InlineData("Start-PSManagedAccountPasswordChange -AccountId 1 -Queue -WhatIf")]
     [InlineData("New-PSQuickRule -Title 'whatif' -AccountId 1 -WhatIf")]
+    [InlineData("New-PSAdminSession -HostName 'srv42' -SessionType SSH -Credential ([pscredential]::new('op', $Secret)) -WhatIf")]
     public void WhatIf_ChangesNothingOnTheEmulator(string command)
     {
         using var admin = AdminShell();
@@ -91,6 +92,7 @@ public sealed class AdminWhatIfTests : IClassFixture<CheckoutEmulator>
     [InlineData("Set-PSManagedAccountCredential -AccountId 1 -Password $Secret -UpdateSystem $false")]
     [InlineData("Add-PSUserGroupMember -GroupId 3 -UserId 2")]
     [InlineData("Reset-PSClientSecret -UserId 11 -Force")]
+    [InlineData("$null = New-PSAdminSession -HostName 'srv42' -SessionType SSH -Credential ([pscredential]::new('op', $Secret))")]
     public void WhatIf_Control_TheSameChangeWithoutWhatIf_IsSeenByTheComparison(string command)
     {
         // Proves the state comparison above is not blind: the real change is detected.
