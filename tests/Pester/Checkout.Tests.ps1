@@ -108,10 +108,10 @@ Describe 'Use-PSCredential, the runbook pattern (E1)' {
     }
 
     It 'refuses an unmapped alias without running the block' {
-        $ran = $false
-        { Use-PSCredential -AliasName db-admin -Reason 'Pester' { $ran = $true } -ErrorAction Stop } | Should -Throw -ErrorId 'ValidationFailed*'
+        $output = @(Use-PSCredential -AliasName db-admin -Reason 'Pester' { 'ran' } -ErrorAction SilentlyContinue -ErrorVariable failure)
 
-        $ran | Should -BeFalse
+        $output | Should -HaveCount 0
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'ValidationFailed*'
         @(Get-PSRequest -Status All) | Should -HaveCount 0
     }
 }
