@@ -135,13 +135,15 @@ public sealed class UseCredentialTests : IAsyncLifetime
         Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
     }
 
-    [Fact]
-    public void E1_UseCredential_BlockThrows_ErrorSurfaces_AndTheRequestIsCheckedIn()
+    [Theory]
+    [InlineData("-SystemName web01 -AccountName runbook-svc")]
+    [InlineData("-AliasName runbook-pair")]
+    public void E1_UseCredential_BlockThrows_ErrorSurfaces_AndTheRequestIsCheckedIn(string target)
     {
         using var shell = emulator.RunnerFor("demo");
 
         var result = shell.Run(
-            "Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason fails -ScriptBlock { 'before'; throw 'the deployment failed' }");
+            $"Use-PSCredential {target} -Reason fails -ScriptBlock {{ 'before'; throw 'the deployment failed' }}");
 
         Assert.True(result.Errors.Any(e => e.ToString().Contains("the deployment failed", StringComparison.Ordinal)),
             "The block's error must surface; got: " + string.Join(" | ", result.Errors.Select(PowerShellResult.Describe)));
@@ -150,7 +152,7 @@ public sealed class UseCredentialTests : IAsyncLifetime
 
         // A runbook catching it sees the block's output so far and the block's own error, and again nothing stays open.
         var caught = shell.Run(
-            "try { Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason again -ScriptBlock { 'before'; throw 'the deployment failed' } }\n" +
+            $"try {{ Use-PSCredential {target} -Reason again -ScriptBlock {{ 'before'; throw 'the deployment failed' }} }}\n" +
             "catch { \"caught: $($_.Exception.Message)\" }").AssertSuccess();
         Assert.Equal(new[] { "before", "caught: the deployment failed" }, caught.Output.Select(o => o.ToString()));
         Assert.Equal(2, emulator.State.ReleaseRequests.Count(r => r.Status == RequestStatus.CheckedIn));
@@ -170,15 +172,17 @@ public sealed class UseCredentialTests : IAsyncLifetime
         Assert.Equal(0, emulator.OpenRequestCount);
     }
 
-    [Fact]
-    public void E1_UseCredential_CtrlCWhileTheBlockRuns_ChecksIn()
+    [Theory]
+    [InlineData("-SystemName web01 -AccountName runbook-svc")]
+    [InlineData("-AliasId 1")]
+    public void E1_UseCredential_CtrlCWhileTheBlockRuns_ChecksIn(string target)
     {
         using var shell = emulator.RunnerFor("demo");
         using var started = new ManualResetEventSlim();
         shell.SetVariable("Started", started);
 
         using var running = shell.Begin(
-            "Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason long -ScriptBlock {\n" +
+            $"Use-PSCredential {target} -Reason long -ScriptBlock {{\n" +
             "  $Started.Set()\n" +
             "  while ($true) { [System.Threading.Thread]::Sleep(20) }\n" +
             "}");
