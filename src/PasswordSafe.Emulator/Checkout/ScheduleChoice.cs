@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace PasswordSafe.Emulator;
@@ -29,8 +28,10 @@ internal static class ScheduleChoice
         if (!schedule.AccessTypes.TryGetValue(accessType, out var rule))
         {
             var allowing = policy.Schedules.Where(s => s.AccessTypes.ContainsKey(accessType)).ToList();
-            var instead = allowing.Count == 0 ? $"no schedule of the policy allows {accessType}" : $"schedules allowing {accessType}: {Described(allowing)}";
-            return Fail($"Schedule {scheduleId} of the access policy '{policy.Name}' does not allow {accessType} access; it allows {string.Join(", ", schedule.AccessTypes.Keys.Order())}. {Capitalized(instead)}; name one of them, {orLeaveItOut}");
+            var instead = allowing.Count == 0
+                ? $"No schedule of the policy allows {accessType}: ask for {string.Join(", ", policy.AllowedAccessTypes)}."
+                : $"Schedules allowing {accessType}: {Described(allowing)}; name one of them, {orLeaveItOut}";
+            return Fail($"Schedule {scheduleId} of the access policy '{policy.Name}' does not allow {accessType} access; it allows {string.Join(", ", schedule.AccessTypes.Keys.Order())}. {instead}");
         }
         if (!schedule.Window.IsOpenAt(now))
         {
@@ -65,6 +66,4 @@ internal static class ScheduleChoice
 
     private static string Moment(DateTimeOffset now) =>
         $"{now.UtcDateTime.DayOfWeek} {ScheduleWindow.Clock(now.UtcDateTime.TimeOfDay)} UTC";
-
-    private static string Capitalized(string text) => char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
 }
