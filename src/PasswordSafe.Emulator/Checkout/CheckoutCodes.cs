@@ -11,7 +11,7 @@ internal static class CheckoutCodes
     internal const string ApproverOnly = "4033";
     /// <summary>403: the request is still waiting for approval.</summary>
     internal const string NotApproved = "4034";
-    /// <summary>409: a conflicting open request exists (same user/account/access type, or the account's concurrency limit).</summary>
+    /// <summary>409: a conflicting open request exists (same user/account/access type, the account's concurrency limit, or the schedule's MaxConcurrent).</summary>
     internal const string Conflict = "4091";
 
     internal const int MaxDurationMinutes = 525600;

@@ -107,7 +107,7 @@ internal sealed class RequestLedger
                 if (conflictOption != "renew") return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
                 foreach (var existing in own) Close(existing, RequestStatus.Canceled, caller.User.UserName, now, "renewed (ConflictOption renew)", caller);
             }
-            if (ConcurrencyExceeded(account, open, 1)) return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
+            if (ConcurrencyExceeded(account, open, 1) || ScheduleFull(plan, open)) return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
 
             return LedgerOutcome<int>.Ok(Add(caller, plan, null, now).RequestId, StatusCodes.Status201Created);
         }
@@ -151,7 +151,7 @@ internal sealed class RequestLedger
             var now = Now;
             ExpireDue();
             var open = OpenOf(account.ManagedAccountId);
-            if (plans.Any(plan => OwnOpen(open, caller, plan.AccessType).Count > 0) || ConcurrencyExceeded(account, open, plans.Count))
+            if (plans.Any(plan => OwnOpen(open, caller, plan.AccessType).Count > 0 || ScheduleFull(plan, open)) || ConcurrencyExceeded(account, open, plans.Count))
                 return LedgerOutcome<RequestSet>.Fail(409, CheckoutCodes.Conflict);
 
             var setId = _nextRequestSetId++;
@@ -210,9 +210,10 @@ internal sealed class RequestLedger
 
     /// <summary>
     /// What POST Requests checks before anything is created, for one access type (§3.2): the body, then the account,
-    /// role and access policy from one view. POST RequestSets runs it once per type.
+    /// role and access policy from one view, then the schedule (chosen on the emulator clock) whose requirements
+    /// apply. POST RequestSets runs it once per type, so each type may fall under another schedule.
     /// </summary>
-    private static LedgerOutcome<PlannedRequest> Plan(AccountView view, NewRequestBody body)
+    private LedgerOutcome<PlannedRequest> Plan(AccountView view, NewRequestBody body)
     {
         if (body.SystemId is null) return LedgerOutcome<PlannedRequest>.Fail(400, "SystemID is required: the id of the managed system (SystemId in GET ManagedAccounts).");
         if (body.AccountId is null) return LedgerOutcome<PlannedRequest>.Fail(400, "AccountID is required: the id of the managed account (AccountId in GET ManagedAccounts).");
@@ -233,19 +234,20 @@ internal sealed class RequestLedger
             return LedgerOutcome<PlannedRequest>.Fail(403, CheckoutCodes.NoPermission);
         if (duration > MaxDuration(account))
             return LedgerOutcome<PlannedRequest>.Fail(400, $"DurationMinutes must not exceed the account's maximum release duration ({MaxDuration(account)} minutes).");
-        if (!policy.AccessTypes.TryGetValue(accessType, out var rule))
-            return LedgerOutcome<PlannedRequest>.Fail(400, $"The access policy '{policy.Name}' does not allow {accessType} access to this account; allowed: {string.Join(", ", policy.AccessTypes.Keys)}.");
-        if (policy.RequireReason && string.IsNullOrWhiteSpace(body.Reason))
-            return LedgerOutcome<PlannedRequest>.Fail(400, $"The access policy '{policy.Name}' requires a Reason.");
-        if (body.AccessPolicyScheduleId is int scheduleId && scheduleId != policy.ScheduleId)
-            return LedgerOutcome<PlannedRequest>.Fail(400, $"AccessPolicyScheduleID {scheduleId} is not a schedule of the access policy '{policy.Name}' that applies to this account; its schedule is {policy.ScheduleId} (GET AccessPolicies lists them), or leave it out to have the best schedule chosen.");
-        if (policy.RequireTicketSystem && body.TicketSystemId is int ticketSystem && ticketSystem != policy.TicketSystemId)
-            return LedgerOutcome<PlannedRequest>.Fail(400, $"The access policy '{policy.Name}' takes tickets of ticket system {policy.TicketSystemId}, not {ticketSystem}.");
-        if (policy.RequireTicketSystem && string.IsNullOrWhiteSpace(body.TicketNumber))
-            return LedgerOutcome<PlannedRequest>.Fail(400, $"The access policy '{policy.Name}' requires a ticket: give TicketNumber (ticket system {policy.TicketSystemId}).");
+        var chosen = ScheduleChoice.For(policy, accessType, body.AccessPolicyScheduleId, Now);
+        if (!chosen.Succeeded) return LedgerOutcome<PlannedRequest>.Fail(chosen.StatusCode, chosen.Error!);
+        var (schedule, rule) = chosen.Value;
+        // The chosen schedule's requirements apply; a policy with one schedule names the policy, as it always has.
+        var under = policy.Schedules.Count == 1 ? $"The access policy '{policy.Name}'" : $"Schedule {schedule.ScheduleId} of the access policy '{policy.Name}'";
+        if (schedule.RequireReason && string.IsNullOrWhiteSpace(body.Reason))
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"{under} requires a Reason.");
+        if (schedule.RequireTicketSystem && body.TicketSystemId is int ticketSystem && ticketSystem != schedule.TicketSystemId)
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"{under} takes tickets of ticket system {schedule.TicketSystemId}, not {ticketSystem}.");
+        if (schedule.RequireTicketSystem && string.IsNullOrWhiteSpace(body.TicketNumber))
+            return LedgerOutcome<PlannedRequest>.Fail(400, $"{under} requires a ticket: give TicketNumber (ticket system {schedule.TicketSystemId}).");
         if (accessType == AccessType.App && account.ApplicationId is int appId && appId != body.ApplicationId)
             return LedgerOutcome<PlannedRequest>.Fail(400, $"ApplicationID {body.ApplicationId} is not the application of this account; use {appId}.");
-        return LedgerOutcome<PlannedRequest>.Ok(new PlannedRequest(account, policy, rule, accessType, duration, body));
+        return LedgerOutcome<PlannedRequest>.Ok(new PlannedRequest(account, policy, schedule, rule, accessType, duration, body));
     }
 
     /// <summary>The caller's open requests of this access type among an account's open ones (a conflict, §3.2).</summary>
@@ -256,18 +258,26 @@ internal sealed class RequestLedger
     private static bool ConcurrencyExceeded(ManagedAccount account, List<ReleaseRequest> open, int adding) =>
         account.MaxConcurrentRequests > 0 && open.Count(r => r.IsOpen) + adding > account.MaxConcurrentRequests;
 
+    /// <summary>
+    /// The schedule's MaxConcurrent for the access type is reached on the account: that many requests of the type are
+    /// open (active or pending) under the schedule, whoever made them. A set's types differ, so each adds one.
+    /// </summary>
+    private static bool ScheduleFull(PlannedRequest plan, List<ReleaseRequest> open) =>
+        plan.Rule.MaxConcurrent > 0
+        && open.Count(r => r.IsOpen && r.AccessType == plan.AccessType && r.AccessPolicyScheduleId == plan.Schedule.ScheduleId) >= plan.Rule.MaxConcurrent;
+
     /// <summary>Creates a checked request (under the lock): pending when its type needs approvers, else active at once.</summary>
     private ReleaseRequest Add(Caller caller, PlannedRequest plan, int? requestSetId, DateTimeOffset now)
     {
-        var (account, policy, rule, accessType, duration, body) = plan;
+        var (account, policy, schedule, rule, accessType, duration, body) = plan;
         var request = new ReleaseRequest(_nextRequestId++, caller.User, account, accessType, duration, now)
         {
             ApplicationId = accessType == AccessType.App ? body.ApplicationId : null,
             Reason = body.Reason,
             // Without one, a ticket goes to the schedule's ticket system ("uses default if omitted").
-            TicketSystemId = body.TicketSystemId ?? (body.TicketNumber != null ? policy.TicketSystemId : null),
+            TicketSystemId = body.TicketSystemId ?? (body.TicketNumber != null ? schedule.TicketSystemId : null),
             TicketNumber = body.TicketNumber,
-            AccessPolicyScheduleId = policy.ScheduleId,
+            AccessPolicyScheduleId = schedule.ScheduleId,
             AccessPolicyId = policy.AccessPolicyId,
             RequiredApprovals = rule.MinApprovers,
             RotateOnCheckin = body.RotateOnCheckin ?? false,
@@ -282,7 +292,7 @@ internal sealed class RequestLedger
         requested.Add(account.ManagedAccountId);
         if (request.Status == RequestStatus.Active) Activate(request, now);
         var inSet = requestSetId is int setId ? $" in request set {setId}" : body.AliasId is int aliasId ? $" through alias {aliasId}" : string.Empty;
-        Audit(AuditKinds.RequestCreated, caller, $"request {request.RequestId}{inSet} for {account} ({accessType}, {duration} min): " +
+        Audit(AuditKinds.RequestCreated, caller, $"request {request.RequestId}{inSet} for {account} ({accessType}, {duration} min, schedule {schedule.ScheduleId}): " +
             (request.Status == RequestStatus.Active ? "auto-approved" : $"pending, needs {rule.MinApprovers} approver(s)"));
         return request;
     }

@@ -4,8 +4,9 @@ using System.Linq;
 namespace PasswordSafe.Emulator.Http;
 
 /// <summary>
-/// GET AccessPolicies' shape (api-v3 §6.4): each policy with its schedules (the emulator models one per policy) and
-/// their access types. MaxConcurrent is always 0 (no limit): per-schedule concurrency is not modelled.
+/// GET AccessPolicies' shape (api-v3 §6.4): each policy with every schedule and its access types. The window keys
+/// Days (day names; null: every day), StartTime and EndTime ("HH:mm" UTC; null: all day) are the emulator's own [I]:
+/// the reference lists no window fields.
 /// </summary>
 internal static class AccessPolicyJson
 {
@@ -14,23 +15,23 @@ internal static class AccessPolicyJson
         AccessPolicyID = policy.AccessPolicyId,
         policy.Name,
         policy.Description,
-        Schedules = new[]
+        Schedules = policy.Schedules.Select(schedule => new
         {
-            new
+            ScheduleID = schedule.ScheduleId,
+            schedule.RequireReason,
+            schedule.RequireTicketSystem,
+            TicketSystemID = schedule.TicketSystemId,
+            Days = schedule.Window.Days.Count == 0 ? null : schedule.Window.Days.Select(day => day.ToString()).ToList(),
+            StartTime = schedule.Window.Start is { } start ? ScheduleWindow.Clock(start) : null,
+            EndTime = schedule.Window.End is { } end ? ScheduleWindow.Clock(end) : null,
+            AccessTypes = schedule.AccessTypes.Values.OrderBy(rule => rule.AccessType).Select(rule => new
             {
-                ScheduleID = policy.ScheduleId,
-                policy.RequireReason,
-                policy.RequireTicketSystem,
-                TicketSystemID = policy.TicketSystemId,
-                AccessTypes = policy.AccessTypes.Values.OrderBy(rule => rule.AccessType).Select(rule => new
-                {
-                    rule.AccessType,
-                    rule.IsSession,
-                    rule.RecordSession,
-                    rule.MinApprovers,
-                    MaxConcurrent = 0,
-                }),
-            },
-        },
+                rule.AccessType,
+                rule.IsSession,
+                rule.RecordSession,
+                rule.MinApprovers,
+                rule.MaxConcurrent,
+            }),
+        }),
     });
 }

@@ -64,12 +64,14 @@ internal static class AccountGenerator
 
         var rule = new SmartRule(builder.NextSmartRuleId, SmartRuleTitle, accountIds);
         builder.AddRule(rule, $"Smart rule {rule.SmartRuleId}");
-        var policy = new AccessPolicy(builder.NextPolicyId, PolicyName, new Dictionary<AccessType, AccessTypeRule>
+        var policyId = builder.NextPolicyId;
+        var schedule = new AccessPolicySchedule(builder.FreeScheduleId(policyId), new Dictionary<AccessType, AccessTypeRule>
         {
             [AccessType.View] = new(AccessType.View, 0, false, false),
             [AccessType.RDP] = new(AccessType.RDP, 0, true, false),
             [AccessType.SSH] = new(AccessType.SSH, 0, true, false),
-        });
+        }, ScheduleWindow.Always);
+        var policy = new AccessPolicy(policyId, PolicyName, [schedule]);
         builder.AddPolicy(policy, $"Access policy {policy.AccessPolicyId}");
         var roles = SmartRuleRoles.None;
         foreach (var role in generate.Roles ?? [SmartRuleRoles.Requestor]) roles |= role;

@@ -219,38 +219,24 @@ internal sealed class CheckoutBuilder
         if (!_rules.TryAdd(rule.SmartRuleId, rule)) throw new SeedException($"{where} appears twice: give each smart rule its own SmartRuleID.");
     }
 
-    internal void AddPolicy(SeedAccessPolicy item)
-    {
-        var where = $"Access policy {item.AccessPolicyID}";
-        if (item.AccessPolicyID <= 0) throw new SeedException($"{where}: AccessPolicyID must be a positive number.");
-        if (item.AccessTypes is null || item.AccessTypes.Count == 0)
-            throw new SeedException($"{where}: list its AccessTypes, e.g. [{{ \"AccessType\": \"View\", \"MinApprovers\": 0 }}].");
-        var rules = new Dictionary<AccessType, AccessTypeRule>();
-        foreach (var rule in item.AccessTypes)
-        {
-            if (rule.MinApprovers < 0) throw new SeedException($"{where}: MinApprovers must be 0 (auto-approve) or more.");
-            if (!rules.TryAdd(rule.AccessType, new AccessTypeRule(rule.AccessType, rule.MinApprovers, rule.IsSession || rule.AccessType != AccessType.View, rule.RecordSession)))
-                throw new SeedException($"{where}: AccessType {rule.AccessType} appears twice.");
-        }
-        if (item.ScheduleID is <= 0) throw new SeedException($"{where}: ScheduleID must be a positive number (or left out: it is then the AccessPolicyID).");
-        if (item.RequireTicketSystem && item.TicketSystemID is not > 0)
-            throw new SeedException($"{where}: RequireTicketSystem needs the TicketSystemID whose ticket numbers requests must give.");
-        AddPolicy(new AccessPolicy(item.AccessPolicyID, string.IsNullOrWhiteSpace(item.Name) ? $"Access policy {item.AccessPolicyID}" : item.Name!, rules)
-        {
-            Description = item.Description,
-            RequireReason = item.RequireReason,
-            ScheduleId = item.ScheduleID ?? item.AccessPolicyID,
-            RequireTicketSystem = item.RequireTicketSystem,
-            TicketSystemId = item.TicketSystemID,
-        }, where);
-    }
+    internal void AddPolicy(SeedAccessPolicy item) => AddPolicy(AccessPolicySeedReader.Read(item), $"Access policy {item.AccessPolicyID}");
 
+    /// <summary>Adds a policy whose id and every ScheduleID are free: POST Requests names a schedule by its id alone.</summary>
     internal void AddPolicy(AccessPolicy policy, string where)
     {
-        if (_policies.Values.FirstOrDefault(p => p.ScheduleId == policy.ScheduleId) is { } other)
-            throw new SeedException($"{where}: ScheduleID {policy.ScheduleId} is already the schedule of access policy {other.AccessPolicyId}; give each its own.");
+        foreach (var schedule in policy.Schedules)
+        {
+            if (OwnerOfSchedule(schedule.ScheduleId) is { } other)
+                throw new SeedException($"{where}: ScheduleID {schedule.ScheduleId} is already the schedule of access policy {other.AccessPolicyId}; give each its own.");
+        }
         if (!_policies.TryAdd(policy.AccessPolicyId, policy)) throw new SeedException($"{where} appears twice: give each policy its own AccessPolicyID.");
     }
+
+    /// <summary>A free ScheduleID for a generated policy: its own id, as a flat seeded policy's, unless a schedule has it.</summary>
+    internal int FreeScheduleId(int preferred) =>
+        OwnerOfSchedule(preferred) is null ? preferred : _policies.Values.SelectMany(p => p.Schedules).Max(s => s.ScheduleId) + 1;
+
+    private AccessPolicy? OwnerOfSchedule(int scheduleId) => _policies.Values.FirstOrDefault(p => p.FindSchedule(scheduleId) is not null);
 
     internal void GrantGenerated(SmartRuleGrant grant, IReadOnlyList<int>? groupIds)
     {

@@ -15,8 +15,10 @@ public sealed class AccessPolicyAccessType
     /// <summary>How many requests of this type may be open at once (0: no limit).</summary>
     public int MaxConcurrent { get; internal set; }
 
-    public override string ToString() =>
-        MinApprovers == 0 ? $"{AccessType} (auto-approved)"
-        : MinApprovers == 1 ? $"{AccessType} (1 approver)"
-        : $"{AccessType} ({MinApprovers} approvers)";
+    /// <summary>"View (auto-approved)", "RDP (2 approvers, at most 3 open)".</summary>
+    public override string ToString()
+    {
+        var approval = MinApprovers == 0 ? "auto-approved" : MinApprovers == 1 ? "1 approver" : $"{MinApprovers} approvers";
+        return MaxConcurrent > 0 ? $"{AccessType} ({approval}, at most {MaxConcurrent} open)" : $"{AccessType} ({approval})";
+    }
 }

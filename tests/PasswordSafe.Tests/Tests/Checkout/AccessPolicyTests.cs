@@ -32,7 +32,7 @@ public sealed class AccessPolicyTests : IAsyncLifetime
 
         string[] Values(string expression) => shell.Run(expression).AssertSuccess().Output.Select(o => o?.ToString() ?? "<null>").ToArray();
 
-        Assert.Equal(new[] { "Auto-approve", "One approver", "Change ticket", "Generated accounts (auto-approve)" },
+        Assert.Equal(new[] { "Auto-approve", "One approver", "Change ticket", "Shifts", "Generated accounts (auto-approve)" },
             Values("$policies | ForEach-Object { $_.Name }"));
         Assert.Equal(new[] { "PasswordSafe.AccessPolicy" }, Values("$ticket.PSObject.TypeNames[0]"));
         Assert.Equal(new[] { "3", "Auto-approved against a change ticket", "1" }, Values("$ticket.AccessPolicyId; $ticket.Description; $ticket.Schedules.Count"));
@@ -56,9 +56,9 @@ public sealed class AccessPolicyTests : IAsyncLifetime
             .Select(l => Regex.Replace(l, @"\x1b\[[0-9;]*m", string.Empty)).ToList();
 
         var header = Assert.Single(table, l => l.Contains("AccessPolicyId", StringComparison.Ordinal));
-        Assert.Matches(@"AccessPolicyId\s+Name\s+ScheduleId\s+AccessTypes\s+Requires", header);
+        Assert.Matches(@"AccessPolicyId\s+Name\s+ScheduleId\s+Window\s+AccessTypes\s+Requires", header);
         var row = Assert.Single(table, l => l.Contains("Change ticket", StringComparison.Ordinal));
-        Assert.Matches(@"^\s*3\s+Change ticket\s+30\s+View \(auto-approved\), SSH \(auto-approved\)\s+TicketNumber \(ticket system 2\)\s*$", row);
+        Assert.Matches(@"^\s*3\s+Change ticket\s+30\s+always\s+View \(auto-approved\), SSH \(auto-approved\)\s+TicketNumber \(ticket system 2\)\s*$", row);
         Assert.Contains(table, l => l.Contains("One approver", StringComparison.Ordinal) && l.Contains("View (1 approver), RDP (1 approver)") && l.TrimEnd().EndsWith("Reason", StringComparison.Ordinal));
     }
 

@@ -40,7 +40,7 @@ public class CheckoutSeedTests
         Assert.Equal(ManagedAccountType.DomainLinked, domain.Type);
         Assert.True(state.FindManagedAccount(DemoSeed.LinuxAccountId)!.HasDssKey);
         Assert.False(state.FindManagedAccount(DemoSeed.NotApiEnabledAccountId)!.ApiEnabled);
-        Assert.Equal(1, state.AccessPolicies[1].AccessTypes[AccessType.View].MinApprovers);
+        Assert.Equal(1, Assert.Single(state.AccessPolicies[1].Schedules).AccessTypes[AccessType.View].MinApprovers);
     }
 
     [Fact]
