@@ -16,9 +16,15 @@ public sealed class AccessPolicyAccessType
     public int MaxConcurrent { get; internal set; }
 
     /// <summary>"View (auto-approved)", "RDP (2 approvers, at most 3 open)".</summary>
-    public override string ToString()
+    public override string ToString() => $"{AccessType} ({Grant})";
+
+    /// <summary>How the type is granted: "auto-approved", "2 approvers, at most 3 open".</summary>
+    internal string Grant
     {
-        var approval = MinApprovers == 0 ? "auto-approved" : MinApprovers == 1 ? "1 approver" : $"{MinApprovers} approvers";
-        return MaxConcurrent > 0 ? $"{AccessType} ({approval}, at most {MaxConcurrent} open)" : $"{AccessType} ({approval})";
+        get
+        {
+            var approval = MinApprovers == 0 ? "auto-approved" : MinApprovers == 1 ? "1 approver" : $"{MinApprovers} approvers";
+            return MaxConcurrent > 0 ? $"{approval}, at most {MaxConcurrent} open" : approval;
+        }
     }
 }

@@ -63,6 +63,21 @@ public sealed class AccessPolicySchedule
         }
     }
 
+    /// <summary>
+    /// The schedule on one line, for the table: "41 Mon-Fri 08:00-18:00 UTC: View, SSH (auto-approved); requires Reason".
+    /// Access types granted alike share one parenthesis.
+    /// </summary>
+    public string Summary
+    {
+        get
+        {
+            var types = string.Join(", ", AccessTypes.GroupBy(t => t.Grant)
+                .Select(g => $"{string.Join(", ", g.Select(t => t.AccessType))} ({g.Key})"));
+            var requirements = Requirements;
+            return $"{ScheduleId} {Window}: {(types.Length == 0 ? "no access types" : types)}" + (requirements == "none" ? string.Empty : "; requires " + requirements);
+        }
+    }
+
     /// <summary>"Mon-Fri", "Sat,Sun", "Mon,Wed-Fri": runs of three or more days shortened to a range; null for every day.</summary>
     private string? ShortDays()
     {

@@ -53,14 +53,17 @@ public sealed class AccessPolicyScheduleTests : IAsyncLifetime
     {
         using var shell = emulator.RunnerFor("admin");
 
-        var table = shell.Run("Get-PSAccessPolicy -Name Shifts | Out-Host").AssertSuccess().HostWrites
-            .SelectMany(w => w.Split('\n')).Select(l => Regex.Replace(l, @"\x1b\[[0-9;]*m", string.Empty).TrimEnd('\r'))
+        var table = shell.Run("$Host.UI.RawUI.BufferSize = [System.Management.Automation.Host.Size]::new(120, 3000)\nGet-PSAccessPolicy -Name Shifts | Out-Host")
+            .AssertSuccess().HostWrites
+            .SelectMany(w => w.Split('\n')).Select(l => Regex.Replace(l, @"\x1b\[[0-9;]*m", string.Empty).TrimEnd('\r', ' '))
             .Where(l => l.Trim().Length > 0).ToList();
 
         var first = table.FindIndex(l => l.Contains("Shifts", StringComparison.Ordinal));
-        Assert.Matches(@"^\s*4\s+Shifts\s+40\s+always\s+View \(1 approver\), SSH \(1 approver\)\s+Reason$", table[first]);
-        Assert.Matches(@"^\s+41\s+Mon-Fri 08:00-18:00 UTC\s+View \(auto-approved, at most 1 open\)\s+none$", table[first + 1]);
-        Assert.Matches(@"^\s+42\s+Sat 22:00-02:00 UTC\s+RDP \(auto-approved\)\s+none$", table[first + 2]);
+        Assert.Matches(@"^4\s+Shifts\s+40 always: View, SSH \(1 approver\); requires Reason$", table[first]);
+        Assert.Matches(@"^\s+41 Mon-Fri 08:00-18:00 UTC: View \(auto-approved, at most 1 open\)$", table[first + 1]);
+        Assert.Matches(@"^\s+42 Sat 22:00-02:00 UTC: RDP \(auto-approved\)$", table[first + 2]);
+        // The schedule lines start in the same column as the first one.
+        Assert.Equal(table[first].IndexOf("40 always", StringComparison.Ordinal), table[first + 1].IndexOf("41 ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -47,19 +47,23 @@ public sealed class AccessPolicyTests : IAsyncLifetime
     }
 
     [Fact]
-    public void AccessPolicies_TableShowsScheduleAccessTypesAndRequirements()
+    public void AccessPolicies_TableShowsScheduleAccessTypesAndRequirements_InA120ColumnConsole()
     {
         using var shell = emulator.RunnerFor("admin");
 
-        // The header carries the console's colour codes; the text between them is what the user reads.
-        var table = shell.Run("Get-PSAccessPolicy | Out-Host").AssertSuccess().HostWrites
-            .Select(l => Regex.Replace(l, @"\x1b\[[0-9;]*m", string.Empty)).ToList();
+        // A default Windows console is 120 columns wide; the header carries the console's colour codes, and the text
+        // between them is what the user reads.
+        var table = shell.Run("$Host.UI.RawUI.BufferSize = [System.Management.Automation.Host.Size]::new(120, 3000)\nGet-PSAccessPolicy | Out-Host")
+            .AssertSuccess().HostWrites
+            .SelectMany(w => w.Split('\n')).Select(l => Regex.Replace(l, @"\x1b\[[0-9;]*m", string.Empty).TrimEnd('\r', ' ')).ToList();
 
         var header = Assert.Single(table, l => l.Contains("AccessPolicyId", StringComparison.Ordinal));
-        Assert.Matches(@"AccessPolicyId\s+Name\s+ScheduleId\s+Window\s+AccessTypes\s+Requires", header);
+        Assert.Matches(@"^AccessPolicyId\s+Name\s+Schedules$", header);
+        Assert.All(table, l => Assert.True(l.Length <= 120, $"Wider than the console: '{l}'"));
         var row = Assert.Single(table, l => l.Contains("Change ticket", StringComparison.Ordinal));
-        Assert.Matches(@"^\s*3\s+Change ticket\s+30\s+always\s+View \(auto-approved\), SSH \(auto-approved\)\s+TicketNumber \(ticket system 2\)\s*$", row);
-        Assert.Contains(table, l => l.Contains("One approver", StringComparison.Ordinal) && l.Contains("View (1 approver), RDP (1 approver)") && l.TrimEnd().EndsWith("Reason", StringComparison.Ordinal));
+        Assert.Matches(@"^3\s+Change ticket\s+30 always: View, SSH \(auto-approved\); requires TicketNumber \(ticket system 2\)$", row);
+        Assert.Contains(table, l => Regex.IsMatch(l, @"^2\s+One approver\s+2 always: View, RDP \(1 approver\); requires Reason$"));
+        Assert.Contains(table, l => Regex.IsMatch(l, @"^1\s+Auto-approve\s+1 always: View, RDP, SSH, App \(auto-approved\)$"));
     }
 
     [Fact]
