@@ -58,9 +58,12 @@ internal sealed class RequestableNameCache
     public IReadOnlyList<string> AccountNames(string? systemName, string prefix) =>
         Matching(Accounts(string.IsNullOrEmpty(systemName) ? null : systemName).Select(a => a.AccountName), prefix);
 
-    /// <summary>Names of the aliases that can be requested (mapped, state 1 or 2) starting with the prefix, sorted.</summary>
-    public IReadOnlyList<string> AliasNames(string prefix) =>
-        Matching(Cached(_aliases, string.Empty, _fetchAliases).Where(a => a.IsRequestable).Select(a => a.AliasName), prefix);
+    /// <summary>
+    /// Names of the aliases starting with the prefix, sorted: only those that can be requested (mapped, state 1 or 2),
+    /// unless <paramref name="unmappedToo"/> (for listing them).
+    /// </summary>
+    public IReadOnlyList<string> AliasNames(string prefix, bool unmappedToo = false) =>
+        Matching(Cached(_aliases, string.Empty, _fetchAliases).Where(a => unmappedToo || a.IsRequestable).Select(a => a.AliasName), prefix);
 
     private static IReadOnlyList<string> Matching(IEnumerable<string?> names, string prefix) =>
         names.Where(n => !string.IsNullOrEmpty(n) && n!.StartsWith(prefix ?? string.Empty, StringComparison.OrdinalIgnoreCase))

@@ -19,6 +19,7 @@ public sealed class GetPSManagedAccountAliasCommand : CheckoutCmdlet
 
     [Parameter(Position = 0, ParameterSetName = ListSet)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ListedAliasNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 

@@ -40,7 +40,7 @@ public sealed class NameCompletionTests : IClassFixture<CheckoutEmulator>
     }
 
     [Fact]
-    public void E1_AliasName_CompletesRequestableAliases_OnBothRequestingCommands()
+    public void E1_AliasName_CompletesRequestableAliases_OnBothRequestingCommands_EveryAliasWhenListing()
     {
         using var shell = emulator.RunnerFor("demo");
 
@@ -48,6 +48,8 @@ public sealed class NameCompletionTests : IClassFixture<CheckoutEmulator>
         Assert.Equal(new[] { "runbook-pair" }, Complete(shell, "Use-PSCredential -AliasName r"));
         Assert.Equal(new[] { "db-sa", "runbook-pair" }, Complete(shell, "New-PSRequest -AliasName "));
         Assert.Empty(Complete(shell, "New-PSRequest -AliasName web"));
+        // Listing offers every alias, the unmapped one too.
+        Assert.Equal(new[] { "web-admin-suspended" }, Complete(shell, "Get-PSManagedAccountAlias -Name web"));
     }
 
     [Fact]

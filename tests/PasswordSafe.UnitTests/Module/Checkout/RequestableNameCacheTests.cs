@@ -56,6 +56,7 @@ public class RequestableNameCacheTests
 
         Assert.Equal(new[] { "web-admin", "Web-Backup" }, cache.AliasNames("WEB"));
         Assert.Equal(new[] { "db-admin", "web-admin", "Web-Backup" }, cache.AliasNames(""));
+        Assert.Equal(new[] { "web-admin", "Web-Backup", "web-retired" }, cache.AliasNames("web", unmappedToo: true));
         cache.SystemNames("");
         Assert.Equal(1, aliasFetches);
         now += RequestableNameCache.Lifetime + TimeSpan.FromSeconds(1);
