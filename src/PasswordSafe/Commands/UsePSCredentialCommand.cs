@@ -1,5 +1,7 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using PasswordSafe.Checkout;
 using PasswordSafe.Http;
 using PasswordSafe.Internal;
@@ -53,39 +55,7 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
         RequestLog openLog;
         try
         {
-            var approvalTimeout = ApprovalTimeoutSec > 0 ? TimeSpan.FromSeconds(ApprovalTimeoutSec) : (TimeSpan?)null;
-            Func<RequestLog, System.Threading.CancellationToken, System.Threading.Tasks.Task<CredentialLease>> open;
-            if (ByAlias)
-            {
-                var alias = TargetAlias(client);
-                if (alias != null)
-                {
-                    target = DescribeAlias(alias);
-                }
-
-                var aliasId = alias?.AliasId ?? AliasId;
-                var spec = AliasRequestSpec("View", alias);
-                var description = target;
-                // The alias form of the credential read names the account: no listing is needed for the user name.
-                open = (log, token) => CredentialLease.OpenThroughAliasAsync(client, aliasId, spec, description, Type, log, token, approvalTimeout: approvalTimeout);
-            }
-            else
-            {
-                var account = TargetAccount(client);
-                var spec = RequestSpec("View", null, account);
-                if (account != null)
-                {
-                    target = Describe(account.SystemName, account.AccountName);
-                    // A typed -UserName (by ids only) wins over the account's own name form.
-                    userName = UserName ?? account.UserName;
-                }
-
-                var description = target;
-                // Ids alone do not say whose credential it is: the request's listing does (one more call; -UserName saves it).
-                var readBack = string.IsNullOrEmpty(userName);
-                open = (log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token, approvalTimeout: approvalTimeout, readBack: readBack);
-            }
-
+            var open = ByAlias ? OpenThroughAlias(client, ref target) : OpenForAccount(client, ref target, ref userName);
             if (!ShouldProcess(target, "Request the credential, run the script block, and check in"))
             {
                 return;
@@ -130,6 +100,44 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
             CheckIn(lease, target);
         }
     }
+
+    /// <summary>How to open the lease through the alias; names the target after the alias once it is known.</summary>
+    private Func<RequestLog, CancellationToken, Task<CredentialLease>> OpenThroughAlias(CheckoutClient client, ref string target)
+    {
+        var alias = TargetAlias(client);
+        if (alias != null)
+        {
+            target = DescribeAlias(alias);
+        }
+
+        var aliasId = alias?.AliasId ?? AliasId;
+        var spec = AliasRequestSpec("View", alias);
+        var description = target;
+        var approvalTimeout = ApprovalTimeout;
+        // The alias form of the credential read names the account: no listing is needed for the user name.
+        return (log, token) => CredentialLease.OpenThroughAliasAsync(client, aliasId, spec, description, Type, log, token, approvalTimeout: approvalTimeout);
+    }
+
+    /// <summary>How to open the lease for the account; names the target and the credential after it when it is known.</summary>
+    private Func<RequestLog, CancellationToken, Task<CredentialLease>> OpenForAccount(CheckoutClient client, ref string target, ref string? userName)
+    {
+        var account = TargetAccount(client);
+        var spec = RequestSpec("View", null, account);
+        if (account != null)
+        {
+            target = Describe(account.SystemName, account.AccountName);
+            // A typed -UserName (by ids only) wins over the account's own name form.
+            userName = UserName ?? account.UserName;
+        }
+
+        var description = target;
+        var approvalTimeout = ApprovalTimeout;
+        // Ids alone do not say whose credential it is: the request's listing does (one more call; -UserName saves it).
+        var readBack = string.IsNullOrEmpty(userName);
+        return (log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token, approvalTimeout: approvalTimeout, readBack: readBack);
+    }
+
+    private TimeSpan? ApprovalTimeout => ApprovalTimeoutSec > 0 ? TimeSpan.FromSeconds(ApprovalTimeoutSec) : (TimeSpan?)null;
 
     /// <summary>Runs on success, throw and stop alike; a failed check-in is reported unless the pipeline is stopping (nothing can be written then).</summary>
     private void CheckIn(CredentialLease lease, string target)
