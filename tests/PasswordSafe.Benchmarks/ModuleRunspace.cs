@@ -61,6 +61,18 @@ internal sealed class ModuleRunspace : IDisposable
         return output.Single().BaseObject;
     }
 
+    /// <summary>
+    /// The module assembly the runspace's cmdlets actually come from, and whether the JIT optimizes it: a Debug build in
+    /// out/ (dotnet build without -c Release lays one out there too) runs unoptimized and makes every module row slower.
+    /// </summary>
+    public string ModuleAssemblyReport(out bool optimized)
+    {
+        var type = (Type)Invoke("(Get-Command -Name Connect-PasswordSafe).ImplementingType", new Hashtable()).Single().BaseObject;
+        var debuggable = type.Assembly.GetCustomAttribute<System.Diagnostics.DebuggableAttribute>();
+        optimized = debuggable == null || !debuggable.IsJITOptimizerDisabled;
+        return $"{type.Assembly.Location} ({(optimized ? "optimized: Release build" : "NOT optimized: Debug build")})";
+    }
+
     /// <summary>Runs a script; any error record (terminating or not) fails the benchmark, as numbers from a failing run mean nothing.</summary>
     public PSDataCollection<PSObject> Invoke(string script, IDictionary parameters)
     {

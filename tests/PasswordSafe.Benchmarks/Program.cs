@@ -57,7 +57,6 @@ internal static class Program
         {
             s_emulator = await EmulatorProcess.StartAsync(options.Accounts, options.ResponseDelayMilliseconds);
             Console.WriteLine($"Emulator        pid {s_emulator.ProcessId}, {s_emulator.RootUri} ({options.Accounts:N0} generated accounts, started in {clock.Elapsed.TotalSeconds:F1} s)");
-            Console.WriteLine();
             Run(options, s_emulator);
             Console.WriteLine($"Emulator peak resident memory {s_emulator.PeakWorkingSetBytes / MiB:F0} MB (separate process, not in the columns above).");
             Console.WriteLine($"Load average    {EnvironmentReport.LoadAverage()} (at end); total run {clock.Elapsed.TotalSeconds:F0} s");
@@ -80,6 +79,13 @@ internal static class Program
         plain.SignInAsync(emulator.ApiKey, RunAs).GetAwaiter().GetResult();
         var manifest = options.ModuleManifest ?? ModuleRunspace.DefaultManifestPath;
         using var runspace = new ModuleRunspace(manifest);
+        Console.WriteLine($"Module code     {runspace.ModuleAssemblyReport(out var optimized)}");
+        if (!optimized)
+        {
+            Console.WriteLine("WARNING: the module is a Debug build; build it with -c Release (dotnet run -c Release does) for numbers worth comparing.");
+        }
+
+        Console.WriteLine();
         var session = runspace.Connect(emulator, RunAs);
 
         // A first listing warms the emulator's per-user view and picks the accounts the checkout runs use.
