@@ -1,6 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using PasswordSafe.Checkout;
 using PasswordSafe.Http;
 
@@ -87,20 +90,7 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
             _progress?.Starting(target);
 
             var description = target;
-            // One wait for both calls: the request, then its listing entry for the status and names.
-            // (KeyValuePair, not a value tuple: Windows PowerShell on .NET Framework 4.6.x has no ValueTuple.)
-            var created = Run(async (log, token) =>
-            {
-                var id = await client.CreateRequestAsync(spec, description, log, token).ConfigureAwait(false);
-                return new KeyValuePair<int, Request?>(id, await client.FindOwnRequestAsync(id, log, token).ConfigureAwait(false));
-            });
-            var request = created.Value ?? Unlisted(created.Key, spec, account, session);
-            if (string.Equals(request.Status, "Pending", System.StringComparison.OrdinalIgnoreCase))
-            {
-                WriteWarning($"The request for {target} is waiting for approval. Pipe it to Wait-PSRequest to wait for the approver; Get-PSCredential works once it is approved.");
-            }
-
-            WriteObject(request);
+            WriteObject(Submit(client, (log, token) => client.CreateRequestAsync(spec, description, log, token), spec, account, session, target));
         }
         catch (PasswordSafeException e)
         {
@@ -133,19 +123,9 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
 
             _progress?.Starting(target);
             var description = target;
-            var created = Run(async (log, token) =>
-            {
-                var id = await client.CreateAliasRequestAsync(aliasId, spec, description, log, token).ConfigureAwait(false);
-                return new KeyValuePair<int, Request?>(id, await client.FindOwnRequestAsync(id, log, token).ConfigureAwait(false));
-            });
-            var request = created.Value ?? Unlisted(created.Key, spec, null, session);
+            var request = Submit(client, (log, token) => client.CreateAliasRequestAsync(aliasId, spec, description, log, token), spec, null, session, target);
             request.AliasId ??= aliasId;
             request.AliasName = alias?.AliasName;
-            if (string.Equals(request.Status, "Pending", System.StringComparison.OrdinalIgnoreCase))
-            {
-                WriteWarning($"The request for {target} is waiting for approval. Pipe it to Wait-PSRequest to wait for the approver; Get-PSCredential works once it is approved.");
-            }
-
             WriteObject(request);
         }
         catch (PasswordSafeException e)
@@ -156,6 +136,27 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
         {
             _progress?.Finished();
         }
+    }
+
+    /// <summary>
+    /// Both request forms: creates the request and reads its listing entry (status, names) in one wait, and warns when it
+    /// waits for approval. (KeyValuePair, not a value tuple: Windows PowerShell on .NET Framework 4.6.x has no ValueTuple.)
+    /// </summary>
+    private Request Submit(CheckoutClient client, Func<RequestLog, CancellationToken, Task<int>> create, NewRequestSpec spec,
+        ManagedAccount? account, PasswordSafeSession session, string target)
+    {
+        var created = Run(async (log, token) =>
+        {
+            var id = await create(log, token).ConfigureAwait(false);
+            return new KeyValuePair<int, Request?>(id, await client.FindOwnRequestAsync(id, log, token).ConfigureAwait(false));
+        });
+        var request = created.Value ?? Unlisted(created.Key, spec, account, session);
+        if (string.Equals(request.Status, "Pending", StringComparison.OrdinalIgnoreCase))
+        {
+            WriteWarning($"The request for {target} is waiting for approval. Pipe it to Wait-PSRequest to wait for the approver; Get-PSCredential works once it is approved.");
+        }
+
+        return request;
     }
 
     private NewRequestSpec BuildSpec(CheckoutClient client, ref string target, ManagedAccount? resolved, out ManagedAccount? account)
