@@ -69,22 +69,13 @@ public abstract class CheckoutCmdlet : PasswordSafeCmdlet
     {
         if (asSecureString && asPlainText)
         {
-            ThrowTerminatingError(CheckoutErrorRecord(new PasswordSafeException(ErrorIds.ValidationFailed,
+            ThrowTerminatingError(CreateErrorRecord(new PasswordSafeException(ErrorIds.ValidationFailed,
                 "-AsSecureString and -AsPlainText cannot be used together.", "Pass one of them, or neither for a PSCredential."), null));
         }
     }
 
-    /// <summary>Like CreateErrorRecord, with the categories of the checkout ids.</summary>
-    internal static ErrorRecord CheckoutErrorRecord(PasswordSafeException exception, object? target)
-    {
-        var record = new ErrorRecord(exception, exception.ErrorId, ErrorCategories.For(exception.ErrorId), target);
-        var message = exception.RecommendedAction == null ? exception.Message : EndSentence(exception.Message) + " " + exception.RecommendedAction;
-        record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = exception.RecommendedAction };
-        return record;
-    }
-
     /// <summary>One item failed; the rest of the pipeline goes on.</summary>
-    internal void WriteItemError(PasswordSafeException exception, object? target) => WriteError(CheckoutErrorRecord(exception, target));
+    internal void WriteItemError(PasswordSafeException exception, object? target) => WriteError(CreateErrorRecord(exception, target));
 
     internal static string Describe(string? systemName, string? accountName) => $"{systemName}\\{accountName}";
 
@@ -97,7 +88,4 @@ public abstract class CheckoutCmdlet : PasswordSafeCmdlet
 
     internal static string DescribeIds(int systemId, int accountId) =>
         $"account {accountId.ToString(System.Globalization.CultureInfo.InvariantCulture)} on system {systemId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-
-    private static string EndSentence(string text) =>
-        text.Length == 0 || ".!?".IndexOf(text[text.Length - 1]) >= 0 ? text : text + ".";
 }

@@ -144,7 +144,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         }
         catch (PasswordSafeException e)
         {
-            ThrowTerminatingError(CheckoutErrorRecord(e, filter.Describe()));
+            ThrowTerminatingError(CreateErrorRecord(e, filter.Describe()));
         }
         finally
         {

@@ -33,7 +33,7 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
         }
         catch (PasswordSafeException e)
         {
-            ThrowTerminatingError(CheckoutErrorRecord(e, Queue));
+            ThrowTerminatingError(CreateErrorRecord(e, Queue));
             return;
         }
 

@@ -29,7 +29,7 @@ public sealed class GetPSRequestSetCommand : CheckoutCmdlet
         }
         catch (PasswordSafeException e)
         {
-            ThrowTerminatingError(CheckoutErrorRecord(e, Status));
+            ThrowTerminatingError(CreateErrorRecord(e, Status));
             return;
         }
 

@@ -177,14 +177,22 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// An ErrorRecord with the stable id, the contract's category, the item as target, and details
-    /// that say what to do.
+    /// that say what to do (once, however this runspace's error view shows them).
     /// </summary>
-    internal static ErrorRecord CreateErrorRecord(PasswordSafeException exception, object? target)
+    internal ErrorRecord CreateErrorRecord(PasswordSafeException exception, object? target) =>
+        ErrorRecordFactory.Create(exception, target, ErrorViewShowsRecommendation());
+
+    private bool ErrorViewShowsRecommendation()
     {
-        var record = new ErrorRecord(exception, exception.ErrorId, ErrorCategories.For(exception.ErrorId), target);
-        var message = exception.RecommendedAction == null ? exception.Message : EndSentence(exception.Message) + " " + exception.RecommendedAction;
-        record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = exception.RecommendedAction };
-        return record;
+        try
+        {
+            return ErrorRecordFactory.ViewShowsRecommendation(GetVariableValue("ErrorView"));
+        }
+        catch (PSInvalidOperationException)
+        {
+            // Off the pipeline thread the variable cannot be read; the message then carries the advice itself.
+            return false;
+        }
     }
 
     private bool DebugSwitchGiven() =>
@@ -210,10 +218,6 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
             && (text.Equals(nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase)
                 || text.Equals(nameof(ActionPreference.Ignore), StringComparison.OrdinalIgnoreCase)));
     }
-
-    // Server messages often lack a final period; the action must still read as its own sentence.
-    private static string EndSentence(string text) =>
-        text.Length == 0 || ".!?".IndexOf(text[text.Length - 1]) >= 0 ? text : text + ".";
 
     internal void WriteLog(RequestLog log)
     {

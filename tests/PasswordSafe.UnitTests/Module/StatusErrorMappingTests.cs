@@ -72,8 +72,8 @@ public class StatusErrorMappingTests
     [Fact]
     public void ErrorRecordHasIdCategoryTargetAndAction()
     {
-        var record = PasswordSafe.Commands.PasswordSafeCmdlet.CreateErrorRecord(
-            new PasswordSafeException(ErrorIds.NotConnected, "No session.", "Run Connect-PasswordSafe."), "target");
+        var record = PasswordSafe.Commands.ErrorRecordFactory.Create(
+            new PasswordSafeException(ErrorIds.NotConnected, "No session.", "Run Connect-PasswordSafe."), "target", viewShowsRecommendation: false);
         Assert.Equal("NotConnected", record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidOperation, record.CategoryInfo.Category);
         Assert.Equal("target", record.TargetObject);

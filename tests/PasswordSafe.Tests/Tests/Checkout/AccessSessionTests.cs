@@ -104,7 +104,7 @@ public sealed class AccessSessionTests : IAsyncLifetime, IDisposable
 
         var error = shell.Run("$r | New-PSAccessSession -SessionType rdpfile").AssertError("OutFileRequired", ErrorCategory.InvalidArgument);
 
-        Assert.Contains("-OutFile", error.ErrorDetails.Message);
+        Assert.Contains("-OutFile", ErrorText.Shown(error));
         Assert.Empty(emulator.State.AccessSessions);
     }
 

@@ -185,7 +185,7 @@ public sealed class AdminSessionTests : IAsyncLifetime
         var result = shell.Run(script);
 
         var error = result.AssertError(errorId, ErrorCategory.InvalidArgument);
-        Assert.Contains(mustMention, error.ErrorDetails.Message);
+        Assert.Contains(mustMention, ErrorText.Shown(error));
         Assert.Empty(emulator.State.AccessSessions);
         Assert.DoesNotContain(result.Verbose, l => l.Contains("Sessions/Admin", StringComparison.OrdinalIgnoreCase));
         Assert.False(File.Exists(Path.Combine(folder, "srv42.rdp")));

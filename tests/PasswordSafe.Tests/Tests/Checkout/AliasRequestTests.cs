@@ -115,7 +115,7 @@ public sealed class AliasRequestTests : IAsyncLifetime
 
         Assert.Contains("alias 'web-admin-suspended'", error.ErrorDetails.Message);
         Assert.Contains("mapped state 0", error.ErrorDetails.Message);
-        Assert.Contains("Get-PSManagedAccountAlias", error.ErrorDetails.Message);
+        Assert.Contains("Get-PSManagedAccountAlias", ErrorText.Shown(error));
         Assert.Equal("alias 'web-admin-suspended'", error.TargetObject);
         Assert.Empty(emulator.State.ReleaseRequests);
     }
@@ -128,7 +128,7 @@ public sealed class AliasRequestTests : IAsyncLifetime
         Assert.Empty(shell.Run("Get-PSManagedAccountAlias").AssertSuccess().Output);
         var error = shell.Run("New-PSRequest -AliasId 1 -Reason r").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
         Assert.Contains("4031", error.ErrorDetails.Message);
-        Assert.Contains("preferred managed account", error.ErrorDetails.Message);
+        Assert.Contains("preferred managed account", ErrorText.Shown(error));
         shell.Run("Get-PSManagedAccountAlias -AliasId 1").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
 
         Assert.Empty(emulator.State.ReleaseRequests);
@@ -143,7 +143,7 @@ public sealed class AliasRequestTests : IAsyncLifetime
         var byName = shell.Run("New-PSRequest -AliasName nope -Reason r").AssertError("AliasNotFound", ErrorCategory.ObjectNotFound);
 
         Assert.Equal("alias 99", byId.TargetObject);
-        Assert.Contains("Get-PSManagedAccountAlias", byName.ErrorDetails.Message);
+        Assert.Contains("Get-PSManagedAccountAlias", ErrorText.Shown(byName));
         Assert.Empty(emulator.State.ReleaseRequests);
     }
 
@@ -158,7 +158,7 @@ public sealed class AliasRequestTests : IAsyncLifetime
         var reused = Assert.Single(shell.Run("New-PSRequest -AliasName runbook-pair -ConflictOption Reuse").AssertSuccess().Output);
 
         Assert.Contains("4091", again.ErrorDetails.Message);
-        Assert.Contains("-ConflictOption Reuse", again.ErrorDetails.Message);
+        Assert.Contains("-ConflictOption Reuse", ErrorText.Shown(again));
         Assert.Equal(first, reused.Properties["RequestId"].Value);
         Assert.Single(emulator.State.ReleaseRequests);
     }

@@ -44,7 +44,7 @@ public sealed class ApprovalTests : IAsyncLifetime
         var error = shell.Run("$r | Get-PSCredential").AssertError("RequestNotApproved", ErrorCategory.ResourceUnavailable);
 
         Assert.Contains("4034", error.ErrorDetails.Message);
-        Assert.Contains("Get-PSRequest", error.ErrorDetails.Message);
+        Assert.Contains("Get-PSRequest", ErrorText.Shown(error));
         Assert.Contains("Wait-PSRequest", error.ErrorDetails.RecommendedAction);
     }
 
@@ -134,7 +134,7 @@ public sealed class ApprovalTests : IAsyncLifetime
         var error = shell.Run("New-PSRequest -SystemId 1 -AccountId 1 -Reason 'no role'").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
 
         Assert.Contains("4031", error.ErrorDetails.Message);
-        Assert.Contains("Requestor", error.ErrorDetails.Message);
+        Assert.Contains("Requestor", ErrorText.Shown(error));
         Assert.Empty(emulator.State.ReleaseRequests);
         Assert.Empty(shell.Run("Get-PSManagedAccount").AssertSuccess().Output);
         shell.Run("New-PSRequest -SystemName web01 -AccountName Administrator -Reason x").AssertError("AccountNotFound", ErrorCategory.ObjectNotFound);

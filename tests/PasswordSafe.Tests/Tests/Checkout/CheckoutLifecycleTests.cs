@@ -142,7 +142,7 @@ public sealed class CheckoutLifecycleTests : IAsyncLifetime
         Assert.Equal(0, emulator.OpenRequestCount);
         Assert.Empty(shell.Run("Get-PSRequest").AssertSuccess().Output);
         var error = shell.Run("$r | Get-PSCredential").AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
-        Assert.Contains("New-PSRequest", error.ErrorDetails.Message);
+        Assert.Contains("New-PSRequest", ErrorText.Shown(error));
         shell.Run("$r | Complete-PSRequest").AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
     }
 

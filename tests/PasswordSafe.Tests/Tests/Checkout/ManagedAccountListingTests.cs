@@ -208,7 +208,7 @@ public sealed class ManagedAccountListingTests : IClassFixture<CheckoutEmulator>
         var error = shell.Run("New-PSRequest -SystemName twin01 -AccountName operator -Reason which")
             .AssertError("AmbiguousAccount", ErrorCategory.InvalidArgument);
 
-        var message = error.ErrorDetails.Message;
+        var message = ErrorText.Shown(error);
         Assert.Contains("2 managed accounts", message);
         Assert.Contains($"AccountId {CheckoutSeed.TwinEastOperator}", message);
         Assert.Contains($"AccountId {CheckoutSeed.TwinWestOperator}", message);
@@ -232,7 +232,7 @@ public sealed class ManagedAccountListingTests : IClassFixture<CheckoutEmulator>
         var result = shell.Run(script);
 
         var error = result.AssertError("AccountNotFound", ErrorCategory.ObjectNotFound);
-        Assert.Contains("Get-PSManagedAccount", error.ErrorDetails.Message);
+        Assert.Contains("Get-PSManagedAccount", ErrorText.Shown(error));
         Assert.Empty(result.Output);
     }
 

@@ -27,7 +27,7 @@ public sealed class RequestConflictTests : IAsyncLifetime
         var error = shell.Run("New-PSRequest -SystemName web01 -AccountName Administrator -Reason two").AssertError("Conflict", ErrorCategory.ResourceExists);
 
         Assert.Contains("4091", error.ErrorDetails.Message);
-        Assert.Contains("-ConflictOption Reuse", error.ErrorDetails.Message);
+        Assert.Contains("-ConflictOption Reuse", ErrorText.Shown(error));
         Assert.Contains(@"web01\Administrator", error.ErrorDetails.Message);
         Assert.Single(emulator.State.ReleaseRequests);
     }

@@ -54,7 +54,7 @@ public sealed class RequestTerminationTests : IAsyncLifetime
         Assert.Equal(RequestStatus.Active, emulator.Request(RequestId(shell, "Elsewhere")).Status);
         var mine = shell.Run("$Mine | Get-PSCredential").AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
         shell.Run("$Theirs | Get-PSCredential -Session $Other").AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
-        Assert.Contains("New-PSRequest", mine.ErrorDetails.Message);
+        Assert.Contains("New-PSRequest", ErrorText.Shown(mine));
         Assert.Equal(new object[] { "root" }, shell.Run("Get-PSRequest | ForEach-Object { $_.AccountName }").AssertSuccess().Output.Select(o => o.BaseObject));
         Assert.Empty(shell.Run("Get-PSRequest -Session $Other").AssertSuccess().Output);
         // As a check-in would: the flagged request rotated the password once, and its session ended.

@@ -102,7 +102,7 @@ public sealed class UseCredentialAliasTests : IAsyncLifetime
         var unmapped = shell.Run("Use-PSCredential -AliasName web-admin-suspended { 'ran' }").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
 
         Assert.Equal("alias 'nope'", unknownName.TargetObject);
-        Assert.Contains("Get-PSManagedAccountAlias", unknownName.ErrorDetails.Message);
+        Assert.Contains("Get-PSManagedAccountAlias", ErrorText.Shown(unknownName));
         Assert.Equal("alias 99", unknownId.TargetObject);
         Assert.Contains("mapped state 0", unmapped.ErrorDetails.Message);
         Assert.Empty(emulator.State.ReleaseRequests);

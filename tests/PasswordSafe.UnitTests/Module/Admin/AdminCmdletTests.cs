@@ -252,7 +252,7 @@ public class AdminCmdletTests
             var error = Assert.Single(shell.Streams.Error);
             Assert.Equal("PermissionDenied,PasswordSafe.Commands.RemovePSUserCommand", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
-            Assert.Contains("User Accounts Management", error.ErrorDetails.Message);
+            Assert.Contains("User Accounts Management", error.ErrorDetails.Message + " " + error.ErrorDetails.RecommendedAction);
             Assert.Contains("4031", error.ErrorDetails.Message);
             Assert.Equal(9, error.TargetObject);
         }

@@ -33,7 +33,7 @@ public class CheckoutErrorMappingTests
             ? FakeCheckoutServer.Json(HttpStatusCode.Conflict, "4091") : null;
         using var ps = new CheckoutRunspace(server);
 
-        var output = ps.Invoke("New-PSRequest -SystemId 101 -AccountId 201 2>&1 | ForEach-Object { $_.FullyQualifiedErrorId; [string]$_.CategoryInfo.Category; $_.ErrorDetails.Message }");
+        var output = ps.Invoke("New-PSRequest -SystemId 101 -AccountId 201 2>&1 | ForEach-Object { $_.FullyQualifiedErrorId; [string]$_.CategoryInfo.Category; $_.ErrorDetails.Message + ' ' + $_.ErrorDetails.RecommendedAction }");
         var reused = ps.Invoke("New-PSRequest -SystemId 101 -AccountId 201 -ConflictOption Reuse");
 
         Assert.Equal("Conflict,PasswordSafe.Commands.NewPSRequestCommand", output[0].ToString());
