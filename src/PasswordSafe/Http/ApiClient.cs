@@ -413,20 +413,26 @@ internal sealed class ApiClient : IDisposable
     /// <summary>
     /// ISA answers carry the password (<c>{"Credentials": …}</c>), session answers carry one-time tickets
     /// or .rdp files (api-v3 §5), and request answers carry request ids (masked like in URLs), under names
-    /// the JSON redaction does not know. An admin session's request carries the host password too: its
+    /// the JSON redaction does not know: so do an alias's requests (a bare id), request sets and the session
+    /// list (<c>RequestID</c>, and a <c>Token</c>). An admin session's request carries the host password too: its
     /// <c>Password</c> property would be masked, but the whole body stays out, like every call here.
     /// </summary>
-    private static bool CarriesCheckoutSecret(string relativePath)
+    internal static bool CarriesCheckoutSecret(string relativePath)
     {
         var query = relativePath.IndexOf('?');
         var path = (query < 0 ? relativePath : relativePath.Substring(0, query)).TrimEnd('/');
-        return path.Equals("Requests", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWith("Requests/", StringComparison.OrdinalIgnoreCase)
+        return IsOrIsUnder(path, "Requests")
+            || IsOrIsUnder(path, "RequestSets")
+            || IsOrIsUnder(path, "Sessions")
             || path.StartsWith("ISARequests", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("ISASessions", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith("/Sessions", StringComparison.OrdinalIgnoreCase)
-            || path.Equals("Sessions/Admin", StringComparison.OrdinalIgnoreCase);
+            || path.EndsWith("/Requests", StringComparison.OrdinalIgnoreCase);
     }
+
+    private static bool IsOrIsUnder(string path, string collection) =>
+        path.Equals(collection, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWith(collection + "/", StringComparison.OrdinalIgnoreCase);
 
     private static string ModuleVersion()
     {

@@ -76,6 +76,44 @@ public class ApiClientTransportTests
         Assert.Contains("PS-Auth key=***; runas=demo; pwd=[***];", all);
     }
 
+    [Theory]
+    [InlineData("POST", "Requests", "124")]
+    [InlineData("GET", "Requests?status=all&queue=req", "[{\"RequestID\":124}]")]
+    [InlineData("POST", "Aliases/3/Requests", "124")]
+    [InlineData("POST", "RequestSets", "{\"RequestSetID\":\"7\",\"Requests\":[{\"RequestID\":124}]}")]
+    [InlineData("GET", "RequestSets?status=active", "[{\"RequestSetID\":\"7\",\"Requests\":[{\"RequestID\":124}]}]")]
+    [InlineData("GET", "Sessions?status=1", "[{\"SessionID\":5,\"RequestID\":124,\"Token\":\"T0KEN124\"}]")]
+    [InlineData("POST", "Requests/124/Sessions", "{\"ID\":\"s1\",\"Ticket\":\"T0KEN124\"}")]
+    [InlineData("POST", "ISARequests?type=password", "{\"Credentials\":\"124\"}")]
+    public void Debug_BodiesCarryingRequestIdsTicketsOrPasswords_AreNotShown(string method, string path, string answer)
+    {
+        var handler = new FakeHttpHandler(r => FakeHttpHandler.Respond(HttpStatusCode.OK, answer));
+        var client = new ApiClient(TestSessions.BaseUri, handler, TimeSpan.FromSeconds(5));
+        var log = new RequestLog(verboseEnabled: true, debugEnabled: true);
+
+        TestSessions.Sync(client.SendAsync(new ApiRequest(new HttpMethod(method), path), log, CancellationToken.None));
+
+        var debug = string.Join("\n", log.Drain().Where(l => !l.Key).Select(l => l.Value));
+        // The id 124 is in every answer (and in one path, which the log masks); the token and ids must not show.
+        Assert.DoesNotContain("124", debug);
+        Assert.DoesNotContain("T0KEN", debug);
+        Assert.Contains($"(body of {answer.Length} characters not shown", debug);
+    }
+
+    [Fact]
+    public void Debug_OtherBodiesAreShown_Redacted()
+    {
+        var handler = new FakeHttpHandler(r => FakeHttpHandler.Respond(HttpStatusCode.OK, "[{\"UserName\":\"demo\",\"Password\":\"hunter2\"}]"));
+        var client = new ApiClient(TestSessions.BaseUri, handler, TimeSpan.FromSeconds(5));
+        var log = new RequestLog(verboseEnabled: true, debugEnabled: true);
+
+        TestSessions.Sync(client.SendAsync(new ApiRequest(HttpMethod.Get, "Users"), log, CancellationToken.None));
+
+        var debug = string.Join("\n", log.Drain().Where(l => !l.Key).Select(l => l.Value));
+        Assert.Contains("demo", debug);
+        Assert.DoesNotContain("hunter2", debug);
+    }
+
     private sealed class UserAgentSpy : DelegatingHandler
     {
         private readonly Action<string> _seen;
