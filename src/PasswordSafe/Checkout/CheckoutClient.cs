@@ -137,7 +137,7 @@ internal sealed class CheckoutClient
     {
         var path = QueryString.Append("Aliases/" + Id(aliasId) + "/Credentials/" + Id(requestId),
             new[] { new KeyValuePair<string, string>("type", type.ToLowerInvariant()) });
-        var response = await SendForRequestAsync(new ApiRequest(HttpMethod.Get, path), "Reading the credential", log, cancellationToken).ConfigureAwait(false);
+        var response = await ReadCredentialAsync(requestId, path, type, log, cancellationToken).ConfigureAwait(false);
         return CheckoutJson.ReadAliasCredential(response, type);
     }
 
@@ -222,8 +222,41 @@ internal sealed class CheckoutClient
     public async Task<string> GetCredentialAsync(int requestId, string type, RequestLog log, CancellationToken cancellationToken)
     {
         var path = QueryString.Append("Credentials/" + Id(requestId), new[] { new KeyValuePair<string, string>("type", type.ToLowerInvariant()) });
-        var response = await SendForRequestAsync(new ApiRequest(HttpMethod.Get, path), "Reading the credential", log, cancellationToken).ConfigureAwait(false);
+        var response = await ReadCredentialAsync(requestId, path, type, log, cancellationToken).ConfigureAwait(false);
         return CheckoutJson.ReadCredential(response);
+    }
+
+    /// <summary>
+    /// A credential read. A 404 means the request ended, or that the account has no credential of that type (no DSS
+    /// key, no passphrase): on a 404 the request list tells which, so the error does not send the user to make a new
+    /// request while the old one is still open.
+    /// </summary>
+    private async Task<ApiResponse> ReadCredentialAsync(int requestId, string path, string type, RequestLog log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendForRequestAsync(new ApiRequest(HttpMethod.Get, path), "Reading the credential", log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PasswordSafeApiException e) when (e.StatusCode == 404)
+        {
+            Request? request;
+            try
+            {
+                request = await FindOwnRequestAsync(requestId, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PasswordSafeException)
+            {
+                // The list could not be read: the read's own error is the one to report.
+                throw e;
+            }
+
+            if (request != null && string.Equals(request.Status, "Active", System.StringComparison.OrdinalIgnoreCase))
+            {
+                throw _session.Connection.Record(CheckoutErrors.NoSuchCredential(e, request, type));
+            }
+
+            throw;
+        }
     }
 
     /// <summary><c>POST Requests/{id}/Sessions</c> (§5.1) for the ticket types (SSH, sshticket, RDP, rdpticket, app).</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using PasswordSafe.Http;
@@ -30,9 +31,13 @@ internal static class CheckoutErrors
 
         if (e.StatusCode == 404)
         {
-            return Rewrap(e, ErrorIds.RequestNotActive,
-                $"{what}: the request is not active: it was checked in, denied or has expired.",
-                asApprover ? "Get-PSRequest -Queue Approver lists the requests still waiting for you." : "Create a new request with New-PSRequest.");
+            return asApprover
+                ? Rewrap(e, ErrorIds.RequestNotActive,
+                    $"{what}: the request is no longer waiting for approval: it was already approved or denied, canceled or has expired{ServerSaid(e)}.",
+                    "Get-PSRequest -Queue Approver lists the requests still waiting for you.")
+                : Rewrap(e, ErrorIds.RequestNotActive,
+                    $"{what}: the request is not active: it was checked in, denied or has expired{ServerSaid(e)}.",
+                    "Create a new request with New-PSRequest (Get-PSRequest lists the ones still open).");
         }
 
         if (e.StatusCode == 403)
@@ -174,6 +179,57 @@ internal static class CheckoutErrors
         new PasswordSafeException(ErrorIds.RequestNotFound,
             $"{what} is not among your request sets.",
             "List your request sets with Get-PSRequestSet (a set is listed while one of its requests is open).");
+
+    /// <summary>Use-PSCredential could not check its request in: the credential stays released until it expires.</summary>
+    public static PasswordSafeException CheckInFailed(string target, PasswordSafeException cause) =>
+        new PasswordSafeException(ErrorIds.CheckInFailed,
+            $"The request for {target} could not be checked in, so its credential stays released until the request expires: {cause.Message}",
+            $"Check it in by hand once the server answers: Get-PSRequest | Complete-PSRequest (connect again first if the session ended). {cause.RecommendedAction}".TrimEnd(),
+            cause);
+
+    /// <summary>
+    /// Use-PSCredential's request needs an approver: it was withdrawn (or could not be), and waiting is what
+    /// -ApprovalTimeoutSec is for; the 4034 text and Wait-PSRequest's advice would send the user elsewhere.
+    /// </summary>
+    public static PasswordSafeException NotApprovedInTime(PasswordSafeException e, string description, TimeSpan? waited, PasswordSafeException? notWithdrawn)
+    {
+        var approval = waited is { } timeout
+            ? $"The request for {description} was not approved within {timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} seconds"
+            : $"The request for {description} needs an approver";
+        var withdrawn = notWithdrawn == null ? "it was withdrawn" : $"it could not be withdrawn ({notWithdrawn.Message.TrimEnd('.')})";
+        var action = waited.HasValue
+            ? "Pass a larger -ApprovalTimeoutSec, or ask an approver to act sooner (they see your request with Get-PSRequest -Queue Approver)."
+            : "Pass -ApprovalTimeoutSec (for example 600) to wait for an approver; approvers see your request with Get-PSRequest -Queue Approver.";
+        return new PasswordSafeException(e.ErrorId, $"{approval}, and {withdrawn}.",
+            notWithdrawn == null ? action : action + " " + NotWithdrawnAction, e);
+    }
+
+    /// <summary>Use-PSCredential failed before the block ran and could not withdraw its request either.</summary>
+    public static PasswordSafeException NotWithdrawn(PasswordSafeException e, PasswordSafeException notWithdrawn) =>
+        new PasswordSafeException(e.ErrorId,
+            $"{e.Message.TrimEnd('.')}; the request could not be withdrawn either ({notWithdrawn.Message.TrimEnd('.')}).",
+            string.IsNullOrEmpty(e.RecommendedAction) ? NotWithdrawnAction : e.RecommendedAction + " " + NotWithdrawnAction, e);
+
+    private const string NotWithdrawnAction =
+        "Check the request in once the server answers (Get-PSRequest | Complete-PSRequest): otherwise an approver may still release its credential.";
+
+    /// <summary>
+    /// A credential read answered 404 while the request is still active: the account has no credential of that type
+    /// (a Windows account has no DSS key, an unencrypted key no passphrase).
+    /// </summary>
+    public static PasswordSafeException NoSuchCredential(PasswordSafeApiException e, Request request, string type) =>
+        Rewrap(e, ErrorIds.ObjectNotFound,
+            $"Reading the credential: {request.SystemName}\\{request.AccountName} has no {DescribeType(type)} to release; the request is still active{ServerSaid(e)}.",
+            "Ask for a credential type the account has with -Type (Password, DssKey, Passphrase); check the request in with Complete-PSRequest when you are done.");
+
+    private static string DescribeType(string type) =>
+        type.Equals("DssKey", System.StringComparison.OrdinalIgnoreCase) ? "DSS key"
+        : type.Equals("Passphrase", System.StringComparison.OrdinalIgnoreCase) ? "passphrase"
+        : "password";
+
+    /// <summary>" (the server said: …)" when a 404 came with the server's own words, else nothing.</summary>
+    private static string ServerSaid(PasswordSafeApiException e) =>
+        string.IsNullOrWhiteSpace(e.ServerMessage) ? string.Empty : $" (the server said: {e.ServerMessage!.Trim().TrimEnd('.')})";
 
     /// <summary>The server's own reason for a 400 as one sentence (the generic message when it gave none).</summary>
     private static string ServerReason(PasswordSafeApiException e)

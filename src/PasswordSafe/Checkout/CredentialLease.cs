@@ -103,8 +103,24 @@ internal sealed class CredentialLease
 
             return new CredentialLease(client, requestId, released.Secret, released.Request, checkInTimeout ?? DefaultCheckInTimeout);
         }
+        catch (PasswordSafeException e)
+        {
+            var notWithdrawn = CheckIn(client, requestId, "Credential could not be read; released by Use-PSCredential.", log, checkInTimeout ?? DefaultCheckInTimeout);
+            if (e.ErrorId == ErrorIds.RequestNotApproved)
+            {
+                throw CheckoutErrors.NotApprovedInTime(e, description, approvalTimeout, notWithdrawn);
+            }
+
+            if (notWithdrawn != null)
+            {
+                throw CheckoutErrors.NotWithdrawn(e, notWithdrawn);
+            }
+
+            throw;
+        }
         catch (Exception)
         {
+            // Ctrl+C or a bug: nothing can be reported, but the request still goes.
             CheckIn(client, requestId, "Credential could not be read; released by Use-PSCredential.", log, checkInTimeout ?? DefaultCheckInTimeout);
             throw;
         }

@@ -78,6 +78,7 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
         }
 
         SteppablePipeline? stepper = null;
+        var blockFinished = false;
         try
         {
             WriteLog(openLog);
@@ -93,11 +94,12 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
             stepper.Begin(this);
             stepper.Process();
             stepper.End();
+            blockFinished = true;
         }
         finally
         {
             stepper?.Dispose();
-            CheckIn(lease, target);
+            CheckIn(lease, target, blockFinished);
         }
     }
 
@@ -139,8 +141,12 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
 
     private TimeSpan? ApprovalTimeout => ApprovalTimeoutSec > 0 ? TimeSpan.FromSeconds(ApprovalTimeoutSec) : (TimeSpan?)null;
 
-    /// <summary>Runs on success, throw and stop alike; a failed check-in is reported unless the pipeline is stopping (nothing can be written then).</summary>
-    private void CheckIn(CredentialLease lease, string target)
+    /// <summary>
+    /// Runs on success, throw and stop alike. A failed check-in after the block finished is a non-terminating
+    /// CheckInFailed error, so a runbook can tell that a credential stays released; after the block threw it is a
+    /// warning (an error written now could replace the block's own). Nothing can be written while stopping.
+    /// </summary>
+    private void CheckIn(CredentialLease lease, string target, bool blockFinished)
     {
         var log = NewRequestLog();
         var failure = lease.Close(Reason ?? "Released by Use-PSCredential.", log);
@@ -152,9 +158,19 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
         try
         {
             WriteLog(log);
-            if (failure != null)
+            if (failure == null)
             {
-                WriteWarning($"The request for {target} could not be checked in: {failure.Message} {failure.RecommendedAction}");
+                return;
+            }
+
+            var notCheckedIn = CheckoutErrors.CheckInFailed(target, failure);
+            if (blockFinished)
+            {
+                WriteError(CreateErrorRecord(notCheckedIn, target));
+            }
+            else
+            {
+                WriteWarning(notCheckedIn.Message + " " + notCheckedIn.RecommendedAction);
             }
         }
         catch (PipelineStoppedException)

@@ -34,6 +34,8 @@ internal static class ErrorCategories
             // 4034: the request exists but cannot be used until an approver acts.
             case ErrorIds.RequestNotApproved: return ErrorCategory.ResourceUnavailable;
             case ErrorIds.Conflict: return ErrorCategory.ResourceExists;
+            // Use-PSCredential ran the block but could not end the request: a resource left open.
+            case ErrorIds.CheckInFailed: return ErrorCategory.CloseError;
             case ErrorIds.ServerError: return ErrorCategory.InvalidResult;
             case ErrorIds.InvalidServerResponse: return ErrorCategory.InvalidData;
             case ErrorIds.ConnectionFailed: return ErrorCategory.ConnectionError;

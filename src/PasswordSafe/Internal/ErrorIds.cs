@@ -37,4 +37,5 @@ internal static class ErrorIds
     public const string RequestNotActive = "RequestNotActive";
     public const string OutFileRequired = "OutFileRequired";
     public const string AliasNotFound = "AliasNotFound";
+    public const string CheckInFailed = "CheckInFailed";
 }

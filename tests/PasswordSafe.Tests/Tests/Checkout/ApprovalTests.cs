@@ -69,6 +69,23 @@ public sealed class ApprovalTests : IAsyncLifetime
     }
 
     [Fact]
+    public void E1_ApprovingTwice_SecondIsRequestNotActive_SayingItNoLongerWaits_NotThatItWasCheckedIn()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "approver", sessionVariable: "Approver", makeDefault: false);
+        var id = (int)shell.Run("$r = New-PSRequest -SystemName db01 -AccountName sa -Reason audit; $r.RequestId").AssertSuccess().SingleValue!;
+        shell.Run("Approve-PSRequest -RequestId $r.RequestId -Session $Approver").AssertSuccess();
+
+        var error = shell.Run("Approve-PSRequest -RequestId $r.RequestId -Session $Approver").AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
+
+        Assert.Contains("no longer waiting for approval: it was already approved or denied", error.ErrorDetails.Message);
+        Assert.Contains("the server said: The request is not waiting for approval", error.ErrorDetails.Message);
+        Assert.DoesNotContain("checked in", error.ErrorDetails.Message);
+        Assert.Contains("Get-PSRequest -Queue Approver", ErrorText.Shown(error));
+        Assert.Equal(RequestStatus.Active, emulator.Request(id).Status);
+    }
+
+    [Fact]
     public void E1_ApproverDenies_RequestIsDenied_AndTheCredentialIsRequestNotActive()
     {
         using var shell = emulator.RunnerFor("demo");

@@ -107,14 +107,35 @@ public sealed class CheckoutLifecycleTests : IAsyncLifetime
         Assert.Equal(emulator.Seed.AccountPassword(CheckoutSeed.LinuxRoot), credential.GetNetworkCredential().Password);
     }
 
-    [Fact]
-    public void E1_AccountWithoutAKey_DssKeyIsRequestNotActive()
+    [Theory]
+    [InlineData("DssKey", "DSS key")]
+    [InlineData("Passphrase", "passphrase")]
+    public void E1_AccountWithoutAKey_IsObjectNotFound_NamingTheAccountAndTheType_NotRequestNotActive_TheRequestStaysOpen(string type, string named)
     {
-        // The emulator answers 404 when the account has no such credential; the module maps every 404 there alike.
+        // The server answers 404 both when the request ended and when the account has no such credential: the module
+        // tells them apart by the request list, so the user is not sent to make a request that would only conflict.
         using var shell = emulator.RunnerFor("demo");
-        shell.Run("$r = New-PSRequest -SystemName web01 -AccountName Administrator -Reason nokey").AssertSuccess();
+        var id = (int)shell.Run("$r = New-PSRequest -SystemName web01 -AccountName Administrator -Reason nokey; $r.RequestId").AssertSuccess().SingleValue!;
 
-        shell.Run("$r | Get-PSCredential -Type DssKey").AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
+        var error = shell.Run($"$r | Get-PSCredential -Type {type}").AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
+
+        Assert.Contains($@"web01\Administrator has no {named} to release; the request is still active", error.ErrorDetails.Message);
+        Assert.Contains("the server said:", error.ErrorDetails.Message);
+        Assert.Contains("-Type", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("New-PSRequest", ErrorText.Shown(error));
+        Assert.Equal(RequestStatus.Active, emulator.Request(id).Status);
+    }
+
+    [Fact]
+    public void E1_AccountWithoutAKey_ThroughUseCredential_ObjectNotFound_BlockNotRun_RequestWithdrawn()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run("Use-PSCredential web01 Administrator -Reason nokey -Type DssKey { 'ran' }");
+
+        result.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
+        Assert.Empty(result.Output);
+        Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
     }
 
     [Fact]

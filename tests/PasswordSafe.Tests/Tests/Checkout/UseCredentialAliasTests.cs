@@ -81,11 +81,13 @@ public sealed class UseCredentialAliasTests : IAsyncLifetime
         var atOnce = shell.Run("Use-PSCredential -AliasName db-sa -Reason 'change 42' { 'ran' }");
         var waited = shell.Run("Use-PSCredential -AliasName db-sa -Reason 'change 43' -ApprovalTimeoutSec 1 { 'ran' }");
 
-        atOnce.AssertError("RequestNotApproved", ErrorCategory.ResourceUnavailable);
+        var atOnceError = atOnce.AssertError("RequestNotApproved", ErrorCategory.ResourceUnavailable);
         var error = waited.AssertError("RequestNotApproved", ErrorCategory.ResourceUnavailable);
         Assert.Empty(atOnce.Output);
         Assert.Empty(waited.Output);
-        Assert.Contains("request for alias 'db-sa' is still waiting for approval after 1 seconds", error.Exception.Message);
+        Assert.Contains("The request for alias 'db-sa' needs an approver, and it was withdrawn.", atOnceError.ErrorDetails.Message);
+        Assert.Contains("Pass -ApprovalTimeoutSec", atOnceError.ErrorDetails.RecommendedAction);
+        Assert.Contains("The request for alias 'db-sa' was not approved within 1 seconds, and it was withdrawn.", error.ErrorDetails.Message);
         Assert.Equal("alias 'db-sa'", error.TargetObject);
         Assert.Equal(2, emulator.State.ReleaseRequests.Count);
         Assert.All(emulator.State.ReleaseRequests, r => Assert.False(r.IsOpen));

@@ -135,6 +135,23 @@ public sealed class UseCredentialTests : IAsyncLifetime
         Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
     }
 
+    [Fact]
+    public void E1_UseCredential_CheckInImpossible_AfterTheBlock_CheckInFailedError_ARunbookCanCatch_OutputKept()
+    {
+        // The block signs the session out, so the check-in cannot be sent: the credential stays released, and a
+        // runbook must be able to notice (a warning would not stop it, nor be in $Error).
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run(
+            "try { Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason x -ErrorAction Stop { 'work done'; Disconnect-PasswordSafe } }\n" +
+            "catch { 'caught ' + $_.FullyQualifiedErrorId.Split(',')[0] + ': ' + $_.ErrorDetails.RecommendedAction }");
+
+        var lines = result.AssertSuccess().Output.Select(o => o.ToString()).ToList();
+        Assert.Equal("work done", lines[0]);
+        Assert.StartsWith("caught CheckInFailed: Check it in by hand once the server answers: Get-PSRequest | Complete-PSRequest", lines[1]);
+        Assert.Equal(1, emulator.OpenRequestCount);
+    }
+
     [Theory]
     [InlineData("-SystemName web01 -AccountName runbook-svc")]
     [InlineData("-AliasName runbook-pair")]

@@ -131,7 +131,9 @@ public sealed class WaitRequestTests : IAsyncLifetime
         var error = result.AssertError("RequestNotApproved", ErrorCategory.ResourceUnavailable);
 
         Assert.Empty(result.Output);
-        Assert.Contains(@"request for db01\sa is still waiting for approval after 1 seconds", error.Exception.Message);
+        Assert.Contains(@"The request for db01\sa was not approved within 1 seconds, and it was withdrawn.", error.ErrorDetails.Message);
+        Assert.Contains("Pass a larger -ApprovalTimeoutSec", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("-TimeoutSec", error.ErrorDetails.RecommendedAction.Replace("-ApprovalTimeoutSec", string.Empty));
         Assert.False(Assert.Single(emulator.State.ReleaseRequests).IsOpen);
     }
 

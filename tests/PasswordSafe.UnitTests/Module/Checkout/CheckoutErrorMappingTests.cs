@@ -10,7 +10,6 @@ public class CheckoutErrorMappingTests
     [Theory]
     [InlineData(HttpStatusCode.Forbidden, "4034", "RequestNotApproved", "ResourceUnavailable")]
     [InlineData(HttpStatusCode.Forbidden, "\"4031\"", "PermissionDenied", "PermissionDenied")]
-    [InlineData(HttpStatusCode.NotFound, "\"Request not found\"", "RequestNotActive", "ObjectNotFound")]
     public void D1_GetCredential_Errors(HttpStatusCode status, string body, string errorId, string category)
     {
         var server = new FakeCheckoutServer();
@@ -22,6 +21,25 @@ public class CheckoutErrorMappingTests
 
         Assert.Equal(errorId + ",PasswordSafe.Commands.GetPSCredentialCommand", output[0].ToString());
         Assert.Equal(category, output[1].ToString());
+        Assert.DoesNotContain(FakeCheckoutServer.FirstRequestId.ToString(), string.Join(" ", output.Select(o => o?.ToString())));
+    }
+
+    [Theory]
+    [InlineData("[]", "RequestNotActive")] // no longer listed: it ended
+    [InlineData(null, "ObjectNotFound")]   // still listed active: the account has no credential of that type
+    public void D1_GetCredential_404_RequestNotActive_OnlyWhenTheRequestIsNoLongerActive(string? requestList, string errorId)
+    {
+        var server = new FakeCheckoutServer();
+        using var ps = new CheckoutRunspace(server);
+        ps.Invoke("$r = New-PSRequest -SystemId 101 -AccountId 201");
+        server.Override = r => r.Path.Contains("/Credentials/") ? FakeCheckoutServer.Json(HttpStatusCode.NotFound, "\"Request not found\"")
+            : requestList != null && r.Method == "GET" && r.IsTo("/Requests") ? FakeCheckoutServer.Json(HttpStatusCode.OK, requestList) : null;
+
+        var output = ps.Invoke("$r | Get-PSCredential -Type DssKey 2>&1 | ForEach-Object { $_.FullyQualifiedErrorId; [string]$_.CategoryInfo.Category; $_.ErrorDetails.Message }");
+
+        Assert.Equal(errorId + ",PasswordSafe.Commands.GetPSCredentialCommand", output[0].ToString());
+        Assert.Equal("ObjectNotFound", output[1].ToString());
+        Assert.Contains("the server said: Request not found", output[2].ToString());
         Assert.DoesNotContain(FakeCheckoutServer.FirstRequestId.ToString(), string.Join(" ", output.Select(o => o?.ToString())));
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Net;
+using PasswordSafe.Http;
 using Xunit;
 
 namespace PasswordSafe.UnitTests.Module.Checkout;
@@ -92,18 +93,60 @@ public class UsePSCredentialTests
     }
 
     [Fact]
-    public void FailedCheckIn_IsAWarning_NotAnError()
+    public void FailedCheckIn_AfterTheBlockFinished_IsANonTerminatingCheckInFailedError_SayingHowToCheckIn_OutputKept()
     {
         var server = new FakeCheckoutServer();
         server.Override = r => r.IsTo("/Checkin") ? FakeCheckoutServer.Json(HttpStatusCode.InternalServerError, "\"boom\"") : null;
         using var ps = new CheckoutRunspace(server);
 
-        var (output, shell) = ps.Run("Use-PSCredential -SystemId 101 -AccountId 201 { 'ok' }");
+        var (output, shell) = ps.Run("Use-PSCredential -SystemId 101 -AccountId 201 { 'ok' }; 'next statement ran'");
         using (shell)
         {
-            Assert.Equal("ok", Assert.Single(output).ToString());
-            Assert.Empty(shell.Streams.Error);
-            Assert.Contains("could not be checked in", Assert.Single(shell.Streams.Warning).Message);
+            Assert.Equal(new[] { "ok", "next statement ran" }, output.Select(o => o.ToString()));
+            var error = Assert.Single(shell.Streams.Error);
+            Assert.Equal("CheckInFailed,PasswordSafe.Commands.UsePSCredentialCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.CloseError, error.CategoryInfo.Category);
+            Assert.Contains("could not be checked in", error.ErrorDetails.Message);
+            Assert.Contains("stays released until the request expires", error.ErrorDetails.Message);
+            Assert.Contains("Get-PSRequest | Complete-PSRequest", error.ErrorDetails.RecommendedAction);
+            Assert.IsType<PasswordSafeApiException>(error.Exception.InnerException);
+            Assert.Empty(shell.Streams.Warning);
+        }
+    }
+
+    [Fact]
+    public void FailedCheckIn_AfterTheBlockThrew_IsAWarning_AndTheBlocksOwnErrorGoesOn()
+    {
+        var server = new FakeCheckoutServer();
+        server.Override = r => r.IsTo("/Checkin") ? FakeCheckoutServer.Json(HttpStatusCode.InternalServerError, "\"boom\"") : null;
+        using var ps = new CheckoutRunspace(server);
+
+        var (output, shell) = ps.Run("try { Use-PSCredential -SystemId 101 -AccountId 201 { throw 'the job failed' } } catch { 'caught: ' + $_.Exception.Message }");
+        using (shell)
+        {
+            Assert.Equal("caught: the job failed", Assert.Single(output).ToString());
+            var warning = Assert.Single(shell.Streams.Warning).Message;
+            Assert.Contains("could not be checked in", warning);
+            Assert.Contains("Get-PSRequest | Complete-PSRequest", warning);
+        }
+    }
+
+    [Fact]
+    public void PendingRequest_CouldNotBeWithdrawn_TheErrorSaysSo_AndHowToCheckItIn()
+    {
+        var server = new FakeCheckoutServer();
+        server.Override = r => r.Method == "GET" && r.Uri.AbsolutePath.Contains("/Credentials/") ? FakeCheckoutServer.Json(HttpStatusCode.Forbidden, "4034")
+            : r.IsTo("/Checkin") ? FakeCheckoutServer.Json(HttpStatusCode.InternalServerError, "\"boom\"") : null;
+        using var ps = new CheckoutRunspace(server);
+
+        var (_, shell) = ps.Run("Use-PSCredential -SystemId 101 -AccountId 201 { 'never' }");
+        using (shell)
+        {
+            var error = Assert.Single(shell.Streams.Error);
+            Assert.Equal("RequestNotApproved,PasswordSafe.Commands.UsePSCredentialCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("needs an approver, and it could not be withdrawn", error.ErrorDetails.Message);
+            Assert.Contains("-ApprovalTimeoutSec", error.ErrorDetails.RecommendedAction);
+            Assert.Contains("Get-PSRequest | Complete-PSRequest", error.ErrorDetails.RecommendedAction);
         }
     }
 }
