@@ -133,11 +133,12 @@ internal sealed class CheckoutClient
     /// <c>GET Aliases/{aliasId}/Credentials/{requestId}?type=</c> (§4.1 alias form): the secret with the account's names,
     /// for a request made through that alias.
     /// </summary>
-    public async Task<AliasCredential> GetAliasCredentialAsync(int aliasId, int requestId, string type, RequestLog log, CancellationToken cancellationToken)
+    public async Task<AliasCredential> GetAliasCredentialAsync(int aliasId, int requestId, string type, RequestLog log, CancellationToken cancellationToken,
+        string? about = null)
     {
         var path = QueryString.Append("Aliases/" + Id(aliasId) + "/Credentials/" + Id(requestId),
             new[] { new KeyValuePair<string, string>("type", type.ToLowerInvariant()) });
-        var response = await ReadCredentialAsync(requestId, path, type, log, cancellationToken).ConfigureAwait(false);
+        var response = await ReadCredentialAsync(requestId, path, type, about, log, cancellationToken).ConfigureAwait(false);
         return CheckoutJson.ReadAliasCredential(response, type);
     }
 
@@ -206,23 +207,26 @@ internal sealed class CheckoutClient
             .FirstOrDefault();
     }
 
-    public Task CheckInAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken) =>
-        PutOnRequestAsync(requestId, "Checkin", ReasonBody(reason), "Checking in the request", log, cancellationToken);
+    // "about" names the request's account in errors (web01\Administrator), so a pipeline of many says which one failed.
+    public Task CheckInAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken, string? about = null) =>
+        PutOnRequestAsync(requestId, "Checkin", ReasonBody(reason), About("Checking in the request", about), log, cancellationToken);
 
-    public Task ApproveAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken) =>
-        PutOnRequestAsync(requestId, "Approve", ReasonBody(reason), "Approving the request", log, cancellationToken, asApprover: true);
+    public Task ApproveAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken, string? about = null) =>
+        PutOnRequestAsync(requestId, "Approve", ReasonBody(reason), About("Approving the request", about), log, cancellationToken, asApprover: true);
 
-    public Task DenyAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken) =>
-        PutOnRequestAsync(requestId, "Deny", ReasonBody(reason), "Denying the request", log, cancellationToken, asApprover: true);
+    public Task DenyAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken, string? about = null) =>
+        PutOnRequestAsync(requestId, "Deny", ReasonBody(reason), About("Denying the request", about), log, cancellationToken, asApprover: true);
 
-    public Task SetRotateOnCheckinAsync(int requestId, RequestLog log, CancellationToken cancellationToken) =>
-        PutOnRequestAsync(requestId, "RotateOnCheckin", "{}", "Marking the request to rotate on check-in", log, cancellationToken);
+    public Task SetRotateOnCheckinAsync(int requestId, RequestLog log, CancellationToken cancellationToken, string? about = null) =>
+        PutOnRequestAsync(requestId, "RotateOnCheckin", "{}", About("Marking the request to rotate on check-in", about), log, cancellationToken);
+
+    private static string About(string what, string? about) => string.IsNullOrEmpty(about) ? what : what + " for " + about;
 
     /// <summary><c>GET Credentials/{id}?type=</c> (§4.1): password, dsskey or passphrase.</summary>
-    public async Task<string> GetCredentialAsync(int requestId, string type, RequestLog log, CancellationToken cancellationToken)
+    public async Task<string> GetCredentialAsync(int requestId, string type, RequestLog log, CancellationToken cancellationToken, string? about = null)
     {
         var path = QueryString.Append("Credentials/" + Id(requestId), new[] { new KeyValuePair<string, string>("type", type.ToLowerInvariant()) });
-        var response = await ReadCredentialAsync(requestId, path, type, log, cancellationToken).ConfigureAwait(false);
+        var response = await ReadCredentialAsync(requestId, path, type, about, log, cancellationToken).ConfigureAwait(false);
         return CheckoutJson.ReadCredential(response);
     }
 
@@ -231,11 +235,11 @@ internal sealed class CheckoutClient
     /// key, no passphrase): on a 404 the request list tells which, so the error does not send the user to make a new
     /// request while the old one is still open.
     /// </summary>
-    private async Task<ApiResponse> ReadCredentialAsync(int requestId, string path, string type, RequestLog log, CancellationToken cancellationToken)
+    private async Task<ApiResponse> ReadCredentialAsync(int requestId, string path, string type, string? about, RequestLog log, CancellationToken cancellationToken)
     {
         try
         {
-            return await SendForRequestAsync(new ApiRequest(HttpMethod.Get, path), "Reading the credential", log, cancellationToken).ConfigureAwait(false);
+            return await SendForRequestAsync(new ApiRequest(HttpMethod.Get, path), About("Reading the credential", about), log, cancellationToken).ConfigureAwait(false);
         }
         catch (PasswordSafeApiException e) when (e.StatusCode == 404)
         {

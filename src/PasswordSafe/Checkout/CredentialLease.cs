@@ -54,7 +54,7 @@ internal sealed class CredentialLease
         OpenAsync(client, token => client.CreateRequestAsync(spec, accountDescription, log, token),
             async (requestId, token) =>
             {
-                var secret = await client.GetCredentialAsync(requestId, credentialType, log, token).ConfigureAwait(false);
+                var secret = await client.GetCredentialAsync(requestId, credentialType, log, token, accountDescription).ConfigureAwait(false);
                 var request = readBack ? await client.FindOwnRequestAsync(requestId, log, token).ConfigureAwait(false) : null;
                 return new ReleasedCredential(secret, request);
             },
@@ -69,7 +69,7 @@ internal sealed class CredentialLease
         OpenAsync(client, token => client.CreateAliasRequestAsync(aliasId, spec, aliasDescription, log, token),
             async (requestId, token) =>
             {
-                var released = await client.GetAliasCredentialAsync(aliasId, requestId, credentialType, log, token).ConfigureAwait(false);
+                var released = await client.GetAliasCredentialAsync(aliasId, requestId, credentialType, log, token, aliasDescription).ConfigureAwait(false);
                 return new ReleasedCredential(released.Secret, new Request
                 {
                     RequestId = requestId,

@@ -17,6 +17,6 @@ public sealed class ApprovePSRequestCommand : RequestActionCmdlet
 
     internal override string Action => "Approve";
 
-    internal override Task SendAsync(CheckoutClient client, int requestId, RequestLog log, CancellationToken token) =>
-        client.ApproveAsync(requestId, Reason, log, token);
+    internal override Task SendAsync(CheckoutClient client, int requestId, string? about, RequestLog log, CancellationToken token) =>
+        client.ApproveAsync(requestId, Reason, log, token, about);
 }

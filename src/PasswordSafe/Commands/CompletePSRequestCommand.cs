@@ -17,6 +17,6 @@ public sealed class CompletePSRequestCommand : RequestActionCmdlet
 
     internal override string Action => "Check in";
 
-    internal override Task SendAsync(CheckoutClient client, int requestId, RequestLog log, CancellationToken token) =>
-        client.CheckInAsync(requestId, Reason, log, token);
+    internal override Task SendAsync(CheckoutClient client, int requestId, string? about, RequestLog log, CancellationToken token) =>
+        client.CheckInAsync(requestId, Reason, log, token, about);
 }

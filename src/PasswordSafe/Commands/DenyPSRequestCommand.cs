@@ -17,6 +17,6 @@ public sealed class DenyPSRequestCommand : RequestActionCmdlet
 
     internal override string Action => "Deny";
 
-    internal override Task SendAsync(CheckoutClient client, int requestId, RequestLog log, CancellationToken token) =>
-        client.DenyAsync(requestId, Reason, log, token);
+    internal override Task SendAsync(CheckoutClient client, int requestId, string? about, RequestLog log, CancellationToken token) =>
+        client.DenyAsync(requestId, Reason, log, token, about);
 }

@@ -48,15 +48,17 @@ public sealed class GetPSCredentialCommand : RequestInputCmdlet
         try
         {
             var request = FindRequest(client);
+            // Errors name the account when it is known, so a pipeline of several says which one failed.
+            var about = string.IsNullOrEmpty(request.AccountName) ? null : Describe(request.SystemName, request.AccountName);
             if (request.AliasId is int aliasId)
             {
                 // Made through an alias: its own credential form (api-v3 §4.1) also names the account behind the alias.
-                var viaAlias = Run((log, token) => client.GetAliasCredentialAsync(aliasId, request.RequestId, Type, log, token));
+                var viaAlias = Run((log, token) => client.GetAliasCredentialAsync(aliasId, request.RequestId, Type, log, token, about));
                 WriteSecret(viaAlias.Secret, CredentialUserName.For(viaAlias.DomainName, viaAlias.AccountName, null) ?? request.UserName, AsSecureString, AsPlainText);
                 return;
             }
 
-            var secret = Run((log, token) => client.GetCredentialAsync(request.RequestId, Type, log, token));
+            var secret = Run((log, token) => client.GetCredentialAsync(request.RequestId, Type, log, token, about));
             WriteSecret(secret, request.UserName, AsSecureString, AsPlainText);
         }
         catch (PasswordSafeException e)

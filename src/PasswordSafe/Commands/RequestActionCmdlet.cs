@@ -13,7 +13,8 @@ public abstract class RequestActionCmdlet : RequestInputCmdlet
     /// <summary>The verb phrase for -WhatIf, e.g. "Check in".</summary>
     internal abstract string Action { get; }
 
-    internal abstract System.Threading.Tasks.Task SendAsync(CheckoutClient client, int requestId, RequestLog log, System.Threading.CancellationToken token);
+    /// <param name="about">The request's account for error messages, when the request came as an object; else null.</param>
+    internal abstract System.Threading.Tasks.Task SendAsync(CheckoutClient client, int requestId, string? about, RequestLog log, System.Threading.CancellationToken token);
 
     private BulkProgress? _progress;
 
@@ -39,7 +40,8 @@ public abstract class RequestActionCmdlet : RequestInputCmdlet
 
         try
         {
-            Run((log, token) => SendAsync(client, requestId, log, token));
+            var about = InputObject != null ? description : null;
+            Run((log, token) => SendAsync(client, requestId, about, log, token));
         }
         catch (PasswordSafeException e)
         {

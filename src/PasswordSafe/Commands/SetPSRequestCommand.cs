@@ -17,6 +17,6 @@ public sealed class SetPSRequestCommand : RequestActionCmdlet
 
     internal override string Action => "Rotate the password on check-in";
 
-    internal override Task SendAsync(CheckoutClient client, int requestId, RequestLog log, CancellationToken token) =>
-        client.SetRotateOnCheckinAsync(requestId, log, token);
+    internal override Task SendAsync(CheckoutClient client, int requestId, string? about, RequestLog log, CancellationToken token) =>
+        client.SetRotateOnCheckinAsync(requestId, log, token, about);
 }

@@ -127,6 +127,22 @@ public sealed class CheckoutLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public void E1_SeveralRequestsPiped_OneCheckedIn_ItsErrorNamesItsAccount_TheOthersStillGiveTheirCredentials()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run("$a = New-PSRequest web01 Administrator -Reason one; $b = New-PSRequest lnx01 root -Reason two; $b | Complete-PSRequest").AssertSuccess();
+
+        var read = shell.Run("$a, $b | Get-PSCredential");
+        var again = shell.Run("$b | Complete-PSRequest");
+
+        Assert.Single(read.Output);
+        var error = read.AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
+        Assert.StartsWith(@"Reading the credential for lnx01\root: the request is not active", error.ErrorDetails.Message);
+        Assert.StartsWith(@"Checking in the request for lnx01\root: the request is not active",
+            again.AssertError("RequestNotActive", ErrorCategory.ObjectNotFound).ErrorDetails.Message);
+    }
+
+    [Fact]
     public void E1_AccountWithoutAKey_ThroughUseCredential_ObjectNotFound_BlockNotRun_RequestWithdrawn()
     {
         using var shell = emulator.RunnerFor("demo");
