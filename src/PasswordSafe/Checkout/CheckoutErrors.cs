@@ -180,6 +180,14 @@ internal static class CheckoutErrors
             $"{what} is not among your request sets.",
             "List your request sets with Get-PSRequestSet (a set is listed while one of its requests is open).");
 
+    /// <summary>GET Requests refused with 403: the queue needs a role (4032 requestor, 4033 approver) the caller lacks.</summary>
+    public static PasswordSafeException QueueRefused(PasswordSafeApiException e, string queue) =>
+        Rewrap(e, ErrorIds.PermissionDenied,
+            $"You may not list the {queue} queue ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+            queue.Equals("Approver", StringComparison.OrdinalIgnoreCase)
+                ? "The Approver queue needs the Approver or Requestor/Approver role on a smart rule; list your own requests with Get-PSRequest."
+                : "Listing your requests needs the Requestor or Requestor/Approver role on a smart rule; ask an administrator.");
+
     /// <summary>Use-PSCredential could not check its request in: the credential stays released until it expires.</summary>
     public static PasswordSafeException CheckInFailed(string target, PasswordSafeException cause) =>
         new PasswordSafeException(ErrorIds.CheckInFailed,

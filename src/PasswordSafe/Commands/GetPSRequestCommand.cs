@@ -31,6 +31,12 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
         {
             requests = Run((log, token) => client.GetRequestsAsync(Status.ToLowerInvariant(), queue, log, token));
         }
+        catch (PasswordSafeApiException e) when (e.StatusCode == 403)
+        {
+            // 4032/4033: the queue asked for needs a role the caller lacks.
+            ThrowTerminatingError(CreateErrorRecord(CheckoutErrors.QueueRefused(e, Queue), Queue));
+            return;
+        }
         catch (PasswordSafeException e)
         {
             ThrowTerminatingError(CreateErrorRecord(e, Queue));

@@ -86,6 +86,18 @@ public sealed class ApprovalTests : IAsyncLifetime
     }
 
     [Fact]
+    public void E1_ApproverQueueWithoutTheApproverRole_PermissionDenied_SayingWhichRoleItNeeds()
+    {
+        using var shell = emulator.RunnerFor("no-role");
+
+        var error = shell.Run("Get-PSRequest -Queue Approver").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
+
+        Assert.StartsWith("You may not list the Approver queue (", error.ErrorDetails.Message);
+        Assert.DoesNotContain("https://", error.ErrorDetails.Message);
+        Assert.Contains("Approver or Requestor/Approver role", error.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
     public void E1_ApproverDenies_RequestIsDenied_AndTheCredentialIsRequestNotActive()
     {
         using var shell = emulator.RunnerFor("demo");

@@ -143,6 +143,29 @@ public sealed class IsaTests : IClassFixture<CheckoutEmulator>, IDisposable
     }
 
     [Fact]
+    public void E3_AKeyTheAccountLacks_ObjectNotFound_InTheServersWords_NotARawHttpError()
+    {
+        using var shell = emulator.RunnerFor("isa-user");
+
+        var error = shell.Run("Get-PSIsaCredential -SystemName lnx01 -AccountName deploy -Type DssKey").AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
+
+        Assert.StartsWith(@"ISA access to lnx01\deploy found nothing to release: ", error.ErrorDetails.Message);
+        Assert.DoesNotContain("https://", error.ErrorDetails.Message);
+        Assert.Contains("-Type", error.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void E4_AppSessionWithoutAnApplication_ValidationFailed_InTheServersWords_NotARawHttpError()
+    {
+        using var shell = emulator.RunnerFor("isa-user");
+
+        var error = shell.Run("New-PSIsaSession -SystemName lnx01 -AccountName deploy -SessionType app").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+
+        Assert.StartsWith(@"ISA access to lnx01\deploy was refused: ", error.ErrorDetails.Message);
+        Assert.DoesNotContain("https://", error.ErrorDetails.Message);
+    }
+
+    [Fact]
     public void E4_WithoutTheIsaRole_PermissionDenied()
     {
         using var shell = emulator.RunnerFor("demo");
