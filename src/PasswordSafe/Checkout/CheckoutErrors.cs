@@ -165,6 +165,16 @@ internal static class CheckoutErrors
             $"The {request} is no longer open: it was denied, canceled or expired while waiting for approval.",
             "Create a new request with New-PSRequest (an approver may have said why: Get-PSRequest shows your open requests only).");
 
+    /// <summary>Wait-PSRequest: the request was not open when the wait began (already ended, or an id that is not the caller's).</summary>
+    public static PasswordSafeException NotOpenBeforeWaiting(string request, bool byId) =>
+        byId
+            ? new PasswordSafeException(ErrorIds.RequestNotFound,
+                "The request with that id is not among your open requests: it was checked in, denied or has expired, or it is not yours.",
+                "List your open requests with Get-PSRequest (-Queue Approver for requests you approve).")
+            : new PasswordSafeException(ErrorIds.RequestNotActive,
+                $"The {request} is not open, so there is nothing to wait for: it was checked in, denied or has expired.",
+                "Create a new request with New-PSRequest (Get-PSRequest lists the ones still open).");
+
     public static PasswordSafeException NoActiveRequest(string account) =>
         new PasswordSafeException(ErrorIds.RequestNotActive,
             $"You have no active request for {account}.",

@@ -40,6 +40,12 @@ public sealed class WaitPSRequestCommand : RequestInputCmdlet
             while (true)
             {
                 var current = Run((log, token) => client.FindOwnRequestAsync(requestId, log, token));
+                if (current == null && !progressShown)
+                {
+                    // Not open at the first look: nothing ended "while waiting", and a typed id may never have been ours.
+                    throw CheckoutErrors.NotOpenBeforeWaiting(description, byId: InputObject == null);
+                }
+
                 if (ApprovalPoller.IsApproved(current, description))
                 {
                     WriteObject(current);

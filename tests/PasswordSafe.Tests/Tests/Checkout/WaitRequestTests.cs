@@ -80,6 +80,21 @@ public sealed class WaitRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public void E1_NotOpenWhenTheWaitBegins_ByIdIsRequestNotFound_ByObjectRequestNotActive_NeitherSaysWhileWaiting()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run("$r = New-PSRequest web01 Administrator -Reason done; $r | Complete-PSRequest").AssertSuccess();
+
+        var byId = shell.Run("Wait-PSRequest -RequestId 99999 -TimeoutSec 5 -PollIntervalSec 1").AssertError("RequestNotFound", ErrorCategory.ObjectNotFound);
+        var byObject = shell.Run("$r | Wait-PSRequest -TimeoutSec 5 -PollIntervalSec 1").AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
+
+        Assert.Contains("not among your open requests", byId.ErrorDetails.Message);
+        Assert.DoesNotContain("99999", byId.ErrorDetails.Message);
+        Assert.Contains(@"request for web01\Administrator is not open, so there is nothing to wait for", byObject.ErrorDetails.Message);
+        Assert.DoesNotContain("while waiting", byId.ErrorDetails.Message + byObject.ErrorDetails.Message);
+    }
+
+    [Fact]
     public void E1_CtrlCWhileWaiting_StopsAtOnce_AndLeavesTheRequestPending()
     {
         using var shell = emulator.RunnerFor("demo");
