@@ -139,6 +139,29 @@ public sealed class AccessSessionTests : IAsyncLifetime, IDisposable
         Assert.Empty(emulator.State.AccessSessions);
     }
 
+    [Theory]
+    [InlineData("$v | New-PSAccessSession -Verbose")]
+    [InlineData("$v | New-PSAccessSession -SessionType SSH -Verbose")]
+    [InlineData("$v | New-PSAccessSession -OutFile $OutFile -Verbose")]
+    public void E2_ViewRequest_RefusedBeforeSending_SaysToRequestRdpSshOrApp_TheRequestIsTheTarget(string script)
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.SetVariable("OutFile", Path.Combine(folder, "view.rdp"));
+        shell.Run("$v = New-PSRequest lnx01 root -Reason v").AssertSuccess();
+
+        var result = shell.Run(script);
+
+        var error = result.AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+        Assert.Equal("This request has AccessType View, which opens no session.", error.Exception.Message);
+        Assert.Contains("-AccessType RDP, SSH or App", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("New-PSRequest -AccessType", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("the server refused it", ErrorText.Shown(error));
+        Assert.Equal("PasswordSafe.Request", PSObject.AsPSObject(error.TargetObject).TypeNames[0]);
+        Assert.DoesNotContain(result.Verbose, l => l.StartsWith("POST ", StringComparison.Ordinal));
+        Assert.Empty(emulator.State.AccessSessions);
+        Assert.False(File.Exists(Path.Combine(folder, "view.rdp")));
+    }
+
     [Fact]
     public void E2_SessionForACheckedInRequest_RequestNotActive()
     {
