@@ -15,7 +15,8 @@ public sealed class DisconnectPasswordSafeCommand : PasswordSafeCmdlet
 
     protected override void ProcessRecord()
     {
-        var session = ResolveSession(Session);
+        // This session itself, never a stand-in: a piped object's old session must not sign out the default.
+        var session = GivenSessionOrDefault(Session);
         if (!ShouldProcess(session.ToString(), "Sign out"))
         {
             return;

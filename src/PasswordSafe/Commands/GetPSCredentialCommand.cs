@@ -38,7 +38,11 @@ public sealed class GetPSCredentialCommand : RequestInputCmdlet
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
-    protected override void BeginProcessing() => EnsureOneOutputForm(AsSecureString, AsPlainText);
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        EnsureOneOutputForm(AsSecureString, AsPlainText);
+    }
 
     protected override void ProcessRecord()
     {

@@ -37,7 +37,11 @@ public sealed class GetPSIsaCredentialCommand : AccountTargetCmdlet
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
-    protected override void BeginProcessing() => EnsureOneOutputForm(AsSecureString, AsPlainText);
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        EnsureOneOutputForm(AsSecureString, AsPlainText);
+    }
 
     protected override void ProcessRecord()
     {

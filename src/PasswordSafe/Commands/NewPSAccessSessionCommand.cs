@@ -49,14 +49,17 @@ public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
         {
             WriteItemError(e, target);
         }
-        catch (Exception e) when (SessionFileWriter.IsSaveFailure(e))
-        {
-            WriteItemError(SessionFileWriter.SaveFailed(OutFile, e), OutFile);
-        }
     }
 
     private string ChooseSessionType(string? accessType)
     {
+        if (string.Equals(accessType, "View", StringComparison.OrdinalIgnoreCase))
+        {
+            // Whatever -SessionType says, the server refuses a View request's session; say why before sending anything.
+            throw new PasswordSafeException(ErrorIds.ValidationFailed, "This request has AccessType View, which opens no session.",
+                "Request -AccessType RDP, SSH or App to open a session (New-PSRequest -AccessType RDP …); a View request's password comes from Get-PSCredential.");
+        }
+
         var type = SessionType;
         if (type == null)
         {
@@ -77,8 +80,11 @@ public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
 
     private AccessSession SaveFile(CheckoutClient client, int requestId, string sessionType)
     {
+        // Ready before the call: a bad -OutFile fails with no session left behind on the server.
+        using var file = SessionFileWriter.Prepare(this, OutFile!);
         var content = Run((log, token) => client.CreateSessionFileAsync(requestId, sessionType, NodeId, log, token));
-        return WithIds(new AccessSession { RequestId = requestId, SessionType = sessionType, FilePath = SessionFileWriter.Save(this, OutFile!, content) });
+        var path = file.Commit(content, sessionType, SessionFileWriter.EndRequestSession);
+        return WithIds(new AccessSession { RequestId = requestId, SessionType = sessionType, FilePath = path });
     }
 
     private AccessSession WithIds(AccessSession session)

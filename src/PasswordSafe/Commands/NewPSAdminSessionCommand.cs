@@ -91,18 +91,16 @@ public sealed class NewPSAdminSessionCommand : AdminCmdlet
                 return;
             }
 
+            // Ready before the call: a bad -OutFile fails with no session left behind on the server.
+            using var file = SessionFileWriter.IsFileType(SessionType) ? SessionFileWriter.Prepare(this, OutFile!) : null;
             var response = Run((log, token) => new AdminSessionService(client).CreateAsync(spec, log, token));
-            var session = SessionFileWriter.ToAccessSession(this, response, SessionType, OutFile);
+            var session = SessionFileWriter.ToAccessSession(response, SessionType, file, SessionFileWriter.EndListedSession);
             session.TargetHost = spec.HostName;
             WriteObject(session);
         }
         catch (PasswordSafeException e)
         {
             WriteError(CreateErrorRecord(e, target));
-        }
-        catch (Exception e) when (SessionFileWriter.IsSaveFailure(e))
-        {
-            WriteError(CreateErrorRecord(SessionFileWriter.SaveFailed(OutFile, e), OutFile));
         }
     }
 

@@ -58,8 +58,10 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
             }
 
             var description = target;
+            // Ready before the call: a bad -OutFile fails with no session left behind on the server.
+            using var file = SessionFileWriter.IsFileType(SessionType) ? SessionFileWriter.Prepare(this, OutFile!) : null;
             var response = Run((log, token) => client.CreateIsaSessionAsync(spec, description, log, token));
-            var session = SessionFileWriter.ToAccessSession(this, response, SessionType, OutFile);
+            var session = SessionFileWriter.ToAccessSession(response, SessionType, file, SessionFileWriter.EndListedSession);
             session.SystemId = spec.SystemId;
             session.AccountId = spec.AccountId;
             WriteObject(session);
@@ -67,10 +69,6 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
         catch (PasswordSafeException e)
         {
             WriteItemError(e, target);
-        }
-        catch (Exception e) when (SessionFileWriter.IsSaveFailure(e))
-        {
-            WriteItemError(SessionFileWriter.SaveFailed(OutFile, e), OutFile);
         }
     }
 }

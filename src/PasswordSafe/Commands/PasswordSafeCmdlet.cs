@@ -18,6 +18,12 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
     private bool? _verboseWanted;
     private bool? _debugWanted;
+    private bool? _sessionGivenOnCommandLine;
+    private PasswordSafeSession? _replacementNoted;
+
+    // NotConnected as this invocation can explain it (whose session, why the default did not stand in), for the session
+    // last resolved when that one is disconnected; the connection's own refusal knows neither.
+    private PasswordSafeException? _disconnectedSession;
 
     /// <summary>Cancelled by StopProcessing (Ctrl+C): aborts sockets and retry waits.</summary>
     protected CancellationToken StopToken => _stopping.Token;
@@ -30,10 +36,55 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    /// <summary>The explicit session, else this runspace's default; terminates with NotConnected when there is neither.</summary>
-    internal PasswordSafeSession ResolveSession(PasswordSafeSession? explicitSession)
+    /// <summary>
+    /// Notes whether -Session came from the command line: only what the command line gives is bound before
+    /// BeginProcessing, a piped object's Session property is bound later, per record. Overrides call this base.
+    /// </summary>
+    protected override void BeginProcessing() => _sessionGivenOnCommandLine = MyInvocation.BoundParameters.ContainsKey("Session");
+
+    /// <summary>
+    /// The session an API call uses: -Session (given, or bound from a piped object), else this runspace's default;
+    /// terminates with NotConnected when there is neither. A piped object's disconnected session gives way to the default
+    /// when that is the same user on the same server (SessionFallback); a disconnected session nothing replaces is
+    /// returned as it is, so the first call fails before sending anything, with this item as the error's target.
+    /// </summary>
+    internal PasswordSafeSession ResolveSession(PasswordSafeSession? bound)
     {
-        var session = explicitSession ?? SessionStore.Current.Default;
+        var defaultSession = SessionStore.Current.Default;
+        var session = GivenSessionOrDefault(bound);
+        if (!session.IsConnected)
+        {
+            // A cmdlet whose override skipped BeginProcessing cannot tell; it keeps the session it was given.
+            var origin = bound == null ? SessionOrigin.Default
+                : _sessionGivenOnCommandLine == false ? SessionOrigin.Piped : SessionOrigin.Explicit;
+            var replacement = SessionFallback.Replacement(session, origin, defaultSession);
+            if (replacement == null)
+            {
+                _disconnectedSession = SessionFallback.Disconnected(session, origin, defaultSession);
+                return session;
+            }
+
+            if (!ReferenceEquals(_replacementNoted, session))
+            {
+                _replacementNoted = session;
+                WriteVerbose(SessionFallback.ReplacedNote(session));
+            }
+
+            session = replacement;
+            session.Connection.NoteCommand(MyInvocation.MyCommand.Name);
+        }
+
+        _disconnectedSession = null;
+        return session;
+    }
+
+    /// <summary>
+    /// The session given, else this runspace's default, never another: for the cmdlets that act on the session object
+    /// itself (Disconnect-PasswordSafe). Terminates with NotConnected when there is neither.
+    /// </summary>
+    internal PasswordSafeSession GivenSessionOrDefault(PasswordSafeSession? given)
+    {
+        var session = given ?? SessionStore.Current.Default;
         if (session == null)
         {
             ThrowTerminatingError(CreateErrorRecord(new PasswordSafeException(ErrorIds.NotConnected,
@@ -115,6 +166,11 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
+        }
+        catch (PasswordSafeException e) when (e.ErrorId == ErrorIds.NotConnected && _disconnectedSession is { } explained)
+        {
+            // Refused before sending: the session this invocation resolved is disconnected. Say whose it was and what to do.
+            throw new PasswordSafeException(explained.ErrorId, explained.Message, explained.RecommendedAction, e);
         }
         catch (ObjectDisposedException e)
         {

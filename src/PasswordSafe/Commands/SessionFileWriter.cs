@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Text;
 using PasswordSafe.Checkout;
 using PasswordSafe.Http;
 using PasswordSafe.Internal;
@@ -11,7 +10,8 @@ namespace PasswordSafe.Commands;
 /// <summary>
 /// The file session types (rdpfile, appfile; api-v3 §5.1) answer with the file itself, saved to -OutFile; the ticket
 /// types answer with a ticket object. Shared by New-PSAccessSession, New-PSIsaSession and New-PSAdminSession so the
-/// three check -OutFile, save the file and report a failed save alike.
+/// three check -OutFile, make the file ready before asking for the session (PreparedSessionFile: owner-only, so the
+/// ticket in it is the user's alone where the platform allows; OwnerOnlyFile), and report a failed save alike.
 /// </summary>
 internal static class SessionFileWriter
 {
@@ -38,28 +38,70 @@ internal static class SessionFileWriter
         }
     }
 
-    /// <summary>The session a 201 answer describes: the ticket object, or for a file type the file saved to <paramref name="outFile"/>.</summary>
-    public static AccessSession ToAccessSession(PSCmdlet cmdlet, ApiResponse response, string sessionType, string? outFile)
+    /// <summary>How to end a request's session whose file was lost.</summary>
+    public const string EndRequestSession =
+        "End that session: check the request in with Complete-PSRequest (which ends its sessions), or pipe it from Get-PSAccessSession -Status NotStarted to Stop-PSAccessSession.";
+
+    /// <summary>How to end an ISA or admin session whose file was lost: there is no request to check in.</summary>
+    public const string EndListedSession =
+        "End that session: pipe it from Get-PSAccessSession -Status NotStarted to Stop-PSAccessSession (this needs session monitoring rights; otherwise ask an administrator).";
+
+    /// <summary>
+    /// Before the session is asked for: resolves -OutFile (relative to the current location, ~ allowed) and creates an empty
+    /// owner-only file beside it, so a missing folder, a folder given as the file, a read-only file or a folder that cannot
+    /// be written fail here, with nothing sent. Off Windows on a runtime that cannot create owner-only files, warns.
+    /// </summary>
+    public static PreparedSessionFile Prepare(PSCmdlet cmdlet, string outFile)
+    {
+        var path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(outFile);
+        var folder = Path.GetDirectoryName(path);
+        if (Directory.Exists(path))
+        {
+            throw NotSaveable($"-OutFile '{outFile}' is a folder.", $"Pass a file path, e.g. -OutFile {Path.Combine(path, "session.rdp")}.");
+        }
+
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            throw NotSaveable($"The folder of -OutFile '{outFile}' does not exist ({folder}).", "Create the folder first, or pass an -OutFile in a folder that exists.");
+        }
+
+        if (File.Exists(path) && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0)
+        {
+            throw NotSaveable($"-OutFile '{outFile}' is a read-only file.", "Pass another -OutFile, or make the file writable first.");
+        }
+
+        var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        FileStream stream;
+        try
+        {
+            stream = OwnerOnlyFile.CreateNew(temporary);
+        }
+        catch (Exception e) when (IsSaveFailure(e))
+        {
+            throw NotSaveable($"A file cannot be created in '{folder}': {e.Message}", "Pass an -OutFile in a folder you can write to.", e);
+        }
+
+        if (!OwnerOnlyFile.CanRestrict)
+        {
+            cmdlet.WriteWarning($"'{path}' holds a one-time session ticket, and this PowerShell cannot create it readable by you alone (PowerShell 7.3 or later can). Keep it in a folder only you can read, or delete it after use.");
+        }
+
+        return new PreparedSessionFile(path, temporary, stream);
+    }
+
+    /// <summary>The session a 201 answer describes: the ticket object, or for a file type the file saved through <paramref name="file"/>.</summary>
+    public static AccessSession ToAccessSession(ApiResponse response, string sessionType, PreparedSessionFile? file, string howToEnd)
     {
         var session = IsFileType(sessionType)
-            ? new AccessSession { FilePath = Save(cmdlet, outFile!, response.Body) }
+            ? new AccessSession { FilePath = file!.Commit(response.Body, sessionType, howToEnd) }
             : CheckoutJson.ReadAccessSession(response);
         session.SessionType = sessionType;
         return session;
     }
 
-    /// <summary>Resolves a PowerShell path (relative to the current location, ~ allowed) and writes the file without a BOM.</summary>
-    public static string Save(PSCmdlet cmdlet, string outFile, string content)
-    {
-        var path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(outFile);
-        File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        return path;
-    }
-
-    /// <summary>The session was created but its file could not be written (the file is a one-time answer).</summary>
-    public static PasswordSafeException SaveFailed(string? outFile, Exception e) =>
-        new PasswordSafeException(ErrorIds.ValidationFailed, $"The session file could not be saved to '{outFile}': {e.Message}",
-            "Pass an -OutFile path in a folder you can write to.", e);
+    /// <summary>-OutFile cannot be saved to; found before anything was sent.</summary>
+    private static PasswordSafeException NotSaveable(string problem, string action, Exception? inner = null) =>
+        new PasswordSafeException(ErrorIds.ValidationFailed, problem + " No session was created.", action, inner);
 
     public static bool IsSaveFailure(Exception e) => e is IOException || e is UnauthorizedAccessException;
 }

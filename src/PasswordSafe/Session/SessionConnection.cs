@@ -316,9 +316,11 @@ internal sealed class SessionConnection : IDisposable
     {
         if (!IsConnected)
         {
+            // Named, since a cmdlet that resolved another session (or none) cannot say whose this one was.
+            var user = User?.UserName ?? Credentials.RunAs ?? Credentials.ClientId ?? "the same user";
             throw new PasswordSafeException(ErrorIds.NotConnected,
-                $"The session with {Api.BaseUri.Host} is disconnected.",
-                "Run Connect-PasswordSafe to start a new session.");
+                $"The session of {user} with {Api.BaseUri.AbsoluteUri} is disconnected.",
+                $"Connect as {user} to {Api.BaseUri.AbsoluteUri} with Connect-PasswordSafe, or pass -Session.");
         }
     }
 

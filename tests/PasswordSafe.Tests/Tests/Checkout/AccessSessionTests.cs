@@ -97,6 +97,71 @@ public sealed class AccessSessionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void E2_RdpFile_IsReadableByItsOwnerOnly_AndReplacesAnExistingFileWhole_LeavingNoTemporaryFile()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        var path = Path.Combine(folder, "web01.rdp");
+        File.WriteAllText(path, "an old session file");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        shell.SetVariable("OutFile", path);
+
+        var result = shell.Run("New-PSRequest web01 Administrator -AccessType RDP -Reason file | New-PSAccessSession -OutFile $OutFile").AssertSuccess();
+
+        Assert.Empty(result.Warnings);
+        Assert.Contains("full address:s:127.0.0.1:4489", File.ReadAllText(path));
+        Assert.Equal(new[] { path }, Directory.GetFiles(folder));
+        if (!OperatingSystem.IsWindows())
+        {
+            // The ticket in it is the user's alone (0600), even though the file it replaced was 0644.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+    }
+
+    [Theory]
+    [InlineData("missing-folder/web01.rdp", "does not exist")]
+    [InlineData("", "is a folder")]
+    public void E2_RdpFile_OutFileThatCannotBeSaved_RefusedBeforeTheSessionIsCreated(string relative, string problem)
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.SetVariable("OutFile", Path.Combine(folder, relative));
+        shell.Run("$r = New-PSRequest web01 Administrator -AccessType RDP -Reason file").AssertSuccess();
+
+        var result = shell.Run("$r | New-PSAccessSession -OutFile $OutFile -Verbose");
+
+        var error = result.AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+        Assert.Contains(problem, error.Exception.Message);
+        Assert.Contains("No session was created.", error.Exception.Message);
+        Assert.Contains("-OutFile", error.ErrorDetails.RecommendedAction);
+        Assert.Equal("PasswordSafe.Request", PSObject.AsPSObject(error.TargetObject).TypeNames[0]);
+        Assert.DoesNotContain(result.Verbose, l => l.StartsWith("POST ", StringComparison.Ordinal));
+        Assert.Empty(emulator.State.AccessSessions);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public void E2_RdpFile_ReadOnlyOutFile_RefusedBeforeTheSessionIsCreated_TheFileIsKept()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        var path = Path.Combine(folder, "kept.rdp");
+        File.WriteAllText(path, "keep me");
+        File.SetAttributes(path, FileAttributes.ReadOnly);
+        shell.SetVariable("OutFile", path);
+        try
+        {
+            var error = shell.Run("New-PSRequest web01 Administrator -AccessType RDP -Reason file | New-PSAccessSession -OutFile $OutFile")
+                .AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+
+            Assert.Contains("read-only", error.Exception.Message);
+            Assert.Empty(emulator.State.AccessSessions);
+            Assert.Equal("keep me", File.ReadAllText(path));
+        }
+        finally
+        {
+            File.SetAttributes(path, FileAttributes.Normal);
+        }
+    }
+
+    [Fact]
     public void E2_RdpFileWithoutOutFile_OutFileRequired()
     {
         using var shell = emulator.RunnerFor("demo");
@@ -137,6 +202,29 @@ public sealed class AccessSessionTests : IAsyncLifetime, IDisposable
         shell.Run("$r | New-PSAccessSession").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
 
         Assert.Empty(emulator.State.AccessSessions);
+    }
+
+    [Theory]
+    [InlineData("$v | New-PSAccessSession -Verbose")]
+    [InlineData("$v | New-PSAccessSession -SessionType SSH -Verbose")]
+    [InlineData("$v | New-PSAccessSession -OutFile $OutFile -Verbose")]
+    public void E2_ViewRequest_RefusedBeforeSending_SaysToRequestRdpSshOrApp_TheRequestIsTheTarget(string script)
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.SetVariable("OutFile", Path.Combine(folder, "view.rdp"));
+        shell.Run("$v = New-PSRequest lnx01 root -Reason v").AssertSuccess();
+
+        var result = shell.Run(script);
+
+        var error = result.AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+        Assert.Equal("This request has AccessType View, which opens no session.", error.Exception.Message);
+        Assert.Contains("-AccessType RDP, SSH or App", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("New-PSRequest -AccessType", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("the server refused it", ErrorText.Shown(error));
+        Assert.Equal("PasswordSafe.Request", PSObject.AsPSObject(error.TargetObject).TypeNames[0]);
+        Assert.DoesNotContain(result.Verbose, l => l.StartsWith("POST ", StringComparison.Ordinal));
+        Assert.Empty(emulator.State.AccessSessions);
+        Assert.False(File.Exists(Path.Combine(folder, "view.rdp")));
     }
 
     [Fact]

@@ -178,6 +178,8 @@ public sealed class AdminSessionTests : IAsyncLifetime
     [InlineData("New-PSAdminSession -HostName '   ' -SessionType SSH -Credential $HostCredential -Verbose", "ValidationFailed", "host name is blank")]
     [InlineData("New-PSAdminSession -HostName srv42 -SessionType rdpfile -Credential $HostCredential -Verbose", "OutFileRequired", "-OutFile")]
     [InlineData("New-PSAdminSession -HostName srv42 -SessionType RDP -Credential $HostCredential -OutFile $OutFile -Verbose", "ValidationFailed", "-SessionType rdpfile")]
+    [InlineData("New-PSAdminSession -HostName srv42 -SessionType rdpfile -Credential $HostCredential -OutFile \"$OutFile/x.rdp\" -Verbose", "ValidationFailed", "does not exist")]
+    [InlineData("New-PSAdminSession -HostName srv42 -SessionType rdpfile -Credential $HostCredential -OutFile ([IO.Path]::GetDirectoryName($OutFile)) -Verbose", "ValidationFailed", "is a folder")]
     public void AdminSession_BadInput_ClearError_NothingSent(string script, string errorId, string mustMention)
     {
         using var shell = ShellFor("admin");

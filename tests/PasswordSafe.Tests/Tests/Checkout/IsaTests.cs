@@ -133,6 +133,20 @@ public sealed class IsaTests : IClassFixture<CheckoutEmulator>, IDisposable
     }
 
     [Fact]
+    public void E4_IsaSession_RdpFileInAMissingFolder_RefusedBeforeTheSessionIsCreated()
+    {
+        using var shell = emulator.RunnerFor("isa-user");
+        shell.SetVariable("OutFile", Path.Combine(folder, "missing", "isa.rdp"));
+
+        var error = shell.Run("New-PSIsaSession -SystemName web01 -AccountName Administrator -SessionType rdpfile -OutFile $OutFile")
+            .AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+
+        Assert.Contains("does not exist", error.Exception.Message);
+        Assert.Contains("No session was created.", error.Exception.Message);
+        Assert.Equal(sessionsBefore, emulator.State.AccessSessions.Count);
+    }
+
+    [Fact]
     public void E4_IsaSessionFileTypeWithoutOutFile_OutFileRequired()
     {
         using var shell = emulator.RunnerFor("isa-user");

@@ -178,12 +178,14 @@ internal sealed class FakeCheckoutServer
         var systemId = body.RootElement.GetProperty("SystemID").GetInt32();
         var accountId = body.RootElement.GetProperty("AccountID").GetInt32();
         var account = Accounts.First(a => (int)a["SystemId"]! == systemId && (int)a["AccountId"]! == accountId);
+        // The read-back reports the access type asked for, as the server does (New-PSAccessSession checks it).
+        var accessType = body.RootElement.TryGetProperty("AccessType", out var type) ? type.GetString() : "View";
         var id = _nextRequestId++;
         Requests.Add(new Dictionary<string, object?>
         {
             ["RequestID"] = id, ["SystemID"] = systemId, ["SystemName"] = account["SystemName"], ["AccountID"] = accountId,
             ["AccountName"] = account["AccountName"], ["DomainName"] = account["DomainName"],
-            ["Status"] = RequireApproval ? "Pending" : "Active", ["AccessType"] = "View", ["Reason"] = null,
+            ["Status"] = RequireApproval ? "Pending" : "Active", ["AccessType"] = accessType, ["Reason"] = null,
             ["ExpiresDate"] = "2026-01-02T04:04:05",
         });
         return Json(HttpStatusCode.Created, id.ToString());
