@@ -314,6 +314,29 @@ public sealed class ManagedAccountListingTests : IClassFixture<CheckoutEmulator>
         Assert.Empty(result.Output);
     }
 
+    [Theory]
+    [InlineData("New-PSRequest -SystemName contoso.test -AccountName svc-backup -Reason x")]
+    [InlineData("Use-PSCredential -SystemName contoso.test -AccountName SVC-BACKUP -ScriptBlock { 'never runs' }")]
+    public void E1_BareNameOfADirectoryAccount_AccountNotFound_AsksDidYouMeanTheDomainForm(string script)
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var error = shell.Run(script).AssertError("AccountNotFound", ErrorCategory.ObjectNotFound);
+
+        Assert.Contains(@"Did you mean CONTOSO\svc-backup?", ErrorText.Shown(error));
+        Assert.Empty(emulator.State.ReleaseRequests);
+    }
+
+    [Fact]
+    public void E1_NameOnNoSystem_AccountNotFound_HasNoDidYouMean()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var error = shell.Run("New-PSRequest -SystemName web01 -AccountName svc-backup -Reason x").AssertError("AccountNotFound", ErrorCategory.ObjectNotFound);
+
+        Assert.DoesNotContain("Did you mean", ErrorText.Shown(error));
+    }
+
     [Fact]
     public void E1_ListingWithBothNamesMatchingNothing_IsEmpty_AndPipesNothingOn()
     {
