@@ -224,7 +224,8 @@ public sealed class RequestSetTests : IAsyncLifetime
         shell.Run("Get-PSRequestSet -RequestSetId 999").AssertError("RequestNotFound", ErrorCategory.ObjectNotFound);
 
         var table = shell.Run("Get-PSRequestSet | Out-Host").AssertSuccess().HostWrites;
-        Assert.Contains(table, l => l.Contains("RequestSetId", StringComparison.Ordinal) && l.Contains("AccessTypes", StringComparison.Ordinal));
+        // The Requests column names each type with its status, so the table has no separate AccessTypes column.
+        Assert.Contains(table, l => l.Contains("RequestSetId", StringComparison.Ordinal) && l.Contains("Requests", StringComparison.Ordinal));
         Assert.Contains(table, l => l.Contains("Administrator", StringComparison.Ordinal) && l.Contains("View CheckedIn, RDP Active", StringComparison.Ordinal));
         Assert.Contains(table, l => l.Contains("sa", StringComparison.Ordinal) && l.Contains("RDP Pending, View Pending", StringComparison.Ordinal));
     }
