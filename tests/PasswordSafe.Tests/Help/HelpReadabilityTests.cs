@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using PasswordSafe.Tests.Infrastructure;
@@ -31,5 +32,21 @@ public sealed class HelpReadabilityTests
         Assert.All(titles, i => Assert.True(lines[i - 1].Length == 0, $"No blank line before '{lines[i]}': '{lines[i - 1]}'"));
         // The longest title of New-PSRequest (over 60 characters) keeps its dashes too.
         Assert.Contains(titles, i => lines[i].Length > 70);
+    }
+
+    [Fact]
+    public void HelpText_CitesNoInternalRuleNumbersOrApiNotes()
+    {
+        // "spec E1", "(A3)", "api-v3 §3.4": the project's own references, which mean nothing to a reader of Get-Help.
+        var internalReference = new Regex(@"\bspec(?:'s)?\s+(?:rule\s+)?[A-F]\d|\bapi-v3\b|§|\([A-F]\d(?:\s*[–/-]\s*[A-F]?\d)?\)|\b[A-F]\d (?:pipeline|workflow)\b",
+            RegexOptions.IgnoreCase);
+
+        var found = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "en-US"), "*.md")
+            .SelectMany(path => File.ReadAllLines(path).Select((line, index) => (File: Path.GetFileName(path), Line: index + 1, Text: line)))
+            .Where(l => internalReference.IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text}")
+            .ToList();
+
+        Assert.True(found.Count == 0, "Internal references in the help:\n" + string.Join("\n", found));
     }
 }
