@@ -11,7 +11,8 @@ namespace PasswordSafe.Commands;
 
 /// <summary>
 /// Lists the managed accounts the caller may request (spec E1, api-v3 §2.1). Pages stream to the pipeline
-/// as they arrive; -First/-Skip map onto limit/offset so nothing beyond -First is fetched, and nothing is capped.
+/// as they arrive; -First/-Skip map onto limit/offset so nothing beyond -First is fetched (only -IncludeTotalCount reads a
+/// few small pages more, to count what the server has), and nothing is capped.
 /// With -AccountId or -ManagedSystemId it reads the provisioning view instead (E5, api-v3 §2.2), whose objects
 /// feed Set-/Remove-PSManagedAccount and the credential cmdlets.
 /// </summary>
