@@ -147,29 +147,31 @@ internal static class MamlWriter
             new XElement(Dev + "type", new XElement(Maml + "name", type.TypeName)),
             new XElement(Maml + "description", Paragraphs(type.Description)));
 
+    // Get-Help writes an example's remarks straight after its code and the next title straight after the remarks; the
+    // empty last paragraph is the blank line that keeps one example's remarks apart from the next title.
     private static XElement ExampleElement(ExampleHelp example) =>
         new(Command + "example",
             new XElement(Maml + "title", PadExampleTitle(example.Title)),
             new XElement(Dev + "code", string.Join("\n\n", example.Code)),
-            new XElement(Dev + "remarks", Paragraphs(example.Remarks)));
+            new XElement(Dev + "remarks", Paragraphs(example.Remarks), new XElement(Maml + "para", string.Empty)));
 
     private static XElement LinkElement(RelatedLinkHelp link) =>
         new(Maml + "navigationLink",
             new XElement(Maml + "linkText", link.Text),
             new XElement(Maml + "uri", link.Uri));
 
-    /// <summary>"--------- Example 1: Title ---------": the dashed banner Get-Help users are used to.</summary>
-    private static string PadExampleTitle(string title)
+    /// <summary>
+    /// "--------- Example 1: Title ---------": the dashed banner Get-Help users are used to, centred in 64 columns;
+    /// a longer title keeps at least <see cref="MinimumExampleDashes"/> dashes on each side, so every title looks alike.
+    /// </summary>
+    internal static string PadExampleTitle(string title)
     {
         const int width = 64;
-        if (title.Length >= width - 2)
-        {
-            return title;
-        }
-
-        var dashes = new string('-', (width - title.Length - 2) / 2);
+        var dashes = new string('-', Math.Max(MinimumExampleDashes, (width - title.Length - 2) / 2));
         return $"{dashes} {title} {dashes}";
     }
+
+    internal const int MinimumExampleDashes = 4;
 
     private static string Lower(bool value) => value ? "true" : "false";
 }

@@ -93,7 +93,8 @@ internal static class UserBody
 
         if (!type.Equals(BeyondInsight, System.StringComparison.OrdinalIgnoreCase))
         {
-            throw AdminErrors.Invalid($"User '{current.UserName}' is a {type} user; its names and e-mail come from the directory.",
+            // "an": the other user types are ActiveDirectory, LDAP and Application.
+            throw AdminErrors.Invalid($"User '{current.UserName}' is an {type} user; its names and e-mail come from the directory.",
                 "Change the user in the directory; Set-PSUser changes BeyondInsight and application users.");
         }
 

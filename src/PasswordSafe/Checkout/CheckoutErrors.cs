@@ -133,9 +133,11 @@ internal static class CheckoutErrors
         return e;
     }
 
-    public static PasswordSafeException AccountNotFound(ManagedAccountFilter filter) =>
+    /// <summary>None matches; <paramref name="didYouMean"/>: the directory forms of a bare name that is on the system.</summary>
+    public static PasswordSafeException AccountNotFound(ManagedAccountFilter filter, IReadOnlyList<string>? didYouMean = null) =>
         new PasswordSafeException(ErrorIds.AccountNotFound,
-            $"No requestable managed account matches {filter.Describe()}.",
+            $"No requestable managed account matches {filter.Describe()}." + (didYouMean == null || didYouMean.Count == 0 ? string.Empty
+                : $" Did you mean {string.Join(" or ", didYouMean)}? A directory account is named DOMAIN\\name or by its UPN."),
             "Check the names with Get-PSManagedAccount; only accounts enabled for API access that you may request are visible.");
 
     public static PasswordSafeException Ambiguous(ManagedAccountFilter filter, IReadOnlyList<ManagedAccount> matches) =>

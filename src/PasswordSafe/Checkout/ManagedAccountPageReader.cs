@@ -111,7 +111,7 @@ internal sealed class ManagedAccountPageReader
         }
 
         EnsureEnd(reader);
-        return new ManagedAccountPage(accounts, total, isSingleObject || accounts.Count < requestedLimit);
+        return new ManagedAccountPage(accounts, total, isSingleObject || accounts.Count < requestedLimit, isSingleObject);
     }
 
     private static DefaultJsonNameTable CreateNameTable()

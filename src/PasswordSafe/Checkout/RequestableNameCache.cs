@@ -54,9 +54,36 @@ internal sealed class RequestableNameCache
     public IReadOnlyList<string> SystemNames(string prefix) =>
         Matching(Accounts(null).Select(a => a.SystemName), prefix);
 
-    /// <summary>Distinct account names starting with the prefix, on one system when it is known.</summary>
-    public IReadOnlyList<string> AccountNames(string? systemName, string prefix) =>
-        Matching(Accounts(string.IsNullOrEmpty(systemName) ? null : systemName).Select(a => a.AccountName), prefix);
+    /// <summary>
+    /// Distinct account names as -AccountName takes them, on one system when it is known: <c>DOMAIN\name</c> for an
+    /// account with a domain (a directory account is never found by its bare name, api-v3 §2.1), the UPN once the typed
+    /// text has an <c>@</c>, else the name. What was typed may start either the offered form or the bare name.
+    /// </summary>
+    public IReadOnlyList<string> AccountNames(string? systemName, string prefix)
+    {
+        prefix ??= string.Empty;
+        var byUpn = prefix.IndexOf('@') >= 0;
+        var names = Accounts(string.IsNullOrEmpty(systemName) ? null : systemName).Select(a => byUpn ? a.UserPrincipalName : RequestableName(a));
+        return Matching(names, string.Empty)
+            .Where(n => StartsWith(n, prefix) || StartsWith(BareName(n), prefix))
+            .ToList();
+    }
+
+    /// <summary>The name -AccountName finds this account by: <c>DOMAIN\name</c> when it has a domain, else its name.</summary>
+    public static string? RequestableName(ManagedAccount account)
+    {
+        var name = account.AccountName;
+        if (string.IsNullOrEmpty(name) || name!.IndexOf('\\') >= 0 || name.IndexOf('@') >= 0 || string.IsNullOrEmpty(account.DomainName))
+        {
+            return name;
+        }
+
+        return account.DomainName + "\\" + name;
+    }
+
+    private static string BareName(string name) => name.Substring(name.IndexOf('\\') + 1);
+
+    private static bool StartsWith(string? name, string prefix) => name != null && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Names of the aliases starting with the prefix, sorted: only those that can be requested (mapped, state 1 or 2),

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using PasswordSafe.Session;
 
 namespace PasswordSafe.Commands;
@@ -31,8 +32,18 @@ internal static class AccountCompletion
     public static IEnumerable<CompletionResult> Results(IEnumerable<string> names, string tooltip) =>
         names.Select(name => new CompletionResult(Quote(name), name, CompletionResultType.ParameterValue, tooltip + name)).ToList();
 
-    private static string Quote(string name) =>
-        name.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', '@', '#', ',', '&', '|' }) < 0
-            ? name
-            : "'" + name.Replace("'", "''") + "'";
+    /// <summary>The name as typed text: as it is when PowerShell reads it back as that one bare word, else single-quoted.</summary>
+    internal static string Quote(string name) =>
+        IsBareWord(name) ? name : "'" + name.Replace("'", "''") + "'";
+
+    private static bool IsBareWord(string name)
+    {
+        var ast = Parser.ParseInput("x " + name, out _, out var errors);
+        return errors.Length == 0
+            && ast.EndBlock?.Statements.Count == 1
+            && ast.EndBlock.Statements[0] is PipelineAst { PipelineElements: { Count: 1 } } pipeline
+            && pipeline.PipelineElements[0] is CommandAst { CommandElements: { Count: 2 } } command
+            && command.CommandElements[1] is StringConstantExpressionAst { StringConstantType: StringConstantType.BareWord } word
+            && word.Value == name;
+    }
 }

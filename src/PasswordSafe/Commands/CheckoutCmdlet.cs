@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using PasswordSafe.Checkout;
@@ -46,10 +47,38 @@ public abstract class CheckoutCmdlet : PasswordSafeCmdlet
         var matches = Run((log, token) => client.FindAccountsAsync(filter, log, token));
         if (matches.Count == 0)
         {
-            throw CheckoutErrors.AccountNotFound(filter);
+            throw CheckoutErrors.AccountNotFound(filter, DirectoryFormsOf(client, systemName, accountName));
         }
 
         return matches;
+    }
+
+    /// <summary>
+    /// A bare name that is a directory account's name on that system: the <c>DOMAIN\name</c> forms that would have found
+    /// it (the server never matches such an account by its bare name, api-v3 §2.1). Only asked after a miss; a failing
+    /// lookup just means no hint.
+    /// </summary>
+    private IReadOnlyList<string> DirectoryFormsOf(CheckoutClient client, string systemName, string accountName)
+    {
+        if (accountName.IndexOf('\\') >= 0 || accountName.IndexOf('@') >= 0)
+        {
+            return new string[0];
+        }
+
+        try
+        {
+            var onSystem = Run((log, token) => client.FindAccountsAsync(new ManagedAccountFilter { SystemName = systemName }, log, token));
+            return onSystem.Where(a => string.Equals(a.AccountName, accountName, StringComparison.OrdinalIgnoreCase))
+                .Select(RequestableNameCache.RequestableName)
+                .Where(name => name != null && !string.Equals(name, accountName, StringComparison.OrdinalIgnoreCase))
+                .Select(name => name!)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
+        }
+        catch (PasswordSafeException)
+        {
+            return new string[0];
+        }
     }
 
     /// <summary>A PSCredential by default; a SecureString or, only when asked, plain text.</summary>

@@ -11,7 +11,8 @@ namespace PasswordSafe.Commands;
 
 /// <summary>
 /// Lists the managed accounts the caller may request (spec E1, api-v3 §2.1). Pages stream to the pipeline
-/// as they arrive; -First/-Skip map onto limit/offset so nothing beyond -First is fetched, and nothing is capped.
+/// as they arrive; -First/-Skip map onto limit/offset so nothing beyond -First is fetched (only -IncludeTotalCount reads a
+/// few small pages more, to count what the server has), and nothing is capped.
 /// With -AccountId or -ManagedSystemId it reads the provisioning view instead (E5, api-v3 §2.2), whose objects
 /// feed Set-/Remove-PSManagedAccount and the credential cmdlets.
 /// </summary>
@@ -26,6 +27,10 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     private const string ByAccountIdSet = "ByAccountId";
     private const string BySystemIdSet = "ByManagedSystemId";
 
+    // The provisioning view's paging runs across piped systems: what is left to skip and to write, and what was seen.
+    private ulong _provisioningToSkip;
+    private ulong _provisioningLeft;
+    private ulong _provisioningTotal;
 
     [Parameter(Position = 0, ParameterSetName = RequestableSet)]
     [ArgumentCompleter(typeof(SystemNameCompleter))]
@@ -70,6 +75,13 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     [Parameter(Mandatory = true, ParameterSetName = BySystemIdSet, ValueFromPipelineByPropertyName = true)]
     public int ManagedSystemId { get; set; }
 
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _provisioningToSkip = PagingParameters.Skip;
+        _provisioningLeft = PagingParameters.First;
+    }
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName != RequestableSet)
@@ -95,7 +107,9 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         long offset = skip > long.MaxValue ? long.MaxValue : (long)skip;
         long written = 0;
         long? serverTotal = null;
-        var reachedEnd = false;
+        // Every page read tells how far the listing goes, for -IncludeTotalCount when the server sends no total.
+        var total = new ListingTotal(PageSize);
+        var singleObject = false;
         var pages = 0;
         var progressShown = false;
         // Both names given is a lookup of one account: when several match, all are listed and a warning says so.
@@ -103,7 +117,8 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         // The next page downloads (and is parsed) on a pool thread while this thread writes the current one;
         // it is only asked for when it is certainly needed, so -First never fetches more than before.
         using var listing = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
-        PendingCall<ManagedAccountPage>? next = remaining > 0 ? StartPage(client, filter, offset, Limit(remaining), listing.Token) : null;
+        var limit = remaining > 0 ? Limit(remaining) : 0;
+        PendingCall<ManagedAccountPage>? next = remaining > 0 ? StartPage(client, filter, offset, limit, listing.Token) : null;
         try
         {
             while (next != null)
@@ -112,13 +127,28 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
                 next = null;
                 pages++;
                 serverTotal ??= page.TotalCount;
+                if (page.IsSingleObject)
+                {
+                    // The server answers the one account whatever the offset, so -Skip is applied here.
+                    singleObject = true;
+                    if (skip == 0)
+                    {
+                        WriteObject(page.Accounts[0]);
+                        written++;
+                    }
+
+                    break;
+                }
+
                 var count = page.Accounts.Count;
                 var toWrite = (ulong)count < remaining ? count : (int)remaining;
+                total.Observe(offset, limit, count);
                 offset += count;
-                reachedEnd = page.IsLast || count == 0;
+                var reachedEnd = page.IsLast || count == 0;
                 if (!reachedEnd && remaining > (ulong)toWrite)
                 {
-                    next = StartPage(client, filter, offset, Limit(remaining - (ulong)toWrite), listing.Token);
+                    limit = Limit(remaining - (ulong)toWrite);
+                    next = StartPage(client, filter, offset, limit, listing.Token);
                 }
 
                 for (var i = 0; i < toWrite; i++)
@@ -171,8 +201,40 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
 
         if (PagingParameters.IncludeTotalCount)
         {
-            WriteTotalCount(serverTotal, reachedEnd ? (long)Math.Min(skip, long.MaxValue) + written : (long?)null);
+            WriteObject(serverTotal.HasValue ? PagingParameters.NewTotalCount((ulong)serverTotal.Value, 1.0)
+                : singleObject ? PagingParameters.NewTotalCount(1, 1.0)
+                : CountedTotal(client, filter, total));
         }
+    }
+
+    protected override void EndProcessing()
+    {
+        // The listing writes its total at the end of its one record; the provisioning view after the last piped system.
+        if (ParameterSetName != RequestableSet && PagingParameters.IncludeTotalCount)
+        {
+            WriteObject(PagingParameters.NewTotalCount(_provisioningTotal, 1.0));
+        }
+
+        base.EndProcessing();
+    }
+
+    /// <summary>
+    /// The number of matching accounts when the answers carried no total: exact from the pages read when they reached
+    /// the end, else counted with a few small reads past (or before) them; "unknown" only when the answers contradict.
+    /// </summary>
+    private PSObject CountedTotal(CheckoutClient client, ManagedAccountFilter filter, ListingTotal total)
+    {
+        long? counted = null;
+        try
+        {
+            counted = total.Count((offset, limit) => Run((log, token) => client.GetAccountPageAsync(filter, offset, limit, log, token)).Accounts.Count);
+        }
+        catch (PasswordSafeException e)
+        {
+            ThrowTerminatingError(CreateErrorRecord(e, filter.Describe()));
+        }
+
+        return counted.HasValue ? PagingParameters.NewTotalCount((ulong)counted.Value, 1.0) : PagingParameters.NewTotalCount(0, 0.0);
     }
 
     private int Limit(ulong remaining) => (int)Math.Min((ulong)PageSize, remaining);
@@ -180,15 +242,22 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     private PendingCall<ManagedAccountPage> StartPage(CheckoutClient client, ManagedAccountFilter filter, long offset, int limit, CancellationToken token) =>
         Start((log, callToken) => client.GetAccountPageAsync(filter, offset, limit, log, callToken), token);
 
-    /// <summary>-AccountId / -ManagedSystemId: the provisioning objects, with -Skip/-First applied here (these calls do not page).</summary>
+    /// <summary>
+    /// -AccountId / -ManagedSystemId: the provisioning objects, with -Skip/-First applied here (these calls do not
+    /// page) across every piped system. They come whole, so the total is exact; with -IncludeTotalCount the calls go
+    /// on after -First is reached only to count.
+    /// </summary>
     private void WriteProvisioningView()
     {
         var service = new ManagedAccountService(new AdminClient(ResolveSession(Session)));
-        var skip = PagingParameters.Skip;
-        var remaining = PagingParameters.First;
         var ids = ParameterSetName == ByAccountIdSet ? AccountId : new[] { ManagedSystemId };
         foreach (var id in ids)
         {
+            if (_provisioningLeft == 0 && !PagingParameters.IncludeTotalCount)
+            {
+                return;
+            }
+
             IReadOnlyList<ManagedAccountSettings> accounts;
             try
             {
@@ -204,37 +273,17 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
 
             foreach (var account in accounts)
             {
-                if (skip > 0)
+                _provisioningTotal++;
+                if (_provisioningToSkip > 0)
                 {
-                    skip--;
-                    continue;
+                    _provisioningToSkip--;
                 }
-
-                if (remaining == 0)
+                else if (_provisioningLeft > 0)
                 {
-                    return;
+                    WriteObject(account);
+                    _provisioningLeft--;
                 }
-
-                WriteObject(account);
-                remaining--;
             }
-        }
-    }
-
-    /// <summary>The server's total when it sent one; the exact count when the listing ran to the end; otherwise honestly unknown.</summary>
-    private void WriteTotalCount(long? serverTotal, long? countedToEnd)
-    {
-        if (serverTotal.HasValue)
-        {
-            WriteObject(PagingParameters.NewTotalCount((ulong)serverTotal.Value, 1.0));
-        }
-        else if (countedToEnd.HasValue)
-        {
-            WriteObject(PagingParameters.NewTotalCount((ulong)countedToEnd.Value, 1.0));
-        }
-        else
-        {
-            WriteObject(PagingParameters.NewTotalCount(0, 0.0));
         }
     }
 

@@ -36,7 +36,8 @@ public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
         try
         {
             var sessionType = ChooseSessionType(InputObject?.AccessType);
-            if (!ShouldProcess(description, $"Create a {sessionType} session"))
+            // "an": every session type (SSH, RDP, rdpfile, app…) starts with a vowel sound.
+            if (!ShouldProcess(description, $"Create an {sessionType} session"))
             {
                 return;
             }

@@ -25,6 +25,17 @@ public abstract class RequestInputCmdlet : CheckoutCmdlet
     /// <summary>An error's target: the request object, or the masked id.</summary>
     internal object CurrentTarget => (object?)InputObject ?? MaskedRequest;
 
-    /// <summary>How -WhatIf, progress and errors name the request: its account (<c>web01\Administrator</c>), or <c>request ****</c>.</summary>
-    internal string DescribeCurrent() => InputObject != null ? Describe(InputObject.SystemName, InputObject.AccountName) : MaskedRequest;
+    /// <summary>
+    /// How -WhatIf, progress and errors name the request: its account (<c>web01\Administrator</c>), with the access type
+    /// when it is not View (<c>web01\Administrator (RDP)</c>) so a request set's requests are told apart; or <c>request ****</c>.
+    /// </summary>
+    internal string DescribeCurrent() => InputObject != null ? DescribeRequest(InputObject) : MaskedRequest;
+
+    internal static string DescribeRequest(Request request)
+    {
+        var account = Describe(request.SystemName, request.AccountName);
+        return string.IsNullOrEmpty(request.AccessType) || string.Equals(request.AccessType, "View", System.StringComparison.OrdinalIgnoreCase)
+            ? account
+            : $"{account} ({request.AccessType})";
+    }
 }

@@ -25,15 +25,16 @@ internal static class SessionFileWriter
     /// </summary>
     public static void EnsureOutFileFits(string sessionType, string? outFile, string fileTypes = "rdpfile or appfile")
     {
+        // "An": every session type (SSH, RDP, rdpfile, app…) starts with a vowel sound.
         if (IsFileType(sessionType) && outFile == null)
         {
-            throw new PasswordSafeException(ErrorIds.OutFileRequired, $"A {sessionType} session is answered with a file.",
+            throw new PasswordSafeException(ErrorIds.OutFileRequired, $"An {sessionType} session is answered with a file.",
                 "Pass -OutFile with the path to save it to, e.g. -OutFile .\\session.rdp.");
         }
 
         if (!IsFileType(sessionType) && outFile != null)
         {
-            throw new PasswordSafeException(ErrorIds.ValidationFailed, $"A {sessionType} session is a ticket, not a file, so -OutFile does not apply.",
+            throw new PasswordSafeException(ErrorIds.ValidationFailed, $"An {sessionType} session is a ticket, not a file, so -OutFile does not apply.",
                 $"Use -SessionType {fileTypes} with -OutFile, or leave -OutFile out.");
         }
     }

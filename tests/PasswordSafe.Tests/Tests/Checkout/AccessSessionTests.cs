@@ -170,6 +170,7 @@ public sealed class AccessSessionTests : IAsyncLifetime, IDisposable
         var error = shell.Run("$r | New-PSAccessSession -SessionType rdpfile").AssertError("OutFileRequired", ErrorCategory.InvalidArgument);
 
         Assert.Contains("-OutFile", ErrorText.Shown(error));
+        Assert.Contains("An rdpfile session is answered with a file.", ErrorText.Shown(error));
         Assert.Empty(emulator.State.AccessSessions);
     }
 
@@ -242,8 +243,10 @@ public sealed class AccessSessionTests : IAsyncLifetime, IDisposable
         using var shell = emulator.RunnerFor("demo");
         shell.Run("$r = New-PSRequest -SystemName web01 -AccountName Administrator -AccessType RDP -Reason x").AssertSuccess();
 
-        shell.Run("$r | New-PSAccessSession -WhatIf").AssertSuccess();
+        var whatIf = shell.Run("$r | New-PSAccessSession -WhatIf").AssertSuccess();
 
         Assert.Empty(emulator.State.AccessSessions);
+        // The target names the access type (it is not View), and the action reads "an RDP".
+        Assert.Contains(whatIf.HostWrites, l => l.Contains("Performing the operation \"Create an RDP session\" on target \"web01\\Administrator (RDP)\"", StringComparison.Ordinal));
     }
 }

@@ -128,6 +128,84 @@ public sealed class ManagedAccountListingTests : IClassFixture<CheckoutEmulator>
         Assert.Contains(CheckoutSeed.GeneratedAccountCount.ToString(System.Globalization.CultureInfo.InvariantCulture), (string)result.Output[1].BaseObject);
     }
 
+    [Theory]
+    [InlineData("-Skip 10", 15)]
+    [InlineData("-Skip 99999", 0)]
+    [InlineData("-Skip 25", 0)]             // the skip lands exactly on the end
+    [InlineData("-First 3", 3)]             // stopped early: the rest is counted, not read
+    [InlineData("-Skip 5 -First 7 -PageSize 4", 7)]
+    [InlineData("-First 0", 0)]
+    public void E1_IncludeTotalCount_IsHowManyMatch_WhateverSkipAndFirstLeaveOut(string paging, int listed)
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.SetVariable("GeneratedSystem", CheckoutSeed.GeneratedSystem);
+
+        var result = shell.Run($"$all = @(Get-PSManagedAccount -SystemName $GeneratedSystem {paging} -IncludeTotalCount)\n" +
+                               "$all.Count - 1; $all[-1].ToString()").AssertSuccess();
+
+        Assert.Equal(listed, result.Output[0].BaseObject);
+        Assert.Equal($"Total count: {CheckoutSeed.GeneratedAccountCount}", result.Output[1].BaseObject);
+    }
+
+    [Fact]
+    public void E1_IncludeTotalCount_WholeListing_SkipPastTheEnd_CountsWhatTheServerHas()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        // The total-count object's ToString is a script method, so it is read inside the runspace.
+        var total = shell.Run("(Get-PSManagedAccount -Skip 10000 -IncludeTotalCount -Verbose).ToString()").AssertSuccess();
+
+        Assert.Equal($"Total count: {HandWrittenVisible.Length + CheckoutSeed.GeneratedAccountCount}", total.SingleValue);
+        // Found by a few one-account reads and one page, not by listing everything again.
+        Assert.InRange(total.Verbose.Count(l => l.Contains("ManagedAccounts", StringComparison.Ordinal) && l.Contains("GET", StringComparison.Ordinal)), 2, 16);
+    }
+
+    [Theory]
+    [InlineData("-SystemName web01 -AccountName Administrator -Skip 4", 0, 1)]
+    [InlineData("-SystemName web01 -AccountName Administrator", 1, 1)]
+    [InlineData("-SystemName web01 -AccountName nobody", 0, 0)]
+    [InlineData("-SystemName twin01 -AccountName operator -Skip 1", 1, 2)]
+    public void E1_BothNames_SkipAppliesToTheAnswer_AndTheTotalIsWhatMatches(string lookup, int listed, int matching)
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run($"$all = @(Get-PSManagedAccount {lookup} -IncludeTotalCount)\n" +
+                               "$all.Count - 1; $all[-1].ToString()").AssertSuccess();
+
+        Assert.Equal(listed, result.Output[0].BaseObject);
+        Assert.Equal($"Total count: {matching}", result.Output[1].BaseObject);
+    }
+
+    [Theory]
+    [InlineData("-AccountId 1", 1, 1)]
+    [InlineData("-AccountId 1, 2, 4 -Skip 1", 2, 3)]
+    [InlineData("-ManagedSystemId 1", 4, 4)]
+    [InlineData("-ManagedSystemId 1 -Skip 1 -First 2", 2, 4)]
+    [InlineData("-ManagedSystemId 1 -First 0", 0, 4)]
+    public void E5_ProvisioningView_IncludeTotalCount_IsTheAccountsReturned(string selection, int listed, int total)
+    {
+        using var shell = emulator.RunnerFor("admin");
+
+        var result = shell.Run($"$all = @(Get-PSManagedAccount {selection} -IncludeTotalCount)\n" +
+                               "$all.Count - 1; $all[-1].ToString()").AssertSuccess();
+
+        Assert.Equal(listed, result.Output[0].BaseObject);
+        Assert.Equal($"Total count: {total}", result.Output[1].BaseObject);
+    }
+
+    [Fact]
+    public void E5_ProvisioningView_PipedSystems_SkipFirstAndTotalSpanThemAll()
+    {
+        using var shell = emulator.RunnerFor("admin");
+
+        // System 1 has four accounts, system 4 two (root, deploy): one total for the six, -First across both.
+        var result = shell.Run("$all = @([pscustomobject]@{ ManagedSystemId = 1 }, [pscustomobject]@{ ManagedSystemId = 4 } |\n" +
+                               "    Get-PSManagedAccount -Skip 3 -First 2 -IncludeTotalCount)\n" +
+                               "$all[0..1] | ForEach-Object AccountName; $all[-1].ToString(); $all.Count").AssertSuccess();
+
+        Assert.Equal(new object[] { "runbook-svc", "root", "Total count: 6", 3 }, result.Output.Select(o => o.BaseObject));
+    }
+
     [Fact]
     public void E1_BothNames_SingleObjectAnswer_IsOneAccount()
     {
@@ -234,6 +312,29 @@ public sealed class ManagedAccountListingTests : IClassFixture<CheckoutEmulator>
         var error = result.AssertError("AccountNotFound", ErrorCategory.ObjectNotFound);
         Assert.Contains("Get-PSManagedAccount", ErrorText.Shown(error));
         Assert.Empty(result.Output);
+    }
+
+    [Theory]
+    [InlineData("New-PSRequest -SystemName contoso.test -AccountName svc-backup -Reason x")]
+    [InlineData("Use-PSCredential -SystemName contoso.test -AccountName SVC-BACKUP -ScriptBlock { 'never runs' }")]
+    public void E1_BareNameOfADirectoryAccount_AccountNotFound_AsksDidYouMeanTheDomainForm(string script)
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var error = shell.Run(script).AssertError("AccountNotFound", ErrorCategory.ObjectNotFound);
+
+        Assert.Contains(@"Did you mean CONTOSO\svc-backup?", ErrorText.Shown(error));
+        Assert.Empty(emulator.State.ReleaseRequests);
+    }
+
+    [Fact]
+    public void E1_NameOnNoSystem_AccountNotFound_HasNoDidYouMean()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var error = shell.Run("New-PSRequest -SystemName web01 -AccountName svc-backup -Reason x").AssertError("AccountNotFound", ErrorCategory.ObjectNotFound);
+
+        Assert.DoesNotContain("Did you mean", ErrorText.Shown(error));
     }
 
     [Fact]

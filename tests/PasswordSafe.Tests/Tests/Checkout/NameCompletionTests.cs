@@ -39,6 +39,32 @@ public sealed class NameCompletionTests : IClassFixture<CheckoutEmulator>
         Assert.Equal(new[] { "rotating-svc", "runbook-svc" }, matches.OrderBy(m => m));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("C")]
+    [InlineData("contoso\\s")]
+    [InlineData("svc")]
+    public void E1_AccountName_DirectoryAccount_OffersTheDomainForm_ByEitherPrefix_AndItRequests(string typed)
+    {
+        // A directory account is found by DOMAIN\name or its UPN, never by its bare name (§2.1), so that is what Tab offers.
+        using var shell = emulator.RunnerFor("demo");
+
+        var match = Assert.Single(Complete(shell, "New-PSRequest -SystemName contoso.test -AccountName " + typed));
+
+        Assert.Equal(@"CONTOSO\svc-backup", match);
+        var whatIf = shell.Run($"New-PSRequest -SystemName contoso.test -AccountName {match} -Reason x -WhatIf").AssertSuccess();
+        Assert.Contains(whatIf.HostWrites, l => l.Contains("What if", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void E1_AccountName_TypedUpn_OffersTheUpn_Unquoted()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        Assert.Equal(new[] { "svc-backup@contoso.test" }, Complete(shell, "Get-PSManagedAccount -SystemName contoso.test -AccountName svc-backup@"));
+        Assert.Single(shell.Run("Get-PSManagedAccount -SystemName contoso.test -AccountName svc-backup@contoso.test").AssertSuccess().Output);
+    }
+
     [Fact]
     public void E1_AliasName_CompletesRequestableAliases_OnBothRequestingCommands_EveryAliasWhenListing()
     {

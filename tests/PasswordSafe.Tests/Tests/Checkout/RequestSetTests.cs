@@ -52,6 +52,29 @@ public sealed class RequestSetTests : IAsyncLifetime
         Assert.Empty(shell.Run("Get-PSRequestSet").AssertSuccess().Output);
     }
 
+    [Theory]
+    [InlineData("Complete-PSRequest", "Check in")]
+    [InlineData("Set-PSRequest -RotateOnCheckin", "Rotate the password on check-in")]
+    [InlineData("Approve-PSRequest", "Approve")]
+    [InlineData("Deny-PSRequest", "Deny")]
+    public void E1_SetRequests_WhatIf_TellsThemApartByAccessType_AndChangesNothing(string action, string verb)
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run("$set = New-PSRequestSet web01 Administrator -AccessType View, RDP -Reason s").AssertSuccess();
+
+        var whatIf = shell.Run($"$set.Requests | {action} -WhatIf").AssertSuccess();
+
+        // View is the plain account; any other access type is named, so the two lines differ.
+        var lines = whatIf.HostWrites.Where(l => l.StartsWith("What if:", StringComparison.Ordinal)).Select(l => l.TrimEnd()).ToList();
+        Assert.Equal(new[]
+        {
+            $"What if: Performing the operation \"{verb}\" on target \"web01\\Administrator\".",
+            $"What if: Performing the operation \"{verb}\" on target \"web01\\Administrator (RDP)\".",
+        }, lines);
+        Assert.Equal(2, emulator.OpenRequestCount);
+        Assert.All(emulator.State.ReleaseRequests, r => Assert.Equal(RequestStatus.Active, r.Status));
+    }
+
     [Fact]
     public void E1_PipedAccount_SetForItsIds_WithItsDefaultDuration()
     {
@@ -201,7 +224,8 @@ public sealed class RequestSetTests : IAsyncLifetime
         shell.Run("Get-PSRequestSet -RequestSetId 999").AssertError("RequestNotFound", ErrorCategory.ObjectNotFound);
 
         var table = shell.Run("Get-PSRequestSet | Out-Host").AssertSuccess().HostWrites;
-        Assert.Contains(table, l => l.Contains("RequestSetId", StringComparison.Ordinal) && l.Contains("AccessTypes", StringComparison.Ordinal));
+        // The Requests column names each type with its status, so the table has no separate AccessTypes column.
+        Assert.Contains(table, l => l.Contains("RequestSetId", StringComparison.Ordinal) && l.Contains("Requests", StringComparison.Ordinal));
         Assert.Contains(table, l => l.Contains("Administrator", StringComparison.Ordinal) && l.Contains("View CheckedIn, RDP Active", StringComparison.Ordinal));
         Assert.Contains(table, l => l.Contains("sa", StringComparison.Ordinal) && l.Contains("RDP Pending, View Pending", StringComparison.Ordinal));
     }

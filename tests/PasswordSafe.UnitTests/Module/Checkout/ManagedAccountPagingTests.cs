@@ -35,18 +35,46 @@ public class ManagedAccountPagingTests
     }
 
     [Fact]
-    public void IncludeTotalCount_IsExactWhenListedToTheEnd_UnknownWhenStoppedEarly()
+    public void IncludeTotalCount_IsExactWhenListedToTheEnd_AndCountedWhenStoppedEarly()
     {
         using var ps = new CheckoutRunspace(new FakeCheckoutServer(accountCount: 5));
 
         // The total-count object's ToString is a script method, so it is read inside the runspace.
         var full = ps.Invoke("$all = @(Get-PSManagedAccount -IncludeTotalCount -PageSize 2); $all.Count; [string]$all[-1]");
+        var callsForFull = ps.Server.Calls("GET", "ManagedAccounts").Count();
         var partial = ps.Invoke("$all = @(Get-PSManagedAccount -IncludeTotalCount -First 2 -PageSize 2); $all.Count; $all[-1].ToString()");
 
         Assert.Equal(6, (int)full[0].BaseObject); // 5 accounts + the total
         Assert.Equal("5", full[1].ToString());
+        Assert.Equal(3, callsForFull); // the pages themselves showed the end: no extra read
         Assert.Equal(3, (int)partial[0].BaseObject);
-        Assert.Contains("Unknown", partial[1].ToString(), System.StringComparison.OrdinalIgnoreCase);
+        // Stopped after two accounts, the total is still the server's five, counted with small reads past them.
+        Assert.Equal("Total count: 5", partial[1].ToString());
+    }
+
+    [Fact]
+    public void IncludeTotalCount_SkipPastTheEnd_IsTheServersTotal_NotTheSkip()
+    {
+        using var ps = new CheckoutRunspace(new FakeCheckoutServer(accountCount: 5));
+
+        var output = ps.Invoke("$all = @(Get-PSManagedAccount -Skip 10 -IncludeTotalCount); $all.Count; $all[-1].ToString()");
+
+        Assert.Equal(1, (int)output[0].BaseObject);
+        Assert.Equal("Total count: 5", output[1].ToString());
+    }
+
+    [Fact]
+    public void BothNames_SingleObjectAnswer_SkipAppliesToIt_TotalIsOne()
+    {
+        using var ps = new CheckoutRunspace(new FakeCheckoutServer());
+
+        var skipped = ps.Invoke("$all = @(Get-PSManagedAccount -SystemName srv1 -AccountName admin1 -Skip 4 -IncludeTotalCount); $all.Count; $all[-1].ToString()");
+        var kept = ps.Invoke("$all = @(Get-PSManagedAccount -SystemName srv1 -AccountName admin1 -IncludeTotalCount); $all[0].AccountId; $all[-1].ToString()");
+
+        Assert.Equal(1, (int)skipped[0].BaseObject); // only the total
+        Assert.Equal("Total count: 1", skipped[1].ToString());
+        Assert.Equal(201, (int)kept[0].BaseObject);
+        Assert.Equal("Total count: 1", kept[1].ToString());
     }
 
     [Fact]

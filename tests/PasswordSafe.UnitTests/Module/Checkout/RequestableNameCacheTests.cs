@@ -82,9 +82,43 @@ public class RequestableNameCacheTests
         var results = new AccountNameCompleter().CompleteArgument("New-PSRequest", "AccountName", "svc", null!,
             new Hashtable { ["SystemName"] = "srv1", ["Session"] = ps.Session }).ToList();
 
-        Assert.Equal("'svc admin'", Assert.Single(results).CompletionText);
+        // srv1's account has the domain CONTOSO, so it is offered as -AccountName finds it; the space needs quotes.
+        Assert.Equal(@"'CONTOSO\svc admin'", Assert.Single(results).CompletionText);
         Assert.Contains("systemName=srv1", server.Calls("GET", "ManagedAccounts").Single().Uri.Query);
     }
+
+    [Fact]
+    public void AccountNames_DomainFormForAccountsWithADomain_MatchedOnItOrOnTheBareName_UpnOnceAnAtIsTyped()
+    {
+        var cache = new RequestableNameCache((_, _) => Task.FromResult<IReadOnlyList<ManagedAccount>>(new[]
+        {
+            new ManagedAccount { SystemName = "contoso.test", AccountName = "svc-backup", DomainName = "CONTOSO", UserPrincipalName = "svc-backup@contoso.test" },
+            new ManagedAccount { SystemName = "contoso.test", AccountName = "svc-sql", DomainName = "CONTOSO" },
+            new ManagedAccount { SystemName = "web01", AccountName = "svc-web" },
+            new ManagedAccount { SystemName = "web01", AccountName = @"FABRIKAM\ops" },
+        }));
+
+        Assert.Equal(new[] { @"CONTOSO\svc-backup", @"CONTOSO\svc-sql", @"FABRIKAM\ops", "svc-web" }, cache.AccountNames(null, ""));
+        Assert.Equal(new[] { @"CONTOSO\svc-backup", @"CONTOSO\svc-sql", "svc-web" }, cache.AccountNames(null, "SVC"));
+        Assert.Equal(new[] { @"CONTOSO\svc-backup" }, cache.AccountNames(null, @"contoso\svc-b"));
+        Assert.Equal(new[] { @"CONTOSO\svc-backup", @"CONTOSO\svc-sql" }, cache.AccountNames(null, "c"));
+        Assert.Equal(new[] { @"FABRIKAM\ops" }, cache.AccountNames(null, "op"));
+        Assert.Equal(new[] { "svc-backup@contoso.test" }, cache.AccountNames(null, "svc-backup@"));
+    }
+
+    [Theory]
+    [InlineData("svc-backup", "svc-backup")]
+    [InlineData(@"CONTOSO\svc-backup", @"CONTOSO\svc-backup")]
+    [InlineData("svc-backup@contoso.test", "svc-backup@contoso.test")]
+    [InlineData("svc admin", "'svc admin'")]
+    [InlineData("-admin", "'-admin'")]
+    [InlineData("$x", "'$x'")]
+    [InlineData("o'brien", "'o''brien'")]
+    [InlineData("a#b", "a#b")]
+    [InlineData("#a", "'#a'")]
+    [InlineData("a,b", "'a,b'")]
+    public void Quote_OnlyWhatPowerShellWouldNotReadBackAsTheOneBareWord(string name, string typed) =>
+        Assert.Equal(typed, AccountCompletion.Quote(name));
 
     [Fact]
     public void Completer_WithoutASession_OffersNothing() =>

@@ -1,0 +1,188 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using PasswordSafe.Emulator;
+using PasswordSafe.Tests.Infrastructure;
+using Xunit;
+
+namespace PasswordSafe.Tests.Help;
+
+/// <summary>
+/// A newcomer copies a checkout example out of the help and runs it against the emulator's demo data: it must work
+/// as written. Each example runs in a fresh demo emulator, signed in as the user the example says; an approver approves
+/// in the background where the example waits for one; tools the examples call (mstsc, ssh, Invoke-Sqlcmd, Invoke-Command
+/// …) and the commands this hosted engine lacks are stand-ins, so what is proven is the module's part: names, ids,
+/// parameters and the demo data.
+/// </summary>
+public sealed class HelpExampleRunTests
+{
+    // Stand-ins: external tools, remoting, and Utility/Management cmdlets the hosted engine does not load.
+    private const string StandIns =
+        "function mstsc { } function ssh { } function Invoke-Sqlcmd { } function Invoke-Command { } function Test-Connection { }\n" +
+        "function Set-Content { param($Path, [Parameter(ValueFromPipeline)]$Value) process { } }\n" +
+        "function Select-Object { process { $_ } }\n" +
+        "function Import-Csv { [pscustomobject]@{ SystemId = 3; AccountId = 3 } }\n" +
+        "$PSDefaultParameterValues['Wait-PSRequest:PollIntervalSec'] = 1\n";
+
+    /// <summary>cmdlet, example number, the demo user it runs as, examples of the same page it builds on.</summary>
+    public static TheoryData<string, int, string, string> Examples() => new()
+    {
+        { "New-PSRequest", 1, "demo", "" },
+        { "New-PSRequest", 2, "demo", "" },
+        { "New-PSRequest", 3, "demo", "" },
+        { "New-PSRequest", 4, "demo", "" },
+        { "New-PSRequest", 5, "demo", "" },
+        { "New-PSRequest", 6, "demo", "" },
+        { "New-PSRequest", 7, "demo", "" },
+        { "Get-PSCredential", 1, "demo", "" },
+        { "Get-PSCredential", 2, "demo", "1" },
+        { "Get-PSCredential", 3, "demo", "" },
+        { "Get-PSCredential", 4, "demo", "" },
+        { "Use-PSCredential", 1, "demo", "" },
+        { "Use-PSCredential", 2, "demo", "" },
+        { "Use-PSCredential", 3, "demo", "" },
+        { "Use-PSCredential", 4, "demo", "" },
+        { "Use-PSCredential", 5, "demo", "" },
+        { "Use-PSCredential", 6, "demo", "" },
+        { "Get-PSManagedAccount", 1, "demo", "" },
+        { "Get-PSManagedAccount", 2, "demo", "" },
+        { "Get-PSManagedAccount", 3, "demo", "" },
+        { "Get-PSManagedAccount", 4, "demo", "" },
+        { "Get-PSManagedAccount", 5, "demo", "" },
+        { "Get-PSManagedAccountAlias", 1, "demo", "" },
+        { "Get-PSManagedAccountAlias", 2, "demo", "" },
+        { "New-PSAccessSession", 1, "demo", "" },
+        { "New-PSAccessSession", 2, "demo", "" },
+        { "New-PSRequestSet", 1, "demo", "" },
+        { "New-PSRequestSet", 2, "demo", "1" },
+        { "New-PSRequestSet", 3, "demo", "" },
+        { "New-PSRequestSet", 4, "demo", "" },
+        { "Wait-PSRequest", 1, "demo", "" },
+        { "Wait-PSRequest", 2, "demo", "" },
+        { "Set-PSRequest", 1, "demo", "" },
+        { "Set-PSRequest", 2, "demo", "" },
+        { "Complete-PSRequest", 1, "demo", "" },
+        { "Complete-PSRequest", 2, "demo", "" },
+        { "Get-PSRequest", 1, "demo", "" },
+        { "Get-PSRequestSet", 1, "demo", "" },
+        { "Get-PSRequestSet", 2, "demo", "" },
+        { "Invoke-PSRestMethod", 1, "demo", "" },
+        { "Invoke-PSRestMethod", 2, "demo", "" },
+        { "Invoke-PSRestMethod", 3, "demo", "" },
+        { "Get-PSAccessSession", 1, "demo", "" },
+        { "Get-PSAccessSession", 2, "demo", "" },
+        { "Get-PSAccessSession", 3, "demo", "" },
+        { "Get-PSAccessPolicy", 1, "demo", "" },
+        { "Get-PSAccessPolicy", 2, "demo", "" },
+        { "Get-PSAccessPolicy", 3, "demo", "" },
+        { "Get-PSAccessPolicy", 4, "demo", "" },
+        { "Get-PSIsaCredential", 1, "isa-user", "" },
+        { "Get-PSIsaCredential", 2, "isa-user", "" },
+        { "New-PSIsaSession", 1, "isa-user", "" },
+        { "New-PSIsaSession", 2, "isa-user", "" },
+        { "Stop-PSRequest", 1, "demo", "" },
+        { "Stop-PSRequest", 2, "demo", "" },
+        { "Stop-PSRequest", 4, "demo", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task CheckoutExample_RunsAsWritten_AgainstTheDemoEmulator(string cmdlet, int number, string runAs, string after)
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
+        using var shell = Connect(server, runAs);
+        using var approver = Connect(server, DemoSeed.ApproverUser);
+        var folder = Directory.CreateTempSubdirectory("ps-example-");
+        try
+        {
+            shell.SetVariable("ExampleFolder", folder.FullName);
+            shell.Run(StandIns + "$ExecutionContext.SessionState.Path.SetLocation($ExampleFolder) | Out-Null").AssertSuccess();
+            foreach (var earlier in after.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                shell.Run(ExampleCode(cmdlet, int.Parse(earlier, System.Globalization.CultureInfo.InvariantCulture))).AssertSuccess();
+            }
+
+            var code = ExampleCode(cmdlet, number);
+            using var stop = new CancellationTokenSource();
+            // Where an example waits for an approver, "approver" approves what is pending, as a colleague would.
+            var approving = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    approver.Run("Get-PSRequest -Queue Approver -Status Pending | Approve-PSRequest -Reason ok");
+                    await Task.Delay(300).ConfigureAwait(false);
+                }
+            });
+            PowerShellResult result;
+            try
+            {
+                using var running = shell.Begin(code);
+                result = running.Wait(TimeSpan.FromSeconds(60));
+            }
+            finally
+            {
+                stop.Cancel();
+                await approving;
+            }
+
+            Assert.True(result.Errors.Count == 0, $"{cmdlet} example {number} failed against the demo data:\n{code}\n" +
+                string.Join("\n", result.Errors.Select(e => $"{e.FullyQualifiedErrorId}: {e}")));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void EveryCheckoutExampleThatCanRunHere_IsListed()
+    {
+        // A new example on one of these pages is run too, or the list says why it is not (it waits on a human, or
+        // needs an object the page only describes).
+        var listed = Examples().Select(row => ((string)row[0], (int)row[1])).ToHashSet();
+        var notRun = new[]
+        {
+            ("Get-PSRequest", 2),    // the approver's queue: run as "approver", it would approve demo's pending requests
+            ("Get-PSAccessPolicy", 5), // grants a role: admin provisioning, covered by Admin/ProvisioningChainTests
+            ("Stop-PSRequest", 3),   // a directory user's requests: CONTOSO\jdoe holds none in the demo data
+        };
+        foreach (var cmdlet in Examples().Select(row => (string)row[0]).Distinct())
+        {
+            for (var number = 1; ExampleExists(cmdlet, number); number++)
+            {
+                Assert.True(listed.Contains((cmdlet, number)) || notRun.Contains((cmdlet, number)),
+                    $"{cmdlet} example {number} is neither run against the demo data nor listed as not runnable here.");
+            }
+        }
+    }
+
+    private static PowerShellRunner Connect(EmulatorServer server, string runAs)
+    {
+        var runner = PowerShellRunner.Start();
+        runner.SetVariable("Uri", server.RootUri.ToString());
+        runner.SetVariable("Thumbprint", server.ServerCertificate.Thumbprint);
+        runner.SetVariable("DemoKey", EmulatorFixture.Secure(DemoSeed.ApiKey));
+        runner.SetVariable("RunAs", runAs);
+        runner.Run("Connect-PasswordSafe -Uri $Uri -ApiKey $DemoKey -RunAs $RunAs -ServerCertificateThumbprint $Thumbprint").AssertSuccess();
+        return runner;
+    }
+
+    private static string Markdown(string cmdlet) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "en-US", cmdlet + ".md"));
+
+    private static Match ExampleSection(string cmdlet, int number) =>
+        Regex.Match(Markdown(cmdlet), $@"^### Example {number}\b.*?(?=^### |^## )", RegexOptions.Multiline | RegexOptions.Singleline);
+
+    private static bool ExampleExists(string cmdlet, int number) => ExampleSection(cmdlet, number).Success;
+
+    /// <summary>The example's code blocks, as a user copies them.</summary>
+    private static string ExampleCode(string cmdlet, int number)
+    {
+        var section = ExampleSection(cmdlet, number);
+        Assert.True(section.Success, $"en-US/{cmdlet}.md has no example {number}.");
+        return string.Join("\n", Regex.Matches(section.Value, @"^```powershell\r?\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)
+            .Select(m => m.Groups[1].Value));
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using PasswordSafe.Tests.Infrastructure;
+using Xunit;
+
+namespace PasswordSafe.Tests.Tests.Checkout;
+
+/// <summary>
+/// The checkout table views as the user sees them in a 120- and an 80-column console: every line fits, nothing is
+/// cut at 120, and at 80 the key columns (ids, system, user name, status) stay whole while the others are left out
+/// whole (PowerShell would otherwise squeeze the first column that does not fit). Dates show in the viewer's local
+/// time, whatever offset the object carries; the assertions compute local time in the runspace, so any TZ passes.
+/// </summary>
+public sealed class TableViewTests : IAsyncLifetime
+{
+    private const string Date = @"\d{4}-\d\d-\d\d \d\d:\d\d";
+
+    private CheckoutEmulator emulator = null!;
+
+    public async Task InitializeAsync() => emulator = await CheckoutEmulator.StartAsync();
+
+    public Task DisposeAsync() => emulator.DisposeAsync();
+
+    /// <summary>What <paramref name="script"/> shows through Out-Host at that console width, colour codes removed.</summary>
+    private static List<string> Render(PowerShellRunner shell, int width, string script)
+    {
+        // The host keeps everything written in the runspace; this call's lines are the ones after what is there.
+        var before = shell.Host.UserInterface.Written.Count;
+        return shell.Run($"$Host.UI.RawUI.BufferSize = [System.Management.Automation.Host.Size]::new({width}, 3000)\n{script} | Out-Host")
+            .AssertSuccess().HostWrites
+            .Skip(before)
+            .SelectMany(w => w.Split('\n'))
+            .Select(l => Regex.Replace(l, @"\x1b\[[0-9;]*m", string.Empty).TrimEnd('\r', ' '))
+            .Where(l => l.Length > 0)
+            .ToList();
+    }
+
+    private static void AssertFits(List<string> table, int width)
+    {
+        Assert.NotEmpty(table);
+        Assert.All(table, l => Assert.True(l.Length < width, $"Wider than the {width}-column console: '{l}'"));
+        Assert.All(table, l => Assert.DoesNotContain("…", l));
+    }
+
+    private static string Header(List<string> table) => table[0];
+
+    [Fact]
+    public void ManagedAccounts_120_AllColumnsWithShortHeaders_80_NamesIdsAndDefaultDuration()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var wide = Render(shell, 120, "Get-PSManagedAccount");
+        var narrow = Render(shell, 80, "Get-PSManagedAccount");
+
+        AssertFits(wide, 120);
+        Assert.Matches(@"^SystemName\s+UserName\s+SystemId\s+AccountId\s+Default\(min\)\s+Max\(min\)\s+ISA\s+LastChange$", Header(wide));
+        Assert.Contains(wide, l => Regex.IsMatch(l, @"^contoso\.test\s+CONTOSO\\svc-backup\s+3\s+3\s+120\s+525600\s+False$"));
+        Assert.Contains(wide, l => Regex.IsMatch(l, @"^gen-sys-00001\s+gen-acct-0025\s+9\s+\d+\s+120\s+525600\s+False$"));
+        AssertFits(narrow, 80);
+        Assert.Matches(@"^SystemName\s+UserName\s+SystemId\s+AccountId\s+Default\(min\)$", Header(narrow));
+        Assert.Contains(narrow, l => Regex.IsMatch(l, @"^db01\s+sa\s+2\s+2\s+60$"));
+        Assert.Equal(wide.Count, narrow.Count); // one line per account and no wrapped header
+    }
+
+    [Fact]
+    public void Requests_120_ReasonAfterTheExpiry_80_EverythingButTheReason()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run("$r = New-PSRequest web01 Administrator -AccessType RDP -Reason 'patch night'\n" +
+                  "$null = New-PSRequest contoso.test 'CONTOSO\\svc-backup' -Reason backup").AssertSuccess();
+        var expires = (string)shell.Run("$r.ExpiresDate.LocalDateTime.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)").AssertSuccess().SingleValue!;
+
+        var wide = Render(shell, 120, "Get-PSRequest");
+        var narrow = Render(shell, 80, "Get-PSRequest");
+
+        AssertFits(wide, 120);
+        Assert.Matches(@"^RequestId\s+Status\s+SystemName\s+UserName\s+Access\s+Expires\s+Reason$", Header(wide));
+        Assert.Contains(wide, l => Regex.IsMatch(l, $@"^\s*\d+\s+Active\s+web01\s+Administrator\s+RDP\s+{Regex.Escape(expires)}\s+patch night$"));
+        Assert.Contains(wide, l => Regex.IsMatch(l, $@"^\s*\d+\s+Active\s+contoso\.test\s+CONTOSO\\svc-backup\s+View\s+{Date}\s+backup$"));
+        AssertFits(narrow, 80);
+        Assert.Matches(@"^RequestId\s+Status\s+SystemName\s+UserName\s+Access\s+Expires$", Header(narrow));
+        Assert.Contains(narrow, l => Regex.IsMatch(l, $@"^\s*\d+\s+Active\s+web01\s+Administrator\s+RDP\s+{Regex.Escape(expires)}$"));
+    }
+
+    [Fact]
+    public void RequestSets_120_EachRequestsTypeAndStatus_80_KeysAndExpiry()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run("$null = New-PSRequestSet web01 Administrator -AccessType View, RDP -Reason s").AssertSuccess();
+
+        var wide = Render(shell, 120, "Get-PSRequestSet");
+        var narrow = Render(shell, 80, "Get-PSRequestSet");
+
+        AssertFits(wide, 120);
+        Assert.Matches(@"^RequestSetId\s+Status\s+SystemName\s+UserName\s+Expires\s+Requests$", Header(wide));
+        Assert.Contains(wide, l => Regex.IsMatch(l, $@"^\s*\d+\s+Active\s+web01\s+Administrator\s+{Date}\s+View Active, RDP Active$"));
+        AssertFits(narrow, 80);
+        Assert.Matches(@"^RequestSetId\s+Status\s+SystemName\s+UserName\s+Expires$", Header(narrow));
+        Assert.Contains(narrow, l => Regex.IsMatch(l, $@"^\s*\d+\s+Active\s+web01\s+Administrator\s+{Date}$"));
+    }
+
+    [Fact]
+    public void AccessSessions_120_ProtocolStartAndDuration_80_IdsStatusAssetAndAccount()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "admin", sessionVariable: "Admin", makeDefault: false);
+        shell.Run("$Rdp = New-PSRequest web01 Administrator -AccessType RDP -Reason watch | New-PSAccessSession -SessionType rdpticket\n" +
+                  "$Ssh = New-PSRequest lnx01 root -AccessType SSH -Reason watch | New-PSAccessSession").AssertSuccess();
+
+        var wide = Render(shell, 120, "Get-PSAccessSession -Session $Admin");
+        var narrow = Render(shell, 80, "Get-PSAccessSession -Session $Admin");
+        var tickets = Render(shell, 80, "$Rdp, $Ssh");
+
+        AssertFits(wide, 120);
+        Assert.Matches(@"^SessionId\s+Status\s+UserId\s+RequestId\s+AssetName\s+AccountName\s+Protocol\s+Started\s+Duration$", Header(wide));
+        Assert.Contains(wide, l => Regex.IsMatch(l, $@"^\s*\d+\s+NotStarted\s+\d+\s+\d+\s+web01\s+Administrator\s+RDP\s+{Date}\s+00:00:00$"));
+        AssertFits(narrow, 80);
+        Assert.Matches(@"^SessionId\s+Status\s+UserId\s+RequestId\s+AssetName\s+AccountName$", Header(narrow));
+        Assert.Contains(narrow, l => Regex.IsMatch(l, @"^\s*\d+\s+NotStarted\s+\d+\s+\d+\s+lnx01\s+root$"));
+        // A new session's ticket view: where to connect, never the ticket.
+        AssertFits(tickets, 80);
+        Assert.Matches(@"^SessionType\s+Host\s+Port\s+RequestId\s+FilePath$", Header(tickets));
+        Assert.Contains(tickets, l => Regex.IsMatch(l, @"^rdpticket\s+\S+\s+\d+\s+\d+$"));
+    }
+
+    [Fact]
+    public void ProvisioningView_120_AllColumns_80_IdsNameDomainAndApiAccess()
+    {
+        using var shell = emulator.RunnerFor("admin");
+
+        var wide = Render(shell, 120, "Get-PSManagedAccount -ManagedSystemId 3");
+        var narrow = Render(shell, 80, "Get-PSManagedAccount -ManagedSystemId 3");
+
+        AssertFits(wide, 120);
+        Assert.Matches(@"^AccountId\s+AccountName\s+SystemId\s+DomainName\s+ApiEnabled\s+AutoManaged\s+ChangeState$", Header(wide));
+        Assert.Contains(wide, l => Regex.IsMatch(l, @"^\s*3\s+svc-backup\s+3\s+CONTOSO\s+True\s+(True|False)\s+0$"));
+        AssertFits(narrow, 80);
+        Assert.Matches(@"^AccountId\s+AccountName\s+SystemId\s+DomainName\s+ApiEnabled$", Header(narrow));
+        Assert.Contains(narrow, l => Regex.IsMatch(l, @"^\s*3\s+svc-backup\s+3\s+CONTOSO\s+True$"));
+    }
+
+    [Theory]
+    [InlineData("PasswordSafe.Request", "ExpiresDate")]
+    [InlineData("PasswordSafe.RequestSet", "ExpiresDate")]
+    [InlineData("PasswordSafe.ManagedAccount", "LastChangeDate")]
+    [InlineData("PasswordSafe.AccessSessionInfo", "StartTime")]
+    public void Dates_ShowInTheViewersLocalTime_NotTheOffsetTheObjectCarries(string typeName, string property)
+    {
+        using var shell = emulator.NewRunner();
+        // An offset five hours away from this machine's: its wall-clock time is never the local one.
+        shell.Run("$local = [TimeZoneInfo]::Local.GetUtcOffset([datetime]'2026-11-22T12:00:00')\n" +
+                  "$away = if ($local.TotalHours -lt 5) { $local.Add([timespan]::FromHours(5)) } else { $local.Subtract([timespan]::FromHours(5)) }\n" +
+                  "$when = [DateTimeOffset]::new(2026, 11, 22, 20, 7, 0, $away)\n" +
+                  $"$row = [pscustomobject]@{{ PSTypeName = '{typeName}'; {property} = $when; SystemName = 'web01'; UserName = 'Administrator' }}").AssertSuccess();
+        var expected = (string)shell.Run("$when.LocalDateTime.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)").AssertSuccess().SingleValue!;
+
+        var table = Render(shell, 120, "$row");
+
+        Assert.Contains(table, l => l.Contains(expected, StringComparison.Ordinal));
+        Assert.DoesNotContain(table, l => l.Contains("2026-11-22 20:07", StringComparison.Ordinal));
+    }
+}
