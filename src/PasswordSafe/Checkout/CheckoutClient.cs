@@ -299,24 +299,9 @@ internal sealed class CheckoutClient
         {
             return await _session.Connection.SendCheckedAsync(request, log, cancellationToken).ConfigureAwait(false);
         }
-        catch (PasswordSafeApiException e) when (e.StatusCode == 403)
+        catch (PasswordSafeApiException e)
         {
-            throw _session.Connection.Record(new PasswordSafeApiException(Internal.ErrorIds.PermissionDenied,
-                $"ISA access to {description} was refused ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
-                "ISA retrieval needs the ISA role on the account's smart rule (Get-PSManagedAccount shows IsIsaAccess); ask an administrator.",
-                e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage));
-        }
-        catch (PasswordSafeApiException e) when (e.StatusCode == 404 || e.StatusCode == 400)
-        {
-            // The server's own words say what is missing (no DSS key, an application id the session type needs).
-            var said = string.IsNullOrWhiteSpace(e.ServerMessage) ? (e.StatusCode == 404 ? "404 Not Found" : "400 Bad Request") : e.ServerMessage!.Trim().TrimEnd('.');
-            throw _session.Connection.Record(e.StatusCode == 404
-                ? new PasswordSafeApiException(Internal.ErrorIds.ObjectNotFound, $"ISA access to {description} found nothing to release: {said}.",
-                    "Check -Type against what the account has (a password, or a DSS key and its passphrase); Get-PSManagedAccount shows the account.",
-                    e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage)
-                : new PasswordSafeApiException(Internal.ErrorIds.ValidationFailed, $"ISA access to {description} was refused: {said}.",
-                    "Correct what the server names (a session type that fits the account, -ApplicationId for app sessions, a duration within the account's ISA release duration), then retry.",
-                    e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage));
+            throw _session.Connection.Record(CheckoutErrors.ForIsaCall(e, description));
         }
     }
 

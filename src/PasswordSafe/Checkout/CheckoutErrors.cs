@@ -192,6 +192,29 @@ internal static class CheckoutErrors
             $"{what} is not among your request sets.",
             "List your request sets with Get-PSRequestSet (a set is listed while one of its requests is open).");
 
+    /// <summary>
+    /// For <c>POST ISARequests</c> and <c>POST ISASessions</c> (§5.2, §5.3): 403 a missing ISA role; 404 nothing to release
+    /// and 400 a refused body, each in the server's own words (no DSS key, an application id the session type needs).
+    /// </summary>
+    public static PasswordSafeException ForIsaCall(PasswordSafeApiException e, string description)
+    {
+        switch (e.StatusCode)
+        {
+            case 403:
+                return Rewrap(e, ErrorIds.PermissionDenied,
+                    $"ISA access to {description} was refused ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+                    "ISA retrieval needs the ISA role on the account's smart rule (Get-PSManagedAccount shows IsIsaAccess); ask an administrator.");
+            case 404:
+                return Rewrap(e, ErrorIds.ObjectNotFound, $"ISA access to {description} found nothing to release: {ServerReason(e, "404 Not Found")}",
+                    "Check -Type against what the account has (a password, or a DSS key and its passphrase); Get-PSManagedAccount shows the account.");
+            case 400:
+                return Rewrap(e, ErrorIds.ValidationFailed, $"ISA access to {description} was refused: {ServerReason(e)}",
+                    "Correct what the server names (a session type that fits the account, -ApplicationId for app sessions, a duration within the account's ISA release duration), then retry.");
+            default:
+                return e;
+        }
+    }
+
     /// <summary>GET Requests refused with 403: the queue needs a role (4032 requestor, 4033 approver) the caller lacks.</summary>
     public static PasswordSafeException QueueRefused(PasswordSafeApiException e, string queue) =>
         Rewrap(e, ErrorIds.PermissionDenied,
@@ -251,10 +274,10 @@ internal static class CheckoutErrors
     private static string ServerSaid(PasswordSafeApiException e) =>
         string.IsNullOrWhiteSpace(e.ServerMessage) ? string.Empty : $" (the server said: {e.ServerMessage!.Trim().TrimEnd('.')})";
 
-    /// <summary>The server's own reason for a 400 as one sentence (the generic message when it gave none).</summary>
-    private static string ServerReason(PasswordSafeApiException e)
+    /// <summary>The server's own reason as one sentence (the generic message, naming the status, when it gave none).</summary>
+    private static string ServerReason(PasswordSafeApiException e, string status = "400 Bad Request")
     {
-        var reason = string.IsNullOrWhiteSpace(e.ServerMessage) ? "no reason was given (400 Bad Request)" : e.ServerMessage!.Trim();
+        var reason = string.IsNullOrWhiteSpace(e.ServerMessage) ? $"no reason was given ({status})" : e.ServerMessage!.Trim();
         return ".!?".IndexOf(reason[reason.Length - 1]) >= 0 ? reason : reason + ".";
     }
 
