@@ -16,6 +16,9 @@ internal sealed class CredentialLease
 {
     public static readonly TimeSpan DefaultCheckInTimeout = TimeSpan.FromSeconds(30);
 
+    // The check-in comment when the credential could not be read and the request is withdrawn.
+    private const string WithdrawReason = "Credential could not be read; released by Use-PSCredential.";
+
     private readonly CheckoutClient _client;
     private readonly TimeSpan _checkInTimeout;
     private int _closed;
@@ -105,7 +108,7 @@ internal sealed class CredentialLease
         }
         catch (PasswordSafeException e)
         {
-            var notWithdrawn = CheckIn(client, requestId, "Credential could not be read; released by Use-PSCredential.", log, checkInTimeout ?? DefaultCheckInTimeout);
+            var notWithdrawn = CheckIn(client, requestId, WithdrawReason, log, checkInTimeout ?? DefaultCheckInTimeout);
             if (e.ErrorId == ErrorIds.RequestNotApproved)
             {
                 throw CheckoutErrors.NotApprovedInTime(e, description, approvalTimeout, notWithdrawn);
@@ -121,7 +124,7 @@ internal sealed class CredentialLease
         catch (Exception)
         {
             // Ctrl+C or a bug: nothing can be reported, but the request still goes.
-            CheckIn(client, requestId, "Credential could not be read; released by Use-PSCredential.", log, checkInTimeout ?? DefaultCheckInTimeout);
+            CheckIn(client, requestId, WithdrawReason, log, checkInTimeout ?? DefaultCheckInTimeout);
             throw;
         }
     }
