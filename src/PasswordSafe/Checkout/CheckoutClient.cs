@@ -38,7 +38,7 @@ internal sealed class CheckoutClient
     }
 
     /// <summary>
-    /// Reads the filter's pages of <c>GET ManagedAccounts</c> in order, handing each page's accounts to
+    /// Reads the filter's pages of <c>GET ManagedAccounts</c> in order, handing each page's matching accounts to
     /// <paramref name="enough"/>, until it answers true or the last page is read.
     /// </summary>
     public async Task ReadAccountPagesAsync(ManagedAccountFilter filter, Func<IReadOnlyList<ManagedAccount>, bool> enough, RequestLog log,
@@ -48,7 +48,8 @@ internal sealed class CheckoutClient
         for (long offset = 0; ; offset += PageSize)
         {
             var page = await GetAccountPageAsync(filter, offset, PageSize, log, cancellationToken).ConfigureAwait(false);
-            if (enough(page.Accounts) || page.IsLast || page.Accounts.Count == 0)
+            var matching = filter.HasWildcards ? page.Accounts.Where(filter.Matches).ToList() : page.Accounts;
+            if (enough(matching) || page.IsLast || page.Accounts.Count == 0)
             {
                 return;
             }

@@ -4,12 +4,20 @@ using System.Globalization;
 
 namespace PasswordSafe.Checkout;
 
-/// <summary>The query filters of <c>GET ManagedAccounts</c> (api-v3 §2.1); null means "not filtered".</summary>
+/// <summary>
+/// The query filters of <c>GET ManagedAccounts</c> (api-v3 §2.1); null means "not filtered". A system or account name
+/// with wildcards is not sent (the API takes exact names only): <see cref="Matches"/> applies it to each listed account.
+/// </summary>
 internal sealed class ManagedAccountFilter
 {
-    public string? SystemName { get; set; }
+    private NameWildcard? _systemName;
+    private NameWildcard? _accountName;
 
-    public string? AccountName { get; set; }
+    /// <summary>As typed: an exact name, or a wildcard pattern.</summary>
+    public string? SystemName { get => _systemName?.Text; set => _systemName = NameWildcard.From(value); }
+
+    /// <summary>As typed: an exact name, or a wildcard pattern matched against the name and the DOMAIN\name form.</summary>
+    public string? AccountName { get => _accountName?.Text; set => _accountName = NameWildcard.From(value); }
 
     public int? SystemId { get; set; }
 
@@ -26,14 +34,23 @@ internal sealed class ManagedAccountFilter
     /// With both names the server answers one object, or 404 when nothing matches (api-v3 §2.1),
     /// so such a query is one "page" and 404 means "no match".
     /// </summary>
-    public bool IsExactLookup => !string.IsNullOrEmpty(SystemName) && !string.IsNullOrEmpty(AccountName);
+    public bool IsExactLookup => _systemName?.Exact != null && _accountName?.Exact != null;
+
+    /// <summary>A name has wildcards: the server's answer is a superset, narrowed by <see cref="Matches"/>.</summary>
+    public bool HasWildcards => (_systemName?.HasWildcards ?? false) || (_accountName?.HasWildcards ?? false);
+
+    /// <summary>Whether a listed account matches the names' wildcards (every account the server sent, when there are none).</summary>
+    public bool Matches(ManagedAccount account) =>
+        (_systemName == null || !_systemName.HasWildcards || _systemName.IsMatch(account.SystemName))
+        && (_accountName == null || !_accountName.HasWildcards || _accountName.IsMatch(account.AccountName)
+            || _accountName.IsMatch(RequestableNameCache.RequestableName(account)));
 
     /// <summary><c>ManagedAccounts?systemName=…&amp;limit=…&amp;offset=…</c>.</summary>
     public string ToRelativePath(long offset, int limit)
     {
         var query = new List<KeyValuePair<string, string>>();
-        Add(query, "systemName", SystemName);
-        Add(query, "accountName", AccountName);
+        Add(query, "systemName", _systemName?.Exact);
+        Add(query, "accountName", _accountName?.Exact);
         Add(query, "systemID", SystemId?.ToString(CultureInfo.InvariantCulture));
         Add(query, "workgroupName", WorkgroupName);
         // applicationDisplayName needs type=application (api-v3 §2.1); sending it implies the type.

@@ -6,7 +6,7 @@ namespace PasswordSafe.Commands;
 /// <summary>
 /// The checkout cmdlets that act on one account (New-PSRequest, Use-PSCredential, Get-PSIsaCredential,
 /// New-PSIsaSession): by ids, bound from piped accounts (or CSV rows), or by names at positions 0 and 1, completed from
-/// the server and resolved to exactly one requestable account.
+/// the server and resolved to exactly one requestable account (names with wildcards are matched here, and must match one).
 /// </summary>
 public abstract class AccountTargetCmdlet : CheckoutCmdlet
 {
@@ -30,11 +30,13 @@ public abstract class AccountTargetCmdlet : CheckoutCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
     [ArgumentCompleter(typeof(SystemNameCompleter))]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string SystemName { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
     [ArgumentCompleter(typeof(AccountNameCompleter))]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string AccountName { get; set; } = string.Empty;
 
     /// <summary>How errors and -WhatIf name the account before it is resolved (never a request id).</summary>

@@ -12,7 +12,8 @@ namespace PasswordSafe.Commands;
 /// <summary>
 /// Lists the managed accounts the caller may request (spec E1, api-v3 §2.1). Pages stream to the pipeline
 /// as they arrive; -First/-Skip map onto limit/offset so nothing beyond -First is fetched (only -IncludeTotalCount reads a
-/// few small pages more, to count what the server has), and nothing is capped.
+/// few small pages more, to count what the server has), and nothing is capped. Names with wildcards (which the API does
+/// not take) list without that filter and match here, so paging then counts the matches.
 /// With -AccountId or -ManagedSystemId it reads the provisioning view instead (E5, api-v3 §2.2), whose objects
 /// feed Set-/Remove-PSManagedAccount and the credential cmdlets.
 /// </summary>
@@ -32,15 +33,19 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     private ulong _provisioningLeft;
     private ulong _provisioningTotal;
 
+    /// <summary>Exact, or with wildcards matched here (the API's name filters are exact).</summary>
     [Parameter(Position = 0, ParameterSetName = RequestableSet)]
     [ArgumentCompleter(typeof(SystemNameCompleter))]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string? SystemName { get; set; }
 
+    /// <summary>Exact, or with wildcards matched here against the name and its DOMAIN\name form.</summary>
     [Parameter(Position = 1, ParameterSetName = RequestableSet)]
     [Parameter(ParameterSetName = BySystemIdSet)]
     [ArgumentCompleter(typeof(AccountNameCompleter))]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string? AccountName { get; set; }
 
     [Parameter(ParameterSetName = RequestableSet)]
@@ -104,21 +109,28 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
 
         var skip = PagingParameters.Skip;
         var remaining = PagingParameters.First;
-        long offset = skip > long.MaxValue ? long.MaxValue : (long)skip;
+        // With wildcards in a name the server's pages are a superset (the API takes exact names only): they are read
+        // whole from the start, and -Skip/-First/-IncludeTotalCount count the matches here.
+        var filtersHere = filter.HasWildcards;
+        var skipHere = filtersHere ? skip : 0;
+        long offset = filtersHere ? 0 : skip > long.MaxValue ? long.MaxValue : (long)skip;
         long written = 0;
+        long read = 0;
+        long matched = 0;
         long? serverTotal = null;
         // Every page read tells how far the listing goes, for -IncludeTotalCount when the server sends no total.
         var total = new ListingTotal(PageSize);
         var singleObject = false;
         var pages = 0;
         var progressShown = false;
-        // Both names given is a lookup of one account: when several match, all are listed and a warning says so.
-        var lookup = SystemName != null && AccountName != null ? new List<ManagedAccount>() : null;
+        // Both exact names are a lookup of one account: when several match, all are listed and a warning says so.
+        var lookup = filter.IsExactLookup ? new List<ManagedAccount>() : null;
         // The next page downloads (and is parsed) on a pool thread while this thread writes the current one;
         // it is only asked for when it is certainly needed, so -First never fetches more than before.
         using var listing = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
-        var limit = remaining > 0 ? Limit(remaining) : 0;
-        PendingCall<ManagedAccountPage>? next = remaining > 0 ? StartPage(client, filter, offset, limit, listing.Token) : null;
+        var countAll = filtersHere && PagingParameters.IncludeTotalCount;
+        var limit = filtersHere ? PageSize : remaining > 0 ? Limit(remaining) : 0;
+        PendingCall<ManagedAccountPage>? next = remaining > 0 || countAll ? StartPage(client, filter, offset, limit, listing.Token) : null;
         try
         {
             while (next != null)
@@ -141,22 +153,24 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
                 }
 
                 var count = page.Accounts.Count;
-                var toWrite = (ulong)count < remaining ? count : (int)remaining;
+                var selected = filtersHere ? Matching(page.Accounts, filter, ref skipHere, ref matched) : page.Accounts;
+                var toWrite = (ulong)selected.Count < remaining ? selected.Count : (int)remaining;
                 total.Observe(offset, limit, count);
                 offset += count;
+                read += count;
                 var reachedEnd = page.IsLast || count == 0;
-                if (!reachedEnd && remaining > (ulong)toWrite)
+                if (!reachedEnd && (remaining > (ulong)toWrite || countAll))
                 {
-                    limit = Limit(remaining - (ulong)toWrite);
+                    limit = filtersHere ? PageSize : Limit(remaining - (ulong)toWrite);
                     next = StartPage(client, filter, offset, limit, listing.Token);
                 }
 
                 for (var i = 0; i < toWrite; i++)
                 {
-                    WriteObject(page.Accounts[i]);
+                    WriteObject(selected[i]);
                     if (lookup != null && lookup.Count < CheckoutErrors.MatchesListed)
                     {
-                        lookup.Add(page.Accounts[i]);
+                        lookup.Add(selected[i]);
                     }
                 }
 
@@ -168,7 +182,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
                 }
 
                 // Only listings longer than one page show progress.
-                WriteProgress(Progress(filter, written, pages, serverTotal));
+                WriteProgress(Progress(filter, written, read, pages, serverTotal));
                 progressShown = true;
             }
         }
@@ -187,7 +201,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
 
             if (progressShown && !StopToken.IsCancellationRequested)
             {
-                var done = Progress(filter, written, pages, serverTotal);
+                var done = Progress(filter, written, read, pages, serverTotal);
                 done.RecordType = ProgressRecordType.Completed;
                 WriteProgress(done);
             }
@@ -201,7 +215,9 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
 
         if (PagingParameters.IncludeTotalCount)
         {
-            WriteObject(serverTotal.HasValue ? PagingParameters.NewTotalCount((ulong)serverTotal.Value, 1.0)
+            // With wildcards every page was read (countAll), so the matches counted are the total.
+            WriteObject(filtersHere ? PagingParameters.NewTotalCount((ulong)matched, 1.0)
+                : serverTotal.HasValue ? PagingParameters.NewTotalCount((ulong)serverTotal.Value, 1.0)
                 : singleObject ? PagingParameters.NewTotalCount(1, 1.0)
                 : CountedTotal(client, filter, total));
         }
@@ -237,6 +253,31 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         return counted.HasValue ? PagingParameters.NewTotalCount((ulong)counted.Value, 1.0) : PagingParameters.NewTotalCount(0, 0.0);
     }
 
+    /// <summary>The page's accounts that match the names' wildcards, after the matches -Skip still passes over.</summary>
+    private static IReadOnlyList<ManagedAccount> Matching(IReadOnlyList<ManagedAccount> accounts, ManagedAccountFilter filter, ref ulong skip, ref long matched)
+    {
+        var selected = new List<ManagedAccount>();
+        foreach (var account in accounts)
+        {
+            if (!filter.Matches(account))
+            {
+                continue;
+            }
+
+            matched++;
+            if (skip > 0)
+            {
+                skip--;
+            }
+            else
+            {
+                selected.Add(account);
+            }
+        }
+
+        return selected;
+    }
+
     private int Limit(ulong remaining) => (int)Math.Min((ulong)PageSize, remaining);
 
     private PendingCall<ManagedAccountPage> StartPage(CheckoutClient client, ManagedAccountFilter filter, long offset, int limit, CancellationToken token) =>
@@ -251,6 +292,8 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     {
         var service = new ManagedAccountService(new AdminClient(ResolveSession(Session)));
         var ids = ParameterSetName == ByAccountIdSet ? AccountId : new[] { ManagedSystemId };
+        // The server's name filter is exact: a name with wildcards lists the system's accounts and matches them here.
+        var accountName = NameWildcard.From(AccountName);
         foreach (var id in ids)
         {
             if (_provisioningLeft == 0 && !PagingParameters.IncludeTotalCount)
@@ -263,7 +306,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
             {
                 accounts = ParameterSetName == ByAccountIdSet
                     ? new[] { Run((log, token) => service.GetAsync(id, log, token)) }
-                    : Run((log, token) => service.ListForSystemAsync(id, AccountName, log, token));
+                    : Run((log, token) => service.ListForSystemAsync(id, accountName?.Exact, log, token));
             }
             catch (PasswordSafeException e)
             {
@@ -273,6 +316,11 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
 
             foreach (var account in accounts)
             {
+                if (accountName != null && accountName.HasWildcards && !accountName.IsMatch(account.AccountName))
+                {
+                    continue;
+                }
+
                 _provisioningTotal++;
                 if (_provisioningToSkip > 0)
                 {
@@ -287,14 +335,18 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         }
     }
 
-    private static ProgressRecord Progress(ManagedAccountFilter filter, long written, int pages, long? total)
+    private static ProgressRecord Progress(ManagedAccountFilter filter, long written, long read, int pages, long? total)
     {
-        var status = string.Format(CultureInfo.InvariantCulture, "{0} accounts so far ({1} page{2}){3}", written, pages, pages == 1 ? string.Empty : "s",
-            total.HasValue ? string.Format(CultureInfo.InvariantCulture, " of {0}", total.Value) : string.Empty);
+        var pageText = string.Format(CultureInfo.InvariantCulture, "{0} page{1}", pages, pages == 1 ? string.Empty : "s");
+        var ofTotal = total.HasValue ? string.Format(CultureInfo.InvariantCulture, " of {0}", total.Value) : string.Empty;
+        // With wildcards the server's total counts what is read, not what matches.
+        var status = filter.HasWildcards
+            ? string.Format(CultureInfo.InvariantCulture, "{0} matching accounts so far, {1}{2} read ({3})", written, read, ofTotal, pageText)
+            : string.Format(CultureInfo.InvariantCulture, "{0} accounts so far ({1}){2}", written, pageText, ofTotal);
         var record = new ProgressRecord(ProgressActivityIds.Listing, "Listing managed accounts: " + filter.Describe(), status);
         if (total.HasValue && total.Value > 0)
         {
-            record.PercentComplete = (int)Math.Min(100, written * 100 / total.Value);
+            record.PercentComplete = (int)Math.Min(100, (filter.HasWildcards ? read : written) * 100 / total.Value);
         }
 
         return record;

@@ -52,6 +52,7 @@ public sealed class HelpExampleRunTests
         { "Get-PSManagedAccount", 3, "demo", "" },
         { "Get-PSManagedAccount", 4, "demo", "" },
         { "Get-PSManagedAccount", 5, "demo", "" },
+        { "Get-PSManagedAccount", 6, "demo", "" },
         { "Get-PSManagedAccountAlias", 1, "demo", "" },
         { "Get-PSManagedAccountAlias", 2, "demo", "" },
         { "New-PSAccessSession", 1, "demo", "" },

@@ -356,4 +356,88 @@ public sealed class ManagedAccountListingTests : IClassFixture<CheckoutEmulator>
 
         Assert.Empty(shell.Run("Get-PSManagedAccount -WorkgroupName 'No such workgroup'").AssertSuccess().Output);
     }
+
+    [Theory]
+    [InlineData("-SystemName 'web*'", "Administrator,rotating-svc,runbook-svc")]
+    [InlineData("-SystemName 'TWIN*' -AccountName 'OP*'", "operator,operator")]
+    [InlineData(@"-AccountName 'CONTOSO\svc-*'", "svc-backup")]
+    [InlineData("-AccountName 'svc-b?ckup'", "svc-backup")]
+    [InlineData("-SystemName web01 -AccountName '*svc'", "rotating-svc,runbook-svc")]
+    [InlineData("-SystemName 'gen-sys-*' -AccountName 'gen-acct-000[1-3]'", "gen-acct-0001,gen-acct-0002,gen-acct-0003")]
+    [InlineData("-SystemName 'nosuch*'", "")]
+    public void E1_NamesWithWildcards_AreMatchedHere_AndNeverSentToTheServer(string filter, string expected)
+    {
+        // The API's name filters are exact (api-v3 §2.1): a name with wildcards is left out of the query and matched
+        // against each listed account, case-insensitively, an account name by its bare and its DOMAIN\name form.
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run($"Get-PSManagedAccount {filter} -Verbose").AssertSuccess();
+
+        var names = result.Output.Select(a => (string)a.Properties["AccountName"].Value);
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), names);
+        var queries = result.Verbose.Where(l => l.Contains("GET", StringComparison.Ordinal) && l.Contains("ManagedAccounts", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(queries);
+        Assert.All(queries, q => Assert.DoesNotContain("*", q));
+        Assert.All(queries, q => Assert.DoesNotContain("%2A", q, StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void E1_NamesWithWildcards_SkipFirstAndTotalCountTheMatches_AndReadNoFurtherThanNeeded()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.SetVariable("GeneratedSystem", CheckoutSeed.GeneratedSystem);
+
+        // The even-numbered of the 25 generated accounts: 12 match. Skip 2 and take 3: 0006, 0008, 0010.
+        var paged = shell.Run("Get-PSManagedAccount -SystemName $GeneratedSystem -AccountName '*[02468]' -PageSize 4 -Skip 2 -First 3 -Verbose").AssertSuccess();
+        var counted = shell.Run("$all = @(Get-PSManagedAccount -SystemName $GeneratedSystem -AccountName '*[02468]' -PageSize 4 -Skip 2 -First 3 -IncludeTotalCount)\n" +
+                                "$all[-1].ToString(); $all.Count").AssertSuccess();
+
+        Assert.Equal(new[] { "gen-acct-0006", "gen-acct-0008", "gen-acct-0010" }, paged.Output.Select(a => (string)a.Properties["AccountName"].Value));
+        var pageCalls = paged.Verbose.Where(l => l.Contains("GET", StringComparison.Ordinal) && l.Contains("ManagedAccounts", StringComparison.Ordinal)).ToList();
+        // The fifth match (0010) is on the third page of 4; pages are read whole from offset 0, the exact system name sent.
+        Assert.Equal(3, pageCalls.Count);
+        Assert.All(pageCalls, l => Assert.Contains("limit=4", l));
+        Assert.Contains("offset=0", pageCalls[0]);
+        Assert.All(pageCalls, l => Assert.Contains("systemName=gen-sys-00001", l));
+        Assert.All(pageCalls, l => Assert.DoesNotContain("accountName", l, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(new object[] { "Total count: 12", 4 }, counted.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task E1_NamesWithWildcards_ResolveToTheOneMatch_OrAmbiguousAccount_OrEveryMatchWithAll()
+    {
+        // It creates a request: an emulator of its own, so the class's read-only tests see none.
+        await using var own = await CheckoutEmulator.StartAsync();
+        using var shell = own.RunnerFor("demo");
+
+        var one = shell.Run("New-PSRequest -SystemName 'web*' -AccountName 'admin*' -Reason wildcard").AssertSuccess();
+        var several = shell.Run("Use-PSCredential -SystemName 'twin*' -AccountName operator -ScriptBlock { 'never runs' }");
+        var all = shell.Run("New-PSRequest -SystemName 'twin*' -AccountName 'oper*' -All -Reason both -WhatIf").AssertSuccess();
+        var none = shell.Run("New-PSRequest -SystemName 'nosuch*' -AccountName root -Reason x");
+
+        var request = Assert.Single(one.Output);
+        Assert.Equal(CheckoutSeed.WebAdministrator, request.Properties["AccountId"].Value);
+        Assert.Equal(CheckoutSeed.WebAdministrator, Assert.Single(own.State.ReleaseRequests, r => r.IsOpen).Account.ManagedAccountId);
+        var ambiguous = several.AssertError("AmbiguousAccount", ErrorCategory.InvalidArgument);
+        Assert.Contains("2 managed accounts match system 'twin*', account 'operator'", ErrorText.Shown(ambiguous));
+        Assert.Empty(several.Output);
+        Assert.Equal(2, all.HostWrites.Count(l => l.Contains("What if", StringComparison.OrdinalIgnoreCase) && l.Contains(@"twin01\operator")));
+        var notFound = none.AssertError("AccountNotFound", ErrorCategory.ObjectNotFound);
+        Assert.Contains("system 'nosuch*'", ErrorText.Shown(notFound));
+        Assert.Single(own.State.ReleaseRequests);
+    }
+
+    [Fact]
+    public void E5_ProvisioningView_AccountNameWithWildcards_IsMatchedHere()
+    {
+        using var shell = emulator.RunnerFor("admin");
+
+        var result = shell.Run("$all = @(Get-PSManagedAccount -ManagedSystemId 1 -AccountName '*SVC' -IncludeTotalCount -Verbose)\n" +
+                               "$all[0..($all.Count - 2)] | ForEach-Object AccountName; $all[-1].ToString()").AssertSuccess();
+
+        // The provisioning view lists the API-disabled legacy-svc too; the total counts the matches.
+        Assert.Equal(new object[] { "legacy-svc", "rotating-svc", "runbook-svc", "Total count: 3" }, result.Output.Select(o => o.BaseObject));
+        Assert.DoesNotContain(result.Verbose, l => l.Contains("name=", StringComparison.Ordinal));
+    }
 }
