@@ -127,7 +127,8 @@ internal static class CheckoutErrors
         {
             return Rewrap(e, ErrorIds.PermissionDenied,
                 $"You may not request {account} ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
-                "Ask an administrator for the Requestor role on the account's smart rule, and check that the account is enabled for API access.");
+                "Check the ids with Get-PSManagedAccount, which lists what you may request (the server refuses an account that does not exist the same way); " +
+                "otherwise ask an administrator for the Requestor role on the account's smart rule, and to enable the account for API access.");
         }
 
         return e;

@@ -170,6 +170,23 @@ public sealed class ApprovalTests : IAsyncLifetime
     }
 
     [Fact]
+    public void E1_UnknownAccountId_IsThe403TheServerSends_AndSaysToCheckTheIds()
+    {
+        // The server refuses an account that does not exist as it refuses one without the role (403 4031): the error
+        // cannot tell them apart, so it points at both.
+        using var shell = emulator.RunnerFor("demo");
+
+        var error = shell.Run("New-PSRequest -SystemId 1 -AccountId 999 -Reason typo").AssertError("PermissionDenied", ErrorCategory.PermissionDenied);
+
+        var shown = ErrorText.Shown(error);
+        Assert.Contains("account 999 on system 1", shown);
+        Assert.Contains("Get-PSManagedAccount", shown);
+        Assert.Contains("does not exist", shown);
+        Assert.Contains("Requestor", shown);
+        Assert.Empty(emulator.State.ReleaseRequests);
+    }
+
+    [Fact]
     public void E1_PolicyRequiresAReason_MissingReasonIsValidationFailed()
     {
         using var shell = emulator.RunnerFor("demo");
