@@ -71,12 +71,13 @@ public abstract class RequestingCmdlet : RequestOptionsCmdlet
 
     /// <summary>
     /// The alias the call is for, when known: by name the one the server has (else AliasNotFound); by id the piped alias
-    /// object, if that is what the id came from; else null (the id alone is enough to request).
+    /// object, if that is what the id came from; a typed id without -DurationMinutes is read (<c>GET Aliases/{id}</c>)
+    /// for its default release duration, as a name or a piped alias gives it; else null (the id alone is enough to request).
     /// </summary>
     internal ManagedAccountAlias? TargetAlias(CheckoutClient client) =>
         ParameterSetName == ByAliasNameSet
             ? Run((log, token) => client.GetAliasesAsync(AliasName, log, token)).FirstOrDefault() ?? throw CheckoutErrors.AliasNotFound(DescribeAliasTarget())
-            : PipedAlias();
+            : PipedAlias() ?? (DurationMinutes > 0 ? null : Run((log, token) => client.GetAliasAsync(AliasId, log, token)));
 
     /// <summary>
     /// The body of <c>POST Aliases/{id}/Requests</c>: the typed duration, else the alias's default release duration

@@ -171,10 +171,13 @@ public sealed class AliasRequestTests : IAsyncLifetime
         var piped = shell.Run("Get-PSManagedAccountAlias -Name runbook-pair | New-PSRequest -Reason r -WhatIf").AssertSuccess();
         var byName = shell.Run("New-PSRequest -AliasName runbook-pair -WhatIf").AssertSuccess();
         var byId = shell.Run("New-PSRequest -AliasId 1 -WhatIf").AssertSuccess();
+        var byIdWithDuration = shell.Run("New-PSRequest -AliasId 1 -DurationMinutes 30 -WhatIf").AssertSuccess();
 
         Assert.Contains(piped.HostWrites, l => l.Contains("What if") && l.Contains("alias 'runbook-pair'") && l.Contains("120 minutes"));
         Assert.Contains(byName.HostWrites, l => l.Contains("What if") && l.Contains("alias 'runbook-pair'"));
-        Assert.Contains(byId.HostWrites, l => l.Contains("What if") && l.Contains("alias 1"));
+        // A typed id is read for the alias's name and default duration; with a typed duration nothing needs reading.
+        Assert.Contains(byId.HostWrites, l => l.Contains("What if") && l.Contains("alias 'runbook-pair'") && l.Contains("120 minutes"));
+        Assert.Contains(byIdWithDuration.HostWrites, l => l.Contains("What if") && l.Contains("alias 1") && l.Contains("30 minutes"));
         Assert.Empty(emulator.State.ReleaseRequests);
     }
 
@@ -192,7 +195,8 @@ public sealed class AliasRequestTests : IAsyncLifetime
 
         Assert.Contains(account.HostWrites, l => l.Contains(@"web01\runbook-svc"));
         Assert.Contains(idRow.HostWrites, l => l.Contains("account 12 on system 1"));
-        Assert.Contains(aliasRow.HostWrites, l => l.Contains("alias 1"));
+        // The row's AliasId is read for the alias's default duration, which names it too.
+        Assert.Contains(aliasRow.HostWrites, l => l.Contains("alias 'runbook-pair'"));
         Assert.Contains(both.HostWrites, l => l.Contains("account 12 on system 1"));
         Assert.Empty(emulator.State.ReleaseRequests);
 

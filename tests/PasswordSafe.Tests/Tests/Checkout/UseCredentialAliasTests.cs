@@ -67,8 +67,8 @@ public sealed class UseCredentialAliasTests : IAsyncLifetime
 
         Assert.Equal("rotating-svc", piped.SingleValue);
         Assert.Equal("rotating-svc", byId.SingleValue);
-        // A typed duration wins; an id alone does not say the alias's default, so the module's fallback (60) applies, as by account ids.
-        Assert.Equal(new[] { 5, 60 }, emulator.State.ReleaseRequests.Select(r => r.DurationMinutes));
+        // A typed duration wins; by id alone the alias is read for its default (its preferred account's, 120), as by name.
+        Assert.Equal(new[] { 5, 120 }, emulator.State.ReleaseRequests.Select(r => r.DurationMinutes));
         Assert.All(emulator.State.ReleaseRequests, r => Assert.Equal(RequestStatus.CheckedIn, r.Status));
         Assert.All(emulator.State.ReleaseRequests, r => Assert.Equal(1, r.AliasId));
     }
