@@ -52,6 +52,8 @@
         'Get-PSUserGroup'
         'Get-PSWorkgroup'
         'Grant-PSUserGroupRole'
+        'Revoke-PSUserGroupRole'
+        'Get-PSUserGroupRole'
         'New-PSApiRegistration'
         'New-PSAsset'
         'New-PSManagedAccount'

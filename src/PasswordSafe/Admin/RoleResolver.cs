@@ -14,7 +14,8 @@ internal static class RoleResolver
         {
             var trimmed = (name ?? string.Empty).Trim();
             var match = known.FirstOrDefault(r => string.Equals(r.Name?.Trim(), trimmed, StringComparison.OrdinalIgnoreCase))
-                ?? known.FirstOrDefault(r => string.Equals(Compact(r.Name), Compact(trimmed), StringComparison.OrdinalIgnoreCase));
+                ?? known.FirstOrDefault(r => string.Equals(Compact(r.Name), Compact(trimmed), StringComparison.OrdinalIgnoreCase))
+                ?? known.FirstOrDefault(r => string.Equals(Abbreviation(r.Name), trimmed, StringComparison.OrdinalIgnoreCase));
             if (match == null)
             {
                 throw AdminErrors.Invalid($"-Role '{trimmed}' is not a role on this server.",
@@ -30,15 +31,24 @@ internal static class RoleResolver
         return ids;
     }
 
-    /// <summary><c>{ "Roles": [ { "RoleID": n } ], "AccessPolicyID": n? }</c> (ARCHITECTURE.md, issue 4).</summary>
+    /// <summary><c>{ "Roles": [ { "RoleID": n } ], "AccessPolicyID": n? }</c> (ARCHITECTURE.md, issue 4), with at least one role.</summary>
     public static IDictionary<string, object?> GrantBody(IEnumerable<int> roleIds, int? accessPolicyId)
     {
-        var roles = roleIds.Distinct().Select(id => (object)new Dictionary<string, object?> { ["RoleID"] = id }).ToList();
-        if (roles.Count == 0)
+        if (!roleIds.Any())
         {
             throw AdminErrors.Invalid("No role was given.", "Pass -Role (e.g. Requestor, Approver) or -RoleId.");
         }
 
+        return RolesBody(roleIds, accessPolicyId);
+    }
+
+    /// <summary>
+    /// The same body for the group's whole set of roles on the rule: the server replaces what the group held there, so an
+    /// empty set removes them all.
+    /// </summary>
+    public static IDictionary<string, object?> RolesBody(IEnumerable<int> roleIds, int? accessPolicyId)
+    {
+        var roles = roleIds.Distinct().Select(id => (object)new Dictionary<string, object?> { ["RoleID"] = id }).ToList();
         var body = new Dictionary<string, object?> { ["Roles"] = roles };
         if (accessPolicyId != null)
         {
@@ -46,6 +56,14 @@ internal static class RoleResolver
         }
 
         return body;
+    }
+
+    // "ISA" names "Information Systems Administrator (ISA)": the short form in parentheses at the end of a role's name.
+    private static string? Abbreviation(string? name)
+    {
+        var text = (name ?? string.Empty).Trim();
+        var open = text.LastIndexOf('(');
+        return open >= 0 && text.EndsWith(")", StringComparison.Ordinal) ? text.Substring(open + 1, text.Length - open - 2).Trim() : null;
     }
 
     // "Requestor/Approver", "requestor approver" and "RequestorApprover" all name role 3.

@@ -40,13 +40,29 @@ internal sealed class UserGroupService
     public Task RemoveMemberAsync(int userId, int groupId, RequestLog log, CancellationToken token) =>
         _client.DeleteAsync(Membership(userId, groupId), Operation("Removing " + UserService.Describe(userId) + " from", Describe(groupId)), log, token);
 
-    /// <summary>E5's last step: the group gets roles on a smart rule (204).</summary>
-    public Task GrantRolesAsync(int groupId, int smartRuleId, IEnumerable<int> roleIds, int? accessPolicyId, RequestLog log, CancellationToken token)
+    /// <summary>
+    /// E5's last step: the group's roles on a smart rule become <paramref name="roleIds"/> (204). The server replaces what
+    /// the group held on that rule, so callers that add or remove roles send the whole new set; an empty set removes all.
+    /// </summary>
+    public Task SetRolesAsync(int groupId, int smartRuleId, IEnumerable<int> roleIds, int? accessPolicyId, RequestLog log, CancellationToken token)
     {
-        var body = JsonBodySerializer.Serialize(RoleResolver.GrantBody(roleIds, accessPolicyId));
+        var body = JsonBodySerializer.Serialize(RoleResolver.RolesBody(roleIds, accessPolicyId));
         return _client.SendAsync(HttpMethod.Post,
             "UserGroups/" + AdminClient.Segment(groupId) + "/SmartRules/" + AdminClient.Segment(smartRuleId) + "/Roles", body,
-            new AdminOperation("Granting roles on smart rule " + AdminClient.Segment(smartRuleId) + " to", Describe(groupId), AdminPermission.Roles), log, token);
+            new AdminOperation("Setting the roles on smart rule " + AdminClient.Segment(smartRuleId) + " of", Describe(groupId), AdminPermission.Roles), log, token);
+    }
+
+    /// <summary><c>GET UserGroups/{id}/SmartRules</c>: the rules the group holds roles on, with those roles and their access policy.</summary>
+    public async Task<IReadOnlyList<SmartRuleRoleGrant>> ListRoleGrantsAsync(int groupId, RequestLog log, CancellationToken token)
+    {
+        var grants = await _client.GetListAsync<SmartRuleRoleGrant>("UserGroups/" + AdminClient.Segment(groupId) + "/SmartRules",
+            new AdminOperation("Reading the smart-rule roles of", Describe(groupId), AdminPermission.Users), log, token).ConfigureAwait(false);
+        foreach (var grant in grants)
+        {
+            grant.GroupId = groupId;
+        }
+
+        return grants;
     }
 
     public Task<IReadOnlyList<Role>> ListRolesAsync(RequestLog log, CancellationToken token) =>

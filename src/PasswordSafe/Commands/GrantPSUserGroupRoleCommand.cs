@@ -1,63 +1,59 @@
-using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using PasswordSafe.Admin;
 
 namespace PasswordSafe.Commands;
 
 /// <summary>
-/// Grants a group roles on a smart rule (E5's last step): by name (resolved with <c>GET Roles</c>) or by id,
-/// with the access policy that Requestor roles use.
+/// Grants a group roles on a smart rule (E5's last step), with the access policy that Requestor roles use. The roles the
+/// group already holds on the rule are kept (the server replaces the whole set, so they are read and sent along);
+/// -Replace sets exactly the roles given.
 /// </summary>
 [Cmdlet(VerbsSecurity.Grant, "PSUserGroupRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByNameSet)]
 [OutputType(typeof(void))]
-public sealed class GrantPSUserGroupRoleCommand : AdminCmdlet
+public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
 {
-    private const string ByNameSet = "ByName";
-    private const string ByIdSet = "ById";
-
-    private IReadOnlyList<Role>? _roles;
-
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    public int GroupId { get; set; }
-
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("QuickRuleId")]
-    public int SmartRuleId { get; set; }
-
-    /// <summary>Role names such as Requestor, Approver, "Requestor/Approver", Auditor, ISA, "Credentials Manager".</summary>
-    [Parameter(ParameterSetName = ByNameSet, Mandatory = true, Position = 0)]
-    [ValidateNotNullOrEmpty]
-    public string[] Role { get; set; } = new string[0];
-
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
-    public int[] RoleId { get; set; } = new int[0];
-
     [Parameter]
     public int AccessPolicyId { get; set; }
+
+    /// <summary>Set exactly these roles on the rule, dropping any others the group holds there, without reading them.</summary>
+    [Parameter]
+    public SwitchParameter Replace { get; set; }
 
     protected override void ProcessRecord()
     {
         TryItem(() =>
         {
             var service = new UserGroupService(Connect());
-            IList<int> ids;
-            if (ParameterSetName == ByIdSet)
+            var granted = NamedRoleIds(service);
+            var accessPolicy = MyInvocation.BoundParameters.ContainsKey(nameof(AccessPolicyId)) ? AccessPolicyId : (int?)null;
+            RoleResolver.GrantBody(granted, accessPolicy);
+            var group = UserGroupService.Describe(GroupId);
+            if (Replace)
             {
-                ids = RoleId;
-            }
-            else
-            {
-                _roles ??= Run((log, token) => service.ListRolesAsync(log, token));
-                ids = RoleResolver.Resolve(Role, _roles);
+                if (ShouldProcess(group, $"Set the roles on {RuleText} to {Names(service, granted)}, replacing any others"))
+                {
+                    Run((log, token) => service.SetRolesAsync(GroupId, SmartRuleId, granted, accessPolicy, log, token));
+                }
+
+                return;
             }
 
-            var accessPolicy = MyInvocation.BoundParameters.ContainsKey(nameof(AccessPolicyId)) ? AccessPolicyId : (int?)null;
-            RoleResolver.GrantBody(ids, accessPolicy);
-            var roles = ParameterSetName == ByIdSet ? "role ids " + string.Join(", ", RoleId) : string.Join(", ", Role);
-            if (ShouldProcess(UserGroupService.Describe(GroupId), $"Grant {roles} on smart rule {Id(SmartRuleId)}"))
+            var held = HeldOnRule(service);
+            var heldIds = held?.Roles.Select(r => r.RoleId).ToList() ?? new System.Collections.Generic.List<int>();
+            var roles = heldIds.Union(granted).ToList();
+            var policy = accessPolicy ?? held?.AccessPolicyId;
+            if (roles.Count == heldIds.Count && policy == held?.AccessPolicyId)
             {
-                Run((log, token) => service.GrantRolesAsync(GroupId, SmartRuleId, ids, accessPolicy, log, token));
+                WriteVerbose($"{group} already holds {Names(service, granted)} on {RuleText}: nothing to change.");
+                return;
+            }
+
+            var kept = heldIds.Except(granted).ToList();
+            var action = $"Grant {Names(service, granted)} on {RuleText}" + (kept.Count > 0 ? $", keeping {Names(service, kept)}" : string.Empty);
+            if (ShouldProcess(group, action))
+            {
+                Run((log, token) => service.SetRolesAsync(GroupId, SmartRuleId, roles, policy, log, token));
             }
         }, GroupId);
     }

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PasswordSafe.Admin;
+
+namespace PasswordSafe.Commands;
+
+/// <summary>
+/// Grant- and Revoke-PSUserGroupRole: a group, a smart rule, and roles by name (resolved with <c>GET Roles</c>, once per
+/// pipeline) or by id. The server only sets a group's whole set of roles on a rule, so both read what the group holds
+/// there first and send the set with the change applied.
+/// </summary>
+public abstract class UserGroupRoleCmdlet : AdminCmdlet
+{
+    private protected const string ByNameSet = "ByName";
+    private protected const string ByIdSet = "ById";
+
+    private IReadOnlyList<Role>? _roles;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public int GroupId { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("QuickRuleId")]
+    public int SmartRuleId { get; set; }
+
+    /// <summary>Role names such as Requestor, Approver, "Requestor/Approver", Auditor, ISA, "Credentials Manager".</summary>
+    [Parameter(ParameterSetName = ByNameSet, Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string[] Role { get; set; } = new string[0];
+
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public int[] RoleId { get; set; } = new int[0];
+
+    /// <summary>The role ids the parameters name (names resolved against the server's roles).</summary>
+    private protected IList<int> NamedRoleIds(UserGroupService service) =>
+        ParameterSetName == ByIdSet ? RoleId.Distinct().ToList() : RoleResolver.Resolve(Role, KnownRoles(service));
+
+    /// <summary>What the group holds on the rule now; null when it holds nothing there.</summary>
+    private protected SmartRuleRoleGrant? HeldOnRule(UserGroupService service) =>
+        Run((log, token) => service.ListRoleGrantsAsync(GroupId, log, token)).FirstOrDefault(g => g.SmartRuleId == SmartRuleId);
+
+    /// <summary>"Requestor, Auditor" for ids, with the server's names where known.</summary>
+    private protected string Names(UserGroupService service, IEnumerable<int> ids)
+    {
+        var known = KnownRoles(service);
+        return string.Join(", ", ids.Select(id => known.FirstOrDefault(r => r.RoleId == id)?.Name ?? "role id " + Id(id)));
+    }
+
+    private protected string RuleText => "smart rule " + Id(SmartRuleId);
+
+    private IReadOnlyList<Role> KnownRoles(UserGroupService service) =>
+        _roles ??= Run((log, token) => service.ListRolesAsync(log, token));
+}
