@@ -6,7 +6,8 @@ namespace PasswordSafe.Admin;
 
 /// <summary>
 /// Rewrites an API failure of an admin call so it says what to do: 400 ValidationFailed with the server's
-/// reason, 403 PermissionDenied naming the likely missing permission, 404 ObjectNotFound naming the item.
+/// reason, 403 PermissionDenied naming the likely missing permission, 404 ObjectNotFound naming the operation and
+/// what the server said is missing.
 /// The id, status and reason code stay as the foundation mapped them.
 /// </summary>
 internal static class AdminErrors
@@ -29,8 +30,9 @@ internal static class AdminErrors
                 action = $"It likely needs {operation.Permission}; ask a Password Safe administrator to grant it to one of the user's groups.";
                 break;
             case 404:
-                message = $"{operation.Item} was not found" + (reason == null ? "." : $" ({reason}).");
-                action = "Check the id or name; the object does not exist, was removed, or is not visible to the signed-in user.";
+                // The operation can name two objects (adding a user to a group): the server's reason says which one is missing.
+                message = $"{operation.Action} {operation.Item} failed: " + (reason == null ? "the server found no such object (404)." : $"{reason}.");
+                action = "Check the ids and names: what the server names does not exist, was removed, or is not visible to the signed-in user.";
                 break;
             case 409:
                 message = $"{operation.Action} {operation.Item} conflicts with an existing object" + (reason == null ? "." : $": {reason}.");

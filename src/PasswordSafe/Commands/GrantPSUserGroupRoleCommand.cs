@@ -31,7 +31,7 @@ public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
             var group = UserGroupService.Describe(GroupId);
             if (Replace)
             {
-                if (ShouldProcess(group, $"Set the roles on {RuleText} to {Names(service, granted)}, replacing any others"))
+                if (ShouldProcess(group, $"Set the roles on {RuleText} to {Names(granted, null)}, replacing any others"))
                 {
                     Run((log, token) => service.SetRolesAsync(GroupId, SmartRuleId, granted, accessPolicy, log, token));
                 }
@@ -45,12 +45,12 @@ public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
             var policy = accessPolicy ?? held?.AccessPolicyId;
             if (roles.Count == heldIds.Count && policy == held?.AccessPolicyId)
             {
-                WriteVerbose($"{group} already holds {Names(service, granted)} on {RuleText}: nothing to change.");
+                WriteVerbose($"{group} already holds {Names(granted, held)} on {RuleText}: nothing to change.");
                 return;
             }
 
             var kept = heldIds.Except(granted).ToList();
-            var action = $"Grant {Names(service, granted)} on {RuleText}" + (kept.Count > 0 ? $", keeping {Names(service, kept)}" : string.Empty);
+            var action = $"Grant {Names(granted, held)} on {RuleText}" + (kept.Count > 0 ? $", keeping {Names(kept, held)}" : string.Empty);
             if (ShouldProcess(group, action))
             {
                 Run((log, token) => service.SetRolesAsync(GroupId, SmartRuleId, roles, policy, log, token));

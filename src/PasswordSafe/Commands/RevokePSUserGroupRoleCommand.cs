@@ -37,7 +37,7 @@ public sealed class RevokePSUserGroupRoleCommand : UserGroupRoleCmdlet
             }
 
             var kept = heldIds.Except(revoked).ToList();
-            var action = $"Revoke {Names(service, revoked)} on {RuleText}" + (kept.Count > 0 ? $", keeping {Names(service, kept)}" : string.Empty);
+            var action = $"Revoke {Names(revoked, held)} on {RuleText}" + (kept.Count > 0 ? $", keeping {Names(kept, held)}" : string.Empty);
             if (ShouldChange(group, action, Force))
             {
                 // The access policy stays with the roles that remain; with none left there is nothing for it to govern.

@@ -41,10 +41,13 @@ public abstract class UserGroupRoleCmdlet : AdminCmdlet
     private protected SmartRuleRoleGrant? HeldOnRule(UserGroupService service) =>
         Run((log, token) => service.ListRoleGrantsAsync(GroupId, log, token)).FirstOrDefault(g => g.SmartRuleId == SmartRuleId);
 
-    /// <summary>"Requestor, Auditor" for ids, with the server's names where known.</summary>
-    private protected string Names(UserGroupService service, IEnumerable<int> ids)
+    /// <summary>
+    /// "Requestor, Auditor" for ids: names from the roles held or the roles already read for -Role, else "role id n"
+    /// (-RoleId alone reads no role list just to word a message).
+    /// </summary>
+    private protected string Names(IEnumerable<int> ids, SmartRuleRoleGrant? held)
     {
-        var known = KnownRoles(service);
+        var known = (held?.Roles ?? Enumerable.Empty<Role>()).Concat(_roles ?? Enumerable.Empty<Role>()).ToList();
         return string.Join(", ", ids.Select(id => known.FirstOrDefault(r => r.RoleId == id)?.Name ?? "role id " + Id(id)));
     }
 

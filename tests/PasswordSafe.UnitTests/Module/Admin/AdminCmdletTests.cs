@@ -137,7 +137,8 @@ public class AdminCmdletTests
     {
         var server = new FakeAdminServer()
             .Route("GET", "ApiRegistrations/4", HttpStatusCode.OK, RegistrationJson)
-            .Route("GET", "Users/9", HttpStatusCode.OK, AppUserJson("x"));
+            .Route("GET", "Users/9", HttpStatusCode.OK, AppUserJson("x"))
+            .Route("GET", "UserGroups/3/SmartRules", HttpStatusCode.OK, "[]");
         using var ps = new AdminRunspace(server);
 
         ps.Invoke("New-PSApiRegistration -Name X -IPRule 10.0.0.1 -WhatIf; Set-PSApiRegistration -RegistrationId 4 -Active $false -WhatIf; "
@@ -272,7 +273,7 @@ public class AdminCmdletTests
         {
             var error = Assert.Single(shell.Streams.Error);
             Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-            Assert.Contains("managed account 2 was not found", error.ErrorDetails.Message);
+            Assert.Contains("Removing managed account 2 failed: Managed Account not found.", error.ErrorDetails.Message);
             Assert.Equal(2, error.TargetObject);
         }
 
@@ -305,6 +306,7 @@ public class AdminCmdletTests
             .Route("POST", "QuickRules", HttpStatusCode.Created, "{\"SmartRuleID\":40,\"Title\":\"db01 accounts\",\"RuleType\":\"ManagedAccount\"}")
             .Route("POST", "UserGroups", HttpStatusCode.Created, "{\"GroupID\":3,\"Name\":\"DB admins\",\"GroupType\":\"BeyondInsight\"}")
             .Route("GET", "Roles", HttpStatusCode.OK, "[{\"RoleID\":1,\"Name\":\"Requestor\"},{\"RoleID\":2,\"Name\":\"Approver\"},{\"RoleID\":3,\"Name\":\"Requestor/Approver\"}]")
+            .Route("GET", "UserGroups/3/SmartRules", HttpStatusCode.OK, "[]") // a new group holds no roles yet
             .Route("POST", "UserGroups/3/SmartRules/40/Roles", HttpStatusCode.NoContent, null);
         using var ps = new AdminRunspace(server);
 
