@@ -27,6 +27,9 @@ internal static class ManagedSystemEndpoints
         systems.MapGet("/ManagedSystems/{id:int}", (int id, EmulatorState state) =>
             state.FindManagedSystem(id) is { } system ? ApiResults.Json(ManagedSystemJson.From(system)) : ApiResults.NotFound(NotFoundReason));
         systems.MapPut("/ManagedSystems/{id:int}", UpdateAsync);
+        systems.MapGet("/Platforms", () => ApiResults.Json(Platform.All));
+        systems.MapGet("/Platforms/{id:int}", (int id) =>
+            Platform.Find(id) is { } platform ? ApiResults.Json(platform) : ApiResults.NotFound("Platform not found"));
         systems.MapDelete("/ManagedSystems/{id:int}", (int id, HttpContext context, EmulatorState state) =>
             AdminResults.Done(state.DeleteSystem(id, AdminResults.Caller(context, state))));
     }

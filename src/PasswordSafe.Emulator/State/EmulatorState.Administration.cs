@@ -18,6 +18,7 @@ public sealed partial class EmulatorState
         lock (_gate)
         {
             var type = input.Type!.Value;
+            if (RegistrationNameClash(input.Name!.Trim(), null) is { } clash) return AdminOutcome.Invalid<ApiRegistration>(clash);
             var id = NextId("registration", _registrations.Keys);
             var registration = new ApiRegistration(id, input.Name!.Trim(), type)
             {
@@ -71,6 +72,7 @@ public sealed partial class EmulatorState
             }
             var psrunRules = input.PsrunRules is null ? registration.PSRUNRules : NumberPsrunRules(input.PsrunRules);
             if (ipRules.Count == 0 && psrunRules.Count == 0) return AdminOutcome.Invalid<ApiRegistration>(NeedsARule);
+            if (input.Name is not null && RegistrationNameClash(input.Name.Trim(), id) is { } clash) return AdminOutcome.Invalid<ApiRegistration>(clash);
 
             if (input.Name is not null) registration.Name = input.Name.Trim();
             registration.Active = input.Active ?? registration.Active;
@@ -353,6 +355,12 @@ public sealed partial class EmulatorState
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
+
+    /// <summary>Registration names are unique, as the console keeps them, so scripts can find one by name [I].</summary>
+    private string? RegistrationNameClash(string name, int? except) =>
+        _registrations.Values.FirstOrDefault(r => r.Id != except && string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)) is { } clash
+            ? $"An API registration named '{name}' already exists (Id {clash.Id}): Name must be unique."
+            : null;
 
     private const string RegistrationNotFound = "API registration not found";
     private const string UserNotFound = "User not found";

@@ -151,6 +151,8 @@ public sealed partial class EmulatorState
             var release = values.GetValueOrDefault("ReleaseDuration") as int? ?? system.ReleaseDuration;
             var max = values.GetValueOrDefault("MaxReleaseDuration") as int? ?? system.MaxReleaseDuration;
             if (SystemProblem(merged, release, max) is { } problem) return AdminOutcome.Invalid<ManagedSystem>(problem);
+            // Only a PlatformID sent now is checked: a seed may hold platforms this catalog lacks.
+            if (Platform.Problem(values) is { } unknownPlatform) return AdminOutcome.Invalid<ManagedSystem>(unknownPlatform);
             system.PlatformId = values.GetValueOrDefault("PlatformID") as int? ?? system.PlatformId;
             system.Description = values.GetValueOrDefault("Description") as string ?? system.Description;
             system.ReleaseDuration = release;
@@ -388,6 +390,7 @@ public sealed partial class EmulatorState
         IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?> hostValues, Caller caller)
     {
         if (values.GetValueOrDefault("PlatformID") is not int platformId) return AdminOutcome.Invalid<ManagedSystem>("PlatformID is required (1 = Windows, 2 = Linux…, see GET Platforms).");
+        if (Platform.Problem(values) is { } unknownPlatform) return AdminOutcome.Invalid<ManagedSystem>(unknownPlatform);
         var release = values.GetValueOrDefault("ReleaseDuration") as int? ?? 120;
         var max = values.GetValueOrDefault("MaxReleaseDuration") as int? ?? CheckoutCodes.MaxDurationMinutes;
         if (SystemProblem(values, release, max) is { } problem) return AdminOutcome.Invalid<ManagedSystem>(problem);

@@ -43,6 +43,25 @@ public class ApiRegistrationAdminHttpTests
     }
 
     [Fact]
+    public async Task RegistrationNamesAreUnique_OnCreateAndOnRename_AnyCase()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var admin = await AdminAsync(emulator);
+        var before = emulator.State.ApiRegistrations.Count;
+
+        await ExpectBadRequestAsync(PostAsync(admin, "ApiRegistrations",
+            $$"""{"Name":"demo KEY","RegistrationType":"ApiKeyPolicy","IPAuthenticationRules":[{{LoopbackRule}}]}"""), "already exists");
+        var other = await ExpectAsync(PostAsync(admin, "ApiRegistrations",
+            $$"""{"Name":"Other","RegistrationType":"ApiKeyPolicy","IPAuthenticationRules":[{{LoopbackRule}}]}"""), HttpStatusCode.Created);
+        var id = other.GetProperty("Id").GetInt32();
+        await ExpectBadRequestAsync(PutAsync(admin, $"ApiRegistrations/{id}", """{"Name":"Demo key"}"""), "must be unique");
+        await ExpectAsync(PutAsync(admin, $"ApiRegistrations/{id}", """{"Name":"OTHER"}"""), HttpStatusCode.OK);
+
+        Assert.Equal(before + 1, emulator.State.ApiRegistrations.Count);
+        Assert.Equal("OTHER", emulator.State.ApiRegistrations.Single(r => r.Id == id).Name);
+    }
+
+    [Fact]
     public async Task A1_AccessPolicyTakesAnAccessTokenDurationAndHasNoKey()
     {
         await using var emulator = await TestEmulator.StartAsync();

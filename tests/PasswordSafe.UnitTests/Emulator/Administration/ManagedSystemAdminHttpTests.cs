@@ -74,6 +74,7 @@ public class ManagedSystemAdminHttpTests
             ("?version=4.0", """{"PlatformID":1}""", "version"),
             ("?version=abc", """{"PlatformID":1}""", "version"),
             ("", "[1]", "JSON object"),
+            ("", """{"PlatformID":99999}""", "PlatformID 99999 is not a platform"),
         };
         foreach (var (query, body, mentions) in cases) await ExpectBadRequestAsync(PostAsync(admin, path + query, body), mentions);
         Assert.Equal(5, emulator.State.ManagedSystems.Count);
@@ -81,6 +82,23 @@ public class ManagedSystemAdminHttpTests
             """{"PlatformID":2,"RemoteClientType":"EPM","IsApplicationHost":true,"AutoManagementFlag":true,"FunctionalAccountID":4}"""), HttpStatusCode.Created);
         Assert.Equal("EPM", v32.GetProperty("RemoteClientType").GetString());
         Assert.True(v32.GetProperty("IsApplicationHost").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Platforms_AreListed_AndAnUnknownPlatformIdIsRefusedOnUpdateToo()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var admin = await AdminAsync(emulator);
+
+        var platforms = await ExpectAsync(admin.GetAsync("Platforms"), HttpStatusCode.OK);
+        var sql = await ExpectAsync(admin.GetAsync("Platforms/11"), HttpStatusCode.OK);
+
+        Assert.Contains(platforms.EnumerateArray(), p => p.GetProperty("PlatformID").GetInt32() == 1 && p.GetProperty("Name").GetString() == "Windows");
+        Assert.Equal(1433, sql.GetProperty("DefaultPort").GetInt32());
+        Assert.Contains("DomainNameFlag", Keys(sql));
+        await ExpectAsync(admin.GetAsync("Platforms/99999"), HttpStatusCode.NotFound);
+        await ExpectBadRequestAsync(PutAsync(admin, $"ManagedSystems/{DemoSeed.DatabaseSystemId}", """{"PlatformID":424242}"""), "PlatformID 424242 is not a platform");
+        Assert.Equal(11, emulator.State.FindManagedSystem(DemoSeed.DatabaseSystemId)!.PlatformId);
     }
 
     [Fact]
