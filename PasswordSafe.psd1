@@ -54,6 +54,7 @@
         'Grant-PSUserGroupRole'
         'Revoke-PSUserGroupRole'
         'Get-PSUserGroupRole'
+        'Get-PSPlatform'
         'New-PSApiRegistration'
         'New-PSAsset'
         'New-PSManagedAccount'

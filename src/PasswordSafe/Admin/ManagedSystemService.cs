@@ -80,5 +80,13 @@ internal sealed class ManagedSystemService
         return baseline;
     }
 
+    /// <summary><c>GET Platforms</c>: what -PlatformId takes.</summary>
+    public Task<IReadOnlyList<Platform>> ListPlatformsAsync(RequestLog log, CancellationToken token) =>
+        _client.GetListAsync<Platform>("Platforms", Operation("Listing", "platforms"), log, token);
+
+    /// <summary><c>GET Platforms/{id}</c>.</summary>
+    public Task<Platform> GetPlatformAsync(int id, RequestLog log, CancellationToken token) =>
+        _client.GetObjectAsync<Platform>("Platforms/" + AdminClient.Segment(id), Operation("Reading", "platform " + AdminClient.Segment(id)), log, token);
+
     private static AdminOperation Operation(string action, string item) => new AdminOperation(action, item, AdminPermission.Systems);
 }
