@@ -165,7 +165,7 @@ internal static class BodyBuilder
             && Convert.ToInt64(lower, CultureInfo.InvariantCulture) > Convert.ToInt64(upper, CultureInfo.InvariantCulture))
         {
             throw AdminErrors.Invalid($"-{lowerParameter} ({lower}) is greater than -{upperParameter} ({upper}).",
-                $"Make -{lowerParameter} at most -{upperParameter}.");
+                $"Make -{lowerParameter} at most -{upperParameter}. On a change, one you did not pass is the object's current value: pass both to change them together.");
         }
     }
 
