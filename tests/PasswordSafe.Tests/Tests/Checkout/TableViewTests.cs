@@ -24,26 +24,9 @@ public sealed class TableViewTests : IAsyncLifetime
 
     public Task DisposeAsync() => emulator.DisposeAsync();
 
-    /// <summary>What <paramref name="script"/> shows through Out-Host at that console width, colour codes removed.</summary>
-    private static List<string> Render(PowerShellRunner shell, int width, string script)
-    {
-        // The host keeps everything written in the runspace; this call's lines are the ones after what is there.
-        var before = shell.Host.UserInterface.Written.Count;
-        return shell.Run($"$Host.UI.RawUI.BufferSize = [System.Management.Automation.Host.Size]::new({width}, 3000)\n{script} | Out-Host")
-            .AssertSuccess().HostWrites
-            .Skip(before)
-            .SelectMany(w => w.Split('\n'))
-            .Select(l => Regex.Replace(l, @"\x1b\[[0-9;]*m", string.Empty).TrimEnd('\r', ' '))
-            .Where(l => l.Length > 0)
-            .ToList();
-    }
+    private static List<string> Render(PowerShellRunner shell, int width, string script) => ConsoleTable.Render(shell, width, script);
 
-    private static void AssertFits(List<string> table, int width)
-    {
-        Assert.NotEmpty(table);
-        Assert.All(table, l => Assert.True(l.Length < width, $"Wider than the {width}-column console: '{l}'"));
-        Assert.All(table, l => Assert.DoesNotContain("…", l));
-    }
+    private static void AssertFits(List<string> table, int width) => ConsoleTable.AssertFits(table, width);
 
     private static string Header(List<string> table) => table[0];
 
