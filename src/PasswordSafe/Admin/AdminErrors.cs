@@ -29,7 +29,11 @@ internal static class AdminErrors
                 action = $"It likely needs {operation.Permission}; ask a Password Safe administrator to grant it to one of the user's groups.";
                 break;
             case 404:
-                message = $"{operation.Item} was not found" + (reason == null ? "." : $" ({reason}).");
+                // "user group 3 was not found (User 5 is not a member of group 3)" would send the user looking for a
+                // group that exists: when the call names more than its item, the server's reason is the news.
+                message = operation.NotFoundMeansTheItem
+                    ? $"{operation.Item} was not found" + (reason == null ? "." : $" ({reason}).")
+                    : $"{operation.Action} {operation.Item} failed: {reason ?? "an object it names was not found"}.";
                 action = "Check the id or name; the object does not exist, was removed, or is not visible to the signed-in user.";
                 break;
             case 409:

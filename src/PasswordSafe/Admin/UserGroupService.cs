@@ -35,10 +35,11 @@ internal sealed class UserGroupService
 
     public Task AddMemberAsync(int userId, int groupId, RequestLog log, CancellationToken token) =>
         _client.SendAsync(HttpMethod.Post, Membership(userId, groupId), "{}",
-            Operation("Adding " + UserService.Describe(userId) + " to", Describe(groupId)), log, token);
+            Operation("Adding " + UserService.Describe(userId) + " to", Describe(groupId), notFoundMeansTheItem: false), log, token);
 
     public Task RemoveMemberAsync(int userId, int groupId, RequestLog log, CancellationToken token) =>
-        _client.DeleteAsync(Membership(userId, groupId), Operation("Removing " + UserService.Describe(userId) + " from", Describe(groupId)), log, token);
+        _client.DeleteAsync(Membership(userId, groupId),
+            Operation("Removing " + UserService.Describe(userId) + " from", Describe(groupId), notFoundMeansTheItem: false), log, token);
 
     /// <summary>E5's last step: the group gets roles on a smart rule (204).</summary>
     public Task GrantRolesAsync(int groupId, int smartRuleId, IEnumerable<int> roleIds, int? accessPolicyId, RequestLog log, CancellationToken token)
@@ -46,7 +47,8 @@ internal sealed class UserGroupService
         var body = JsonBodySerializer.Serialize(RoleResolver.GrantBody(roleIds, accessPolicyId));
         return _client.SendAsync(HttpMethod.Post,
             "UserGroups/" + AdminClient.Segment(groupId) + "/SmartRules/" + AdminClient.Segment(smartRuleId) + "/Roles", body,
-            new AdminOperation("Granting roles on smart rule " + AdminClient.Segment(smartRuleId) + " to", Describe(groupId), AdminPermission.Roles), log, token);
+            new AdminOperation("Granting roles on smart rule " + AdminClient.Segment(smartRuleId) + " to", Describe(groupId), AdminPermission.Roles,
+                notFoundMeansTheItem: false), log, token);
     }
 
     public Task<IReadOnlyList<Role>> ListRolesAsync(RequestLog log, CancellationToken token) =>
@@ -59,5 +61,6 @@ internal sealed class UserGroupService
     private static string Membership(int userId, int groupId) =>
         "Users/" + AdminClient.Segment(userId) + "/UserGroups/" + AdminClient.Segment(groupId);
 
-    private static AdminOperation Operation(string action, string item) => new AdminOperation(action, item, AdminPermission.Users);
+    private static AdminOperation Operation(string action, string item, bool notFoundMeansTheItem = true) =>
+        new AdminOperation(action, item, AdminPermission.Users, notFoundMeansTheItem);
 }
