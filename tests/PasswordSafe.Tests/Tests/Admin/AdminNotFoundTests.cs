@@ -7,8 +7,8 @@ namespace PasswordSafe.Tests.Tests.Admin;
 /// <summary>
 /// D1: a 404 carries the reason in its body, and the error must say what was not found. A call that names more than
 /// its item (the workgroup an asset is created in, the user added to or removed from a group, the smart rule a role is
-/// granted on) says which call failed and the server's reason, never that its item is missing while it exists. Nothing
-/// changes.
+/// granted on) says which call failed and the server's reason, never that its item is missing while it exists; a name
+/// that matches nobody is ObjectNotFound in Get-PSUser as in every other Get- cmdlet. Nothing changes.
 /// </summary>
 public sealed class AdminNotFoundTests : IClassFixture<CheckoutEmulator>
 {
@@ -40,6 +40,30 @@ public sealed class AdminNotFoundTests : IClassFixture<CheckoutEmulator>
 
         Assert.Equal(message, result.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound).Exception.Message);
         before.AssertUnchanged(emulator.State, command);
+    }
+
+    [Fact]
+    public void GetPSUser_NameNobodyHas_ObjectNotFound_SoAPipedRemoveIsNoSilentSuccess()
+    {
+        using var admin = AdminShell();
+        var before = EmulatorStateSnapshot.Take(emulator.State);
+
+        var result = admin.Run("Get-PSUser -UserName 'nf-user' | Remove-PSUser -Force");
+
+        var error = result.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
+        Assert.Equal("No user named 'nf-user' was found.", error.Exception.Message);
+        Assert.Equal("nf-user", error.TargetObject);
+        before.AssertUnchanged(emulator.State, "Get-PSUser -UserName 'nf-user' | Remove-PSUser -Force");
+    }
+
+    [Fact]
+    public void GetPSUser_NameSomebodyHas_IsListedWithoutError()
+    {
+        using var admin = AdminShell();
+
+        var result = admin.Run("Get-PSUser -UserName 'ci-bot'").AssertSuccess();
+
+        Assert.Equal("ci-bot", Assert.Single(result.Output).Properties["UserName"].Value);
     }
 
     private PowerShellRunner AdminShell()
