@@ -22,7 +22,7 @@ internal sealed class HelpExampleStage : IAsyncDisposable
     public const string NotSignedIn = "";
 
     /// <summary>What Read-Host answers when the prompt does not ask for a key.</summary>
-    public const string TypedPassword = "Example-Passw0rd!";
+    private const string TypedPassword = "Example-Passw0rd!";
 
     private const string StandIns =
         "function mstsc { } function ssh { }\n" +
