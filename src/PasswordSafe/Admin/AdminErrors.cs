@@ -30,9 +30,14 @@ internal static class AdminErrors
                 action = $"It likely needs {operation.Permission}; ask a Password Safe administrator to grant it to one of the user's groups.";
                 break;
             case 404:
-                // The operation can name two objects (adding a user to a group): the server's reason says which one is missing.
-                message = $"{operation.Action} {operation.Item} failed: " + (reason == null ? "the server found no such object (404)." : $"{reason}.");
-                action = "Check the ids and names: what the server names does not exist, was removed, or is not visible to the signed-in user.";
+                // "user group 3 was not found (User 5 is not a member of group 3)" would send the user looking for a
+                // group that exists: when the call names more than its item, the server's reason is the news.
+                message = operation.NotFoundMeansTheItem
+                    ? $"{operation.Item} was not found" + (reason == null ? "." : $" ({reason}).")
+                    : $"{operation.Action} {operation.Item} failed: {reason ?? "an object it names was not found"}.";
+                action = operation.NotFoundMeansTheItem
+                    ? "Check the id or name; the object does not exist, was removed, or is not visible to the signed-in user."
+                    : "Check the ids and names: what the server names does not exist, was removed, or is not visible to the signed-in user.";
                 break;
             case 409:
                 message = $"{operation.Action} {operation.Item} conflicts with an existing object" + (reason == null ? "." : $": {reason}.");

@@ -9,11 +9,14 @@ internal sealed class AdminOperation
     /// <param name="action">What was attempted, e.g. <c>Creating</c>.</param>
     /// <param name="item">The item, e.g. <c>API registration 5</c> or <c>user 'ci-bot'</c>.</param>
     /// <param name="permission">One of <see cref="AdminPermission"/>.</param>
-    public AdminOperation(string action, string item, string permission)
+    /// <param name="notFoundMeansTheItem">False when the call also names other objects (the workgroup an asset is created
+    /// in, the user added to a group): a 404 may then mean any of them, and only the server's reason says which.</param>
+    public AdminOperation(string action, string item, string permission, bool notFoundMeansTheItem = true)
     {
         Action = action;
         Item = item;
         Permission = permission;
+        NotFoundMeansTheItem = notFoundMeansTheItem;
     }
 
     public string Action { get; }
@@ -21,4 +24,6 @@ internal sealed class AdminOperation
     public string Item { get; }
 
     public string Permission { get; }
+
+    public bool NotFoundMeansTheItem { get; }
 }

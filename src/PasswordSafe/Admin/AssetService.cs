@@ -53,7 +53,10 @@ internal sealed class AssetService
             path = Checkout.QueryString.Append(path, new[] { new KeyValuePair<string, string>("name", assetName!) });
         }
 
-        return _client.GetListAsync<Asset>(path, Operation("Listing the assets of", DescribeWorkgroup(workgroupId, workgroupName)), log, token);
+        var operation = string.IsNullOrEmpty(assetName)
+            ? Operation("Listing the assets of", DescribeWorkgroup(workgroupId, workgroupName))
+            : Operation("Reading", $"asset '{assetName}' in " + DescribeWorkgroup(workgroupId, workgroupName));
+        return _client.GetListAsync<Asset>(path, operation, log, token);
     }
 
     public Task<Asset> GetAssetAsync(int id, RequestLog log, CancellationToken token) =>
@@ -69,7 +72,7 @@ internal sealed class AssetService
         var body = BodyBuilder.Build("asset", AssetFields.All, values, null, null);
         var item = values.TryGetValue("AssetName", out var name) && name != null ? $"asset '{name}'" : $"asset {address}";
         return _client.SendForObjectAsync<Asset>(HttpMethod.Post, "Workgroups/" + WorkgroupSegment(workgroupId, workgroupName) + "/Assets", body.ToJson(),
-            Operation("Creating", item + " in " + DescribeWorkgroup(workgroupId, workgroupName)), log, token);
+            Operation("Creating", item + " in " + DescribeWorkgroup(workgroupId, workgroupName), notFoundMeansTheItem: false), log, token);
     }
 
     /// <summary><c>PUT Assets/{id}</c>: the asset's current values with the changes applied.</summary>
@@ -90,5 +93,6 @@ internal sealed class AssetService
     public Task DeleteAssetAsync(int id, RequestLog log, CancellationToken token) =>
         _client.DeleteAsync("Assets/" + AdminClient.Segment(id), Operation("Removing", DescribeAsset(id)), log, token);
 
-    private static AdminOperation Operation(string action, string item) => new AdminOperation(action, item, AdminPermission.Assets);
+    private static AdminOperation Operation(string action, string item, bool notFoundMeansTheItem = true) =>
+        new AdminOperation(action, item, AdminPermission.Assets, notFoundMeansTheItem);
 }

@@ -38,7 +38,7 @@ internal sealed class ManagedAccountService
         var name = values.TryGetValue("AccountName", out var accountName) ? accountName : null;
         return _client.SendForObjectAsync<ManagedAccountSettings>(HttpMethod.Post,
             ApiBodyVersion.AppendTo("ManagedSystems/" + AdminClient.Segment(systemId) + "/ManagedAccounts", body.Version), body.ToJson(),
-            Operation("Creating", $"managed account '{name}' on " + ManagedSystemService.Describe(systemId)), log, token);
+            Operation("Creating", $"managed account '{name}' on " + ManagedSystemService.Describe(systemId), notFoundMeansTheItem: false), log, token);
     }
 
     /// <summary>§2.2: AccountName is required; a password too, unless the server manages the account (AutoManagementFlag).</summary>
@@ -105,7 +105,8 @@ internal sealed class ManagedAccountService
         return success.Value<bool>();
     }
 
-    private static AdminOperation Operation(string action, string item) => new AdminOperation(action, item, AdminPermission.Accounts);
+    private static AdminOperation Operation(string action, string item, bool notFoundMeansTheItem = true) =>
+        new AdminOperation(action, item, AdminPermission.Accounts, notFoundMeansTheItem);
 
     private static AdminOperation Credentials(string action, int id) => new AdminOperation(action, Describe(id), AdminPermission.Credentials);
 }

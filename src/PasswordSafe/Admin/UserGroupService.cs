@@ -35,10 +35,11 @@ internal sealed class UserGroupService
 
     public Task AddMemberAsync(int userId, int groupId, RequestLog log, CancellationToken token) =>
         _client.SendAsync(HttpMethod.Post, Membership(userId, groupId), "{}",
-            Operation("Adding " + UserService.Describe(userId) + " to", Describe(groupId)), log, token);
+            Operation("Adding " + UserService.Describe(userId) + " to", Describe(groupId), notFoundMeansTheItem: false), log, token);
 
     public Task RemoveMemberAsync(int userId, int groupId, RequestLog log, CancellationToken token) =>
-        _client.DeleteAsync(Membership(userId, groupId), Operation("Removing " + UserService.Describe(userId) + " from", Describe(groupId)), log, token);
+        _client.DeleteAsync(Membership(userId, groupId),
+            Operation("Removing " + UserService.Describe(userId) + " from", Describe(groupId), notFoundMeansTheItem: false), log, token);
 
     /// <summary>
     /// E5's last step: the group's roles on a smart rule become <paramref name="roleIds"/> (204). The server replaces what
@@ -49,7 +50,8 @@ internal sealed class UserGroupService
         var body = JsonBodySerializer.Serialize(RoleResolver.RolesBody(roleIds, accessPolicyId));
         return _client.SendAsync(HttpMethod.Post,
             "UserGroups/" + AdminClient.Segment(groupId) + "/SmartRules/" + AdminClient.Segment(smartRuleId) + "/Roles", body,
-            new AdminOperation("Setting the roles on smart rule " + AdminClient.Segment(smartRuleId) + " of", Describe(groupId), AdminPermission.Roles), log, token);
+            new AdminOperation("Setting the roles on smart rule " + AdminClient.Segment(smartRuleId) + " of", Describe(groupId), AdminPermission.Roles,
+                notFoundMeansTheItem: false), log, token);
     }
 
     /// <summary><c>GET UserGroups/{id}/SmartRules</c>: the rules the group holds roles on, with those roles and their access policy.</summary>
@@ -75,5 +77,6 @@ internal sealed class UserGroupService
     private static string Membership(int userId, int groupId) =>
         "Users/" + AdminClient.Segment(userId) + "/UserGroups/" + AdminClient.Segment(groupId);
 
-    private static AdminOperation Operation(string action, string item) => new AdminOperation(action, item, AdminPermission.Users);
+    private static AdminOperation Operation(string action, string item, bool notFoundMeansTheItem = true) =>
+        new AdminOperation(action, item, AdminPermission.Users, notFoundMeansTheItem);
 }

@@ -1,5 +1,8 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PasswordSafe.Admin;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
 
@@ -43,8 +46,23 @@ public sealed class GetPSUserCommand : AdminCmdlet
                 TryItem(() => WriteObject(Run((log, token) => service.ListGroupMembersAsync(GroupId, log, token)), enumerateCollection: true), GroupId);
                 break;
             default:
-                TryItem(() => WriteObject(Run((log, token) => service.ListAsync(UserName, IncludeInactive, log, token)), enumerateCollection: true), UserName);
+                TryItem(() => WriteListed(Run((log, token) => service.ListAsync(UserName, IncludeInactive, log, token))), UserName);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The server filters by name and answers an empty list when nobody has it: a name that matches nobody is
+    /// ObjectNotFound, as in every other Get- cmdlet given a name, so <c>Get-PSUser -UserName x | Remove-PSUser</c> with a
+    /// mistyped name does not look like a success.
+    /// </summary>
+    private void WriteListed(IReadOnlyList<User> users)
+    {
+        WriteObject(users, enumerateCollection: true);
+        if (users.Count == 0 && !string.IsNullOrEmpty(UserName))
+        {
+            WriteError(CreateErrorRecord(new PasswordSafeException(ErrorIds.ObjectNotFound, $"No user named '{UserName}' was found.",
+                "Check the name (domain\\user or the UPN for a directory user); add -IncludeInactive for an inactive user."), UserName));
         }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using PasswordSafe.Emulator;
@@ -94,8 +93,8 @@ public sealed class HelpExampleRunTests
     public async Task CheckoutExample_RunsAsWritten_AgainstTheDemoEmulator(string cmdlet, int number, string runAs, string after)
     {
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
-        using var shell = Connect(server, runAs);
-        using var approver = Connect(server, DemoSeed.ApproverUser);
+        using var shell = HelpExamples.Connect(server, runAs);
+        using var approver = HelpExamples.Connect(server, DemoSeed.ApproverUser);
         var folder = Directory.CreateTempSubdirectory("ps-example-");
         try
         {
@@ -103,10 +102,10 @@ public sealed class HelpExampleRunTests
             shell.Run(StandIns + "$ExecutionContext.SessionState.Path.SetLocation($ExampleFolder) | Out-Null").AssertSuccess();
             foreach (var earlier in after.Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
-                shell.Run(ExampleCode(cmdlet, int.Parse(earlier, System.Globalization.CultureInfo.InvariantCulture))).AssertSuccess();
+                shell.Run(HelpExamples.Code(cmdlet, int.Parse(earlier, System.Globalization.CultureInfo.InvariantCulture))).AssertSuccess();
             }
 
-            var code = ExampleCode(cmdlet, number);
+            var code = HelpExamples.Code(cmdlet, number);
             using var stop = new CancellationTokenSource();
             // Where an example waits for an approver, "approver" approves what is pending, as a colleague would.
             var approving = Task.Run(async () =>
@@ -138,52 +137,27 @@ public sealed class HelpExampleRunTests
         }
     }
 
+    /// <summary>Examples of these pages that are not run here, with why.</summary>
+    internal static readonly (string Cmdlet, int Number)[] NotRunnable =
+    {
+        ("Get-PSRequest", 2),    // the approver's queue: run as "approver", it would approve demo's pending requests
+        ("Get-PSAccessPolicy", 5), // grants a role: admin provisioning, covered by Admin/ProvisioningChainTests
+        ("Stop-PSRequest", 3),   // a directory user's requests: CONTOSO\jdoe holds none in the demo data
+    };
+
     [Fact]
     public void EveryCheckoutExampleThatCanRunHere_IsListed()
     {
         // A new example on one of these pages is run too, or the list says why it is not (it waits on a human, or
         // needs an object the page only describes).
         var listed = Examples().Select(row => ((string)row[0], (int)row[1])).ToHashSet();
-        var notRun = new[]
-        {
-            ("Get-PSRequest", 2),    // the approver's queue: run as "approver", it would approve demo's pending requests
-            ("Get-PSAccessPolicy", 5), // grants a role: admin provisioning, covered by Admin/ProvisioningChainTests
-            ("Stop-PSRequest", 3),   // a directory user's requests: CONTOSO\jdoe holds none in the demo data
-        };
         foreach (var cmdlet in Examples().Select(row => (string)row[0]).Distinct())
         {
-            for (var number = 1; ExampleExists(cmdlet, number); number++)
+            foreach (var number in HelpExamples.Numbers(cmdlet))
             {
-                Assert.True(listed.Contains((cmdlet, number)) || notRun.Contains((cmdlet, number)),
+                Assert.True(listed.Contains((cmdlet, number)) || NotRunnable.Contains((cmdlet, number)),
                     $"{cmdlet} example {number} is neither run against the demo data nor listed as not runnable here.");
             }
         }
-    }
-
-    private static PowerShellRunner Connect(EmulatorServer server, string runAs)
-    {
-        var runner = PowerShellRunner.Start();
-        runner.SetVariable("Uri", server.RootUri.ToString());
-        runner.SetVariable("Thumbprint", server.ServerCertificate.Thumbprint);
-        runner.SetVariable("DemoKey", EmulatorFixture.Secure(DemoSeed.ApiKey));
-        runner.SetVariable("RunAs", runAs);
-        runner.Run("Connect-PasswordSafe -Uri $Uri -ApiKey $DemoKey -RunAs $RunAs -ServerCertificateThumbprint $Thumbprint").AssertSuccess();
-        return runner;
-    }
-
-    private static string Markdown(string cmdlet) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "en-US", cmdlet + ".md"));
-
-    private static Match ExampleSection(string cmdlet, int number) =>
-        Regex.Match(Markdown(cmdlet), $@"^### Example {number}\b.*?(?=^### |^## )", RegexOptions.Multiline | RegexOptions.Singleline);
-
-    private static bool ExampleExists(string cmdlet, int number) => ExampleSection(cmdlet, number).Success;
-
-    /// <summary>The example's code blocks, as a user copies them.</summary>
-    private static string ExampleCode(string cmdlet, int number)
-    {
-        var section = ExampleSection(cmdlet, number);
-        Assert.True(section.Success, $"en-US/{cmdlet}.md has no example {number}.");
-        return string.Join("\n", Regex.Matches(section.Value, @"^```powershell\r?\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)
-            .Select(m => m.Groups[1].Value));
     }
 }

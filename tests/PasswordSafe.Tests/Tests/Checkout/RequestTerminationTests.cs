@@ -203,11 +203,10 @@ public sealed class RequestTerminationTests : IAsyncLifetime
         var system = shell.Run("Stop-PSRequest -ManagedSystemId 999 -Force -Session $Admin").AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
         var users = shell.Run("Stop-PSRequest -UserId 999, 33 -Force -Session $Admin");
 
-        Assert.Contains("Terminating the open requests of managed account 999 failed: ", account.Exception.Message);
-        Assert.Contains("not found", account.Exception.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Terminating the open requests of managed system 999 failed: ", system.Exception.Message);
+        Assert.Contains("managed account 999 was not found", account.Exception.Message);
+        Assert.Contains("managed system 999 was not found", system.Exception.Message);
         var user = users.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
-        Assert.Contains("Terminating the open requests of user 999 failed: ", user.Exception.Message);
+        Assert.Contains("user 999 was not found", user.Exception.Message);
         Assert.Equal(999, user.TargetObject);
         Assert.Equal(RequestStatus.Terminated, emulator.Request(RequestId(shell, "Theirs")).Status);
     }
