@@ -96,6 +96,8 @@ public sealed class TableViewTests : IAsyncLifetime
         var wide = Render(shell, 120, "Get-PSAccessSession -Session $Admin");
         var narrow = Render(shell, 80, "Get-PSAccessSession -Session $Admin");
         var tickets = Render(shell, 80, "$Rdp, $Ssh");
+        var admin = Render(shell, 80, "$c = [pscredential]::new('root', [System.Net.NetworkCredential]::new('', 'pw').SecurePassword)\n" +
+                                      "New-PSAdminSession -HostName lnx42.contoso.test -SessionType SSH -Credential $c -Session $Admin");
 
         AssertFits(wide, 120);
         Assert.Matches(@"^SessionId\s+Status\s+UserId\s+RequestId\s+AssetName\s+AccountName\s+Protocol\s+Started\s+Duration$", Header(wide));
@@ -105,8 +107,11 @@ public sealed class TableViewTests : IAsyncLifetime
         Assert.Contains(narrow, l => Regex.IsMatch(l, @"^\s*\d+\s+NotStarted\s+\d+\s+\d+\s+lnx01\s+root$"));
         // A new session's ticket view: where to connect, never the ticket.
         AssertFits(tickets, 80);
-        Assert.Matches(@"^SessionType\s+Host\s+Port\s+RequestId\s+FilePath$", Header(tickets));
-        Assert.Contains(tickets, l => Regex.IsMatch(l, @"^rdpticket\s+\S+\s+\d+\s+\d+$"));
+        Assert.Matches(@"^SessionType\s+Host\s+Port\s+For\s+FilePath$", Header(tickets));
+        Assert.Contains(tickets, l => Regex.IsMatch(l, @"^rdpticket\s+\S+\s+\d+\s+request \d+$"));
+        // An admin session has no request: it is for its target host, which the proxy's address does not tell.
+        AssertFits(admin, 80);
+        Assert.Matches(@"^SSH\s+\S+\s+\d+\s+lnx42\.contoso\.test$", admin[^1]);
     }
 
     [Fact]
