@@ -140,6 +140,11 @@ internal sealed class ApiClient : IDisposable
             var result = new ApiResponse(request.Method.Method, uri, statusCode,
                 response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response),
                 ReadRetryAfter(response), watch.Elapsed);
+            if (result.IsSuccess && request.Method != HttpMethod.Get)
+            {
+                log.NoteStateChange();
+            }
+
             if (result.IsSuccess && request.SuccessBodyReader != null)
             {
                 result.ParsedBody = parseFromStream
