@@ -93,7 +93,10 @@ public sealed class InvokePSRestMethodCommand : PasswordSafeCmdlet
             path = absolute.AbsoluteUri.Substring(baseText.Length);
         }
 
-        path = path.TrimStart('/');
+        // '..' (also %2e%2e, or with backslashes) must not climb out of the base either: the server would resolve it.
+        path = ApiPath.Normalize(path) ?? throw new PasswordSafeException(ErrorIds.InvalidUri,
+            $"-Path '{Redactor.RedactUri(Path.Trim())}' is not under the session's base {session.BaseUri.AbsoluteUri}: its '..' segments lead out of it.",
+            "Pass a path relative to the API base that stays under it, e.g. 'ManagedAccounts'.");
         if (Query == null || Query.Count == 0)
         {
             return path;

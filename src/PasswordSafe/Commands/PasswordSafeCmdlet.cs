@@ -21,6 +21,10 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     private bool? _sessionGivenOnCommandLine;
     private PasswordSafeSession? _replacementNoted;
 
+    // Set once this invocation changed something on the server, or holds a result the server shows only once: from then
+    // on a Verbose, Debug or Warning line must not fail the command (see WriteVerbose).
+    private bool _resultAtStake;
+
     // NotConnected as this invocation can explain it (whose session, why the default did not stand in), for the session
     // last resolved when that one is disconnected; the connection's own refusal knows neither.
     private PasswordSafeException? _disconnectedSession;
@@ -180,6 +184,7 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
         }
         finally
         {
+            _resultAtStake |= pending.Log.ChangedState;
             if (!StopToken.IsCancellationRequested && !(succeeded && deferLogOnSuccess))
             {
                 WriteLog(pending.Log);
@@ -203,26 +208,66 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// For a result the server shows only once (a new key or client secret), after <see cref="RunOnceOnly{T}"/>: writes
-    /// it first, then the call's log lines and the warning that goes with it. -Debug makes PowerShell ask before each
-    /// of those; a host that cannot ask (a scheduled task, a hosted runspace) would fail the command there and the
-    /// caller would lose the result, so the remaining lines are dropped and the warning goes to the Information stream.
+    /// it first, then the call's log lines and the warning that goes with it, none of which may fail the command now
+    /// (see <see cref="WriteVerbose"/>). Even a Halt answered at one of -Debug's questions comes after the result.
     /// </summary>
     internal void WriteOnceOnlyResult(object result, string warning, RequestLog log)
     {
+        _resultAtStake = true;
         WriteObject(result);
+        WriteLog(log);
+        WriteWarning(warning);
+    }
+
+    /// <summary>
+    /// Cmdlet.WriteVerbose, except once this invocation changed something on the server (or holds a once-only result):
+    /// then a question the host cannot ask does not fail the command. With -Debug, PowerShell writes each Verbose and
+    /// Warning line (and on Windows PowerShell each Debug line) and then asks whether to continue; a host that cannot ask
+    /// (pwsh -NonInteractive: PSInvalidOperationException; a hosted runspace: HostException) fails the command there. The
+    /// line is written by then, and failing cannot undo the change: it would only lose the result, and a scheduled task
+    /// would retry a change that was made (a duplicate). Before any change the failure stands, as PowerShell has it:
+    /// nothing is lost, and the error shows why -Debug does not suit this host. A Halt answered at the question still stops.
+    /// These hide the base methods so every line of every cmdlet, not only the call logs, follows the same rule.
+    /// </summary>
+    internal new void WriteVerbose(string text)
+    {
         try
         {
-            WriteLog(log);
-            WriteWarning(warning);
+            base.WriteVerbose(text);
         }
-        catch (Exception e) when (e is HostException || e is PSInvalidOperationException)
+        catch (Exception e) when (_resultAtStake && HostCannotAsk(e))
         {
-            // -Debug turns Verbose, Debug and Warning into questions, and this host cannot ask (a hosted runspace
-            // throws HostException, pwsh -NonInteractive PSInvalidOperationException). Failing now would lose the
-            // result the server will not show again; the warning is kept on the Information stream instead.
-            WriteInformation(new InformationRecord("WARNING: " + warning, MyInvocation.MyCommand.Name));
+            // Written; only the question after it failed.
         }
     }
+
+    /// <summary>Cmdlet.WriteDebug under the rule of <see cref="WriteVerbose"/>.</summary>
+    internal new void WriteDebug(string text)
+    {
+        try
+        {
+            base.WriteDebug(text);
+        }
+        catch (Exception e) when (_resultAtStake && HostCannotAsk(e))
+        {
+            // Written; only the question after it failed.
+        }
+    }
+
+    /// <summary>Cmdlet.WriteWarning under the rule of <see cref="WriteVerbose"/>.</summary>
+    internal new void WriteWarning(string text)
+    {
+        try
+        {
+            base.WriteWarning(text);
+        }
+        catch (Exception e) when (_resultAtStake && HostCannotAsk(e))
+        {
+            // Written; only the question after it failed.
+        }
+    }
+
+    private static bool HostCannotAsk(Exception e) => e is HostException || e is PSInvalidOperationException;
 
     internal void Run(Func<RequestLog, CancellationToken, Task> call) =>
         Run<bool>(async (log, token) =>

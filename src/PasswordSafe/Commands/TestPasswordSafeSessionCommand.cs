@@ -5,7 +5,8 @@ namespace PasswordSafe.Commands;
 
 /// <summary>
 /// True when the session is connected and neither idle-expired nor token-expired, by the local clock:
-/// no call is made, so it is cheap enough for a loop. Returns false when there is no session.
+/// no call is made, so it is cheap enough for a loop. Returns false when there is no session, and when the server
+/// ended the session and it could not sign in again (the reason is in Verbose).
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "PasswordSafeSession")]
 [OutputType(typeof(bool))]
@@ -28,7 +29,9 @@ public sealed class TestPasswordSafeSessionCommand : PasswordSafeCmdlet
         var connection = session.Connection;
         if (!connection.IsConnected)
         {
-            WriteVerbose($"{session} is disconnected.");
+            WriteVerbose(connection.EndReason is { } reason
+                ? $"{session} is disconnected since {connection.EndedAt:u}. {reason}"
+                : $"{session} is disconnected.");
             WriteObject(false);
         }
         else if (connection.IsIdleExpired)

@@ -61,8 +61,8 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
                 return;
             }
 
-            // The log is written inside the try/finally below: -Debug in a host that cannot ask fails on it, and the
-            // request must still be checked in.
+            // The log is written inside the try/finally below: "Halt" answered at one of -Debug's questions ends the
+            // command there, and the request must still be checked in.
             lease = RunOnceOnly(open, out openLog);
             if (lease.Request is { } named)
             {

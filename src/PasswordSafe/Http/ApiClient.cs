@@ -61,6 +61,14 @@ internal sealed class ApiClient : IDisposable
 
     public Uri ResolveUri(string relativePath)
     {
+        if (ApiPath.LeavesBase(relativePath))
+        {
+            // Every cmdlet stays under the base; this catches any path that would take the session's cookie elsewhere.
+            throw new PasswordSafeException(ErrorIds.InvalidUri,
+                $"The path '{Redactor.RedactUri(relativePath)}' leads out of the API base {_baseText}, so it was not sent.",
+                "Pass a path that stays under the API base, e.g. 'ManagedAccounts'.");
+        }
+
         var relative = relativePath.TrimStart('/');
         // Appending to the base's text is what combining does for a plain relative path, without the merge work;
         // anything that could read as a scheme ("x:…" before the first / ? #) keeps the full combine rules.
@@ -132,6 +140,11 @@ internal sealed class ApiClient : IDisposable
             var result = new ApiResponse(request.Method.Method, uri, statusCode,
                 response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response),
                 ReadRetryAfter(response), watch.Elapsed);
+            if (result.IsSuccess && request.Method != HttpMethod.Get)
+            {
+                log.NoteStateChange();
+            }
+
             if (result.IsSuccess && request.SuccessBodyReader != null)
             {
                 result.ParsedBody = parseFromStream

@@ -20,7 +20,12 @@ internal static class Redactor
         @"(?i)\brunas=([^;]*)", RegexOptions.CultureInvariant);
 
     private static readonly Regex SecretJsonProperty = new Regex(
-        @"(?i)(""(?:[A-Za-z0-9_]*(?:password|secret|passphrase|challenge)[A-Za-z0-9_]*|[A-Za-z0-9_]*(?:token|key))""\s*:\s*)(""(?:[^""\\]|\\.)*""|[^,}\]\s]+)",
+        @"(?i)(?<lead>""(?<name>[A-Za-z0-9_]*(?:password|secret|passphrase|challenge)[A-Za-z0-9_]*|[A-Za-z0-9_]*(?:token|key))""\s*:\s*)(?<value>""(?:[^""\\]|\\.)*""|[^,}\]\s]+)",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+
+    // A date as the API writes it (2027-01-31, 2027-01-31T08:00:00, with fractions and Z or an offset), and nothing else.
+    private static readonly Regex JsonDate = new Regex(
+        @"^""\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?""$",
         RegexOptions.CultureInvariant);
 
     /// <summary>Masks the ids after <c>Credentials/</c> and <c>Requests/</c>; the query string is kept.</summary>
@@ -102,8 +107,58 @@ internal static class Redactor
         return value;
     }
 
-    /// <summary>Replaces values of JSON properties whose names look secret (Password, ClientSecret, Key…).</summary>
-    public static string RedactJson(string json) => SecretJsonProperty.Replace(json, "$1\"***\"");
+    /// <summary>
+    /// Replaces values of JSON properties whose names look secret (Password, ClientSecret, Key…), except values that
+    /// cannot be one: see <see cref="IsNotASecret"/>.
+    /// </summary>
+    public static string RedactJson(string json) =>
+        SecretJsonProperty.Replace(json, m => IsNotASecret(m.Groups["name"].Value, m.Groups["value"].Value)
+            ? m.Value
+            : m.Groups["lead"].Value + "\"***\"");
+
+    /// <summary>
+    /// Facts about a secret that debugging needs and that cannot be the secret itself, judged by the value's JSON type
+    /// and never by the name alone: a boolean or null (<c>UserPasswordRequired</c>, <c>CheckPasswordFlag</c>), a whole
+    /// number under an <c>…ID</c> name (<c>PasswordRuleID</c>), a date under a <c>…Date</c>/<c>…On</c>/<c>…Time</c>/<c>…At</c>
+    /// name (<c>ClientSecretExpiryDate</c>). Anything else, a number or a date-like text under <c>Password</c> too, stays masked.
+    /// </summary>
+    internal static bool IsNotASecret(string name, string value)
+    {
+        if (value == "true" || value == "false" || value == "null")
+        {
+            return true;
+        }
+
+        if (name.EndsWith("ID", StringComparison.OrdinalIgnoreCase))
+        {
+            return IsWholeNumber(value);
+        }
+
+        var namesADate = name.EndsWith("Date", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith("Time", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith("On", StringComparison.Ordinal)
+            || name.EndsWith("At", StringComparison.Ordinal);
+        return namesADate && JsonDate.IsMatch(value);
+    }
+
+    private static bool IsWholeNumber(string value)
+    {
+        var start = value.StartsWith("-", StringComparison.Ordinal) ? 1 : 0;
+        if (value.Length == start)
+        {
+            return false;
+        }
+
+        for (var i = start; i < value.Length; i++)
+        {
+            if (value[i] < '0' || value[i] > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Bodies of these calls may carry keys, passwords, secrets or tokens (Auth/*, credentials, key read and

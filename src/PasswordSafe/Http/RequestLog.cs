@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace PasswordSafe.Http;
 
@@ -13,6 +14,7 @@ internal sealed class RequestLog
 {
     private readonly object _gate = new object();
     private readonly List<KeyValuePair<bool, string>> _lines = new List<KeyValuePair<bool, string>>();
+    private int _changedState;
 
     /// <summary>A log with both streams on (unit tests, and callers that decide later what to show).</summary>
     public RequestLog()
@@ -59,6 +61,14 @@ internal sealed class RequestLog
             Add(false, line);
         }
     }
+
+    /// <summary>
+    /// True once a call logged here changed something on the server (a POST, PUT, DELETE or PATCH answered with
+    /// success), whether or not either stream is on: the cmdlet then must not lose the result to a failing log write.
+    /// </summary>
+    public bool ChangedState => Volatile.Read(ref _changedState) != 0;
+
+    public void NoteStateChange() => Volatile.Write(ref _changedState, 1);
 
     /// <summary>Returns the lines collected so far (Key true = Verbose) and forgets them.</summary>
     public IReadOnlyList<KeyValuePair<bool, string>> Drain()

@@ -49,7 +49,10 @@ public sealed class PasswordSafeSession
     /// <summary>When the OAuth access token expires; null for API-key sessions.</summary>
     public DateTimeOffset? TokenExpiresAt => Connection.SignIn.TokenExpiresAt;
 
-    /// <summary>True from sign-in until Disconnect-PasswordSafe. Test-PasswordSafeSession also checks expiry.</summary>
+    /// <summary>
+    /// True from sign-in until Disconnect-PasswordSafe, or until the server ended the session and it could not sign in
+    /// again (LastError then says why). Test-PasswordSafeSession also checks expiry.
+    /// </summary>
     public bool IsConnected => Connection.IsConnected;
 
     /// <summary>The cmdlet that last used this session.</summary>

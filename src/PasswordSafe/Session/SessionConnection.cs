@@ -12,6 +12,9 @@ namespace PasswordSafe.Session;
 /// <summary>
 /// The live side of a session: its ApiClient, credentials, sign-in state and diagnostics. Calls from
 /// several runspaces may run at once; renewal is serialised so that concurrent 401s sign in once.
+/// A session the server ended that cannot sign in again (refused, or it needs a two-factor answer) is disconnected
+/// for good, with the reason: its later calls fail before sending, instead of each signing in again and adding a
+/// failed sign-in to the user audit and a notification for the administrator (D2).
 /// </summary>
 internal sealed class SessionConnection : IDisposable
 {
@@ -34,6 +37,8 @@ internal sealed class SessionConnection : IDisposable
     private string? _lastCommand;
     private int? _lastStatusCode;
     private string? _lastError;
+    private PasswordSafeException? _endedBy;
+    private DateTimeOffset? _endedAt;
 
     public SessionConnection(ApiClient api, SessionCredentials credentials, Func<DateTimeOffset>? clock = null)
     {
@@ -96,6 +101,12 @@ internal sealed class SessionConnection : IDisposable
     public int? LastStatusCode { get { lock (_gate) { return _lastStatusCode; } } }
 
     public string? LastError { get { lock (_gate) { return _lastError; } } }
+
+    /// <summary>Why the session was disconnected without Disconnect-PasswordSafe (the refusal's message); null otherwise.</summary>
+    public string? EndReason { get { lock (_gate) { return _endedBy?.Message; } } }
+
+    /// <summary>When the session was disconnected for <see cref="EndReason"/>.</summary>
+    public DateTimeOffset? EndedAt { get { lock (_gate) { return _endedAt; } } }
 
     /// <summary>True when the sign-in needed an interactive challenge: such a session cannot renew itself.</summary>
     public bool RequiredChallenge { get { lock (_gate) { return _requiredChallenge; } } }
@@ -161,7 +172,7 @@ internal sealed class SessionConnection : IDisposable
         {
             if (!CanRenew)
             {
-                throw Record(Expired("it needed an interactive two-factor answer, so it cannot sign in again by itself"));
+                throw Record(End(Expired("it needed an interactive two-factor answer, so it cannot sign in again by itself")));
             }
 
             await RenewAsync(generation, "the server answered 401", log, cancellationToken).ConfigureAwait(false);
@@ -193,7 +204,10 @@ internal sealed class SessionConnection : IDisposable
     {
         if (!IsConnected)
         {
-            return new List<string>();
+            // The server already ended a session that could not sign in again; a token it still holds is revoked (C7).
+            return EndReason == null
+                ? new List<string>()
+                : await SignIn.RevokeTokenAsync(log, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -270,14 +284,21 @@ internal sealed class SessionConnection : IDisposable
                 return; // Another call renewed while this one waited.
             }
 
+            // Another call's renewal was refused while this one waited: one refused sign-in is enough.
+            EnsureConnected();
             log.Verbose($"Signing in to {Api.BaseUri.Host} again: {why}.");
             SignInOutcome outcome;
             try
             {
                 outcome = await SignIn.SignInAsync(isRenewal: true, log, cancellationToken).ConfigureAwait(false);
             }
+            catch (PasswordSafeException e) when (IsRefusal(e))
+            {
+                throw Record(End(e));
+            }
             catch (PasswordSafeException e)
             {
+                // No answer, a timeout or a server error: the next call may sign in again.
                 throw Record(e);
             }
 
@@ -288,7 +309,7 @@ internal sealed class SessionConnection : IDisposable
                     _requiredChallenge = true;
                 }
 
-                throw Record(Expired("signing in again now asks for a two-factor answer"));
+                throw Record(End(Expired("signing in again now asks for a two-factor answer")));
             }
 
             MarkSignedIn(outcome.User!);
@@ -318,9 +339,52 @@ internal sealed class SessionConnection : IDisposable
         {
             // Named, since a cmdlet that resolved another session (or none) cannot say whose this one was.
             var user = User?.UserName ?? Credentials.RunAs ?? Credentials.ClientId ?? "the same user";
-            throw new PasswordSafeException(ErrorIds.NotConnected,
-                $"The session of {user} with {Api.BaseUri.AbsoluteUri} is disconnected.",
-                $"Connect as {user} to {Api.BaseUri.AbsoluteUri} with Connect-PasswordSafe, or pass -Session.");
+            var server = Api.BaseUri.AbsoluteUri;
+            var reason = EndReason;
+            throw reason == null
+                ? new PasswordSafeException(ErrorIds.NotConnected, $"The session of {user} with {server} is disconnected.",
+                    $"Connect as {user} to {server} with Connect-PasswordSafe, or pass -Session.")
+                : new PasswordSafeException(ErrorIds.NotConnected, $"The session of {user} with {server} is disconnected. {reason}",
+                    $"Once the cause is fixed, connect as {user} to {server} with Connect-PasswordSafe, or pass -Session.");
+        }
+    }
+
+    /// <summary>Disconnects the session for good: the server ended it and it cannot sign in again.</summary>
+    private PasswordSafeException End(PasswordSafeException why)
+    {
+        lock (_gate)
+        {
+            if (_isConnected)
+            {
+                _isConnected = false;
+                _endedBy = why;
+                _endedAt = Now;
+            }
+        }
+
+        return why;
+    }
+
+    /// <summary>
+    /// The server answered the sign-in and said no: the credentials, the user, the registration's rules, the licence or
+    /// the API itself. Asking again would get the same answer (and audit another failure); only a new Connect-PasswordSafe
+    /// (new key, fixed user) can help. Anything else (no answer, a timeout, a server error) may pass.
+    /// </summary>
+    private static bool IsRefusal(PasswordSafeException e)
+    {
+        switch (e.ErrorId)
+        {
+            case ErrorIds.ApiKeyRejected:
+            case ErrorIds.AuthenticationFailed:
+            case ErrorIds.OAuthClientRejected:
+            case ErrorIds.TwoFactorRequired:
+            case ErrorIds.TwoFactorFailed:
+            case ErrorIds.LicenseInvalid:
+            case ErrorIds.PermissionDenied:
+            case ErrorIds.ApiDisabled:
+                return true;
+            default:
+                return false;
         }
     }
 

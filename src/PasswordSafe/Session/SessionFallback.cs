@@ -45,26 +45,30 @@ internal static class SessionFallback
 
     /// <summary>
     /// NotConnected for a disconnected session nothing may replace: whose session it was, why the default did not stand
-    /// in, and how to go on (connect as that user to that server, or pass -Session).
+    /// in, why it is disconnected when the server ended it (rather than Disconnect-PasswordSafe), and how to go on
+    /// (connect as that user to that server, or pass -Session).
     /// </summary>
     public static PasswordSafeException Disconnected(PasswordSafeSession session, SessionOrigin origin, PasswordSafeSession? defaultSession)
     {
         var user = session.UserName ?? "the same user";
         var server = session.BaseUri.AbsoluteUri;
+        var reason = session.Connection.EndReason;
+        var why = reason == null ? string.Empty : " " + reason;
+        var connect = reason == null ? "Connect" : "Once the cause is fixed, connect";
         switch (origin)
         {
             case SessionOrigin.Explicit:
                 return new PasswordSafeException(ErrorIds.NotConnected,
-                    $"The session passed with -Session ({Describe(session)}) is disconnected.",
-                    $"Connect as {user} to {server} with Connect-PasswordSafe, and pass the new session with -Session or leave -Session out to use this runspace's default session.");
+                    $"The session passed with -Session ({Describe(session)}) is disconnected.{why}",
+                    $"{connect} as {user} to {server} with Connect-PasswordSafe, and pass the new session with -Session or leave -Session out to use this runspace's default session.");
             case SessionOrigin.Piped:
                 return new PasswordSafeException(ErrorIds.NotConnected,
-                    $"The session this object came from ({Describe(session)}) is disconnected, and {WhyNotTheDefault(session, defaultSession)}.",
-                    $"Connect as {user} to {server} with Connect-PasswordSafe (objects from the old session then use the new one), or pass -Session.");
+                    $"The session this object came from ({Describe(session)}) is disconnected, and {WhyNotTheDefault(session, defaultSession)}.{why}",
+                    $"{connect} as {user} to {server} with Connect-PasswordSafe (objects from the old session then use the new one), or pass -Session.");
             default:
                 return new PasswordSafeException(ErrorIds.NotConnected,
-                    $"This runspace's default session ({Describe(session)}) is disconnected.",
-                    $"Connect as {user} to {server} with Connect-PasswordSafe, or pass -Session.");
+                    $"This runspace's default session ({Describe(session)}) is disconnected.{why}",
+                    $"{connect} as {user} to {server} with Connect-PasswordSafe, or pass -Session.");
         }
     }
 

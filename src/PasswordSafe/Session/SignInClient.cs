@@ -99,7 +99,20 @@ internal sealed class SignInClient
     {
         var problems = new List<string>();
         await TryAsync(new ApiRequest(HttpMethod.Post, SignOutPath) { Authorization = CallAuthorization }, problems, log, cancellationToken).ConfigureAwait(false);
+        await RevokeTokenAsync(problems, log, cancellationToken).ConfigureAwait(false);
+        return problems;
+    }
 
+    /// <summary>Revokes the OAuth token this session holds, if any (C7), without signing out; failures are reported, not thrown.</summary>
+    public async Task<IList<string>> RevokeTokenAsync(RequestLog log, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        await RevokeTokenAsync(problems, log, cancellationToken).ConfigureAwait(false);
+        return problems;
+    }
+
+    private async Task RevokeTokenAsync(IList<string> problems, RequestLog log, CancellationToken cancellationToken)
+    {
         string? token;
         lock (_tokenGate)
         {
@@ -120,8 +133,6 @@ internal sealed class SignInClient
             await TryAsync(new ApiRequest(HttpMethod.Post, RevocationPath) { Body = form, BodyMediaType = ApiRequest.FormMediaType },
                 problems, log, cancellationToken).ConfigureAwait(false);
         }
-
-        return problems;
     }
 
     private async Task TryAsync(ApiRequest request, IList<string> problems, RequestLog log, CancellationToken cancellationToken)
@@ -191,7 +202,8 @@ internal sealed class SignInClient
             throw new PasswordSafeException(ErrorIds.OAuthClientRejected,
                 $"The token endpoint of {_api.BaseUri.Host} refused client '{_credentials.ClientId}' ({response.StatusCode}: {reason})."
                 + (isRenewal ? " The session's token expired and could not be renewed." : string.Empty)
-                + " Possible causes: wrong client ID or secret; the secret expired or was recycled; this machine's address does not match the access policy's IP rules.",
+                + " Possible causes: wrong client ID or secret; the secret expired or was recycled; the application user was removed or disabled;"
+                + " this machine's address does not match the access policy's IP rules.",
                 "Check the application user's client ID and secret (recycle the secret if it expired) and run Connect-PasswordSafe -ClientCredential again.");
         }
 
@@ -244,9 +256,7 @@ internal sealed class SignInClient
                     "Run Connect-PasswordSafe again with a fresh code in -ChallengeResponse (codes are usually single-use and short-lived).");
             case 401 when isRenewal && _credentials.Method == AuthenticationMethod.ApiKey:
                 return new PasswordSafeException(ErrorIds.ApiKeyRejected,
-                    $"The session with {baseUri.Host} ended and signing in again as '{_credentials.RunAs}' was refused (401): "
-                    + "the API key may have been rotated or is wrong. " + SignInMessages.AuditHint(baseUri),
-                    SignInMessages.ApiKeyRejectedAction);
+                    SignInMessages.ApiKeyRenewalRefused(baseUri, _credentials.RunAs), SignInMessages.ApiKeyRejectedAction);
             case 401:
                 return new PasswordSafeException(ErrorIds.AuthenticationFailed,
                     _credentials.Method == AuthenticationMethod.ApiKey

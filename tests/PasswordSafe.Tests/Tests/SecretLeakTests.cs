@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using System.Threading.Tasks;
 using PasswordSafe.Tests.Infrastructure;
 using Xunit;
@@ -141,6 +142,33 @@ public sealed class SecretLeakTests : IClassFixture<EmulatorFixture>
         Assert.Contains(renewal.Errors, e => e.FullyQualifiedErrorId.StartsWith("ApiKeyRejected,", StringComparison.Ordinal));
         var rotatedKey = isolated.State.ReadApiKey(TestSeed.PlainKey, "test-harness");
         SecretScanner.AssertNoSecrets(renewal.AllText(), Secrets().Append(rotatedKey), "renewal, rotation and recycle");
+    }
+
+    [Fact]
+    public async Task Debug_ShowsUserPasswordRequiredAndClientSecretExpiryDate_ButNeverTheSecretTheyDescribe()
+    {
+        // A flag and a date about a secret are what one debugs registrations and application users by; the redaction
+        // masks the secret (here a client secret the server shows once) and no longer these facts about it.
+        await using var isolated = await EmulatorFixture.StartIsolatedAsync();
+        using var shell = isolated.NewRunner();
+        shell.Run(isolated.ConnectWithKey(shell, TestSeed.AdminKey, "admin")).AssertSuccess();
+
+        var result = shell.Run(Prologue +
+            "$null = New-PSApiRegistration -Name 'debug-flags' -UserPasswordRequired -IPRule '127.0.0.1' -Verbose -Debug\n" +
+            "$app = New-PSUser -UserName 'debug-app' -ApplicationUser -AccessPolicyId 20 -Verbose -Debug\n" +
+            "$null = Get-PSUser -UserId $app.UserId -Verbose -Debug").AssertSuccess();
+
+        var requestBody = Assert.Single(result.Debug, l => l.StartsWith("HTTP request: POST ", StringComparison.Ordinal) && l.Contains("/ApiRegistrations", StringComparison.Ordinal));
+        Assert.Contains("\"UserPasswordRequired\":true", requestBody);
+        var userAnswers = result.Debug.Where(l => l.StartsWith("HTTP response: 20", StringComparison.Ordinal) && l.Contains("\"UserName\":\"debug-app\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, userAnswers.Count); // the POST that created the user, and the GET
+        Assert.All(userAnswers, l => Assert.Matches("\"ClientSecretExpiryDate\":\"\\d{4}-\\d{2}-\\d{2}T", l));
+        Assert.Contains("\"ClientSecret\":\"***\"", userAnswers[0]);
+
+        var issued = (PSCredential)((PSObject)shell.GetVariable("app")!).Properties["ClientCredential"].Value;
+        var clientSecret = issued.GetNetworkCredential().Password;
+        Assert.False(string.IsNullOrEmpty(clientSecret));
+        SecretScanner.AssertNoSecrets(result.AllText(), Secrets().Append(clientSecret), "facts about secrets in Debug");
     }
 
     private IEnumerable<string> Secrets() =>

@@ -53,6 +53,29 @@ public class RedactorTests
     }
 
     [Theory]
+    [InlineData("{\"UserPasswordRequired\":true,\"MultiFactorAuthenticationEnforced\":false}")]
+    [InlineData("{\"ClientSecretExpiryDate\":\"2027-01-31T08:00:00Z\"}")]
+    [InlineData("{\"ClientSecretExpiryDate\":\"2027-01-31T08:00:00.1234567+01:00\"}")]
+    [InlineData("{\"ClientSecretExpiryDate\":\"2027-01-31\",\"ClientSecret\":null}")]
+    [InlineData("{\"SecretValueModifiedOn\":\"2026-11-22 15:56:39\"}")]
+    [InlineData("{\"PasswordRuleID\":5,\"CheckPasswordFlag\":true,\"ChangePasswordAfterAnyReleaseFlag\":false}")]
+    [InlineData("{ \"UserPasswordRequired\" : true }")]
+    public void FlagsDatesAndIdsAboutASecret_AreShown(string json) =>
+        Assert.Equal(json, Redactor.RedactJson(json));
+
+    [Theory]
+    [InlineData("{\"Password\":\"true\"}", "{\"Password\":\"***\"}")]                                            // text, not a boolean
+    [InlineData("{\"Password\":123456}", "{\"Password\":\"***\"}")]                                                // a numeric PIN in a hand-written body
+    [InlineData("{\"Password\":\"2027-01-31\"}", "{\"Password\":\"***\"}")]                                       // date-shaped, but under a secret's own name
+    [InlineData("{\"ClientSecretExpiryDate\":\"s3cr3t-2027\"}", "{\"ClientSecretExpiryDate\":\"***\"}")]            // a Date name whose value is no date
+    [InlineData("{\"PasswordRuleID\":\"abc\"}", "{\"PasswordRuleID\":\"***\"}")]                                   // an ID name whose value is no number
+    [InlineData("{\"PasswordRuleID\":5.5}", "{\"PasswordRuleID\":\"***\"}")]
+    [InlineData("{\"ClientSecret\":\"abc\",\"ClientSecretExpiryDate\":\"2027-01-31\"}", "{\"ClientSecret\":\"***\",\"ClientSecretExpiryDate\":\"2027-01-31\"}")]
+    [InlineData("{\"Key\":TRUE}", "{\"Key\":\"***\"}")]                                                             // not a JSON literal
+    public void SecretValues_StayMasked_WhateverTheirShape(string json, string expected) =>
+        Assert.Equal(expected, Redactor.RedactJson(json));
+
+    [Theory]
     [InlineData("Auth/SignAppIn", true)]
     [InlineData("/auth/connect/token", true)]
     [InlineData("Credentials/12", true)]

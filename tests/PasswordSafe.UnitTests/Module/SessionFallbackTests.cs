@@ -92,6 +92,39 @@ public class SessionFallbackTests
     }
 
     [Fact]
+    public void SessionEndedByTheServer_GivesWayLikeASignedOutOne_AndTheNotConnectedTextsSayWhy()
+    {
+        var ended = EndedByTheServer();
+        var reason = ended.Connection.EndReason!;
+
+        Assert.Contains("signing in again as 'demo' was refused (401)", reason);
+        var fresh = Signed(1, "demo");
+        Assert.Same(fresh, SessionFallback.Replacement(ended, SessionOrigin.Piped, fresh));
+        foreach (var origin in new[] { SessionOrigin.Piped, SessionOrigin.Explicit, SessionOrigin.Default })
+        {
+            var error = SessionFallback.Disconnected(ended, origin, origin == SessionOrigin.Default ? ended : null);
+            Assert.Equal(ErrorIds.NotConnected, error.ErrorId);
+            Assert.EndsWith(" " + reason, error.Message);
+            Assert.StartsWith("Once the cause is fixed, connect as demo to https://pam.test/BeyondTrust/api/public/v3/ with Connect-PasswordSafe", error.RecommendedAction);
+        }
+    }
+
+    /// <summary>A session of demo whose server ended it and refused to sign it in again (its key was rotated, say).</summary>
+    private static PasswordSafeSession EndedByTheServer()
+    {
+        var refused = false;
+        var handler = new FakeHttpHandler(r => refused
+            ? FakeHttpHandler.Respond(HttpStatusCode.Unauthorized)
+            : FakeHttpHandler.Respond(HttpStatusCode.OK, TestSessions.UserJson));
+        var connection = TestSessions.ApiKeySession(handler);
+        TestSessions.Sync(connection.ConnectAsync(new RequestLog(), CancellationToken.None));
+        refused = true;
+        Assert.Throws<PasswordSafeException>(() => TestSessions.Get(connection, "Users"));
+        Assert.False(connection.IsConnected);
+        return new PasswordSafeSession(connection);
+    }
+
+    [Fact]
     public void ReplacedNote_NamesTheUserAndServer_Only() =>
         Assert.Equal("The session this object came from (demo on https://pam.test/BeyondTrust/api/public/v3/) is disconnected; using this runspace's default session, which is connected to the same server as the same user.",
             SessionFallback.ReplacedNote(Signed(1, "demo", disconnected: true)));

@@ -10,9 +10,10 @@ namespace PasswordSafe.Tests.Tests.Admin;
 using PasswordSafe.Emulator;
 
 /// <summary>
-/// A new API key or client secret is shown once. -Debug makes PowerShell ask before each warning, and a host that
-/// cannot ask (a scheduled task, a hosted runspace) would fail the command at its log lines or warning after the server
-/// already rotated or created the secret: the result must still reach the caller, with the warning on the Information stream.
+/// A new API key or client secret is shown once. -Debug makes PowerShell ask after each Verbose line and warning, and a
+/// host that cannot ask (a scheduled task, a hosted runspace) would fail the command at its log lines or warning after
+/// the server already rotated or created the secret: the result must still reach the caller, with its log lines and
+/// the warning, which PowerShell writes before it asks.
 /// </summary>
 public sealed class OnceOnlyResultTests
 {
@@ -29,7 +30,10 @@ public sealed class OnceOnlyResultTests
 
         var secret = result.SingleValue is PSCredential credential ? credential.Password : Assert.IsType<SecureString>(result.SingleValue);
         Assert.True(secret.Length > 0);
-        Assert.Contains(result.Information, v => v.StartsWith("WARNING: ", StringComparison.Ordinal) && v.Contains(warning, StringComparison.Ordinal));
+        Assert.Single(result.Warnings, w => w.Contains(warning, StringComparison.Ordinal));
+        Assert.Contains(result.HostWrites, l => l.StartsWith("PROMPT: ", StringComparison.Ordinal)); // asked, and the host could not answer
+        Assert.Contains(result.Verbose, l => l.StartsWith("POST ", StringComparison.Ordinal) && l.Contains("→ 201", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Information, v => v.StartsWith("WARNING: ", StringComparison.Ordinal)); // not twice
     }
 
     [Fact]

@@ -44,14 +44,32 @@ public sealed class UseCredentialTests : IAsyncLifetime
     }
 
     [Fact]
-    public void E1_UseCredential_DebugInAHostThatCannotAsk_StillChecksIn()
+    public void E1_UseCredential_DebugInAHostThatCannotAsk_RunsTheBlock_AndChecksIn()
     {
-        // -Debug makes PowerShell ask before each Verbose line; a host that cannot ask fails the command at the first
-        // one, after the request was created. The request must be checked in all the same.
+        // -Debug makes PowerShell ask after each Verbose line, and a host that cannot ask fails at the first question,
+        // which comes after the request was created: the command goes on (DebugAfterChangeTests), runs the block, checks in.
         using var shell = emulator.NewRunner(interactive: false);
         emulator.Connect(shell, "demo");
 
         shell.Run("$account = Get-PSManagedAccount -SystemName web01 -AccountName runbook-svc").AssertSuccess();
+
+        var result = shell.Run("$account | Use-PSCredential -Reason 'debugging' -Debug -ScriptBlock { 'ran' }").AssertSuccess();
+
+        Assert.Equal("ran", result.SingleValue);
+        Assert.Contains(result.Verbose, l => l.StartsWith("PUT ", StringComparison.Ordinal) && l.Contains("/Checkin", StringComparison.Ordinal));
+        Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
+        Assert.Equal(0, emulator.OpenRequestCount);
+    }
+
+    [Fact]
+    public void E1_UseCredential_HaltAnsweredAtADebugQuestion_StopsBeforeTheBlock_AndStillChecksIn()
+    {
+        // The first question -Debug raises comes after the request was created; "Halt Command" ends the command there,
+        // and the request must be checked in all the same.
+        using var shell = emulator.NewRunner(interactive: true);
+        emulator.Connect(shell, "demo");
+        shell.Run("$account = Get-PSManagedAccount -SystemName web01 -AccountName runbook-svc").AssertSuccess();
+        shell.Answer("Halt Command");
 
         var result = shell.Run("$account | Use-PSCredential -Reason 'debugging' -Debug -ScriptBlock { 'ran' }");
 
