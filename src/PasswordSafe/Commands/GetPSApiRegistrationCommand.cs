@@ -16,7 +16,7 @@ public sealed class GetPSApiRegistrationCommand : ListOrReadCmdlet
     [Alias("Id")]
     public int[] RegistrationId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ApiRegistrationService(Connect());
         WriteByIdOrMatching(RegistrationId, service.GetAsync, service.ListAsync, Name, r => r.Name, "API registration");

@@ -28,7 +28,7 @@ public sealed class GetPSAssetCommand : AdminCmdlet
     [Alias("AssetName")]
     public string? Name { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new AssetService(Connect());
         if (ParameterSetName == ByIdSet)

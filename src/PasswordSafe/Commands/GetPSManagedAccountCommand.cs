@@ -87,7 +87,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         _provisioningLeft = PagingParameters.First;
     }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         if (ParameterSetName != RequestableSet)
         {

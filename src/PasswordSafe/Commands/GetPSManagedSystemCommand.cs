@@ -22,7 +22,7 @@ public sealed class GetPSManagedSystemCommand : AdminCmdlet
     [Parameter(ParameterSetName = ByAssetSet, Mandatory = true)]
     public int AssetId { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ManagedSystemService(Connect());
         switch (ParameterSetName)

@@ -27,7 +27,7 @@ public sealed class GetPSUserCommand : AdminCmdlet
     [Parameter(ParameterSetName = ByGroupSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public int GroupId { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new UserService(Connect());
         switch (ParameterSetName)

@@ -36,7 +36,7 @@ public sealed class GrantPSUserGroupRoleCommand : AdminCmdlet
     [Parameter]
     public int AccessPolicyId { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

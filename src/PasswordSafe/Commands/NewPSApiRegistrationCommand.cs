@@ -49,7 +49,7 @@ public sealed class NewPSApiRegistrationCommand : AdminCmdlet
     [Alias("PSRUNRules")]
     public object[]? PsrunRule { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

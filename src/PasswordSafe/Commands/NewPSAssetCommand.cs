@@ -24,7 +24,7 @@ public sealed class NewPSAssetCommand : AssetSettingsCmdlet
     [Parameter(Mandatory = true)]
     public string? IPAddress { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var workgroupId = ParameterSetName == ByWorkgroupIdSet ? WorkgroupId : (int?)null;
         var workgroupName = ParameterSetName == ByWorkgroupNameSet ? WorkgroupName : null;

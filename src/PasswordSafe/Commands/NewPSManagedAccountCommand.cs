@@ -29,7 +29,7 @@ public sealed class NewPSManagedAccountCommand : ManagedAccountSettingsCmdlet
     [Parameter]
     public SecureString? Passphrase { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

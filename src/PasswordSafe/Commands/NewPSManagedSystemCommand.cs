@@ -17,7 +17,7 @@ public sealed class NewPSManagedSystemCommand : ManagedSystemSettingsCmdlet
     [Parameter(Mandatory = true)]
     public int PlatformId { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

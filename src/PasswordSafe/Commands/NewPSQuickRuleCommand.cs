@@ -29,7 +29,7 @@ public sealed class NewPSQuickRuleCommand : AdminCmdlet
     [Parameter]
     public string? Description { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         _accountIds.AddRange(AccountId);
         _session ??= Session;

@@ -47,7 +47,7 @@ public sealed class NewPSUserCommand : DirectoryPrincipalCmdlet
     [Alias("RegistrationId")]
     public int AccessPolicyId { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var displayName = ParameterSetName == LdapSet ? DistinguishedName : UserName;
         TryItem(() =>

@@ -42,7 +42,7 @@ public sealed class NewPSUserGroupCommand : DirectoryPrincipalCmdlet
     [Parameter(ParameterSetName = LdapSet)]
     public string? AccountAttribute { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

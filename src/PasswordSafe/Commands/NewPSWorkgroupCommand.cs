@@ -16,7 +16,7 @@ public sealed class NewPSWorkgroupCommand : AdminCmdlet
     [Parameter]
     public string? OrganizationId { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

@@ -50,7 +50,7 @@ public sealed class SetPSApiRegistrationCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

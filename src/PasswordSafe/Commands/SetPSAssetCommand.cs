@@ -17,7 +17,7 @@ public sealed class SetPSAssetCommand : AssetSettingsCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

@@ -22,7 +22,7 @@ public sealed class SetPSManagedAccountCommand : ManagedAccountSettingsCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

@@ -33,7 +33,7 @@ public sealed class SetPSManagedAccountCredentialCommand : AdminCmdlet
     [Parameter]
     public bool UpdateSystem { get; set; } = true;
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ManagedAccountService(Connect());
         foreach (var id in AccountId)

@@ -17,7 +17,7 @@ public sealed class SetPSManagedSystemCommand : ManagedSystemSettingsCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

@@ -39,7 +39,7 @@ public sealed class SetPSUserCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {
