@@ -68,6 +68,21 @@ public sealed class InputNotUsableTests : IClassFixture<LabProvisioning>
     }
 
     [Fact]
+    public void TypedParameterOfTheDefaultSet_PowerShellBindsThePipedRuleThere_TheErrorSaysWhyAndHowToPassTheId()
+    {
+        using var admin = lab.Admin();
+
+        // -AccountName is also a parameter of the requestable listing (the default set), so PowerShell binds the rule
+        // there, by its session alone; before the guard this listed every requestable account named lab-svc1.
+        var result = admin.Run("Get-PSQuickRule -Title 'lab rule' | Get-PSManagedAccount -AccountName 'lab-svc1'");
+
+        Assert.Empty(result.Output);
+        var shown = ErrorText.Shown(result.AssertError("InputNotUsable", ErrorCategory.InvalidArgument));
+        Assert.Contains("it carries SmartRuleId, but with -AccountName PowerShell bound it to the Requestable parameter set", shown);
+        Assert.Contains("ForEach-Object { Get-PSManagedAccount -SmartRuleId $_.SmartRuleId ... }", shown);
+    }
+
+    [Fact]
     public void GetPSRole_TakesNothingFromThePipeline_SaysToRunItOnItsOwn()
     {
         using var admin = lab.Admin();
