@@ -65,14 +65,14 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
         input.Read();
         try
         {
-            var refusal = PipedRecordRules.Check(this, input);
+            var refusal = PipedRecordRules.Check(this, input, out var target);
             if (refusal == null)
             {
                 ProcessItem();
             }
             else
             {
-                WriteError(CreateErrorRecord(refusal, input.Record));
+                WriteError(CreateErrorRecord(refusal, target));
             }
         }
         finally

@@ -20,9 +20,13 @@ internal static class PipedRecordRules
 {
     private const string SessionParameter = "Session";
 
-    /// <summary>Null to go on with the record; otherwise why the record is skipped (written as a non-terminating error).</summary>
-    public static PasswordSafeException? Check(PasswordSafeCmdlet cmdlet, PipelineInput input)
+    /// <summary>
+    /// Null to go on with the record; otherwise why the record is skipped (written as a non-terminating error whose
+    /// target is <paramref name="target"/>: the record, except a row whose rejected value is a secret).
+    /// </summary>
+    public static PasswordSafeException? Check(PasswordSafeCmdlet cmdlet, PipelineInput input, out object? target)
     {
+        target = input.Record;
         var command = cmdlet.MyInvocation.MyCommand.Name;
         var set = cmdlet.ParameterSetName;
         var fromModule = input.RecordIsModuleObject;
@@ -48,6 +52,8 @@ internal static class PipedRecordRules
             var (unconverted, source) = input.Unconverted(set).FirstOrDefault();
             if (unconverted != null)
             {
+                // The row holds the secret as text: it is not kept in the error ($Error, logs), only named.
+                target = unconverted.IsSecret ? $"the piped row's {source.Name}" : target;
                 return Unconverted(source, unconverted);
             }
         }
