@@ -141,6 +141,18 @@ public sealed class InputNotUsableTests : IClassFixture<LabProvisioning>
     }
 
     [Fact]
+    public void UsePasswordSafeSession_APipedObjectsSessionBecomesTheDefault()
+    {
+        using var shell = lab.Emulator.NewRunner(interactive: false);
+        lab.Emulator.Connect(shell, "demo");
+        lab.Emulator.Connect(shell, "admin", sessionVariable: "Admin", makeDefault: false);
+
+        shell.Run("Get-PSWorkgroup -Name Lab -Session $Admin | Use-PasswordSafeSession").AssertSuccess();
+
+        Assert.Equal("admin", shell.Run("(Get-PasswordSafeSession).UserName").SingleValue);
+    }
+
+    [Fact]
     public void WithoutPipelineInput_TheListingsAreUnchanged()
     {
         using var admin = lab.Admin();
