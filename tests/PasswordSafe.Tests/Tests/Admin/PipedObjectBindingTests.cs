@@ -84,6 +84,18 @@ public sealed class PipedObjectBindingTests : IClassFixture<LabProvisioning>
     }
 
     [Fact]
+    public void PipedUserGroup_GetPSApiRegistration_ReadsTheRegistrationsItsMembersMayUse()
+    {
+        using var admin = lab.Admin();
+
+        var administrators = admin.Run("Get-PSUserGroup -Name Administrators | Get-PSApiRegistration").AssertSuccess();
+        var outsiders = admin.Run("Get-PSUserGroup -Name Outsiders | Get-PSApiRegistration").AssertSuccess();
+
+        Assert.Equal(new[] { 1, 11, 21 }, administrators.Output.Select(o => (int)o.Properties["RegistrationId"].Value).OrderBy(i => i).ToArray());
+        Assert.Empty(outsiders.Output);
+    }
+
+    [Fact]
     public void PipedRequest_GetPSRequestReadsItAgain_AndItsAccountAndSystemAreAPipeAway()
     {
         using var demo = lab.Emulator.RunnerFor("demo");
