@@ -43,7 +43,7 @@ internal sealed class PipelineInput
     /// <summary>The record being processed (null when the engine does not say).</summary>
     public PSObject? Record { get; private set; }
 
-    /// <summary>The parameters this record bound, in the order PowerShell bound them.</summary>
+    /// <summary>The parameters this record bound (not a $PSDefaultParameterValues value applied meanwhile).</summary>
     public IReadOnlyList<string> Bound => _bound;
 
     /// <summary>
@@ -61,9 +61,9 @@ internal sealed class PipelineInput
     /// <summary>Reads what the current record bound; call at the start of each record.</summary>
     public void Read()
     {
-        _bound.Clear();
-        _bound.AddRange(_cmdlet.MyInvocation.BoundParameters.Keys.Where(k => !_boundBeforeInput.Contains(k)));
         Record = CurrentPipelineObject?.GetValue(_cmdlet) is PSObject record && record != AutomationNull.Value ? record : null;
+        _bound.Clear();
+        _bound.AddRange(_cmdlet.MyInvocation.BoundParameters.Keys.Where(k => !_boundBeforeInput.Contains(k) && CameFromTheRecord(k)));
     }
 
     public bool BoundBeforeInput(string name) => _boundBeforeInput.Contains(name);
@@ -127,14 +127,23 @@ internal sealed class PipelineInput
 
     /// <summary>
     /// Forgets the record's bindings, so the next record sees only its own in BoundParameters (PowerShell itself resets
-    /// only the properties, before binding the next record).
+    /// only the properties, before binding the next record). Only what came from the record: a $PSDefaultParameterValues
+    /// value PowerShell applied while binding the first record stays, as its property does.
     /// </summary>
     public void Forget()
     {
         var bound = _cmdlet.MyInvocation.BoundParameters;
-        foreach (var name in bound.Keys.Where(k => !_boundBeforeInput.Contains(k)).ToList())
+        foreach (var name in bound.Keys.Where(k => !_boundBeforeInput.Contains(k) && CameFromTheRecord(k)).ToList())
         {
             bound.Remove(name);
         }
+    }
+
+    /// <summary>A parameter that takes piped values, bound by value or from a property the record has.</summary>
+    private bool CameFromTheRecord(string name)
+    {
+        var parameter = Parameter(name);
+        return parameter != null && parameter.TakesPipelineInput
+               && (Record == null || SourceOf(parameter) != null || parameter.ByValue(_cmdlet.ParameterSetName));
     }
 }
