@@ -9,6 +9,15 @@ internal sealed class ApiRegistrationSpec
     public const string ApiAccessPolicy = "ApiAccessPolicy";
     public const int DefaultAccessTokenDuration = 60;
 
+    /// <summary>The registration type as the API spells it, whatever the case typed; anything else as given, for the body check to refuse.</summary>
+    public static string TypeNamed(string? text)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        return trimmed.Equals(ApiAccessPolicy, System.StringComparison.OrdinalIgnoreCase) ? ApiAccessPolicy
+            : trimmed.Equals(ApiKeyPolicy, System.StringComparison.OrdinalIgnoreCase) ? ApiKeyPolicy
+            : trimmed;
+    }
+
     public string Name { get; set; } = string.Empty;
 
     public string RegistrationType { get; set; } = ApiKeyPolicy;

@@ -29,6 +29,10 @@ internal sealed class ManagedSystemService
         _client.GetListAsync<ManagedSystem>("Assets/" + AdminClient.Segment(assetId) + "/ManagedSystems",
             Operation("Listing the managed systems of", AssetService.DescribeAsset(assetId)), log, token);
 
+    public Task<IReadOnlyList<ManagedSystem>> ListForWorkgroupAsync(int workgroupId, RequestLog log, CancellationToken token) =>
+        _client.GetListAsync<ManagedSystem>("Workgroups/" + AdminClient.Segment(workgroupId) + "/ManagedSystems",
+            Operation("Listing the managed systems of", AssetService.DescribeWorkgroup(workgroupId, null)), log, token);
+
     public Task<ManagedSystem> GetAsync(int id, RequestLog log, CancellationToken token) =>
         _client.GetObjectAsync<ManagedSystem>("ManagedSystems/" + AdminClient.Segment(id), Operation("Reading", Describe(id)), log, token);
 

@@ -20,6 +20,16 @@ internal sealed class SmartRuleService
         _client.GetObjectAsync<SmartRule>(Root(quickRules) + "/" + AdminClient.Segment(id),
             Operation("Reading", (quickRules ? "quick rule " : "smart rule ") + AdminClient.Segment(id)), log, token);
 
+    /// <summary>
+    /// <c>GET SmartRules/{id}/ManagedAccounts</c>: the accounts a smart or quick rule selects now, in the provisioning view
+    /// (a quick rule is a smart rule, so one path serves both).
+    /// </summary>
+    public Task<IReadOnlyList<ManagedAccountSettings>> ListAccountsAsync(int id, RequestLog log, CancellationToken token) =>
+        _client.GetListAsync<ManagedAccountSettings>("SmartRules/" + AdminClient.Segment(id) + "/ManagedAccounts",
+            Operation("Listing the managed accounts of", Describe(id)), log, token);
+
+    public static string Describe(int id) => "smart rule " + AdminClient.Segment(id);
+
     public Task<SmartRule> CreateQuickRuleAsync(string title, IEnumerable<int> accountIds, string? category, string? description, RequestLog log, CancellationToken token) =>
         _client.SendForObjectAsync<SmartRule>(HttpMethod.Post, "QuickRules", QuickRuleBody.Build(title, accountIds, category, description),
             Operation("Creating", $"quick rule '{title}'"), log, token);

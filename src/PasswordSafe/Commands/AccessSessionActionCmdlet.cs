@@ -51,7 +51,7 @@ public abstract class AccessSessionActionCmdlet : AdminCmdlet
 
     internal abstract Task SendAllAsync(AccessSessionService service, AccessTarget target, RequestLog log, CancellationToken token);
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new AccessSessionService(Connect());
         if (ParameterSetName == ByManagedAccountSet || ParameterSetName == ByManagedSystemSet)

@@ -14,7 +14,7 @@ public sealed class AddPSUserGroupMemberCommand : AdminCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     public int[] UserId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new UserGroupService(Connect());
         foreach (var id in UserId)

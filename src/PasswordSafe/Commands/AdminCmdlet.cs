@@ -85,6 +85,19 @@ public abstract class AdminCmdlet : PasswordSafeCmdlet
         return values;
     }
 
+    /// <summary>
+    /// Refuses <paramref name="parameter"/> typed in this set: it is declared here, hidden, only so that a piped object
+    /// that also carries it (a managed system carries its AssetId) binds to this set alone instead of matching two.
+    /// </summary>
+    internal void RefuseTypedWith(string parameter, string setParameter)
+    {
+        if (GivenOnCommandLine(parameter))
+        {
+            ThrowTerminatingError(CreateErrorRecord(new PasswordSafeException(ErrorIds.ValidationFailed,
+                $"-{parameter} cannot be used with -{setParameter}.", $"Pass one of them: -{setParameter} or -{parameter}."), parameter));
+        }
+    }
+
     internal static Version? ParseVersion(string? text) =>
         string.IsNullOrEmpty(text) ? null : Version.Parse(text);
 

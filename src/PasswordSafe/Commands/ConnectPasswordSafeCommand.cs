@@ -91,7 +91,7 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         SessionConnection? connection = null;
         try

@@ -16,20 +16,21 @@ public abstract class DirectoryPrincipalCmdlet : AdminCmdlet
     [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true)]
     public SwitchParameter ActiveDirectory { get; set; }
 
-    [Parameter(ParameterSetName = ActiveDirectorySet)]
+    [Parameter(ParameterSetName = ActiveDirectorySet, ValueFromPipelineByPropertyName = true)]
     public string? ForestName { get; set; }
 
-    [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true)]
+    [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public string DomainName { get; set; } = string.Empty;
 
     [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
     public SwitchParameter Ldap { get; set; }
 
-    [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
+    [Parameter(ParameterSetName = LdapSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public string HostName { get; set; } = string.Empty;
 
-    [Parameter(ParameterSetName = LdapSet)]
+    [Parameter(ParameterSetName = LdapSet, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, 65535)]
+    [EmptyIsNotGiven]
     public int Port { get; set; }
 
     /// <summary>The account that reads the directory (BindUser/BindPassword).</summary>
@@ -38,8 +39,9 @@ public abstract class DirectoryPrincipalCmdlet : AdminCmdlet
     [Credential]
     public PSCredential? BindCredential { get; set; }
 
-    [Parameter(ParameterSetName = ActiveDirectorySet)]
-    [Parameter(ParameterSetName = LdapSet)]
+    [Parameter(ParameterSetName = ActiveDirectorySet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = LdapSet, ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter UseSsl { get; set; }
 
     private protected string? BindUser => BindCredential?.UserName;

@@ -13,7 +13,10 @@ public sealed class DisconnectPasswordSafeCommand : PasswordSafeCmdlet
     [ValidateNotNull]
     public PasswordSafeSession? Session { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>The session is what this cmdlet is about: a piped object's session is used as if piped itself.</summary>
+    internal override bool TakesPipedSession(PSObject? record) => true;
+
+    protected override void ProcessItem()
     {
         // This session itself, never a stand-in: a piped object's old session must not sign out the default.
         var session = GivenSessionOrDefault(Session);

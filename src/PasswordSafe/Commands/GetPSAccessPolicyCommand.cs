@@ -24,7 +24,7 @@ public sealed class GetPSAccessPolicyCommand : AdminCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     public int[] AccessPolicyId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new UserGroupService(Connect());
         if (ParameterSetName == ByNameSet)

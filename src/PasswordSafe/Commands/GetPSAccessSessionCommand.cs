@@ -28,7 +28,7 @@ public sealed class GetPSAccessSessionCommand : AdminCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipelineByPropertyName = true)]
     public int[] SessionId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new AccessSessionService(Connect());
         if (ParameterSetName == ByIdSet)

@@ -3,7 +3,10 @@ using PasswordSafe.Admin;
 
 namespace PasswordSafe.Commands;
 
-/// <summary>Lists API registrations or reads some by id (spec A1–A4, api-v3 §6.7). The key is never part of the output.</summary>
+/// <summary>
+/// Lists API registrations or reads some by id (spec A1–A4, api-v3 §6.7); a piped user group reads the registrations its
+/// members may use. The key is never part of the output.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "PSApiRegistration", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(ApiRegistration))]
 public sealed class GetPSApiRegistrationCommand : ListOrReadCmdlet
@@ -12,11 +15,13 @@ public sealed class GetPSApiRegistrationCommand : ListOrReadCmdlet
     [SupportsWildcards]
     public string? Name { get; set; }
 
+    /// <summary>A group's ApplicationRegistrationIds bind too; a group with none reads none (AllowEmptyCollection).</summary>
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id")]
+    [Alias("Id", "ApplicationRegistrationIds")]
+    [AllowEmptyCollection]
     public int[] RegistrationId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ApiRegistrationService(Connect());
         WriteByIdOrMatching(RegistrationId, service.GetAsync, service.ListAsync, Name, r => r.Name, "API registration");

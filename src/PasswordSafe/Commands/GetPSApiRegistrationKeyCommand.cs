@@ -20,7 +20,7 @@ public sealed class GetPSApiRegistrationKeyCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ApiRegistrationService(Connect());
         foreach (var id in RegistrationId)

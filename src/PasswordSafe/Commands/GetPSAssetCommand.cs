@@ -3,7 +3,10 @@ using PasswordSafe.Admin;
 
 namespace PasswordSafe.Commands;
 
-/// <summary>Reads assets by id, or lists a workgroup's assets (by workgroup id or name, optionally one asset name), api-v3 §6.2.</summary>
+/// <summary>
+/// Reads assets by id, or lists a workgroup's assets (by workgroup id or name, optionally one asset name), api-v3 §6.2. A
+/// piped asset, or a system (its AssetId), reads that asset; a piped workgroup lists its assets.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "PSAsset", DefaultParameterSetName = ByWorkgroupNameSet)]
 [OutputType(typeof(Asset))]
 public sealed class GetPSAssetCommand : AdminCmdlet
@@ -12,13 +15,22 @@ public sealed class GetPSAssetCommand : AdminCmdlet
     private const string ByWorkgroupIdSet = "ByWorkgroupId";
     private const string ByWorkgroupNameSet = "ByWorkgroupName";
 
+    /// <summary>A piped asset, or a managed system (its asset; one with none is PowerShell's "null" binding error).</summary>
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public int[] AssetId { get; set; } = new int[0];
 
-    [Parameter(ParameterSetName = ByWorkgroupIdSet, Mandatory = true)]
+    /// <summary>
+    /// A piped workgroup binds here. Also declared, hidden, in the by-id set: assets and systems carry their WorkgroupId
+    /// next to AssetId, and would otherwise fit two sets and bind to neither.
+    /// </summary>
+    [Parameter(ParameterSetName = ByWorkgroupIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByIdSet, DontShow = true)]
+    [AllowNull] // An account's WorkgroupId may be null: not a binding error, just no workgroup.
     public int WorkgroupId { get; set; }
 
-    [Parameter(ParameterSetName = ByWorkgroupNameSet, Mandatory = true, Position = 0)]
+    /// <summary>Rows (Import-Csv) bind here; hidden in the by-id set so a row with an AssetId reads that asset.</summary>
+    [Parameter(ParameterSetName = ByWorkgroupNameSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByIdSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
     public string WorkgroupName { get; set; } = string.Empty;
 
@@ -28,11 +40,13 @@ public sealed class GetPSAssetCommand : AdminCmdlet
     [Alias("AssetName")]
     public string? Name { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new AssetService(Connect());
         if (ParameterSetName == ByIdSet)
         {
+            RefuseTypedWith(nameof(WorkgroupId), nameof(AssetId));
+            RefuseTypedWith(nameof(WorkgroupName), nameof(AssetId));
             foreach (var id in AssetId)
             {
                 TryItem(() => WriteObject(Run((log, token) => service.GetAssetAsync(id, log, token))), id);

@@ -44,7 +44,7 @@ public sealed class GetPSCredentialCommand : RequestInputCmdlet
         EnsureOneOutputForm(AsSecureString, AsPlainText);
     }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out _);
         object target = InputObject != null ? (object)InputObject

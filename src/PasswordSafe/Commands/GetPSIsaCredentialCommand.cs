@@ -43,7 +43,7 @@ public sealed class GetPSIsaCredentialCommand : AccountTargetCmdlet
         EnsureOneOutputForm(AsSecureString, AsPlainText);
     }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out _);
         var target = DescribeTarget();

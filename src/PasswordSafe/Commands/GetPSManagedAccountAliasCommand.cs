@@ -26,7 +26,7 @@ public sealed class GetPSManagedAccountAliasCommand : CheckoutCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     public int[] AliasId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out _);
         if (ParameterSetName == ByIdSet)

@@ -14,12 +14,12 @@ namespace PasswordSafe.Commands;
 /// as they arrive; -First/-Skip map onto limit/offset so nothing beyond -First is fetched (only -IncludeTotalCount reads a
 /// few small pages more, to count what the server has), and nothing is capped. Names with wildcards (which the API does
 /// not take) list without that filter and match here, so paging then counts the matches.
-/// With -AccountId or -ManagedSystemId it reads the provisioning view instead (E5, api-v3 §2.2), whose objects
-/// feed Set-/Remove-PSManagedAccount and the credential cmdlets.
+/// With -AccountId, -ManagedSystemId or -SmartRuleId it reads the provisioning view instead (E5, api-v3 §2.2, §6.4), whose
+/// objects feed Set-/Remove-PSManagedAccount and the credential cmdlets; piped accounts, systems and rules bind to those.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PSManagedAccount", SupportsPaging = true, DefaultParameterSetName = RequestableSet)]
 [OutputType(typeof(ManagedAccount), ParameterSetName = new[] { RequestableSet })]
-[OutputType(typeof(ManagedAccountSettings), ParameterSetName = new[] { ByAccountIdSet, BySystemIdSet })]
+[OutputType(typeof(ManagedAccountSettings), ParameterSetName = new[] { ByAccountIdSet, BySystemIdSet, BySmartRuleSet })]
 public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
 {
     public const int DefaultPageSize = 1000;
@@ -27,6 +27,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     private const string RequestableSet = "Requestable";
     private const string ByAccountIdSet = "ByAccountId";
     private const string BySystemIdSet = "ByManagedSystemId";
+    private const string BySmartRuleSet = "BySmartRule";
 
     // The provisioning view's paging runs across piped systems: what is left to skip and to write, and what was seen.
     private ulong _provisioningToSkip;
@@ -43,6 +44,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     /// <summary>Exact, or with wildcards matched here against the name and its DOMAIN\name form.</summary>
     [Parameter(Position = 1, ParameterSetName = RequestableSet)]
     [Parameter(ParameterSetName = BySystemIdSet)]
+    [Parameter(ParameterSetName = BySmartRuleSet)]
     [ArgumentCompleter(typeof(AccountNameCompleter))]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
@@ -71,14 +73,22 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     [ValidateRange(1, 100000)]
     public int PageSize { get; set; } = DefaultPageSize;
 
-    /// <summary>Provisioning view of these accounts (<c>GET ManagedAccounts/{id}</c>).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ByAccountIdSet)]
+    /// <summary>
+    /// Provisioning view of these accounts (<c>GET ManagedAccounts/{id}</c>); an account, request or session ticket piped in
+    /// reads its account.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByAccountIdSet, ValueFromPipelineByPropertyName = true)]
     [Alias("ManagedAccountID")]
     public int[] AccountId { get; set; } = new int[0];
 
     /// <summary>Provisioning view of a managed system's accounts (<c>GET ManagedSystems/{id}/ManagedAccounts</c>).</summary>
     [Parameter(Mandatory = true, ParameterSetName = BySystemIdSet, ValueFromPipelineByPropertyName = true)]
     public int ManagedSystemId { get; set; }
+
+    /// <summary>Provisioning view of the accounts a smart or quick rule selects (<c>GET SmartRules/{id}/ManagedAccounts</c>).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = BySmartRuleSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("QuickRuleId")]
+    public int SmartRuleId { get; set; }
 
     protected override void BeginProcessing()
     {
@@ -87,7 +97,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         _provisioningLeft = PagingParameters.First;
     }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         if (ParameterSetName != RequestableSet)
         {
@@ -290,8 +300,9 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     /// </summary>
     private void WriteProvisioningView()
     {
-        var service = new ManagedAccountService(new AdminClient(ResolveSession(Session)));
-        var ids = ParameterSetName == ByAccountIdSet ? AccountId : new[] { ManagedSystemId };
+        var client = new AdminClient(ResolveSession(Session));
+        var service = new ManagedAccountService(client);
+        var ids = ParameterSetName == ByAccountIdSet ? AccountId : new[] { ParameterSetName == BySmartRuleSet ? SmartRuleId : ManagedSystemId };
         // The server's name filter is exact: a name with wildcards lists the system's accounts and matches them here.
         var accountName = NameWildcard.From(AccountName);
         foreach (var id in ids)
@@ -304,19 +315,22 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
             IReadOnlyList<ManagedAccountSettings> accounts;
             try
             {
-                accounts = ParameterSetName == ByAccountIdSet
-                    ? new[] { Run((log, token) => service.GetAsync(id, log, token)) }
+                accounts = ParameterSetName == ByAccountIdSet ? new[] { Run((log, token) => service.GetAsync(id, log, token)) }
+                    : ParameterSetName == BySmartRuleSet ? Run((log, token) => new SmartRuleService(client).ListAccountsAsync(id, log, token))
                     : Run((log, token) => service.ListForSystemAsync(id, accountName?.Exact, log, token));
             }
             catch (PasswordSafeException e)
             {
-                WriteItemError(e, ParameterSetName == ByAccountIdSet ? ManagedAccountService.Describe(id) : ManagedSystemService.Describe(id));
+                WriteItemError(e, ParameterSetName == ByAccountIdSet ? ManagedAccountService.Describe(id)
+                    : ParameterSetName == BySmartRuleSet ? SmartRuleService.Describe(id) : ManagedSystemService.Describe(id));
                 continue;
             }
 
+            // A rule's accounts have no name filter on the server: an exact name is matched here too.
+            var matchHere = accountName != null && (accountName.HasWildcards || ParameterSetName == BySmartRuleSet);
             foreach (var account in accounts)
             {
-                if (accountName != null && accountName.HasWildcards && !accountName.IsMatch(account.AccountName))
+                if (matchHere && !accountName!.IsMatch(account.AccountName))
                 {
                     continue;
                 }

@@ -15,7 +15,7 @@ public sealed class GetPSPlatformCommand : ListOrReadCmdlet
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public int[] PlatformId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ManagedSystemService(Connect());
         WriteByIdOrMatching(PlatformId, service.GetPlatformAsync, service.ListPlatformsAsync, Name, p => p.Name, "platform");

@@ -16,7 +16,7 @@ public sealed class GetPSQuickRuleCommand : ListOrReadCmdlet
     [Alias("QuickRuleId")]
     public int[] SmartRuleId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new SmartRuleService(Connect());
         WriteByIdOrMatching(SmartRuleId, (id, log, token) => service.GetAsync(quickRules: true, id, log, token),

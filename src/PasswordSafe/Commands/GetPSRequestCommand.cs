@@ -22,7 +22,7 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public int[]? RequestId { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out _);
         var queue = Queue.Equals("Approver", System.StringComparison.OrdinalIgnoreCase) ? "app" : "req";

@@ -19,7 +19,7 @@ public sealed class GetPSRequestSetCommand : CheckoutCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public int[]? RequestSetId { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out _);
         IReadOnlyList<RequestSet> sets;

@@ -12,7 +12,7 @@ public sealed class GetPSRoleCommand : AdminCmdlet
     [SupportsWildcards]
     public string? Name { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new UserGroupService(Connect());
         TryItem(() => WriteMatching(Run((log, token) => service.ListRolesAsync(log, token)), Name, r => r.Name, "role"), Name);

@@ -15,7 +15,7 @@ public sealed class GetPSSmartRuleCommand : ListOrReadCmdlet
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public int[] SmartRuleId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new SmartRuleService(Connect());
         WriteByIdOrMatching(SmartRuleId, (id, log, token) => service.GetAsync(quickRules: false, id, log, token),

@@ -1,12 +1,16 @@
-using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using PasswordSafe.Admin;
+using PasswordSafe.Checkout;
 using PasswordSafe.Http;
 using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
 
-/// <summary>Lists users, finds one by name, reads some by id, or lists a group's members (api-v3 §6.6). Shows ClientSecretExpiryDate (C6).</summary>
+/// <summary>
+/// Lists users, finds them by name (wildcards matched here, a literal name that finds nobody is ObjectNotFound), reads
+/// some by id, or lists a group's members (api-v3 §6.6). Shows ClientSecretExpiryDate (C6).
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "PSUser", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(User))]
 public sealed class GetPSUserCommand : AdminCmdlet
@@ -15,9 +19,13 @@ public sealed class GetPSUserCommand : AdminCmdlet
     private const string ByIdSet = "ById";
     private const string ByGroupSet = "ByGroup";
 
-    /// <summary><c>user</c> for BeyondInsight users, <c>domain\user</c> or the UPN for directory users.</summary>
+    /// <summary>
+    /// <c>user</c> for BeyondInsight users, <c>domain\user</c> or the UPN for directory users; a name with wildcards is
+    /// not sent (the API matches exact names) but matched here against the user name and its <c>domain\user</c> form.
+    /// </summary>
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string? UserName { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
@@ -30,7 +38,7 @@ public sealed class GetPSUserCommand : AdminCmdlet
     [Parameter(ParameterSetName = ByGroupSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public int GroupId { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new UserService(Connect());
         switch (ParameterSetName)
@@ -46,23 +54,35 @@ public sealed class GetPSUserCommand : AdminCmdlet
                 TryItem(() => WriteObject(Run((log, token) => service.ListGroupMembersAsync(GroupId, log, token)), enumerateCollection: true), GroupId);
                 break;
             default:
-                TryItem(() => WriteListed(Run((log, token) => service.ListAsync(UserName, IncludeInactive, log, token))), UserName);
+                TryItem(() => WriteUsers(service, NameWildcard.From(UserName)), UserName);
                 break;
         }
     }
 
-    /// <summary>
-    /// The server filters by name and answers an empty list when nobody has it: a name that matches nobody is
-    /// ObjectNotFound, as in every other Get- cmdlet given a name, so <c>Get-PSUser -UserName x | Remove-PSUser</c> with a
-    /// mistyped name does not look like a success.
-    /// </summary>
-    private void WriteListed(IReadOnlyList<User> users)
+    /// <summary>As the other name lookups: wildcards match here, a literal name that finds nobody is ObjectNotFound.</summary>
+    private void WriteUsers(UserService service, NameWildcard? name)
     {
-        WriteObject(users, enumerateCollection: true);
-        if (users.Count == 0 && !string.IsNullOrEmpty(UserName))
+        var users = Run((log, token) => service.ListAsync(name?.Exact, IncludeInactive, log, token));
+        if (name == null)
         {
-            WriteError(CreateErrorRecord(new PasswordSafeException(ErrorIds.ObjectNotFound, $"No user named '{UserName}' was found.",
-                "Check the name (domain\\user or the UPN for a directory user); add -IncludeInactive for an inactive user."), UserName));
+            WriteObject(users, enumerateCollection: true);
+            return;
+        }
+
+        // The server's answer to a literal name is its match, whichever form (name, domain\user, UPN) was given.
+        var found = false;
+        foreach (var user in users.Where(u => !name.HasWildcards || name.IsMatch(u.UserName)
+                                              || (!string.IsNullOrEmpty(u.DomainName) && name.IsMatch(u.DomainName + "\\" + u.UserName))))
+        {
+            found = true;
+            WriteObject(user);
+        }
+
+        if (!found && !name.HasWildcards)
+        {
+            var inactive = IncludeInactive ? string.Empty : " Inactive users are found only with -IncludeInactive.";
+            throw new PasswordSafeException(ErrorIds.ObjectNotFound, $"No user named '{name.Text}' was found.",
+                $"Check the name: a directory user as domain\\user or its UPN.{inactive} Run Get-PSUser without -UserName to list them all.");
         }
     }
 }

@@ -15,7 +15,10 @@ public sealed class GetPSUserGroupCommand : ListOrReadCmdlet
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public int[] GroupId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    internal override string? PipedInputHint =>
+        "The API has no call for a user's groups: Get-PSUser -GroupId lists a group's members.";
+
+    protected override void ProcessItem()
     {
         var service = new UserGroupService(Connect());
 

@@ -17,7 +17,7 @@ public sealed class GetPSUserGroupRoleCommand : AdminCmdlet
     [Alias("QuickRuleId")]
     public int? SmartRuleId { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new UserGroupService(Connect());
         TryItem(() =>

@@ -15,7 +15,7 @@ public sealed class GetPSWorkgroupCommand : ListOrReadCmdlet
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public int[] WorkgroupId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new AssetService(Connect());
         var exact = Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) ? Name : null;

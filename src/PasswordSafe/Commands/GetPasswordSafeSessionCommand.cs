@@ -11,7 +11,7 @@ public sealed class GetPasswordSafeSessionCommand : PasswordSafeCmdlet
     [Parameter]
     public SwitchParameter All { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var sessions = SessionStore.Current;
         if (All)

@@ -20,7 +20,7 @@ public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
     [Parameter]
     public SwitchParameter Replace { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

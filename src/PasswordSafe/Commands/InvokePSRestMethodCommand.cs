@@ -37,7 +37,7 @@ public sealed class InvokePSRestMethodCommand : PasswordSafeCmdlet
     [ValidateNotNull]
     public PasswordSafeSession? Session { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var session = ResolveSession(Session);
         var method = new HttpMethod(Method.ToUpperInvariant());

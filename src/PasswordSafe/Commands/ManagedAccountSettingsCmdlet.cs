@@ -10,85 +10,99 @@ namespace PasswordSafe.Commands;
 /// </summary>
 public abstract class ManagedAccountSettingsCmdlet : PasswordManagementSettingsCmdlet
 {
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? DomainName { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? UserPrincipalName { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? SamAccountName { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? DistinguishedName { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("PasswordFallbackFlag")]
+    [BooleanText]
     public SwitchParameter PasswordFallback { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("LoginAccountFlag")]
+    [BooleanText]
     public SwitchParameter LoginAccount { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter ApiEnabled { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? ReleaseNotificationEmail { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ChangeServicesFlag")]
+    [BooleanText]
     public SwitchParameter ChangeServices { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("RestartServicesFlag")]
+    [BooleanText]
     public SwitchParameter RestartServices { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ChangeTasksFlag")]
+    [BooleanText]
     public SwitchParameter ChangeTasks { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int MaxConcurrentRequests { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("DSSAutoManagementFlag")]
+    [BooleanText]
     public SwitchParameter DssAutoManagement { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public DateTime NextChangeDate { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter UseOwnCredentials { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ChangeIISAppPoolFlag")]
+    [BooleanText]
     public SwitchParameter ChangeIisAppPool { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("RestartIISAppPoolFlag")]
+    [BooleanText]
     public SwitchParameter RestartIisAppPool { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int WorkgroupId { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ChangeWindowsAutoLogonFlag")]
+    [BooleanText]
     public SwitchParameter ChangeWindowsAutoLogon { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ChangeComPlusFlag")]
+    [BooleanText]
     public SwitchParameter ChangeComPlus { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ChangeDComFlag")]
+    [BooleanText]
     public SwitchParameter ChangeDCom { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ChangeSComFlag")]
+    [BooleanText]
     public SwitchParameter ChangeSCom { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? ObjectId { get; set; }
 
     [Parameter]

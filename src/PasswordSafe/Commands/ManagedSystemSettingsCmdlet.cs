@@ -9,38 +9,39 @@ namespace PasswordSafe.Commands;
 /// </summary>
 public abstract class ManagedSystemSettingsCmdlet : PasswordManagementSettingsCmdlet
 {
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? ContactEmail { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int Port { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int Timeout { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int SshKeyEnforcementMode { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int DssKeyRuleId { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int LoginAccountId { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int FunctionalAccountId { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? ElevationCommand { get; set; }
 
-    [Parameter]
-    [ValidateSet("None", "EPM")]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ListedValueCompleter))] // None or EPM, checked before sending
     public string? RemoteClientType { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int ApplicationHostId { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter IsApplicationHost { get; set; }
 
     [Parameter]

@@ -27,7 +27,7 @@ public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
     [ValidateNotNullOrEmpty]
     public string? OutFile { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out _);
         var requestId = CurrentRequestId;

@@ -73,7 +73,7 @@ public sealed class NewPSAdminSessionCommand : AdminCmdlet
     [ValidateNotNullOrEmpty]
     public string? OutFile { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect();
         var target = HostName;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PasswordSafe.Admin;
 
@@ -11,52 +12,63 @@ namespace PasswordSafe.Commands;
 [OutputType(typeof(ApiRegistration))]
 public sealed class NewPSApiRegistrationCommand : AdminCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = string.Empty;
 
-    [Parameter]
-    [ValidateSet(ApiRegistrationSpec.ApiKeyPolicy, ApiRegistrationSpec.ApiAccessPolicy)]
+    /// <summary>ApiKeyPolicy or ApiAccessPolicy, any case; checked before sending (not [ValidateSet]: an empty cell is no value).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ListedValueCompleter))]
+    [Alias("RegistrationType")]
     public string Type { get; set; } = ApiRegistrationSpec.ApiKeyPolicy;
 
     /// <summary>Minutes an OAuth access token lives; ApiAccessPolicy only (default 60).</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, int.MaxValue)]
+    [EmptyIsNotGiven]
     public int AccessTokenDuration { get; set; }
 
     /// <summary>A2: on by default, as in the console.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
+    [Alias("MultiFactorAuthenticationEnforced")]
     public bool MultiFactorAuthentication { get; set; } = true;
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter ClientCertificateRequired { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter UserPasswordRequired { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter VerifyPsrunSignature { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("IPAuthenticationRules")]
     public object[]? IPRule { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("XForwardedForAuthenticationRules")]
     public object[]? XForwardedForRule { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("PSRUNRules")]
     public object[]? PsrunRule { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>Objects the module returned give no registration settings: a piped registration's values are its own.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new string[0];
+
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {
             var spec = new ApiRegistrationSpec
             {
                 Name = Name,
-                RegistrationType = Type,
+                RegistrationType = ApiRegistrationSpec.TypeNamed(Type),
                 AccessTokenDuration = MyInvocation.BoundParameters.ContainsKey(nameof(AccessTokenDuration)) ? AccessTokenDuration : (int?)null,
                 MultiFactorAuthenticationEnforced = MultiFactorAuthentication,
                 ClientCertificateRequired = ClientCertificateRequired,

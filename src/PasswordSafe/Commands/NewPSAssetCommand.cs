@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PasswordSafe.Admin;
 
@@ -17,14 +18,17 @@ public sealed class NewPSAssetCommand : AssetSettingsCmdlet
     [Parameter(ParameterSetName = ByWorkgroupIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public int WorkgroupId { get; set; }
 
-    [Parameter(ParameterSetName = ByWorkgroupNameSet, Mandatory = true)]
+    [Parameter(ParameterSetName = ByWorkgroupNameSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string WorkgroupName { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public string? IPAddress { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>A piped workgroup gives its id; a piped object's other values are the server's, not the new asset's.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new[] { nameof(WorkgroupId), nameof(WorkgroupName) };
+
+    protected override void ProcessItem()
     {
         var workgroupId = ParameterSetName == ByWorkgroupIdSet ? WorkgroupId : (int?)null;
         var workgroupName = ParameterSetName == ByWorkgroupNameSet ? WorkgroupName : null;

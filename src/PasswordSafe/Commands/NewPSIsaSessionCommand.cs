@@ -34,7 +34,7 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
     [ValidateNotNullOrEmpty]
     public string? OutFile { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out _);
         var target = DescribeTarget();

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using PasswordSafe.Admin;
@@ -17,19 +18,22 @@ public sealed class NewPSManagedAccountCommand : ManagedAccountSettingsCmdlet
     [Alias("SystemId")]
     public int ManagedSystemId { get; set; }
 
-    [Parameter(Mandatory = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public string AccountName { get; set; } = string.Empty;
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public SecureString? Password { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public SecureString? PrivateKey { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public SecureString? Passphrase { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>A piped system gives its id only: its password settings are the system's, not the new account's.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new[] { nameof(ManagedSystemId) };
+
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PasswordSafe.Admin;
 
@@ -14,10 +15,13 @@ public sealed class NewPSManagedSystemCommand : ManagedSystemSettingsCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     public int AssetId { get; set; }
 
-    [Parameter(Mandatory = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public int PlatformId { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>A piped asset gives its id only: its description and other values are the asset's, not the system's.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new[] { nameof(AssetId) };
+
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

@@ -43,7 +43,7 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
         base.EndProcessing();
     }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out var session);
         if (ByAlias)

@@ -25,7 +25,7 @@ public sealed class NewPSRequestSetCommand : RequestOptionsCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public int? ApplicationId { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out _);
         var target = DescribeTarget();

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using PasswordSafe.Admin;
@@ -15,28 +16,28 @@ public sealed class NewPSUserCommand : DirectoryPrincipalCmdlet
 {
     private const string ApplicationSet = "Application";
 
-    [Parameter(ParameterSetName = BeyondInsightSet, Mandatory = true, Position = 0)]
-    [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true, Position = 0)]
-    [Parameter(ParameterSetName = ApplicationSet, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = BeyondInsightSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ActiveDirectorySet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ApplicationSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string UserName { get; set; } = string.Empty;
 
-    [Parameter(ParameterSetName = BeyondInsightSet)]
+    [Parameter(ParameterSetName = BeyondInsightSet, ValueFromPipelineByPropertyName = true)]
     public string? FirstName { get; set; }
 
-    [Parameter(ParameterSetName = BeyondInsightSet)]
+    [Parameter(ParameterSetName = BeyondInsightSet, ValueFromPipelineByPropertyName = true)]
     public string? LastName { get; set; }
 
-    [Parameter(ParameterSetName = BeyondInsightSet)]
+    [Parameter(ParameterSetName = BeyondInsightSet, ValueFromPipelineByPropertyName = true)]
     public string? EmailAddress { get; set; }
 
-    [Parameter(ParameterSetName = BeyondInsightSet, Mandatory = true)]
+    [Parameter(ParameterSetName = BeyondInsightSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public SecureString? Password { get; set; }
 
-    [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
+    [Parameter(ParameterSetName = LdapSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public string DistinguishedName { get; set; } = string.Empty;
 
-    [Parameter(ParameterSetName = LdapSet)]
+    [Parameter(ParameterSetName = LdapSet, ValueFromPipelineByPropertyName = true)]
     public string? AccountNameAttribute { get; set; }
 
     [Parameter(ParameterSetName = ApplicationSet, Mandatory = true)]
@@ -47,7 +48,10 @@ public sealed class NewPSUserCommand : DirectoryPrincipalCmdlet
     [Alias("RegistrationId")]
     public int AccessPolicyId { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>A piped API registration gives its id (the access policy); a piped user's values are its own.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new[] { nameof(AccessPolicyId) };
+
+    protected override void ProcessItem()
     {
         var displayName = ParameterSetName == LdapSet ? DistinguishedName : UserName;
         TryItem(() =>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PasswordSafe.Admin;
 
@@ -11,15 +12,17 @@ namespace PasswordSafe.Commands;
 [OutputType(typeof(UserGroup))]
 public sealed class NewPSUserGroupCommand : DirectoryPrincipalCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [Alias("GroupName")]
     public string Name { get; set; } = string.Empty;
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Description { get; set; }
 
     /// <summary>A7: the API registrations the group's members may use.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ApplicationRegistrationIds")]
     public int[]? ApplicationRegistrationId { get; set; }
 
     /// <summary>Entries such as <c>@{ PermissionID = 1; AccessLevelID = 2 }</c>.</summary>
@@ -30,19 +33,23 @@ public sealed class NewPSUserGroupCommand : DirectoryPrincipalCmdlet
     [Parameter]
     public object[]? SmartRuleAccess { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter Inactive { get; set; }
 
-    [Parameter(ParameterSetName = LdapSet, Mandatory = true)]
+    [Parameter(ParameterSetName = LdapSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public string GroupDistinguishedName { get; set; } = string.Empty;
 
-    [Parameter(ParameterSetName = LdapSet)]
+    [Parameter(ParameterSetName = LdapSet, ValueFromPipelineByPropertyName = true)]
     public string? MembershipAttribute { get; set; }
 
-    [Parameter(ParameterSetName = LdapSet)]
+    [Parameter(ParameterSetName = LdapSet, ValueFromPipelineByPropertyName = true)]
     public string? AccountAttribute { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>Objects the module returned give no group settings: their values are theirs, not the new group's.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new string[0];
+
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

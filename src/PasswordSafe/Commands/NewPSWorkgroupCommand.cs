@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PasswordSafe.Admin;
 
@@ -8,15 +9,18 @@ namespace PasswordSafe.Commands;
 [OutputType(typeof(Workgroup))]
 public sealed class NewPSWorkgroupCommand : AdminCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = string.Empty;
 
     /// <summary>The organization (a GUID); the server's default organization when left out.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? OrganizationId { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>Objects the module returned give no workgroup name: their names are theirs, not the new workgroup's.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new string[0];
+
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

@@ -9,44 +9,48 @@ namespace PasswordSafe.Commands;
 /// </summary>
 public abstract class PasswordManagementSettingsCmdlet : AdminCmdlet
 {
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Description { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int PasswordRuleId { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int ReleaseDuration { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int MaxReleaseDuration { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int IsaReleaseDuration { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("AutoManagementFlag")]
+    [BooleanText]
     public SwitchParameter AutoManagement { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("CheckPasswordFlag")]
+    [BooleanText]
     public SwitchParameter CheckPassword { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ResetPasswordOnMismatchFlag")]
+    [BooleanText]
     public SwitchParameter ResetPasswordOnMismatch { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("ChangePasswordAfterAnyReleaseFlag")]
+    [BooleanText]
     public SwitchParameter ChangePasswordAfterAnyRelease { get; set; }
 
-    [Parameter]
-    [ValidateSet("first", "last", "xdays")]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ListedValueCompleter))] // first, last or xdays, checked before sending
     public string? ChangeFrequencyType { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int ChangeFrequencyDays { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? ChangeTime { get; set; }
 }

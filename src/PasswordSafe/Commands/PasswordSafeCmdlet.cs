@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Threading;
@@ -20,6 +21,7 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     private bool? _debugWanted;
     private bool? _sessionGivenOnCommandLine;
     private PasswordSafeSession? _replacementNoted;
+    private PipelineInput? _pipelineInput;
 
     // Set once this invocation changed something on the server, or holds a result the server shows only once: from then
     // on a Verbose, Debug or Warning line must not fail the command (see WriteVerbose).
@@ -44,7 +46,68 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     /// Notes whether -Session came from the command line: only what the command line gives is bound before
     /// BeginProcessing, a piped object's Session property is bound later, per record. Overrides call this base.
     /// </summary>
-    protected override void BeginProcessing() => _sessionGivenOnCommandLine = MyInvocation.BoundParameters.ContainsKey("Session");
+    protected override void BeginProcessing()
+    {
+        _sessionGivenOnCommandLine = MyInvocation.BoundParameters.ContainsKey("Session");
+        _pipelineInput = PipelineInput.Start(this);
+    }
+
+    /// <summary>
+    /// Sealed so every cmdlet gets the piped-record rules (<see cref="PipedRecordRules"/>) before its own work, which is
+    /// <see cref="ProcessItem"/>: a record the cmdlet can use nothing of but its session is skipped with InputNotUsable
+    /// instead of running as if nothing were piped. Without pipeline input this is one null check.
+    /// </summary>
+    protected sealed override void ProcessRecord()
+    {
+        var input = _pipelineInput;
+        if (input == null)
+        {
+            ProcessItem();
+            return;
+        }
+
+        input.Read();
+        try
+        {
+            var refusal = PipedRecordRules.Check(this, input, out var target);
+            if (refusal == null)
+            {
+                ProcessItem();
+            }
+            else
+            {
+                WriteError(CreateErrorRecord(refusal, target));
+            }
+        }
+        finally
+        {
+            input.Forget();
+        }
+    }
+
+    /// <summary>The cmdlet's work for the command line or for one piped record (what ProcessRecord is elsewhere).</summary>
+    protected abstract void ProcessItem();
+
+    /// <summary>
+    /// The parameters an object this module wrote may fill when piped in: its ids. Its other properties are the server's
+    /// values when it was read, not changes, so they are not taken (a Get- object piped into Set- -OneValue changes only
+    /// that value). Null: the cmdlet takes whatever binds.
+    /// </summary>
+    internal virtual IReadOnlyCollection<string>? ObjectKeyParameters => null;
+
+    /// <summary>
+    /// Whether a record that gave only -Session is still input this cmdlet works on: a session piped as itself, by
+    /// default; the cmdlets about a session (Test-, Use-PasswordSafeSession, Disconnect-PasswordSafe) take any object's.
+    /// </summary>
+    internal virtual bool TakesPipedSession(PSObject? record) => record?.BaseObject is PasswordSafeSession;
+
+    /// <summary>Advice added to InputNotUsable where a cmdlet has more to say (what the API offers instead).</summary>
+    internal virtual string? PipedInputHint => null;
+
+    /// <summary>Given on the command line (or by $PSDefaultParameterValues), as opposed to bound from a piped record.</summary>
+    internal bool GivenOnCommandLine(string parameter) => _pipelineInput == null
+        ? MyInvocation.BoundParameters.ContainsKey(parameter)
+        : _pipelineInput.BoundBeforeInput(parameter);
 
     /// <summary>
     /// The session an API call uses: -Session (given, or bound from a piped object), else this runspace's default;

@@ -15,7 +15,7 @@ public sealed class RemovePSApiRegistrationCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ApiRegistrationService(Connect());
         foreach (var id in RegistrationId)

@@ -14,7 +14,7 @@ public sealed class RemovePSAssetCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new AssetService(Connect());
         foreach (var id in AssetId)

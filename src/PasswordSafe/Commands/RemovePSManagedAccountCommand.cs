@@ -15,7 +15,7 @@ public sealed class RemovePSManagedAccountCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ManagedAccountService(Connect());
         foreach (var id in AccountId)

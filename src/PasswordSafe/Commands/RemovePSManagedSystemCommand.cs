@@ -14,7 +14,7 @@ public sealed class RemovePSManagedSystemCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ManagedSystemService(Connect());
         foreach (var id in ManagedSystemId)

@@ -15,7 +15,7 @@ public sealed class RemovePSUserCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new UserService(Connect());
         foreach (var id in UserId)

@@ -14,7 +14,7 @@ public sealed class RemovePSUserGroupCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new UserGroupService(Connect());
         foreach (var id in GroupId)

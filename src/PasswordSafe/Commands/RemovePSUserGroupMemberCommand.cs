@@ -17,7 +17,7 @@ public sealed class RemovePSUserGroupMemberCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new UserGroupService(Connect());
         foreach (var id in UserId)

@@ -24,7 +24,7 @@ public abstract class RequestActionCmdlet : RequestInputCmdlet
         _progress = new BulkProgress(ProgressActivityIds.RequestAction, Action + ": requests", WriteProgress);
     }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out _);
         var requestId = CurrentRequestId;

@@ -23,7 +23,7 @@ public sealed class ResetPSApiRegistrationKeyCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ApiRegistrationService(Connect());
         foreach (var id in RegistrationId)

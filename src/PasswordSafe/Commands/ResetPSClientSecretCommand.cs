@@ -18,7 +18,7 @@ public sealed class ResetPSClientSecretCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new UserService(Connect());
         foreach (var id in UserId)

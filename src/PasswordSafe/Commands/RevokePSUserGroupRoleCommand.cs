@@ -21,7 +21,7 @@ public sealed class RevokePSUserGroupRoleCommand : UserGroupRoleCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

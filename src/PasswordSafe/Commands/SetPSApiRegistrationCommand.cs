@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PasswordSafe.Admin;
 
@@ -15,42 +16,54 @@ public sealed class SetPSApiRegistrationCommand : AdminCmdlet
     [Alias("Id")]
     public int RegistrationId { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Name { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, int.MaxValue)]
+    [EmptyIsNotGiven]
     public int AccessTokenDuration { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
+    [Alias("MultiFactorAuthenticationEnforced")]
     public bool MultiFactorAuthentication { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter ClientCertificateRequired { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter UserPasswordRequired { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public SwitchParameter VerifyPsrunSignature { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public bool Active { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("IPAuthenticationRules")]
     public object[]? IPRule { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("XForwardedForAuthenticationRules")]
     public object[]? XForwardedForRule { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("PSRUNRules")]
     public object[]? PsrunRule { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>A piped registration gives its id only: its other properties are its current values, not changes.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new[] { nameof(RegistrationId) };
+
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PasswordSafe.Admin;
 
@@ -16,13 +17,16 @@ public sealed class SetPSManagedAccountCommand : ManagedAccountSettingsCmdlet
     [Alias("ManagedAccountID", "Id")]
     public int AccountId { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? AccountName { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>A piped account gives its id only: its other properties are its current values, not changes.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new[] { nameof(AccountId) };
+
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

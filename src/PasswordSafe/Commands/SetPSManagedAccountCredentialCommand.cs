@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using PasswordSafe.Admin;
@@ -17,23 +18,27 @@ public sealed class SetPSManagedAccountCredentialCommand : AdminCmdlet
     [Alias("ManagedAccountID", "Id")]
     public int[] AccountId { get; set; } = new int[0];
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public SecureString? Password { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? PublicKey { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public SecureString? PrivateKey { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public SecureString? Passphrase { get; set; }
 
     /// <summary>True (default): the new credential is also set on the target system, not just stored.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
     public bool UpdateSystem { get; set; } = true;
 
-    protected override void ProcessRecord()
+    /// <summary>A piped account gives its id only.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new[] { nameof(AccountId) };
+
+    protected override void ProcessItem()
     {
         var service = new ManagedAccountService(Connect());
         foreach (var id in AccountId)

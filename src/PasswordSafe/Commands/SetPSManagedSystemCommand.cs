@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PasswordSafe.Admin;
 
@@ -11,13 +12,16 @@ public sealed class SetPSManagedSystemCommand : ManagedSystemSettingsCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     public int ManagedSystemId { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int PlatformId { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>A piped system gives its id only: its other properties are its current values, not changes.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new[] { nameof(ManagedSystemId) };
+
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using PasswordSafe.Admin;
@@ -17,32 +18,40 @@ public sealed class SetPSUserCommand : AdminCmdlet
     [Alias("Id")]
     public int UserId { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
+    /// <summary>Not [ValidateNotNullOrEmpty]: an empty Import-Csv cell is a name not given; a typed empty name is refused below.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? UserName { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? FirstName { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? LastName { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? EmailAddress { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public SecureString? Password { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public int AccessPolicyId { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>A piped user gives its id only: its other properties are its current values, not changes.</summary>
+    internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new[] { nameof(UserId) };
+
+    protected override void ProcessItem()
     {
         TryItem(() =>
         {
+            if (UserName != null && UserName.Trim().Length == 0)
+            {
+                throw AdminErrors.Invalid("-UserName cannot be empty.", "Pass the new name, or leave -UserName out to keep the current one.");
+            }
+
             var service = new UserService(Connect());
             var current = Run((log, token) => service.GetAsync(UserId, log, token));
             var accessPolicy = MyInvocation.BoundParameters.ContainsKey(nameof(AccessPolicyId)) ? AccessPolicyId : (int?)null;

@@ -16,7 +16,7 @@ public sealed class StartPSManagedAccountPasswordChangeCommand : AdminCmdlet
     [Parameter]
     public SwitchParameter Queue { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ManagedAccountService(Connect());
         foreach (var id in AccountId)

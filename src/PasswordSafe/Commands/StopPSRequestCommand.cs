@@ -49,7 +49,7 @@ public sealed class StopPSRequestCommand : AdminCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         if (RefusesOneItem())
         {

@@ -15,7 +15,7 @@ public sealed class TestPSManagedAccountCredentialCommand : AdminCmdlet
     [Alias("ManagedAccountID", "Id")]
     public int[] AccountId { get; set; } = new int[0];
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var service = new ManagedAccountService(Connect());
         foreach (var id in AccountId)

@@ -16,7 +16,10 @@ public sealed class TestPasswordSafeSessionCommand : PasswordSafeCmdlet
     [ValidateNotNull]
     public PasswordSafeSession? Session { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>The session is what this cmdlet is about: a piped object's session is used as if piped itself.</summary>
+    internal override bool TakesPipedSession(PSObject? record) => true;
+
+    protected override void ProcessItem()
     {
         var session = Session ?? SessionStore.Current.Default;
         if (session == null)

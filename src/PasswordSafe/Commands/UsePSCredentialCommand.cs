@@ -45,7 +45,7 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
     [ValidateRange(0, 86400)]
     public int ApprovalTimeoutSec { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out _);
         var target = ByAlias ? DescribeAliasTarget() : DescribeTarget();

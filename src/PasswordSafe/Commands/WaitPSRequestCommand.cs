@@ -27,7 +27,7 @@ public sealed class WaitPSRequestCommand : RequestInputCmdlet
     [ValidateRange(1, 3600)]
     public int PollIntervalSec { get; set; } = 5;
 
-    protected override void ProcessRecord()
+    protected override void ProcessItem()
     {
         var client = Connect(out _);
         var requestId = CurrentRequestId;

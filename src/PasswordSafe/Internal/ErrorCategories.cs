@@ -13,7 +13,8 @@ internal static class ErrorCategories
             case ErrorIds.InvalidUri:
             case ErrorIds.HttpsRequired:
             case ErrorIds.InvalidApiKey:
-            case ErrorIds.ValidationFailed: return ErrorCategory.InvalidArgument;
+            case ErrorIds.ValidationFailed:
+            case ErrorIds.InputNotUsable: return ErrorCategory.InvalidArgument;
             case ErrorIds.AuthenticationFailed:
             case ErrorIds.ApiKeyRejected:
             case ErrorIds.SessionExpired:

@@ -29,6 +29,9 @@ internal static class ErrorIds
     public const string Timeout = "Timeout";
     public const string CertificateNotFound = "CertificateNotFound";
 
+    // A piped record the cmdlet can use nothing of (only its session), which would otherwise run as if nothing were piped.
+    public const string InputNotUsable = "InputNotUsable";
+
     // Checkout (issue 3, spec E1–E4).
     public const string AccountNotFound = "AccountNotFound";
     public const string AmbiguousAccount = "AmbiguousAccount";

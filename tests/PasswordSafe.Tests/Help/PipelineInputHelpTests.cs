@@ -1,0 +1,68 @@
+using System.Linq;
+using System.Management.Automation;
+using Xunit;
+
+namespace PasswordSafe.Tests.Help;
+
+/// <summary>
+/// What the help says a parameter takes from the pipeline, and its aliases, are what the cmdlet declares: users read
+/// "Accept pipeline input" and the aliases to know which CSV columns and object properties bind (Import-Csv | New-PSAsset).
+/// </summary>
+public sealed class PipelineInputHelpTests : IClassFixture<ModuleHelpFixture>
+{
+    // One row per documented parameter: the help's pipelineInput and aliases next to what Get-Command reports.
+    private const string CompareParameters = @"
+$help = Get-Help -Name $Name -Full -Category Cmdlet
+$command = Get-Command -Name $Name -Module PasswordSafe -CommandType Cmdlet
+foreach ($documented in @($help.parameters.parameter | Where-Object { $_ })) {
+    $parameter = $command.Parameters[[string]$documented.name]
+    if (-not $parameter) { continue }
+    $sets = @($parameter.ParameterSets.Values)
+    $kinds = @()
+    if ($sets | Where-Object { $_.ValueFromPipelineByPropertyName }) { $kinds += 'ByPropertyName' }
+    if ($sets | Where-Object { $_.ValueFromPipeline }) { $kinds += 'ByValue' }
+    [pscustomobject]@{
+        Parameter       = [string]$documented.name
+        HelpPipeline    = ([string]$documented.pipelineInput).Trim()
+        ActualPipeline  = if ($kinds) { 'True (' + ($kinds -join ', ') + ')' } else { 'False' }
+        HelpAliases     = [string[]]@(([string]$documented.aliases).Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ -and $_ -ne 'None' })
+        ActualAliases   = [string[]]@($parameter.Aliases)
+    }
+}";
+
+    private readonly ModuleHelpFixture fixture;
+
+    public PipelineInputHelpTests(ModuleHelpFixture fixture) => this.fixture = fixture;
+
+    public static TheoryData<string> ExportedCmdlets => ModuleManifestData.CmdletsToExport();
+
+    [Theory]
+    [MemberData(nameof(ExportedCmdlets))]
+    public void Help_AcceptPipelineInput_IsWhatTheParameterDeclares(string cmdlet)
+    {
+        var wrong = Rows(cmdlet)
+            .Where(r => (string)r.Properties["HelpPipeline"].Value != (string)r.Properties["ActualPipeline"].Value)
+            .Select(r => $"-{r.Properties["Parameter"].Value}: help says '{r.Properties["HelpPipeline"].Value}', the cmdlet '{r.Properties["ActualPipeline"].Value}'")
+            .ToArray();
+
+        Assert.True(wrong.Length == 0, $"{cmdlet}: 'Accept pipeline input' in en-US/{cmdlet}.md is wrong:\n" + string.Join("\n", wrong));
+    }
+
+    [Theory]
+    [MemberData(nameof(ExportedCmdlets))]
+    public void Help_Aliases_AreWhatTheParameterDeclares(string cmdlet)
+    {
+        var wrong = Rows(cmdlet)
+            .Select(r => (Name: r.Properties["Parameter"].Value, Help: Sorted(r.Properties["HelpAliases"].Value), Actual: Sorted(r.Properties["ActualAliases"].Value)))
+            .Where(r => r.Help != r.Actual)
+            .Select(r => $"-{r.Name}: help says '{r.Help}', the cmdlet '{r.Actual}'")
+            .ToArray();
+
+        Assert.True(wrong.Length == 0, $"{cmdlet}: 'Aliases' in en-US/{cmdlet}.md is wrong:\n" + string.Join("\n", wrong));
+    }
+
+    private static string Sorted(object? names) =>
+        string.Join(", ", ((names as PSObject)?.BaseObject ?? names) is string[] list ? list.OrderBy(n => n, System.StringComparer.OrdinalIgnoreCase) : Enumerable.Empty<string>());
+
+    private PSObject[] Rows(string cmdlet) => fixture.Runspace.Invoke(CompareParameters, ("Name", cmdlet)).ToArray();
+}
