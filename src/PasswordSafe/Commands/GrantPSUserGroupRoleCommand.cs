@@ -40,7 +40,7 @@ public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
             }
 
             var held = HeldOnRule(service);
-            var heldIds = held?.Roles.Select(r => r.RoleId).ToList() ?? new System.Collections.Generic.List<int>();
+            var heldIds = RoleIdsOf(held);
             var roles = heldIds.Union(granted).ToList();
             var policy = accessPolicy ?? held?.AccessPolicyId;
             if (roles.Count == heldIds.Count && policy == held?.AccessPolicyId)

@@ -28,7 +28,7 @@ public sealed class RevokePSUserGroupRoleCommand : UserGroupRoleCmdlet
             var service = new UserGroupService(Connect());
             var group = UserGroupService.Describe(GroupId);
             var held = HeldOnRule(service);
-            var heldIds = held?.Roles.Select(r => r.RoleId).ToList() ?? new System.Collections.Generic.List<int>();
+            var heldIds = RoleIdsOf(held);
             var revoked = ParameterSetName == AllSet ? heldIds : heldIds.Intersect(NamedRoleIds(service)).ToList();
             if (revoked.Count == 0)
             {

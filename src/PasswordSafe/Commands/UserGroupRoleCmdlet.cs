@@ -41,6 +41,10 @@ public abstract class UserGroupRoleCmdlet : AdminCmdlet
     private protected SmartRuleRoleGrant? HeldOnRule(UserGroupService service) =>
         Run((log, token) => service.ListRoleGrantsAsync(GroupId, log, token)).FirstOrDefault(g => g.SmartRuleId == SmartRuleId);
 
+    /// <summary>The ids of the roles held (none when the group holds nothing on the rule).</summary>
+    private protected static List<int> RoleIdsOf(SmartRuleRoleGrant? held) =>
+        held?.Roles.Select(r => r.RoleId).ToList() ?? new List<int>();
+
     /// <summary>
     /// "Requestor, Auditor" for ids: names from the roles held or the roles already read for -Role, else "role id n"
     /// (-RoleId alone reads no role list just to word a message).
