@@ -26,12 +26,14 @@ internal sealed class PipelineInput
     private readonly HashSet<string> _boundBeforeInput;
     private readonly Dictionary<string, object?> _unboundValues = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _bound = new List<string>();
+    private readonly Dictionary<string, PipelineParameter> _byName;
 
     private PipelineInput(PSCmdlet cmdlet)
     {
         _cmdlet = cmdlet;
         _boundBeforeInput = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
         Parameters = PipelineParameter.Of(cmdlet.GetType());
+        _byName = Parameters.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in Parameters.Where(p => p.TakesPipelineInput && !_boundBeforeInput.Contains(p.Name)))
         {
             _unboundValues[parameter.Name] = parameter.Property.GetValue(cmdlet);
@@ -71,8 +73,7 @@ internal sealed class PipelineInput
     /// <summary>What the command line (or $PSDefaultParameterValues) bound.</summary>
     public IEnumerable<string> BoundBeforeInputNames => _boundBeforeInput;
 
-    public PipelineParameter? Parameter(string name) =>
-        Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    public PipelineParameter? Parameter(string name) => _byName.TryGetValue(name, out var parameter) ? parameter : null;
 
     /// <summary>Unbinds a value this record gave: out of BoundParameters, the property back to its value before input.</summary>
     public void Drop(PipelineParameter parameter)
@@ -132,11 +133,13 @@ internal sealed class PipelineInput
     /// </summary>
     public void Forget()
     {
-        var bound = _cmdlet.MyInvocation.BoundParameters;
-        foreach (var name in bound.Keys.Where(k => !_boundBeforeInput.Contains(k) && CameFromTheRecord(k)).ToList())
+        // What Read found the record bound, less what Drop already took out (nothing else changes BoundParameters).
+        foreach (var name in _bound)
         {
-            bound.Remove(name);
+            _cmdlet.MyInvocation.BoundParameters.Remove(name);
         }
+
+        _bound.Clear();
     }
 
     /// <summary>A parameter that takes piped values, bound by value or from a property the record has.</summary>
