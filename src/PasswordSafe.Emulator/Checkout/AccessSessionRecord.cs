@@ -6,7 +6,8 @@ namespace PasswordSafe.Emulator;
 /// A session the emulator handed a ticket or file for (E2, E4, admin sessions), as GET Sessions lists it. Its target is a
 /// managed account (<see cref="Account"/>; RequestId is null for ISA sessions) or, for an admin session, a host with
 /// supplied credentials (<see cref="AdminTarget"/>, no account and no request). There is no session proxy, so a session
-/// stays NotStarted until it is locked, terminated, or its request ends (then Completed).
+/// stays NotStarted until it is locked, terminated, or its request ends (then Completed), unless the control endpoint
+/// simulates its user connecting (InProgress) and logging off (LoggedOff).
 /// </summary>
 public sealed class AccessSessionRecord
 {
@@ -62,6 +63,12 @@ public sealed class AccessSessionRecord
     public DateTimeOffset CreatedAt { get; }
     public SessionStatus Status { get; internal set; } = SessionStatus.NotStarted;
     public DateTimeOffset? EndTime { get; internal set; }
+
+    /// <summary>When its user connected (simulated); null while the session has not started.</summary>
+    public DateTimeOffset? ConnectedAt { get; internal set; }
+
+    /// <summary>GET Sessions' StartTime: when the user connected, or when the session was handed out if nobody has yet [I].</summary>
+    public DateTimeOffset StartTime => ConnectedAt ?? CreatedAt;
 
     /// <summary>Still open: not completed, terminated, logged off or disconnected (a locked session is still open).</summary>
     public bool IsOpen => Status is SessionStatus.NotStarted or SessionStatus.InProgress or SessionStatus.Locked;

@@ -77,6 +77,33 @@ internal sealed class SessionBook
     }
 
     /// <summary>
+    /// The session's user connects with its ticket: NotStarted → InProgress from <paramref name="now"/>. There is no session
+    /// proxy, so this is simulated through the control endpoint (POST /emulator/sessions/{id}/connect) for runbooks that
+    /// watch live sessions. False when the session is not waiting for its user.
+    /// </summary>
+    internal bool Connect(AccessSessionRecord session, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (session.Status != SessionStatus.NotStarted) return false;
+            session.Status = SessionStatus.InProgress;
+            session.ConnectedAt = now;
+            return true;
+        }
+    }
+
+    /// <summary>The user logs off a session in progress: LoggedOff with its end time (simulated like <see cref="Connect"/>).</summary>
+    internal bool LogOff(AccessSessionRecord session, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (session.Status != SessionStatus.InProgress) return false;
+            End(session, SessionStatus.LoggedOff, now);
+            return true;
+        }
+    }
+
+    /// <summary>
     /// Locks every open session that <paramref name="matches"/> and is not locked yet (ManagedAccounts|ManagedSystems/{id}/
     /// Sessions/Lock): the single-session rule applied to each, except that ended and already locked sessions are
     /// skipped instead of refused, so repeating the call changes nothing. Returns the sessions it locked.

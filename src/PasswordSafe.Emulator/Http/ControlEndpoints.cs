@@ -32,6 +32,26 @@ internal static class ControlEndpoints
             state.Audit.Count, state.AdminNotifications.Count, state.ManagedAccountCount, state.ActiveRequestCount)));
         control.MapGet("/settings", (EmulatorState state) => ApiResults.Json(state.Settings));
         control.MapPut("/settings", PutSettingsAsync);
+        // No session proxy runs here, so nobody ever connects with a ticket; these stand in for the user, so a runbook
+        // that watches or locks live sessions can be tried (sessions are not started until then).
+        control.MapPost("/sessions/{id:int}/connect", (int id, EmulatorState state) => SimulateSessionUse(id, state, connect: true));
+        control.MapPost("/sessions/{id:int}/logoff", (int id, EmulatorState state) => SimulateSessionUse(id, state, connect: false));
+    }
+
+    private static IResult SimulateSessionUse(int id, EmulatorState state, bool connect)
+    {
+        if (state.Ledger.SessionBook.Find(id) is not { } session) return ApiResults.NotFound("Session not found.");
+        var now = state.Clock.GetUtcNow();
+        var changed = connect ? state.Ledger.SessionBook.Connect(session, now) : state.Ledger.SessionBook.LogOff(session, now);
+        if (!changed)
+        {
+            return ApiResults.BadRequest(connect
+                ? $"Session {id} is {session.Status}; only a session that has not started can connect."
+                : $"Session {id} is {session.Status}; only a session in progress can log off.");
+        }
+        state.RecordAudit(connect ? AuditKinds.SessionConnected : AuditKinds.SessionLoggedOff, session.UserName, null, null,
+            $"session {id} of {session.UserName} to {session.TargetName} {(connect ? "connected" : "logged off")} (simulated)");
+        return ApiResults.Json(SessionJson.From(session));
     }
 
     private static async Task<IResult> PutSettingsAsync(HttpContext context, EmulatorState state)

@@ -31,6 +31,8 @@ public static class AuditKinds
     public const string AdminSessionCreated = "AdminSessionCreated";
     public const string SessionLocked = "SessionLocked";
     public const string SessionTerminated = "SessionTerminated";
+    public const string SessionConnected = "SessionConnected";
+    public const string SessionLoggedOff = "SessionLoggedOff";
     // Administration (A1–A7, C2, C5, C6, E5): who changed what, never a secret.
     public const string ApiRegistrationCreated = "ApiRegistrationCreated";
     public const string ApiRegistrationUpdated = "ApiRegistrationUpdated";

@@ -18,8 +18,8 @@ internal sealed record SessionJson(
 
     internal static SessionJson From(AccessSessionRecord session) => new(
         session.SessionId, session.UserId, LocalNodeId, (int)session.Status, 0, session.Protocol == AccessType.SSH ? 1 : 0,
-        session.CreatedAt.UtcDateTime, session.EndTime?.UtcDateTime,
-        session.EndTime is { } end ? (int)Math.Max(0, (end - session.CreatedAt).TotalSeconds) : 0,
+        session.StartTime.UtcDateTime, session.EndTime?.UtcDateTime,
+        session.EndTime is { } end ? (int)Math.Max(0, (end - session.StartTime).TotalSeconds) : 0,
         session.AssetName, null, session.AccountId, session.Account?.AccountName, null, null, null,
         session.RequestId, session.SessionType);
 }
