@@ -13,4 +13,15 @@ internal static class ApiPaths
     internal static bool IsApi(PathString path) =>
         path.StartsWithSegments(Current, StringComparison.OrdinalIgnoreCase) ||
         path.StartsWithSegments(Legacy, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An answered API call for the call log: its path under whichever base it used.</summary>
+    internal static ApiCall CallOf(HttpContext context, DateTimeOffset time)
+    {
+        var request = context.Request;
+        var path = request.Path.StartsWithSegments(Current, StringComparison.OrdinalIgnoreCase, out var rest)
+                   || request.Path.StartsWithSegments(Legacy, StringComparison.OrdinalIgnoreCase, out rest)
+            ? rest.Value ?? string.Empty
+            : request.Path.Value ?? string.Empty;
+        return new ApiCall(time, request.Method, path.TrimStart('/'), request.QueryString.Value ?? string.Empty, context.Response.StatusCode);
+    }
 }

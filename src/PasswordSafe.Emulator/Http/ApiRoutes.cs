@@ -42,13 +42,24 @@ internal static class ApiRoutes
 
     /// <summary>
     /// D1: API disabled → 410 on every API call; unexpected failures → 500 without internals. The configured
-    /// response delay (a realistic server's latency) is spent first, on API calls only, never on /emulator.
+    /// response delay (a realistic server's latency) is spent first, on API calls only, never on /emulator. Every API
+    /// call answered goes to the call log (<see cref="EmulatorState.ApiCalls"/>).
     /// </summary>
     internal static void UseEmulatorGuards(this WebApplication app, EmulatorState state)
     {
         app.Use(async (context, next) =>
         {
             var isApi = ApiPaths.IsApi(context.Request.Path);
+            if (isApi)
+            {
+                // Logged as the answer starts, before the client can read it, so a test that looks right after a call sees it.
+                context.Response.OnStarting(() =>
+                {
+                    state.ApiCalls.Add(ApiPaths.CallOf(context, state.Clock.GetUtcNow()));
+                    return Task.CompletedTask;
+                });
+            }
+
             if (isApi && state.Settings.ResponseDelayMilliseconds > 0)
             {
                 await Task.Delay(state.Settings.ResponseDelayMilliseconds, context.RequestAborted);

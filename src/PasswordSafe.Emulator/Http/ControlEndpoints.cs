@@ -25,6 +25,8 @@ internal static class ControlEndpoints
         });
         // For humans watching a runbook: every request with its status (never a credential).
         control.MapGet("/requests", (EmulatorState state) => ApiResults.Json(state.ReleaseRequests.Select(RequestJson.From).ToList()));
+        // What a client sent and how often (method, path, query, status; never a header or body), newest last.
+        control.MapGet("/calls", (EmulatorState state) => ApiResults.Json(state.ApiCalls.All));
         control.MapGet("/notifications", (EmulatorState state) => ApiResults.Json(state.AdminNotifications));
         control.MapGet("/status", (EmulatorState state) => ApiResults.Json(new EmulatorStatusJson("Running",
             typeof(ControlEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0", startedAt, state.Clock.GetUtcNow(),

@@ -115,6 +115,9 @@ public sealed partial class EmulatorState
     public IReadOnlyList<AuditEntry> Audit { get { lock (_gate) return _audit.ToList(); } }
     public IReadOnlyList<AdminNotification> AdminNotifications { get { lock (_gate) return _notifications.ToList(); } }
 
+    /// <summary>Every API call answered (method, path, query, status), for tests and the /emulator/calls endpoint.</summary>
+    public ApiCallLog ApiCalls { get; } = new();
+
     public EmulatorUser? FindUser(int userId) { lock (_gate) return _users.GetValueOrDefault(userId); }
     public UserGroup? FindUserGroup(int groupId) { lock (_gate) return _groups.GetValueOrDefault(groupId); }
     public ApiRegistration? FindApiRegistration(int id) { lock (_gate) return _registrations.GetValueOrDefault(id); }

@@ -5,20 +5,18 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PasswordSafe.Http;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Checkout;
 
 /// <summary>
 /// System, account and alias names for tab completion, fetched from the server and kept per session for a short
-/// time, so pressing Tab repeatedly does not call the server each time. Never throws: completion that
-/// fails offers nothing.
+/// time (<see cref="CompletionCache"/>), so pressing Tab repeatedly does not call the server each time. Never throws:
+/// completion that fails offers nothing.
 /// </summary>
 internal sealed class RequestableNameCache
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
-
-    /// <summary>Completion must answer quickly; a slow server offers nothing rather than freezing the prompt.</summary>
-    public static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Lifetime = CompletionCache.Lifetime;
 
     /// <summary>Completion reads at most this many accounts per query; a longer list is narrowed by typing more.</summary>
     public const int MaxAccountsRead = 5000;
@@ -26,15 +24,8 @@ internal sealed class RequestableNameCache
     private static readonly ConditionalWeakTable<PasswordSafeSession, RequestableNameCache> s_bySession =
         new ConditionalWeakTable<PasswordSafeSession, RequestableNameCache>();
 
-    private readonly object _gate = new object();
-
-    // Accounts by the system name they were asked for ("" = all systems); the alias list under "".
-    private readonly Dictionary<string, (IReadOnlyList<ManagedAccount> Items, DateTimeOffset FetchedAt)> _accounts =
-        new Dictionary<string, (IReadOnlyList<ManagedAccount> Items, DateTimeOffset FetchedAt)>(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, (IReadOnlyList<ManagedAccountAlias> Items, DateTimeOffset FetchedAt)> _aliases =
-        new Dictionary<string, (IReadOnlyList<ManagedAccountAlias> Items, DateTimeOffset FetchedAt)>();
-
-    private readonly Func<DateTimeOffset> _clock;
+    // Accounts under "accounts:" and the system name they were asked for ("" = all systems); the aliases under "aliases".
+    private readonly CompletionCache _lists;
     private readonly Func<string?, CancellationToken, Task<IReadOnlyList<ManagedAccount>>> _fetchAccounts;
     private readonly Func<CancellationToken, Task<IReadOnlyList<ManagedAccountAlias>>> _fetchAliases;
 
@@ -43,7 +34,7 @@ internal sealed class RequestableNameCache
     {
         _fetchAccounts = fetchAccounts;
         _fetchAliases = fetchAliases ?? (_ => Task.FromResult<IReadOnlyList<ManagedAccountAlias>>(new ManagedAccountAlias[0]));
-        _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        _lists = new CompletionCache(clock);
     }
 
     public static RequestableNameCache For(PasswordSafeSession session) =>
@@ -90,7 +81,7 @@ internal sealed class RequestableNameCache
     /// unless <paramref name="unmappedToo"/> (for listing them).
     /// </summary>
     public IReadOnlyList<string> AliasNames(string prefix, bool unmappedToo = false) =>
-        Matching(Cached(_aliases, string.Empty, _fetchAliases).Where(a => unmappedToo || a.IsRequestable).Select(a => a.AliasName), prefix);
+        Matching(_lists.Get("aliases", _fetchAliases).Where(a => unmappedToo || a.IsRequestable).Select(a => a.AliasName), prefix);
 
     private static IReadOnlyList<string> Matching(IEnumerable<string?> names, string prefix) =>
         names.Where(n => !string.IsNullOrEmpty(n) && n!.StartsWith(prefix ?? string.Empty, StringComparison.OrdinalIgnoreCase))
@@ -100,38 +91,7 @@ internal sealed class RequestableNameCache
             .ToList();
 
     private IReadOnlyList<ManagedAccount> Accounts(string? systemName) =>
-        Cached(_accounts, systemName ?? string.Empty, token => _fetchAccounts(systemName, token));
-
-    private IReadOnlyList<T> Cached<T>(Dictionary<string, (IReadOnlyList<T> Items, DateTimeOffset FetchedAt)> entries, string key,
-        Func<CancellationToken, Task<IReadOnlyList<T>>> fetch)
-    {
-        lock (_gate)
-        {
-            if (entries.TryGetValue(key, out var cached) && _clock() - cached.FetchedAt < Lifetime)
-            {
-                return cached.Items;
-            }
-        }
-
-        IReadOnlyList<T> items;
-        try
-        {
-            using var timeout = new CancellationTokenSource(FetchTimeout);
-            items = fetch(timeout.Token).GetAwaiter().GetResult();
-        }
-        catch (Exception)
-        {
-            // Completion is a convenience: a failure (offline, expired session, no permission) offers nothing.
-            return new T[0];
-        }
-
-        lock (_gate)
-        {
-            entries[key] = (items, _clock());
-        }
-
-        return items;
-    }
+        _lists.Get("accounts:" + systemName, token => _fetchAccounts(systemName, token));
 
     private static async Task<IReadOnlyList<ManagedAccount>> FetchAccountsAsync(PasswordSafeSession session, string? systemName, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using PasswordSafe.Session;
 
 namespace PasswordSafe.Commands;
 
-/// <summary>What the system and account name completers share: the session to ask and how to quote a name.</summary>
+/// <summary>What the name completers share: the session to ask and how to quote a name.</summary>
 internal static class AccountCompletion
 {
     /// <summary>The -Session already typed on the command line, else the runspace's default; null offers nothing.</summary>

@@ -19,6 +19,7 @@ public sealed class GetPSAccessPolicyCommand : AdminCmdlet
 
     [Parameter(Position = 0, ParameterSetName = ByNameSet)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ServerNameCompleter<AccessPolicyNameList>))]
     public string? Name { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]

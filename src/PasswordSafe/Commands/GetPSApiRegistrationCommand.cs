@@ -13,6 +13,7 @@ public sealed class GetPSApiRegistrationCommand : ListOrReadCmdlet
 {
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ServerNameCompleter<ApiRegistrationNameList>))]
     public string? Name { get; set; }
 
     /// <summary>A group's ApplicationRegistrationIds bind too; a group with none reads none (AllowEmptyCollection).</summary>

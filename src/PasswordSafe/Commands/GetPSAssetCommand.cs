@@ -32,12 +32,14 @@ public sealed class GetPSAssetCommand : AdminCmdlet
     [Parameter(ParameterSetName = ByWorkgroupNameSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = ByIdSet, DontShow = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServerNameCompleter<WorkgroupNameList>))]
     public string WorkgroupName { get; set; } = string.Empty;
 
     /// <summary>One asset's exact name (the server's <c>?name=</c> filter).</summary>
     [Parameter(ParameterSetName = ByWorkgroupIdSet)]
     [Parameter(ParameterSetName = ByWorkgroupNameSet)]
     [Alias("AssetName")]
+    [ArgumentCompleter(typeof(ServerNameCompleter<AssetNameList>))]
     public string? Name { get; set; }
 
     protected override void ProcessItem()

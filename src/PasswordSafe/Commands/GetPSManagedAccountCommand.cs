@@ -55,6 +55,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
 
     [Parameter(ParameterSetName = RequestableSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServerNameCompleter<WorkgroupNameList>))]
     public string? WorkgroupName { get; set; }
 
     [Parameter(ParameterSetName = RequestableSet)]

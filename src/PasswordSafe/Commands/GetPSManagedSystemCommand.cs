@@ -19,6 +19,7 @@ public sealed class GetPSManagedSystemCommand : AdminCmdlet
 
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ServerNameCompleter<ManagedSystemNameList>))]
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]

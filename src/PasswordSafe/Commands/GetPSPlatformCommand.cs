@@ -10,6 +10,7 @@ public sealed class GetPSPlatformCommand : ListOrReadCmdlet
 {
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ServerNameCompleter<PlatformNameList>))]
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -10,6 +10,7 @@ public sealed class GetPSQuickRuleCommand : ListOrReadCmdlet
 {
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ServerNameCompleter<QuickRuleTitleList>))]
     public string? Title { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]

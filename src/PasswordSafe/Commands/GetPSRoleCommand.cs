@@ -10,6 +10,7 @@ public sealed class GetPSRoleCommand : AdminCmdlet
 {
     [Parameter(Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ServerNameCompleter<RoleNameList>))]
     public string? Name { get; set; }
 
     protected override void ProcessItem()

@@ -10,6 +10,7 @@ public sealed class GetPSSmartRuleCommand : ListOrReadCmdlet
 {
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ServerNameCompleter<SmartRuleTitleList>))]
     public string? Title { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -26,6 +26,7 @@ public sealed class GetPSUserCommand : AdminCmdlet
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ServerNameCompleter<UserNameList>))]
     public string? UserName { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]

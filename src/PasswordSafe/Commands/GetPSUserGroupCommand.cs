@@ -10,6 +10,7 @@ public sealed class GetPSUserGroupCommand : ListOrReadCmdlet
 {
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ServerNameCompleter<UserGroupNameList>))]
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -10,6 +10,7 @@ public sealed class GetPSWorkgroupCommand : ListOrReadCmdlet
 {
     [Parameter(ParameterSetName = ListSet, Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ServerNameCompleter<WorkgroupNameList>))]
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -20,6 +20,7 @@ public sealed class NewPSAssetCommand : AssetSettingsCmdlet
 
     [Parameter(ParameterSetName = ByWorkgroupNameSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServerNameCompleter<WorkgroupNameList>))]
     public string WorkgroupName { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -27,6 +27,7 @@ public abstract class UserGroupRoleCmdlet : AdminCmdlet
     /// <summary>Role names such as Requestor, Approver, "Requestor/Approver", Auditor, ISA, "Credentials Manager".</summary>
     [Parameter(ParameterSetName = ByNameSet, Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServerNameCompleter<RoleNameList>))]
     public string[] Role { get; set; } = new string[0];
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true)]
