@@ -77,17 +77,17 @@ internal sealed class CheckoutClient
     }
 
     /// <summary><c>POST Requests</c> (§3.2): the new (or reused) request's id.</summary>
-    public Task<int> CreateRequestAsync(NewRequestSpec spec, string accountDescription, RequestLog log, CancellationToken cancellationToken) =>
+    public Task<CreatedRequest> CreateRequestAsync(NewRequestSpec spec, string accountDescription, RequestLog log, CancellationToken cancellationToken) =>
         PostForRequestIdAsync("Requests", spec.ToJson(), e => CheckoutErrors.ForNewRequest(e, accountDescription), log, cancellationToken);
 
-    /// <summary>Both request forms (§3.2): the POST, its bare id, and the form's own mapping of a refusal.</summary>
-    private async Task<int> PostForRequestIdAsync(string path, string body, Func<PasswordSafeApiException, PasswordSafeException> refused,
+    /// <summary>Both request forms (§3.2): the POST, its bare id (200 when an open request was reused), and the form's own mapping of a refusal.</summary>
+    private async Task<CreatedRequest> PostForRequestIdAsync(string path, string body, Func<PasswordSafeApiException, PasswordSafeException> refused,
         RequestLog log, CancellationToken cancellationToken)
     {
         try
         {
             var response = await _session.Connection.SendCheckedAsync(new ApiRequest(HttpMethod.Post, path) { Body = body }, log, cancellationToken).ConfigureAwait(false);
-            return CheckoutJson.ReadRequestId(response);
+            return new CreatedRequest(CheckoutJson.ReadRequestId(response), response.StatusCode == 200);
         }
         catch (PasswordSafeApiException e)
         {
@@ -126,7 +126,7 @@ internal sealed class CheckoutClient
     }
 
     /// <summary><c>POST Aliases/{id}/Requests</c> (§3.2 alias variant): a request on the alias's preferred account; the bare id.</summary>
-    public Task<int> CreateAliasRequestAsync(int aliasId, NewRequestSpec spec, string aliasDescription, RequestLog log, CancellationToken cancellationToken) =>
+    public Task<CreatedRequest> CreateAliasRequestAsync(int aliasId, NewRequestSpec spec, string aliasDescription, RequestLog log, CancellationToken cancellationToken) =>
         PostForRequestIdAsync("Aliases/" + Id(aliasId) + "/Requests", spec.ToJson(forAlias: true),
             e => CheckoutErrors.ForNewAliasRequest(e, aliasDescription), log, cancellationToken);
 

@@ -263,8 +263,25 @@ internal static class CheckoutErrors
     /// </summary>
     public static PasswordSafeException NoSuchCredential(PasswordSafeApiException e, Request request, string type) =>
         Rewrap(e, ErrorIds.ObjectNotFound,
-            $"Reading the credential: {request.SystemName}\\{request.AccountName} has no {DescribeType(type)} to release; the request is still active{ServerSaid(e)}.",
-            "Ask for a credential type the account has with -Type (Password, DssKey, Passphrase); check the request in with Complete-PSRequest when you are done.");
+            $"Reading the credential: {request.SystemName}\\{request.AccountName} has no {DescribeType(type)} to release{StillActive}{ServerSaid(e)}.",
+            AskForAnotherType + "; check the request in with Complete-PSRequest when you are done.");
+
+    private const string StillActive = "; the request is still active";
+    private const string AskForAnotherType = "Ask for a credential type the account has with -Type (Password, DssKey, Passphrase)";
+
+    /// <summary>
+    /// Use-PSCredential withdrew its request after the credential could not be read: the read's error, without
+    /// Get-PSCredential's word that the request is still active and its advice to check it in.
+    /// </summary>
+    public static PasswordSafeException Withdrawn(PasswordSafeException e)
+    {
+        if (e is not PasswordSafeApiException api || api.ErrorId != ErrorIds.ObjectNotFound || !api.Message.Contains(StillActive))
+        {
+            return e;
+        }
+
+        return Rewrap(api, api.ErrorId, api.Message.Replace(StillActive, "; the request was withdrawn"), AskForAnotherType + ".");
+    }
 
     private static string DescribeType(string type) =>
         type.Equals("DssKey", System.StringComparison.OrdinalIgnoreCase) ? "DSS key"

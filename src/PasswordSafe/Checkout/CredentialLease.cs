@@ -23,16 +23,27 @@ internal sealed class CredentialLease
     private readonly TimeSpan _checkInTimeout;
     private int _closed;
 
-    private CredentialLease(CheckoutClient client, int requestId, string secret, Request? request, TimeSpan checkInTimeout)
+    private CredentialLease(CheckoutClient client, CreatedRequest created, string secret, Request? request, TimeSpan checkInTimeout)
     {
         _client = client;
-        RequestId = requestId;
+        RequestId = created.RequestId;
+        Reused = created.Reused;
         Secret = secret;
         Request = request;
         _checkInTimeout = checkInTimeout;
     }
 
     public int RequestId { get; }
+
+    /// <summary>
+    /// The server answered with a request that was already open (-ConflictOption Reuse) instead of making one: it was
+    /// opened before this lease (by an earlier run, or the caller's own enclosing Use-PSCredential), so closing the lease
+    /// leaves it open for whoever opened it.
+    /// </summary>
+    public bool Reused { get; }
+
+    /// <summary>Set by <see cref="Close"/> when the request had already ended (expired, checked in or ended elsewhere).</summary>
+    public bool AlreadyEnded { get; private set; }
 
     /// <summary>
     /// The request as the server names it (names, domain): its listing when it was read back, or the alias credential's
@@ -55,10 +66,10 @@ internal sealed class CredentialLease
         string credentialType, RequestLog log, CancellationToken cancellationToken, TimeSpan? checkInTimeout = null, TimeSpan? approvalTimeout = null,
         bool readBack = false) =>
         OpenAsync(client, token => client.CreateRequestAsync(spec, accountDescription, log, token),
-            async (requestId, token) =>
+            async (created, token) =>
             {
-                var secret = await client.GetCredentialAsync(requestId, credentialType, log, token, accountDescription).ConfigureAwait(false);
-                var request = readBack ? await client.FindOwnRequestAsync(requestId, log, token).ConfigureAwait(false) : null;
+                var secret = await client.GetCredentialAsync(created.RequestId, credentialType, log, token, accountDescription).ConfigureAwait(false);
+                var request = readBack ? await client.FindOwnRequestAsync(created.RequestId, log, token).ConfigureAwait(false) : null;
                 return new ReleasedCredential(secret, request);
             },
             accountDescription, log, cancellationToken, checkInTimeout, approvalTimeout);
@@ -70,8 +81,17 @@ internal sealed class CredentialLease
     public static Task<CredentialLease> OpenThroughAliasAsync(CheckoutClient client, int aliasId, NewRequestSpec spec, string aliasDescription,
         string credentialType, RequestLog log, CancellationToken cancellationToken, TimeSpan? checkInTimeout = null, TimeSpan? approvalTimeout = null) =>
         OpenAsync(client, token => client.CreateAliasRequestAsync(aliasId, spec, aliasDescription, log, token),
-            async (requestId, token) =>
+            async (created, token) =>
             {
+                var requestId = created.RequestId;
+                if (created.Reused)
+                {
+                    // A reused request may have been made for the account directly, which the alias form of the read does
+                    // not answer for: read it the plain way, and name the account from the request list.
+                    var secret = await client.GetCredentialAsync(requestId, credentialType, log, token, aliasDescription).ConfigureAwait(false);
+                    return new ReleasedCredential(secret, await client.FindOwnRequestAsync(requestId, log, token).ConfigureAwait(false));
+                }
+
                 var released = await client.GetAliasCredentialAsync(aliasId, requestId, credentialType, log, token, aliasDescription).ConfigureAwait(false);
                 return new ReleasedCredential(released.Secret, new Request
                 {
@@ -85,30 +105,37 @@ internal sealed class CredentialLease
             },
             aliasDescription, log, cancellationToken, checkInTimeout, approvalTimeout);
 
-    private static async Task<CredentialLease> OpenAsync(CheckoutClient client, Func<CancellationToken, Task<int>> create,
-        Func<int, CancellationToken, Task<ReleasedCredential>> read, string description, RequestLog log, CancellationToken cancellationToken,
+    private static async Task<CredentialLease> OpenAsync(CheckoutClient client, Func<CancellationToken, Task<CreatedRequest>> create,
+        Func<CreatedRequest, CancellationToken, Task<ReleasedCredential>> read, string description, RequestLog log, CancellationToken cancellationToken,
         TimeSpan? checkInTimeout, TimeSpan? approvalTimeout)
     {
-        var requestId = await create(cancellationToken).ConfigureAwait(false);
+        var created = await create(cancellationToken).ConfigureAwait(false);
+        var requestId = created.RequestId;
         try
         {
             ReleasedCredential released;
             try
             {
-                released = await read(requestId, cancellationToken).ConfigureAwait(false);
+                released = await read(created, cancellationToken).ConfigureAwait(false);
             }
             catch (PasswordSafeException e) when (e.ErrorId == ErrorIds.RequestNotApproved && approvalTimeout is { } timeout)
             {
                 log.Verbose("The request waits for approval; waiting for an approver.");
                 await ApprovalPoller.WaitAsync(client, requestId, "request for " + description, timeout, log, cancellationToken).ConfigureAwait(false);
-                released = await read(requestId, cancellationToken).ConfigureAwait(false);
+                released = await read(created, cancellationToken).ConfigureAwait(false);
             }
 
-            return new CredentialLease(client, requestId, released.Secret, released.Request, checkInTimeout ?? DefaultCheckInTimeout);
+            return new CredentialLease(client, created, released.Secret, released.Request, checkInTimeout ?? DefaultCheckInTimeout);
+        }
+        catch (PasswordSafeException) when (created.Reused)
+        {
+            // Not ours to withdraw: it was open before (see Reused), and stays so.
+            log.Verbose(LeftOpenLine);
+            throw;
         }
         catch (PasswordSafeException e)
         {
-            var notWithdrawn = CheckIn(client, requestId, WithdrawReason, log, checkInTimeout ?? DefaultCheckInTimeout);
+            var notWithdrawn = CheckIn(client, requestId, WithdrawReason, log, checkInTimeout ?? DefaultCheckInTimeout, out _);
             if (e.ErrorId == ErrorIds.RequestNotApproved)
             {
                 throw CheckoutErrors.NotApprovedInTime(e, description, approvalTimeout, notWithdrawn);
@@ -119,15 +146,24 @@ internal sealed class CredentialLease
                 throw CheckoutErrors.NotWithdrawn(e, notWithdrawn);
             }
 
-            throw;
+            var withdrawn = CheckoutErrors.Withdrawn(e);
+            if (ReferenceEquals(withdrawn, e))
+            {
+                throw;
+            }
+
+            throw withdrawn;
         }
-        catch (Exception)
+        catch (Exception) when (!created.Reused)
         {
             // Ctrl+C or a bug: nothing can be reported, but the request still goes.
-            CheckIn(client, requestId, WithdrawReason, log, checkInTimeout ?? DefaultCheckInTimeout);
+            CheckIn(client, requestId, WithdrawReason, log, checkInTimeout ?? DefaultCheckInTimeout, out _);
             throw;
         }
     }
+
+    private const string LeftOpenLine =
+        "Left the request open: the server reused a request that was already open (-ConflictOption Reuse), so it is for whoever opened it to check in.";
 
     /// <summary>Checks the request in once. Returns the failure instead of throwing, so it never hides the script block's own error.</summary>
     public PasswordSafeException? Close(string? reason, RequestLog log)
@@ -137,11 +173,25 @@ internal sealed class CredentialLease
             return null;
         }
 
-        return CheckIn(_client, RequestId, reason, log, _checkInTimeout);
+        if (Reused)
+        {
+            log.Verbose(LeftOpenLine);
+            return null;
+        }
+
+        var failure = CheckIn(_client, RequestId, reason, log, _checkInTimeout, out var alreadyEnded);
+        AlreadyEnded = alreadyEnded;
+        return failure;
     }
 
-    private static PasswordSafeException? CheckIn(CheckoutClient client, int requestId, string? reason, RequestLog log, TimeSpan timeout)
+    /// <summary>
+    /// Checks the request in; a request that has already ended (the server's 404: it expired, or was checked in or ended
+    /// elsewhere) needs nothing more, so that is no failure, only <paramref name="alreadyEnded"/>.
+    /// </summary>
+    private static PasswordSafeException? CheckIn(CheckoutClient client, int requestId, string? reason, RequestLog log, TimeSpan timeout,
+        out bool alreadyEnded)
     {
+        alreadyEnded = false;
         using var ownToken = new CancellationTokenSource(timeout);
         // The caller waits here for the answer, so the call may run on its thread (see BlockingSend).
         BlockingSend.Enter();
@@ -149,6 +199,12 @@ internal sealed class CredentialLease
         {
             client.CheckInAsync(requestId, reason, log, ownToken.Token).GetAwaiter().GetResult();
             log.Verbose("Checked in the request.");
+            return null;
+        }
+        catch (PasswordSafeException e) when (e.ErrorId == ErrorIds.RequestNotActive)
+        {
+            log.Verbose("The request had already ended: nothing to check in.");
+            alreadyEnded = true;
             return null;
         }
         catch (PasswordSafeException e)

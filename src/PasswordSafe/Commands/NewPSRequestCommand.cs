@@ -90,7 +90,7 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
             _progress?.Starting(target);
 
             var description = target;
-            WriteObject(Submit(client, (log, token) => client.CreateRequestAsync(spec, description, log, token), spec, account, session, target));
+            WriteObject(Submit(client, (log, token) => client.CreateRequestAsync(spec, description, log, token), spec, account, session, target, out _));
         }
         catch (PasswordSafeException e)
         {
@@ -123,9 +123,16 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
 
             _progress?.Starting(target);
             var description = target;
-            var request = Submit(client, (log, token) => client.CreateAliasRequestAsync(aliasId, spec, description, log, token), spec, null, session, target);
-            request.AliasId ??= aliasId;
-            request.AliasName = alias?.AliasName;
+            var request = Submit(client, (log, token) => client.CreateAliasRequestAsync(aliasId, spec, description, log, token), spec, null, session, target,
+                out var reused);
+            // A request made through the alias is the alias's even where the listing leaves AliasID out; a reused one is
+            // whatever the listing says (it may be a request made for the account directly, which the alias form cannot read).
+            if (!reused)
+            {
+                request.AliasId ??= aliasId;
+            }
+
+            request.AliasName = request.AliasId == aliasId ? alias?.AliasName : null;
             WriteObject(request);
         }
         catch (PasswordSafeException e)
@@ -142,15 +149,21 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
     /// Both request forms: creates the request and reads its listing entry (status, names) in one wait, and warns when it
     /// waits for approval. (KeyValuePair, not a value tuple: Windows PowerShell on .NET Framework 4.6.x has no ValueTuple.)
     /// </summary>
-    private Request Submit(CheckoutClient client, Func<RequestLog, CancellationToken, Task<int>> create, NewRequestSpec spec,
-        ManagedAccount? account, PasswordSafeSession session, string target)
+    private Request Submit(CheckoutClient client, Func<RequestLog, CancellationToken, Task<CreatedRequest>> create, NewRequestSpec spec,
+        ManagedAccount? account, PasswordSafeSession session, string target, out bool reused)
     {
         var created = Run(async (log, token) =>
         {
-            var id = await create(log, token).ConfigureAwait(false);
-            return new KeyValuePair<int, Request?>(id, await client.FindOwnRequestAsync(id, log, token).ConfigureAwait(false));
+            var made = await create(log, token).ConfigureAwait(false);
+            return new KeyValuePair<CreatedRequest, Request?>(made, await client.FindOwnRequestAsync(made.RequestId, log, token).ConfigureAwait(false));
         });
-        var request = created.Value ?? Unlisted(created.Key, spec, account, session);
+        reused = created.Key.Reused;
+        if (reused)
+        {
+            WriteVerbose($"The server reused your open request for {target} (-ConflictOption Reuse) instead of making a new one.");
+        }
+
+        var request = created.Value ?? Unlisted(created.Key.RequestId, spec, account, session);
         if (string.Equals(request.Status, "Pending", StringComparison.OrdinalIgnoreCase))
         {
             WriteWarning($"The request for {target} is waiting for approval. Pipe it to Wait-PSRequest to wait for the approver; Get-PSCredential works once it is approved.");

@@ -158,6 +158,11 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
         try
         {
             WriteLog(log);
+            if (lease.AlreadyEnded)
+            {
+                WriteWarning($"The request for {target} had already ended when Use-PSCredential went to check it in: it expired, or was checked in or ended elsewhere. If the block needs longer, pass a larger -DurationMinutes.");
+            }
+
             if (failure == null)
             {
                 return;

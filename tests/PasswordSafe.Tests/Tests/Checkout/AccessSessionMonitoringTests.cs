@@ -77,6 +77,38 @@ public sealed class AccessSessionMonitoringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task E2_ASessionItsUserConnectedTo_IsListedInProgress_AndLocked_ALoggedOffOneIsListedAsSuch()
+    {
+        // The emulator has no session proxy: its control endpoint stands in for the user connecting with the ticket.
+        using var shell = OpenTwoSessions();
+        var rdpId = emulator.State.AccessSessions.Single(s => s.Protocol == AccessType.RDP).SessionId;
+        var sshId = emulator.State.AccessSessions.Single(s => s.Protocol == AccessType.SSH).SessionId;
+        using var control = ControlClient();
+        (await control.PostAsync($"emulator/sessions/{rdpId}/connect", null)).EnsureSuccessStatusCode();
+        (await control.PostAsync($"emulator/sessions/{sshId}/connect", null)).EnsureSuccessStatusCode();
+        (await control.PostAsync($"emulator/sessions/{sshId}/logoff", null)).EnsureSuccessStatusCode();
+
+        var live = shell.Run("Get-PSAccessSession -Status InProgress -Session $Admin").AssertSuccess().Output;
+        var loggedOff = shell.Run("Get-PSAccessSession -Status LoggedOff -Session $Admin").AssertSuccess().Output;
+        var locked = shell.Run("Get-PSAccessSession -Status InProgress -Session $Admin | Lock-PSAccessSession -Force -PassThru -Session $Admin").AssertSuccess();
+
+        Assert.Equal("RDP", Assert.Single(live).Properties["Protocol"].Value);
+        Assert.Equal("SSH", Assert.Single(loggedOff).Properties["Protocol"].Value);
+        Assert.Equal("Locked", Assert.Single(locked.Output).Properties["Status"].Value);
+        Assert.Equal(SessionStatus.Locked, emulator.State.AccessSessions.Single(s => s.SessionId == rdpId).Status);
+    }
+
+    private System.Net.Http.HttpClient ControlClient()
+    {
+        var certificate = emulator.Server.ServerCertificate;
+        var handler = new System.Net.Http.HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented != null && presented.Thumbprint == certificate.Thumbprint,
+        };
+        return new System.Net.Http.HttpClient(handler) { BaseAddress = emulator.Server.RootUri };
+    }
+
+    [Fact]
     public void E2_LockThenStop_WithForce_ChangeTheSessionAndAreAudited_PassThruShowsTheNewState()
     {
         using var shell = OpenTwoSessions();

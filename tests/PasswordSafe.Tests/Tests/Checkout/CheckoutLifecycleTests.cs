@@ -149,7 +149,11 @@ public sealed class CheckoutLifecycleTests : IAsyncLifetime
 
         var result = shell.Run("Use-PSCredential web01 Administrator -Reason nokey -Type DssKey { 'ran' }");
 
-        result.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
+        var error = result.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
+        Assert.Contains(@"web01\Administrator has no DSS key to release; the request was withdrawn", error.ErrorDetails.Message);
+        Assert.DoesNotContain("still active", ErrorText.Shown(error));
+        Assert.DoesNotContain("Complete-PSRequest", ErrorText.Shown(error));
+        Assert.Contains("-Type", error.ErrorDetails.RecommendedAction);
         Assert.Empty(result.Output);
         Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
     }

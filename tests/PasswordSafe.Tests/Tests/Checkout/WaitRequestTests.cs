@@ -153,6 +153,22 @@ public sealed class WaitRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public void E1_UseCredentialWithApprovalTimeout_DeniedWhileWaiting_RequestNotActive_WithoutClaimingItCouldNotBeWithdrawn()
+    {
+        // The denied request has ended: withdrawing it needs nothing, so the error must not send the user to check it in.
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = RunWhileTheApproverActs(shell, "Use-PSCredential db01 sa -Reason 'change 42' -ApprovalTimeoutSec 20 { 'ran' }",
+            "Deny-PSRequest -Reason 'not now'");
+
+        var error = result.AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
+        Assert.Empty(result.Output);
+        Assert.DoesNotContain("could not be withdrawn", ErrorText.Shown(error));
+        Assert.DoesNotContain("Complete-PSRequest", ErrorText.Shown(error));
+        Assert.Equal(RequestStatus.Denied, Assert.Single(emulator.State.ReleaseRequests).Status);
+    }
+
+    [Fact]
     public void E1_UseCredentialWithApprovalTimeout_CtrlCWhileWaiting_ReleasesTheRequest()
     {
         using var shell = emulator.RunnerFor("demo");

@@ -107,11 +107,90 @@ public class CredentialLeaseTests
         var server = new FakeCheckoutServer();
         var client = new CheckoutClient(server.Connect());
         var lease = TestSessions.Sync(CredentialLease.OpenAsync(client, Spec, "a", "password", new RequestLog(), CancellationToken.None));
-        server.Override = r => r.IsTo("/Checkin") ? FakeCheckoutServer.Json(HttpStatusCode.NotFound, "\"expired\"") : null;
+        server.Override = r => r.IsTo("/Checkin") ? FakeCheckoutServer.Json(HttpStatusCode.Forbidden, "\"4031 - no permission\"") : null;
 
         var failure = lease.Close(null, new RequestLog());
 
-        Assert.Equal(ErrorIds.RequestNotActive, Assert.IsAssignableFrom<PasswordSafeException>(failure).ErrorId);
+        Assert.Equal(ErrorIds.PermissionDenied, Assert.IsAssignableFrom<PasswordSafeException>(failure).ErrorId);
+        Assert.False(lease.AlreadyEnded);
+    }
+
+    [Fact]
+    public void Close_ARequestThatHadAlreadyEnded_IsNoFailure_OnlyAlreadyEnded()
+    {
+        // The server's 404 on check-in: the request expired, or was checked in or ended elsewhere. Nothing stays released.
+        var server = new FakeCheckoutServer();
+        var client = new CheckoutClient(server.Connect());
+        var lease = TestSessions.Sync(CredentialLease.OpenAsync(client, Spec, "a", "password", new RequestLog(), CancellationToken.None));
+        server.Override = r => r.IsTo("/Checkin") ? FakeCheckoutServer.Json(HttpStatusCode.NotFound, "\"expired\"") : null;
+        var log = new RequestLog();
+
+        var failure = lease.Close(null, log);
+
+        Assert.Null(failure);
+        Assert.True(lease.AlreadyEnded);
+        Assert.Single(server.Calls("PUT", "/Checkin"));
+    }
+
+    [Fact]
+    public void Open_ARequestTheServerReused_IsLeftOpen_WhenClosed()
+    {
+        // -ConflictOption Reuse: 200 and the id of a request that was already open (api-v3 §3.2): not this lease's to end.
+        var server = new FakeCheckoutServer();
+        server.Override = r =>
+            r.Method == "POST" && r.IsTo("/Requests") ? FakeCheckoutServer.Json(HttpStatusCode.OK, "41")
+            : r.IsTo("/Credentials/41") ? FakeCheckoutServer.Json(HttpStatusCode.OK, "\"Open-Pw-1\"")
+            : null;
+        var client = new CheckoutClient(server.Connect());
+
+        var lease = TestSessions.Sync(CredentialLease.OpenAsync(client, Spec, "a", "password", new RequestLog(), CancellationToken.None));
+
+        Assert.True(lease.Reused);
+        Assert.Equal(41, lease.RequestId);
+        Assert.Equal("Open-Pw-1", lease.Secret);
+        Assert.Null(lease.Close("done", new RequestLog()));
+        Assert.Empty(server.Calls("PUT", "/Checkin"));
+        Assert.False(lease.AlreadyEnded);
+    }
+
+    [Fact]
+    public void Open_ARequestTheServerReused_IsNotWithdrawn_WhenItsCredentialCannotBeRead()
+    {
+        var server = new FakeCheckoutServer();
+        server.Override = r =>
+            r.Method == "POST" && r.IsTo("/Requests") ? FakeCheckoutServer.Json(HttpStatusCode.OK, "42")
+            : r.Path.Contains("/Credentials/") ? FakeCheckoutServer.Json(HttpStatusCode.Forbidden, "\"4031 - no permission\"")
+            : null;
+        var client = new CheckoutClient(server.Connect());
+
+        Assert.ThrowsAny<PasswordSafeException>(() =>
+            TestSessions.Sync(CredentialLease.OpenAsync(client, Spec, "a", "password", new RequestLog(), CancellationToken.None)));
+
+        Assert.Empty(server.Calls("PUT", "/Checkin"));
+    }
+
+    [Fact]
+    public void OpenThroughAlias_ARequestTheServerReused_IsReadThePlainWay_AndNamedFromTheRequestList_AndLeftOpen()
+    {
+        // The reused request may have been made for the preferred account directly, which the alias read does not answer.
+        var server = new FakeCheckoutServer();
+        server.Override = r =>
+            r.Method == "POST" && r.IsTo("/Aliases/7/Requests") ? FakeCheckoutServer.Json(HttpStatusCode.OK, "57")
+            : r.IsTo("/Aliases/7/Credentials/57") ? FakeCheckoutServer.Json(HttpStatusCode.NotFound, "\"not an alias request\"")
+            : r.Method == "GET" && r.IsTo("/Credentials/57") ? FakeCheckoutServer.Json(HttpStatusCode.OK, "\"Plain-Pw-1\"")
+            : r.Method == "GET" && r.IsTo("/Requests") ? FakeCheckoutServer.Json(HttpStatusCode.OK,
+                "[{\"RequestID\":57,\"SystemID\":3,\"SystemName\":\"contoso.test\",\"AccountID\":9,\"AccountName\":\"svc-backup\",\"DomainName\":\"CONTOSO\",\"Status\":\"Active\"}]")
+            : null;
+        var client = new CheckoutClient(server.Connect());
+
+        var lease = TestSessions.Sync(CredentialLease.OpenThroughAliasAsync(client, 7, Spec, "alias 'db-admin'", "password", new RequestLog(), CancellationToken.None));
+
+        Assert.Equal("Plain-Pw-1", lease.Secret);
+        Assert.Equal("CONTOSO\\svc-backup", lease.Request!.UserName);
+        Assert.Null(lease.Request.AliasId);
+        Assert.Empty(server.Calls("GET", "/Aliases/7/Credentials/57"));
+        Assert.Null(lease.Close("done", new RequestLog()));
+        Assert.Empty(server.Calls("PUT", "/Checkin"));
     }
 
     [Fact]
