@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Newtonsoft.Json.Linq;
 using PasswordSafe.Internal;
 
 namespace PasswordSafe.Admin;
@@ -90,6 +91,41 @@ internal static class ApiRegistrationBody
 
         return JsonBodySerializer.Serialize(body);
     }
+
+    /// <summary>
+    /// The settings (as Set-PSApiRegistration names them) whose value in <paramref name="spec"/> differs from what the
+    /// registration has now, compared on the bodies both would send: a rule list given as the server holds it is no
+    /// change, one whose order or descriptions differ is. When the current registration cannot be written back as it is
+    /// (the module would refuse it), every setting in <paramref name="given"/> counts as a change.
+    /// </summary>
+    public static IReadOnlyList<string> ChangedSettings(ApiRegistrationSpec spec, ApiRegistration current, IReadOnlyList<string> given)
+    {
+        var wanted = JObject.Parse(Build(spec, current));
+        JObject now;
+        try
+        {
+            now = JObject.Parse(Build(ApiRegistrationSpec.From(current), current));
+        }
+        catch (Http.PasswordSafeException)
+        {
+            return given;
+        }
+
+        return wanted.Properties()
+            .Where(p => !JToken.DeepEquals(p.Value, now[p.Name]))
+            .Select(p => SettingOf.TryGetValue(p.Name, out var setting) ? setting : p.Name)
+            .Distinct()
+            .ToList();
+    }
+
+    /// <summary>Body keys whose parameter has another name.</summary>
+    private static readonly Dictionary<string, string> SettingOf = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["MultiFactorAuthenticationEnforced"] = "MultiFactorAuthentication",
+        ["IPAuthenticationRules"] = "IPRule",
+        ["XForwardedForAuthenticationRules"] = "XForwardedForRule",
+        ["PSRUNRules"] = "PsrunRule",
+    };
 
     /// <summary>Every rule of one list, parsed; a rule given twice in one list is refused too.</summary>
     public static IList<(ParsedAddressRule Parsed, IDictionary<string, object?> Wire)> ParseList(IEnumerable<RuleInput> rules, string listName)

@@ -75,16 +75,18 @@ internal sealed class AssetService
             Operation("Creating", item + " in " + DescribeWorkgroup(workgroupId, workgroupName), notFoundMeansTheItem: false), log, token);
     }
 
+    /// <summary>The asset's current values, keyed by the body's field names.</summary>
+    public static IDictionary<string, object?> Baseline(Asset current) => new Dictionary<string, object?>
+    {
+        ["IPAddress"] = current.IPAddress, ["AssetName"] = current.AssetName, ["DnsName"] = current.DnsName,
+        ["DomainName"] = current.DomainName, ["MacAddress"] = current.MacAddress, ["AssetType"] = current.AssetType,
+        ["Description"] = current.Description, ["OperatingSystem"] = current.OperatingSystem,
+    };
+
     /// <summary><c>PUT Assets/{id}</c>: the asset's current values with the changes applied.</summary>
     public Task<Asset> UpdateAssetAsync(Asset current, IDictionary<string, object?> changes, RequestLog log, CancellationToken token)
     {
-        var baseline = new Dictionary<string, object?>
-        {
-            ["IPAddress"] = current.IPAddress, ["AssetName"] = current.AssetName, ["DnsName"] = current.DnsName,
-            ["DomainName"] = current.DomainName, ["MacAddress"] = current.MacAddress, ["AssetType"] = current.AssetType,
-            ["Description"] = current.Description, ["OperatingSystem"] = current.OperatingSystem,
-        };
-        var body = BodyBuilder.Build("asset", AssetFields.All, changes, baseline, null);
+        var body = BodyBuilder.Build("asset", AssetFields.All, changes, Baseline(current), null);
         body.Fields["WorkgroupID"] = current.WorkgroupId;
         return _client.SendForObjectAsync<Asset>(HttpMethod.Put, "Assets/" + AdminClient.Segment(current.AssetId), body.ToJson(),
             Operation("Updating", DescribeAsset(current.AssetId)), log, token);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -61,11 +62,22 @@ internal sealed class ManagedAccountService
         return body;
     }
 
-    /// <summary><c>PUT ManagedAccounts/{id}</c>: current values with the changes; <c>?version=</c> only when a later field is used.</summary>
-    public async Task<ManagedAccountSettings> UpdateAsync(int id, IDictionary<string, object?> changes, Version? version, RequestLog log, CancellationToken token)
+    /// <summary>
+    /// Reads the account and works out <c>PUT ManagedAccounts/{id}</c>: the current values with the changes
+    /// (<c>?version=</c> only when a later field is used), and which changes differ from what the account has; when none
+    /// does, nothing is built.
+    /// </summary>
+    public async Task<PlannedUpdate<ManagedAccountSettings>> PlanUpdateAsync(int id, IDictionary<string, object?> changes, Version? version, RequestLog log, CancellationToken token)
     {
-        var current = await _client.GetAsync("ManagedAccounts/" + AdminClient.Segment(id), Operation("Reading", Describe(id)), log, token).ConfigureAwait(false);
-        var baseline = ManagedSystemService.Baseline(AdminJson.Parse(current) as JObject, ManagedAccountFields.Updatable);
+        var response = await _client.GetAsync("ManagedAccounts/" + AdminClient.Segment(id), Operation("Reading", Describe(id)), log, token).ConfigureAwait(false);
+        var current = AdminJson.ReadObject<ManagedAccountSettings>(response, _client.Session);
+        var baseline = ManagedSystemService.Baseline(AdminJson.Parse(response) as JObject, ManagedAccountFields.Updatable);
+        var changed = ChangedFields.Of(ManagedAccountFields.Updatable, changes, baseline).Select(f => f.ParameterName).ToList();
+        if (changed.Count == 0)
+        {
+            return new PlannedUpdate<ManagedAccountSettings>(id, current, changed, null, null);
+        }
+
         var body = BodyBuilder.Build("managed account", ManagedAccountFields.Updatable, changes, baseline, version);
         BodyBuilder.RequireNotAbove(body, "ReleaseDuration", "ReleaseDuration", "MaxReleaseDuration", "MaxReleaseDuration");
         var path = "ManagedAccounts/" + AdminClient.Segment(id);
@@ -74,8 +86,12 @@ internal sealed class ManagedAccountService
             path = ApiBodyVersion.AppendTo(path, body.Version);
         }
 
-        return await _client.SendForObjectAsync<ManagedAccountSettings>(HttpMethod.Put, path, body.ToJson(), Operation("Updating", Describe(id)), log, token).ConfigureAwait(false);
+        return new PlannedUpdate<ManagedAccountSettings>(id, current, changed, path, body.ToJson());
     }
+
+    /// <summary>Sends a planned update that changes something.</summary>
+    public Task<ManagedAccountSettings> SendUpdateAsync(PlannedUpdate<ManagedAccountSettings> plan, RequestLog log, CancellationToken token) =>
+        _client.SendForObjectAsync<ManagedAccountSettings>(HttpMethod.Put, plan.Path!, plan.Body!, Operation("Updating", Describe(plan.Id)), log, token);
 
     public Task DeleteAsync(int id, RequestLog log, CancellationToken token) =>
         _client.DeleteAsync("ManagedAccounts/" + AdminClient.Segment(id), Operation("Removing", Describe(id)), log, token);

@@ -50,16 +50,30 @@ internal sealed class ManagedSystemService
             Operation("Creating a managed system on", AssetService.DescribeAsset(assetId)), log, token);
     }
 
-    /// <summary><c>PUT ManagedSystems/{id}?version=</c> with the current values (as the server returned them) and the changes.</summary>
-    public async Task<ManagedSystem> UpdateAsync(int id, IDictionary<string, object?> changes, Version? version, RequestLog log, CancellationToken token)
+    /// <summary>
+    /// Reads the system and works out <c>PUT ManagedSystems/{id}?version=</c>: the current values (as the server returned
+    /// them) with the changes, and which changes differ from what the system has; when none does, nothing is built.
+    /// </summary>
+    public async Task<PlannedUpdate<ManagedSystem>> PlanUpdateAsync(int id, IDictionary<string, object?> changes, Version? version, RequestLog log, CancellationToken token)
     {
-        var current = await _client.GetAsync("ManagedSystems/" + AdminClient.Segment(id), Operation("Reading", Describe(id)), log, token).ConfigureAwait(false);
-        var baseline = Baseline(AdminJson.Parse(current) as Newtonsoft.Json.Linq.JObject, ManagedSystemFields.All);
+        var response = await _client.GetAsync("ManagedSystems/" + AdminClient.Segment(id), Operation("Reading", Describe(id)), log, token).ConfigureAwait(false);
+        var current = AdminJson.ReadObject<ManagedSystem>(response, _client.Session);
+        var baseline = Baseline(AdminJson.Parse(response) as Newtonsoft.Json.Linq.JObject, ManagedSystemFields.All);
+        var changed = ChangedFields.Of(ManagedSystemFields.All, changes, baseline).Select(f => f.ParameterName).ToList();
+        if (changed.Count == 0)
+        {
+            return new PlannedUpdate<ManagedSystem>(id, current, changed, null, null);
+        }
+
         var body = BodyBuilder.Build("managed system", ManagedSystemFields.All, changes, baseline, version);
         BodyBuilder.RequireNotAbove(body, "ReleaseDuration", "ReleaseDuration", "MaxReleaseDuration", "MaxReleaseDuration");
-        return await _client.SendForObjectAsync<ManagedSystem>(HttpMethod.Put, ApiBodyVersion.AppendTo("ManagedSystems/" + AdminClient.Segment(id), body.Version),
-            body.ToJson(), Operation("Updating", Describe(id)), log, token).ConfigureAwait(false);
+        return new PlannedUpdate<ManagedSystem>(id, current, changed,
+            ApiBodyVersion.AppendTo("ManagedSystems/" + AdminClient.Segment(id), body.Version), body.ToJson());
     }
+
+    /// <summary>Sends a planned update that changes something.</summary>
+    public Task<ManagedSystem> SendUpdateAsync(PlannedUpdate<ManagedSystem> plan, RequestLog log, CancellationToken token) =>
+        _client.SendForObjectAsync<ManagedSystem>(HttpMethod.Put, plan.Path!, plan.Body!, Operation("Updating", Describe(plan.Id)), log, token);
 
     public Task DeleteAsync(int id, RequestLog log, CancellationToken token) =>
         _client.DeleteAsync("ManagedSystems/" + AdminClient.Segment(id), Operation("Removing", Describe(id)), log, token);

@@ -23,6 +23,27 @@ internal static class UserBody
         FieldSpec.Text("EmailAddress", "EmailAddress", 255),
     };
 
+    /// <summary>
+    /// What Set-PSUser can change, compared with the user's current values before anything is sent; the server never
+    /// shows a password, so a given one always counts as a change.
+    /// </summary>
+    public static readonly IReadOnlyList<FieldSpec> Updatable = new[]
+    {
+        FieldSpec.Text("UserName", "UserName", 64),
+        FieldSpec.Text("FirstName", "FirstName", 64),
+        FieldSpec.Text("LastName", "LastName", 64),
+        FieldSpec.Text("EmailAddress", "EmailAddress", 255),
+        FieldSpec.Secret("Password", "Password"),
+        FieldSpec.Integer("AccessPolicyId", "AccessPolicyID"),
+    };
+
+    /// <summary>The user's current values of <see cref="Updatable"/>.</summary>
+    public static IDictionary<string, object?> Baseline(User current) => new Dictionary<string, object?>
+    {
+        ["UserName"] = current.UserName, ["FirstName"] = current.FirstName, ["LastName"] = current.LastName,
+        ["EmailAddress"] = current.EmailAddress, ["AccessPolicyID"] = current.AccessPolicyId,
+    };
+
     public static string ForBeyondInsight(string userName, string? firstName, string? lastName, string? emailAddress, string password) =>
         Serialize(new Dictionary<string, object?>
         {

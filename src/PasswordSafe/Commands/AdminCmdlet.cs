@@ -98,6 +98,68 @@ public abstract class AdminCmdlet : PasswordSafeCmdlet
         }
     }
 
+    /// <summary>
+    /// The settings a Set- cmdlet changes: every parameter it takes by property name except the object's ids
+    /// (<see cref="PasswordSafeCmdlet.ObjectKeyParameters"/>) and -Session.
+    /// </summary>
+    internal IReadOnlyList<string> SettingParameters()
+    {
+        var keys = ObjectKeyParameters ?? new string[0];
+        return PipelineParameter.Of(GetType())
+            .Where(p => p.TakesPipelineInput && !p.IsPlumbing && p.Name != nameof(Session) && !keys.Contains(p.Name, StringComparer.OrdinalIgnoreCase))
+            .Select(p => p.Name)
+            .ToList();
+    }
+
+    /// <summary>The settings this call (or this piped record) gives.</summary>
+    internal IReadOnlyList<string> GivenSettings() => SettingParameters().Where(MyInvocation.BoundParameters.ContainsKey).ToList();
+
+    /// <summary>
+    /// A Set- call that gives no setting would PUT the object back as it was read, and the server would audit a change
+    /// that changed nothing: refused with ValidationFailed before anything is sent. A piped row (a CSV line whose setting
+    /// cells are all empty) is data, not a mistake: it goes on, and the comparison with the current values sends nothing.
+    /// </summary>
+    internal void RequireASetting(string item)
+    {
+        if (GivenSettings().Count > 0 || PipedRecordIsRow)
+        {
+            return;
+        }
+
+        var settings = SettingParameters().Select(p => "-" + p).ToList();
+        var list = settings.Count <= 8
+            ? string.Join(", ", settings)
+            : string.Join(", ", settings.Take(6)) + $", ... (Get-Help {MyInvocation.MyCommand.Name} -Parameter * lists them)";
+        var piped = PipedRecord == null ? string.Empty
+            : " A piped object from this module gives only its id: the settings come from the parameters you type, or from the columns of CSV rows.";
+        throw AdminErrors.Invalid($"{MyInvocation.MyCommand.Name} was given no setting to change for {item}, so nothing was sent.{piped}",
+            $"Give at least one setting to change: {list}.");
+    }
+
+    /// <summary>
+    /// After the object was read and compared: when no given value changes it, nothing is sent (no PUT, no audit entry),
+    /// Verbose says why and -PassThru writes the object as it is, so a runbook that re-applies the same values every night
+    /// changes nothing. Otherwise ShouldProcess, naming the settings that change.
+    /// </summary>
+    internal bool ShouldUpdate(string item, IReadOnlyCollection<string> changed, object current, bool passThru)
+    {
+        if (changed.Count > 0)
+        {
+            return ShouldProcess(item, "Update " + string.Join(", ", changed));
+        }
+
+        var given = GivenSettings();
+        WriteVerbose(given.Count == 0
+            ? $"Nothing was sent for {item}: the piped row gives no value to change (its setting cells are empty)."
+            : $"Nothing was sent for {item}: it already has the values given ({string.Join(", ", given.Select(p => "-" + p))}).");
+        if (passThru)
+        {
+            WriteObject(current);
+        }
+
+        return false;
+    }
+
     internal static Version? ParseVersion(string? text) =>
         string.IsNullOrEmpty(text) ? null : Version.Parse(text);
 

@@ -104,6 +104,12 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     /// <summary>Advice added to InputNotUsable where a cmdlet has more to say (what the API offers instead).</summary>
     internal virtual string? PipedInputHint => null;
 
+    /// <summary>The piped record being processed (null without pipeline input, or when the engine does not say).</summary>
+    internal PSObject? PipedRecord => _pipelineInput?.Record;
+
+    /// <summary>The record being processed is a row (Import-Csv, Select-Object, [pscustomobject]), not an object this module wrote.</summary>
+    internal bool PipedRecordIsRow => _pipelineInput?.Record != null && !_pipelineInput.RecordIsModuleObject;
+
     /// <summary>Given on the command line (or by $PSDefaultParameterValues), as opposed to bound from a piped record.</summary>
     internal bool GivenOnCommandLine(string parameter) => _pipelineInput == null
         ? MyInvocation.BoundParameters.ContainsKey(parameter)

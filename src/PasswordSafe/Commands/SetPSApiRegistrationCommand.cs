@@ -67,6 +67,7 @@ public sealed class SetPSApiRegistrationCommand : AdminCmdlet
     {
         TryItem(() =>
         {
+            RequireASetting(ApiRegistrationService.Describe(RegistrationId));
             var service = new ApiRegistrationService(Connect());
             var current = Run((log, token) => service.GetAsync(RegistrationId, log, token));
             var spec = ApiRegistrationSpec.From(current);
@@ -121,8 +122,8 @@ public sealed class SetPSApiRegistrationCommand : AdminCmdlet
                 spec.PsrunRules = AdminInputConverter.ToEntryList(PsrunRule, ApiRegistrationBody.PsrunRuleParameter);
             }
 
-            ApiRegistrationBody.Build(spec, current);
-            if (!ShouldProcess($"API registration {Id(RegistrationId)} ('{current.Name}')", "Update"))
+            var changed = ApiRegistrationBody.ChangedSettings(spec, current, GivenSettings());
+            if (!ShouldUpdate($"API registration {Id(RegistrationId)} ('{current.Name}')", changed, current, PassThru))
             {
                 return;
             }

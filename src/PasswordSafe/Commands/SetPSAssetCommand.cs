@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using PasswordSafe.Admin;
 
@@ -25,11 +26,13 @@ public sealed class SetPSAssetCommand : AssetSettingsCmdlet
     {
         TryItem(() =>
         {
+            RequireASetting(AssetService.DescribeAsset(AssetId));
             var changes = BoundFields(AssetFields.All);
             BodyBuilder.Build("asset", AssetFields.All, changes, null, null);
             var service = new AssetService(Connect());
             var current = Run((log, token) => service.GetAssetAsync(AssetId, log, token));
-            if (!ShouldProcess($"{AssetService.DescribeAsset(AssetId)} ('{current.AssetName}')", "Update"))
+            var changed = ChangedFields.Of(AssetFields.All, changes, AssetService.Baseline(current)).Select(f => f.ParameterName).ToList();
+            if (!ShouldUpdate($"{AssetService.DescribeAsset(AssetId)} ('{current.AssetName}')", changed, current, PassThru))
             {
                 return;
             }

@@ -30,15 +30,18 @@ public sealed class SetPSManagedAccountCommand : ManagedAccountSettingsCmdlet
     {
         TryItem(() =>
         {
+            var what = ManagedAccountService.Describe(AccountId);
+            RequireASetting(what);
             var changes = BoundFields(ManagedAccountFields.Updatable);
             BodyBuilder.Build("managed account", ManagedAccountFields.Updatable, changes, null, ParseVersion(ApiVersion));
-            if (!ShouldProcess(ManagedAccountService.Describe(AccountId), "Update"))
+            var service = new ManagedAccountService(Connect());
+            var plan = Run((log, token) => service.PlanUpdateAsync(AccountId, changes, ParseVersion(ApiVersion), log, token));
+            if (!ShouldUpdate($"{what} ('{plan.Current.AccountName}')", plan.Changed, plan.Current, PassThru))
             {
                 return;
             }
 
-            var service = new ManagedAccountService(Connect());
-            var updated = Run((log, token) => service.UpdateAsync(AccountId, changes, ParseVersion(ApiVersion), log, token));
+            var updated = Run((log, token) => service.SendUpdateAsync(plan, log, token));
             if (PassThru)
             {
                 WriteObject(updated);

@@ -25,15 +25,18 @@ public sealed class SetPSManagedSystemCommand : ManagedSystemSettingsCmdlet
     {
         TryItem(() =>
         {
+            var what = ManagedSystemService.Describe(ManagedSystemId);
+            RequireASetting(what);
             var changes = BoundFields(ManagedSystemFields.All);
             BodyBuilder.Build("managed system", ManagedSystemFields.All, changes, null, ParseVersion(ApiVersion));
-            if (!ShouldProcess(ManagedSystemService.Describe(ManagedSystemId), "Update"))
+            var service = new ManagedSystemService(Connect());
+            var plan = Run((log, token) => service.PlanUpdateAsync(ManagedSystemId, changes, ParseVersion(ApiVersion), log, token));
+            if (!ShouldUpdate($"{what} ('{plan.Current.SystemName}')", plan.Changed, plan.Current, PassThru))
             {
                 return;
             }
 
-            var service = new ManagedSystemService(Connect());
-            var updated = Run((log, token) => service.UpdateAsync(ManagedSystemId, changes, ParseVersion(ApiVersion), log, token));
+            var updated = Run((log, token) => service.SendUpdateAsync(plan, log, token));
             if (PassThru)
             {
                 WriteObject(updated);

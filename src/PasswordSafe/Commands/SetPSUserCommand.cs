@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using PasswordSafe.Admin;
@@ -52,20 +53,47 @@ public sealed class SetPSUserCommand : AdminCmdlet
                 throw AdminErrors.Invalid("-UserName cannot be empty.", "Pass the new name, or leave -UserName out to keep the current one.");
             }
 
+            RequireASetting(UserService.Describe(UserId));
             var service = new UserService(Connect());
             var current = Run((log, token) => service.GetAsync(UserId, log, token));
             var accessPolicy = MyInvocation.BoundParameters.ContainsKey(nameof(AccessPolicyId)) ? AccessPolicyId : (int?)null;
-            var body = UserBody.ForUpdate(current, UserName, FirstName, LastName, EmailAddress, SecureStringReader.ToPlainText(Password), accessPolicy);
-            if (!ShouldProcess($"{UserService.Describe(UserId)} ('{current.UserName}')", "Update"))
+            var changed = ChangedFields.Of(UserBody.Updatable, Changes(accessPolicy), UserBody.Baseline(current)).Select(f => f.ParameterName).ToList();
+            var what = $"{UserService.Describe(UserId)} ('{current.UserName}')";
+            // The body (and its checks of the user type) only for a change: a directory user listed in a CSV with its
+            // current values changes nothing, and is no error.
+            var body = changed.Count == 0 ? null
+                : UserBody.ForUpdate(current, UserName, FirstName, LastName, EmailAddress, SecureStringReader.ToPlainText(Password), accessPolicy);
+            if (!ShouldUpdate(what, changed, current, PassThru))
             {
                 return;
             }
 
-            var updated = Run((log, token) => service.UpdateAsync(UserId, body, log, token));
+            var updated = Run((log, token) => service.UpdateAsync(UserId, body!, log, token));
             if (PassThru)
             {
                 WriteObject(updated);
             }
         }, UserId);
+    }
+
+    /// <summary>The values given, by field name; the password stays a SecureString (it always counts as a change).</summary>
+    private Dictionary<string, object?> Changes(int? accessPolicy)
+    {
+        var changes = new Dictionary<string, object?>();
+        void Given(string field, object? value)
+        {
+            if (value != null)
+            {
+                changes[field] = value;
+            }
+        }
+
+        Given("UserName", UserName);
+        Given("FirstName", FirstName);
+        Given("LastName", LastName);
+        Given("EmailAddress", EmailAddress);
+        Given("Password", Password);
+        Given("AccessPolicyID", accessPolicy);
+        return changes;
     }
 }

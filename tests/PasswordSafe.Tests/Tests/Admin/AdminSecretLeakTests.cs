@@ -9,7 +9,7 @@ namespace PasswordSafe.Tests.Tests.Admin;
 
 /// <summary>
 /// Secrets never appear in any stream, host write or error record of the admin cmdlets run with -Verbose -Debug:
-/// API keys (seeded, new, rotated), client secrets (seeded, new, recycled), user and account passwords, including
+/// API keys (seeded, new, rotated; bare and in -Detailed objects and their table view), client secrets (seeded, new, recycled), user and account passwords, including
 /// in the errors of refused and rotated-away sessions.
 /// </summary>
 public sealed class AdminSecretLeakTests
@@ -37,6 +37,14 @@ public sealed class AdminSecretLeakTests
             ("read key", "$k = Get-PSApiRegistrationKey -RegistrationId $r.RegistrationId" + common + "; $k"),
             ("read seeded key", "Get-PSApiRegistrationKey -RegistrationId 1" + common),
             ("rotate key", "Reset-PSApiRegistrationKey -RegistrationId $r.RegistrationId -Force" + common),
+            ("second key registration", "$r2 = New-PSApiRegistration -Name 'leak key 2' -IPRule '127.0.0.0/8'" + common + "; $r2"),
+            // -Detailed: the objects' text and their table view name the registrations, never the keys.
+            ("read keys detailed", "$kd = Get-PSApiRegistration -RegistrationId $r.RegistrationId, $r2.RegistrationId | Get-PSApiRegistrationKey -Detailed" + common
+                + "; $kd; $kd | Out-Host"),
+            ("read keys detailed as plain text", "$kp = Get-PSApiRegistrationKey -RegistrationId $r2.RegistrationId, 1 -Detailed -AsPlainText" + common
+                + "; $kp; $kp | Out-Host"),
+            ("rotate key detailed", "$rd = Reset-PSApiRegistrationKey -RegistrationId $r2.RegistrationId -Detailed -Force" + common + "; $rd; $rd | Out-Host"),
+            ("read key detailed of a missing registration 404", "Get-PSApiRegistrationKey -RegistrationId 9999, 1 -Detailed" + common + " | Out-Host"),
             ("bad rule", "New-PSApiRegistration -Name 'leak bad' -IPRule '10.0.0.0/99'" + common),
             ("rule moved", "Set-PSApiRegistration -RegistrationId 1 -XForwardedForRule '127.0.0.0/8'" + common),
             ("new user", "New-PSUser -UserName 'leak-user' -Password $UserPassword -EmailAddress 'leak@example.test'" + common),
@@ -49,6 +57,7 @@ public sealed class AdminSecretLeakTests
             ("set credential", "$a | Set-PSManagedAccountCredential -Password $ChangedPassword" + common),
             ("change now", "$a | Start-PSManagedAccountPasswordChange" + common),
             ("test credential", "$a | Test-PSManagedAccountCredential" + common),
+            ("test credential detailed", "$a | Test-PSManagedAccountCredential -Detailed" + common + " | Out-Host"),
             ("credential on a missing account 404", "Set-PSManagedAccountCredential -AccountId 9999 -Password $AccountPassword" + common),
         };
 
@@ -56,7 +65,7 @@ public sealed class AdminSecretLeakTests
         foreach (var (name, script) in scenarios) results.Add((name, admin.Run(script)));
 
         // Scenarios meant to fail end in "400"/"404" or name a refused rule; the others must have worked.
-        var expectedToFail = new[] { "bad rule", "rule moved", "duplicate user 400", "credential on a missing account 404" };
+        var expectedToFail = new[] { "bad rule", "rule moved", "duplicate user 400", "credential on a missing account 404", "read key detailed of a missing registration 404" };
         var unexpected = results.Where(r => r.Result.Errors.Count > 0 != expectedToFail.Contains(r.Name)).ToList();
         Assert.True(unexpected.Count == 0, "scenarios that did not behave as intended: " + string.Join("; ", unexpected.Select(
             r => r.Name + ": " + (r.Result.Errors.Count == 0 ? "no error" : r.Result.Errors[0].ToString()))));
@@ -67,6 +76,16 @@ public sealed class AdminSecretLeakTests
         secrets.AddRange(new[] { NewUserPassword, AccountPassword, ChangedPassword });
         secrets.Add(emulator.State.ReadApiKey(registrationId, "test-harness"));
         secrets.Add(emulator.State.ReadApiKey(1, "test-harness"));
+        var secondId = (int)admin.Run("$r2.RegistrationId").SingleValue!;
+        // API keys are also looked for by their first 16 characters: a table column cuts a value short, it does not hide it.
+        var keys = new List<string>
+        {
+            emulator.State.ReadApiKey(registrationId, "test-harness"), emulator.State.ReadApiKey(1, "test-harness"),
+            emulator.State.ReadApiKey(secondId, "test-harness"),
+            SecretOf(admin, "[pscredential]::new('key', ($kd | Where-Object RegistrationId -eq $r2.RegistrationId).Key)"),
+            SecretOf(admin, "[pscredential]::new('key', $k)"),
+        };
+        secrets.AddRange(keys);
         secrets.Add(SecretOf(admin, "$bot.ClientCredential"));
         secrets.Add(SecretOf(admin, "$recycled.ClientCredential"));
 
@@ -82,7 +101,11 @@ public sealed class AdminSecretLeakTests
         Assert.All(results.Skip(scenarios.Length), r => Assert.NotEmpty(r.Result.Errors));
         Assert.Contains(results, r => r.Result.Verbose.Count > 0);
         Assert.Contains(results, r => r.Result.Debug.Count > 0);
-        foreach (var (name, result) in results) SecretScanner.AssertNoSecrets(result.AllText(), secrets, name);
+        foreach (var (name, result) in results)
+        {
+            SecretScanner.AssertNoSecrets(result.AllText(), secrets, name);
+            SecretScanner.AssertNoSecrets(result.AllText(), keys.Select(k => k[..16]), name + " (the start of an API key)");
+        }
     }
 
     private static string SecretOf(PowerShellRunner shell, string credentialExpression) =>

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using PasswordSafe.Tests.Infrastructure;
@@ -51,6 +53,51 @@ public sealed class AdminTableViewTests : IAsyncLifetime
         Assert.All(narrow, l => Assert.True(l.Length < 80, l));
         Assert.All(narrow, l => Assert.DoesNotContain("…", l.Substring(0, System.Math.Min(l.Length, 60))));
         Assert.Equal(wide.Count, narrow.Count);
+    }
+
+    [Fact]
+    public void CredentialTestResults_NamesAndOutcomeFirst_TheReasonLast_OnlyItCut()
+    {
+        using var shell = emulator.RunnerFor("admin");
+        const string script = "Test-PSManagedAccountCredential -AccountId 1, 9999, 12 -Detailed -ErrorAction SilentlyContinue";
+
+        var wide = ConsoleTable.Render(shell, 120, script);
+        var narrow = ConsoleTable.Render(shell, 80, script);
+
+        foreach (var (table, width) in new[] { (wide, 120), (narrow, 80) })
+        {
+            Assert.Matches(@"^SystemName\s+AccountName\s+Outcome\s+SystemId\s+AccountId\s+Reason$", table[0]);
+            Assert.Matches(@"^web01\s+Administrator\s+Passed\s+1\s+1$", table[2]);
+            Assert.Matches(@"^ {41}NotTested {15}9999 managed ", table[3]);
+            Assert.Matches(@"^web01\s+runbook-svc\s+Passed\s+1\s+12$", table[4]);
+            Assert.Equal(5, table.Count);
+            Assert.All(table, l => Assert.True(l.Length < width, l));
+        }
+
+        // Only the reason, the last column, may be cut short ($result.Reason has it whole); at 120 it shows what failed.
+        Assert.Contains("9999 managed account 9999 was not found", wide[3], StringComparison.Ordinal);
+        Assert.All(wide.Concat(narrow), l => Assert.DoesNotContain("…", l.Substring(0, Math.Min(l.Length, 69))));
+    }
+
+    [Fact]
+    public void ApiRegistrationKeys_IdAndName_TheKeyNeverShown()
+    {
+        using var shell = emulator.RunnerFor("admin");
+        var key = TestSeed.Load().ApiKey(TestSeed.PlainKey)!;
+        const string script = "& { Get-PSApiRegistrationKey -RegistrationId 1 -Detailed; Get-PSApiRegistrationKey -RegistrationId 1 -Detailed -AsPlainText }";
+
+        var wide = ConsoleTable.Render(shell, 120, script);
+        var narrow = ConsoleTable.Render(shell, 80, script);
+
+        foreach (var table in new[] { wide, narrow })
+        {
+            Assert.Matches(@"^\s*Id\s+Name\s+Key$", table[0]);
+            Assert.Matches(@"^\s+1\s+.+\s+SecureString$", table[2]);
+            Assert.Matches(@"^\s+1\s+.+\s+plain text \(not shown\)$", table[3]);
+            Assert.All(table, l => Assert.DoesNotContain(key[..16], l)); // a column would cut it short, not hide it
+        }
+
+        ConsoleTable.AssertFits(narrow, 80);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Net;
 using System.Security;
 using System.Threading.Tasks;
 using PasswordSafe.Tests.Infrastructure;
@@ -33,6 +34,66 @@ public sealed class KeyAndSecretAdminTests
         Assert.Equal(2, reads.Count);
         Assert.All(reads, r => Assert.Equal(TestSeed.PlainKey, r.RegistrationId));
         Assert.All(reads, r => Assert.InRange(r.Time, emulator.Clock.GetUtcNow().AddMinutes(-1), emulator.Clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task A6_GetKey_Detailed_PipedRegistrations_EachKeyWithItsRegistration_NoNameRead_EachReadAudited()
+    {
+        await using var emulator = await EmulatorFixture.StartIsolatedAsync();
+        using var admin = AdminShell(emulator);
+        var audit = AuditCursor.Mark(emulator.State);
+
+        var result = admin.Run("Get-PSApiRegistration -RegistrationId 1, 2, 3 | Get-PSApiRegistrationKey -Detailed -Verbose").AssertSuccess();
+
+        Assert.Equal(new object[] { 1, 2, 3 }, result.Output.Select(o => o.Properties["RegistrationId"].Value).ToArray());
+        Assert.Equal(new object[] { "Plain key", "MFA key", "Password key" }, result.Output.Select(o => o.Properties["Name"].Value).ToArray());
+        foreach (var (item, id) in result.Output.Zip(new[] { 1, 2, 3 }))
+        {
+            var key = Assert.IsType<SecureString>(item.Properties["Key"].Value);
+            Assert.Equal(emulator.Seed.ApiKey(id), new NetworkCredential(string.Empty, key).Password);
+            Assert.Equal($"API registration {id} '{item.Properties["Name"].Value}'", item.ToString());
+        }
+
+        Assert.Equal(new int?[] { 1, 2, 3 }, audit.NewEntries(AuditKinds.ApiKeyRead, "admin").Select(e => e.RegistrationId).ToArray());
+        // Named from the piped registrations: no registration is read again.
+        Assert.Equal(3, result.Verbose.Count(l => l.Contains("GET", StringComparison.Ordinal) && l.Contains("ApiRegistrations/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A6_GetKey_Detailed_ByIds_NamesRead_PlainOnlyWithAsPlainText_AMissingIdFailsAlone()
+    {
+        await using var emulator = await EmulatorFixture.StartIsolatedAsync();
+        using var admin = AdminShell(emulator);
+
+        var result = admin.Run("Get-PSApiRegistrationKey -RegistrationId 2, 99, 3 -Detailed -AsPlainText");
+
+        Assert.Equal(new object[] { "MFA key", "Password key" }, result.Output.Select(o => o.Properties["Name"].Value).ToArray());
+        Assert.Equal(new[] { emulator.Seed.ApiKey(2), emulator.Seed.ApiKey(3) }, result.Output.Select(o => (string)o.Properties["Key"].Value).ToArray());
+        var error = result.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
+        Assert.Equal(99, error.TargetObject);
+    }
+
+    [Fact]
+    public async Task A6_ResetKey_Detailed_EachNewKeyWithItsRegistration_UsableByConnect_EachRotationAudited()
+    {
+        await using var emulator = await EmulatorFixture.StartIsolatedAsync();
+        using var admin = AdminShell(emulator);
+        var audit = AuditCursor.Mark(emulator.State);
+
+        var result = admin.Run("$rotated = Reset-PSApiRegistrationKey -RegistrationId 1, 2 -Detailed -Force; $rotated").AssertSuccess();
+
+        Assert.Equal(new object[] { "Plain key", "MFA key" }, result.Output.Select(o => o.Properties["Name"].Value).ToArray());
+        Assert.Equal(2, result.Warnings.Count(w => w.Contains("401", StringComparison.Ordinal)));
+        Assert.Equal(new int?[] { 1, 2 }, audit.NewEntries(AuditKinds.ApiKeyRotated, "admin").Select(e => e.RegistrationId).ToArray());
+        var keys = result.Output.Select(o => new NetworkCredential(string.Empty, Assert.IsType<SecureString>(o.Properties["Key"].Value)).Password).ToArray();
+        Assert.Equal(new[] { emulator.State.ReadApiKey(1, "test-harness"), emulator.State.ReadApiKey(2, "test-harness") }, keys);
+        Assert.All(keys, k => Assert.Equal(128, k.Length));
+
+        // The new key picked by its registration's name signs in.
+        using var user = emulator.NewRunner();
+        user.SetVariable("Rotated", admin.GetVariable("rotated"));
+        user.Run("Connect-PasswordSafe -Uri $Uri -ApiKey ($Rotated | Where-Object Name -eq 'Plain key').Key -RunAs demo -ServerCertificateThumbprint $Thumbprint")
+            .AssertSuccess();
     }
 
     [Theory]
