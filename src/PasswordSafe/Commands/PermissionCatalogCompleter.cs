@@ -23,18 +23,22 @@ public sealed class PermissionCatalogCompleter : IArgumentCompleter
         try
         {
             var prefix = AccountCompletion.Prefix(wordToComplete);
-            var levels = string.Equals(parameterName, "AccessLevel", StringComparison.OrdinalIgnoreCase);
             var session = AccountCompletion.SessionFor(fakeBoundParameters);
             var cache = session == null ? null : PermissionCatalogCache.For(session);
-            var names = levels
-                ? cache?.AccessLevelNames() is { Count: > 0 } listed ? listed : ConsoleLevels
-                : cache?.PermissionNames() ?? (IReadOnlyList<string>)new string[0];
-            return AccountCompletion.Results(
-                names.Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-                                 || (!levels && prefix.Length > 0 && n.IndexOf(prefix, StringComparison.OrdinalIgnoreCase) >= 0))
-                    .OrderBy(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-                    .ThenBy(n => n, StringComparer.OrdinalIgnoreCase),
-                levels ? "Access level " : "Permission ");
+            if (string.Equals(parameterName, "AccessLevel", StringComparison.OrdinalIgnoreCase))
+            {
+                // The server's names first; the console's names (which -AccessLevel accepts) when none of those fits.
+                var listed = StartingWith(cache?.AccessLevelNames() ?? new string[0], prefix);
+                return AccountCompletion.Results(listed.Count > 0 ? listed : StartingWith(ConsoleLevels, prefix), "Access level ");
+            }
+
+            // Permission names are long: what was typed may start the name or any word in it ("quarantine").
+            var names = cache?.PermissionNames() ?? new string[0];
+            var matches = StartingWith(names, prefix)
+                .Concat(names.Where(n => prefix.Length > 0 && n.IndexOf(prefix, StringComparison.OrdinalIgnoreCase) > 0).OrderBy(n => n, StringComparer.OrdinalIgnoreCase))
+                .Distinct()
+                .ToList();
+            return AccountCompletion.Results(matches, "Permission ");
         }
         catch (Exception)
         {
@@ -42,4 +46,7 @@ public sealed class PermissionCatalogCompleter : IArgumentCompleter
             return Enumerable.Empty<CompletionResult>();
         }
     }
+
+    private static List<string> StartingWith(IEnumerable<string> names, string prefix) =>
+        names.Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
 }

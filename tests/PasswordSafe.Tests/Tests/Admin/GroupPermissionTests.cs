@@ -251,6 +251,35 @@ public sealed class GroupPermissionTests
         Assert.Equal(ConfirmImpact.High, CommandConfirmImpact(admin, "Revoke-PSUserGroupPermission"));
     }
 
+    [Fact]
+    public async Task TabCompletion_OffersTheServersPermissionsAndLevels_AndTheConsolesLevelNames()
+    {
+        await using var emulator = await CheckoutEmulator.StartAsync();
+        using var admin = AdminShell(emulator);
+        using var notSignedIn = emulator.NewRunner(interactive: false);
+
+        var levels = Complete(admin, "Grant-PSUserGroupPermission -GroupId 1 -Permission x -AccessLevel ");
+        var fullControl = Complete(admin, "Grant-PSUserGroupPermission -GroupId 1 -Permission x -AccessLevel fu");
+        var offline = Complete(notSignedIn, "Grant-PSUserGroupPermission -GroupId 1 -Permission x -AccessLevel ");
+        var byStart = Complete(admin, "Revoke-PSUserGroupPermission -GroupId 1 -Permission user");
+        var byWord = Complete(admin, "Get-PSUserGroupPermission -GroupId 1 -Permission quarantine");
+        var catalogue = Complete(admin, "Get-PSPermission Asset");
+
+        Assert.Equal(new[] { "'Read Only'", "Read/Write" }, levels);
+        Assert.Equal(new[] { "'Full Control'" }, fullControl);
+        Assert.Equal(new[] { "'Full Control'", "'Read Only'" }, offline);
+        Assert.Equal(new[] { "'User Accounts Management'" }, byStart);
+        Assert.Equal(new[] { "'Password Safe API Global Quarantine'" }, byWord);
+        Assert.Equal(new[] { "'Asset Management'" }, catalogue);
+        // What Tab offers is taken as typed.
+        var whatIf = admin.Run("Grant-PSUserGroupPermission -GroupId 13 -Permission 'User Accounts Management' -AccessLevel 'Full Control' -WhatIf").AssertSuccess();
+        Assert.Contains(whatIf.HostWrites, l => l.Contains("Grant 'User Accounts Management' (Read/Write)"));
+    }
+
+    private static string[] Complete(PowerShellRunner shell, string line) =>
+        shell.Run($"(TabExpansion2 -inputScript '{line}' -cursorColumn {line.Length}).CompletionMatches | ForEach-Object CompletionText")
+            .AssertSuccess().Output.Select(o => o.ToString()!).ToArray();
+
     private static PasswordSafe.Emulator.UserGroup Group(CheckoutEmulator emulator, string name = "Helpdesk") =>
         emulator.State.UserGroups.Single(g => g.Name == name);
 
