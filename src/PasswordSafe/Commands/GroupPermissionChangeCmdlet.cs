@@ -33,7 +33,10 @@ public abstract class GroupPermissionChangeCmdlet : GroupPermissionCmdlet
     /// <summary>-PermissionId when given, else null.</summary>
     private protected abstract int[]? TypedPermissionIds { get; }
 
-    /// <summary>The named permissions' ids (null for none named); false after writing an error for each one the server does not list.</summary>
+    /// <summary>
+    /// The named permissions' ids (null for none named); false after writing an error for each one the server does not
+    /// list (the name or id is its target), or when the list cannot be read (the group is the target: the change failed).
+    /// </summary>
     private protected bool TryNamedPermissions(PermissionService service, out IList<int>? ids)
     {
         IList<int>? resolved = null;
@@ -49,7 +52,7 @@ public abstract class GroupPermissionChangeCmdlet : GroupPermissionCmdlet
             {
                 resolved = ListedPermissionIds(typedIds, KnownPermissions(service));
             }
-        }, (object?)names?.FirstOrDefault() ?? typedIds?.FirstOrDefault());
+        }, (object?)TypedGroupName ?? TypedGroupId);
         ids = resolved;
         return listed && (resolved != null || (names == null && typedIds == null));
     }
