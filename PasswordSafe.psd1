@@ -80,6 +80,13 @@
         'Set-PSUser'
         'Start-PSManagedAccountPasswordChange'
         'Test-PSManagedAccountCredential'
+        # Feature permissions of groups, and quarantine
+        'Get-PSPermission'
+        'Get-PSAccessLevel'
+        'Get-PSUserGroupPermission'
+        'Grant-PSUserGroupPermission'
+        'Revoke-PSUserGroupPermission'
+        'Block-PSUser'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

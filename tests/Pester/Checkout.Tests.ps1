@@ -2,7 +2,7 @@
 <#
     The module's main job against the emulator, as a runbook's own tests would check it: a credential checked
     out and in (spec E1), the runbook pattern that always checks in, a request that waits for an approver, request
-    sets, ending access by target, ISA retrieval and sessions (E3, E4), and no password in Verbose or Debug
+    sets, ending access by target and quarantining a user, ISA retrieval and sessions (E3, E4), and no password in Verbose or Debug
     output. Needs the .NET SDK (dotnet) and a built module (./build.ps1 -Build).
 #>
 
@@ -174,6 +174,21 @@ Describe 'Ending access by target (incident response)' {
         Get-PSManagedAccount -SystemName web01 -AccountName Administrator | Stop-PSRequest -WhatIf
 
         @(Get-PSRequest) | Should -HaveCount 1
+    }
+
+    It 'quarantines a user, who can then no longer sign in' {
+        Connect-PasswordSafe @connection -RunAs push-user -NoDefault -PassThru | Disconnect-PasswordSafe -Confirm:$false
+
+        $user = Get-PSUser -UserName push-user | Block-PSUser -Force
+
+        $user.IsQuarantined | Should -BeTrue
+        { Connect-PasswordSafe @connection -RunAs push-user -NoDefault -ErrorAction Stop } | Should -Throw -ErrorId 'AuthenticationFailed*'
+    }
+
+    It 'quarantines nobody with -WhatIf' {
+        Get-PSUser -UserName mfa-user | Block-PSUser -WhatIf
+
+        (Get-PSUser -UserName mfa-user).IsQuarantined | Should -BeFalse
     }
 }
 

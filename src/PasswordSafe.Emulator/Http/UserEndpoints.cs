@@ -11,7 +11,8 @@ namespace PasswordSafe.Emulator.Http;
 
 /// <summary>
 /// Users (api-v3 §6.6; spec C1, C2, C5, C6), permission "User Accounts Management": list, one, create by UserType,
-/// update, delete (ends the user's sessions), quarantine, group membership, and recycling a client secret (C5).
+/// update, delete (ends the user's sessions), group membership, and recycling a client secret (C5); quarantine (ends
+/// the user's sessions, and it cannot sign in) needs "Password Safe API Global Quarantine" instead.
 /// An application user's secret is shown only in the create and recycle answers.
 /// </summary>
 internal static class UserEndpoints
@@ -28,13 +29,16 @@ internal static class UserEndpoints
         users.MapPut("/Users/{id:int}", (int id, HttpContext context, EmulatorState state) => SaveAsync(id, context, state));
         users.MapDelete("/Users/{id:int}", (int id, HttpContext context, EmulatorState state) =>
             AdminResults.Done(state.DeleteUser(id, AdminResults.Caller(context, state))));
-        users.MapPost("/Users/{id:int}/Quarantine", (int id, HttpContext context, EmulatorState state) =>
-            AdminResults.From(state.QuarantineUser(id, AdminResults.Caller(context, state)), u => UserJson.From(u)));
         users.MapPost("/Users/{id:int}/RecycleClientSecret", Recycle);
         users.MapPost("/Users/{userId:int}/UserGroups/{groupId:int}", (int userId, int groupId, HttpContext context, EmulatorState state) =>
             AdminResults.From(state.AddGroupMember(userId, groupId, AdminResults.Caller(context, state)), UserGroupJson.From));
         users.MapDelete("/Users/{userId:int}/UserGroups/{groupId:int}", (int userId, int groupId, HttpContext context, EmulatorState state) =>
             AdminResults.Done(state.RemoveGroupMember(userId, groupId, AdminResults.Caller(context, state))));
+        // The API reference guards quarantine with "Password Safe API Global Quarantine (Full control)", not with
+        // User Accounts Management: incident responders may lock a user out without administering users.
+        signedIn.MapPost("/Users/{id:int}/Quarantine", (int id, HttpContext context, EmulatorState state) =>
+                AdminResults.From(state.QuarantineUser(id, AdminResults.Caller(context, state)), u => UserJson.From(u)))
+            .Requires(Permissions.PasswordSafeApiGlobalQuarantine);
     }
 
     /// <summary>?username= takes a plain name, or domain\user / UPN for directory users; inactive users only with ?includeInactive=true.</summary>

@@ -12,7 +12,8 @@ namespace PasswordSafe.Emulator.Http;
 
 /// <summary>
 /// UserGroups (api-v3 §6.5, spec A7, E5), permission "User Accounts Management": list (?name=), one, members, create,
-/// delete (by id or ?name=), feature permissions, smart rules; granting roles on a smart rule needs
+/// delete (by id or ?name=), feature permissions (read, set, remove all: Read Only to read, Read/Write to change, as
+/// the API reference's "User Accounts Management (Full control)"), smart rules; granting roles on a smart rule needs
 /// "Password Safe Role Management" and takes effect for checkout at once.
 /// </summary>
 internal static class UserGroupEndpoints
@@ -49,6 +50,8 @@ internal static class UserGroupEndpoints
         groups.MapGet("/UserGroups/{id:int}/Permissions", (int id, EmulatorState state) =>
             state.FindUserGroup(id) is { } group ? ApiResults.Json(EffectivePermissions(group)) : ApiResults.NotFound(NotFoundReason));
         groups.MapPost("/UserGroups/{id:int}/Permissions", SetPermissionsAsync);
+        groups.MapDelete("/UserGroups/{id:int}/Permissions", (int id, HttpContext context, EmulatorState state) =>
+            AdminResults.Done(state.RemoveGroupPermissions(id, AdminResults.Caller(context, state))));
         groups.MapGet("/UserGroups/{id:int}/SmartRules", (int id, EmulatorState state) =>
         {
             if (state.FindUserGroup(id) is not { } group) return ApiResults.NotFound(NotFoundReason);
@@ -73,7 +76,10 @@ internal static class UserGroupEndpoints
         return AdminResults.From(state.CreateUserGroup(input, AdminResults.Caller(context, state)), UserGroupJson.From);
     }
 
-    /// <summary>Body: an array of <c>{PermissionID, AccessLevelID}</c>; answers the group's permissions after the change.</summary>
+    /// <summary>
+    /// Body: an array of <c>{PermissionID, AccessLevelID}</c>, which becomes the group's whole set → 204 (BeyondTrust API
+    /// reference and the official Python library, which expects 204).
+    /// </summary>
     private static async Task<IResult> SetPermissionsAsync(int id, HttpContext context, EmulatorState state)
     {
         JsonElement list;
@@ -96,7 +102,7 @@ internal static class UserGroupEndpoints
         {
             return ApiResults.BadRequest(e.Message);
         }
-        return AdminResults.From(state.SetGroupPermissions(id, grants, AdminResults.Caller(context, state)), EffectivePermissions);
+        return AdminResults.From(state.SetGroupPermissions(id, grants, AdminResults.Caller(context, state)), _ => new object());
     }
 
     /// <summary>Body <c>{ "Roles": [ { "RoleID": n } ], "AccessPolicyID": n? }</c> → 204; the roles replace earlier ones on that rule.</summary>

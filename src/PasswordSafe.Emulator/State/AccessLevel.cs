@@ -8,4 +8,6 @@ public sealed record AccessLevel(int AccessLevelID, string Name)
 
     public static System.Collections.Generic.IReadOnlyList<AccessLevel> All { get; } =
         new[] { new AccessLevel(ReadOnly, "Read Only"), new AccessLevel(ReadWrite, "Read/Write") };
+
+    public static AccessLevel? Find(int id) => System.Linq.Enumerable.FirstOrDefault(All, level => level.AccessLevelID == id);
 }

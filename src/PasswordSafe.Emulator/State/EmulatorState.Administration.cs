@@ -205,12 +205,17 @@ public sealed partial class EmulatorState
         }
     }
 
-    /// <summary>A quarantined user cannot sign in and its sessions end (IsAlive checks the flag).</summary>
+    /// <summary>
+    /// A quarantined user cannot sign in and its sessions end (IsAlive checks the flag). The API has no call that lifts
+    /// it: an administrator clears "Account Quarantined" in the console. Quarantining yourself is refused, as deleting
+    /// yourself is [I]: it would end the session that asked.
+    /// </summary>
     internal LedgerOutcome<EmulatorUser> QuarantineUser(int id, Caller caller)
     {
         lock (_gate)
         {
             if (!_users.TryGetValue(id, out var user)) return AdminOutcome.NotFound<EmulatorUser>(UserNotFound);
+            if (id == caller.User.UserId) return AdminOutcome.Invalid<EmulatorUser>("You cannot quarantine the user you are signed in as.");
             user.IsQuarantined = true;
             var ended = EndSessionsWhere(s => s.UserId == id);
             AddAudit(AuditKinds.UserQuarantined, caller, $"user {id} '{user.UserName}' quarantined; {ended} session(s) ended");
@@ -316,19 +321,46 @@ public sealed partial class EmulatorState
         lock (_gate) return _groups.Values.FirstOrDefault(g => string.Equals(g.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>POST UserGroups/{id}/Permissions: sets the listed permissions (others stay as they were).</summary>
-    internal LedgerOutcome<UserGroup> SetGroupPermissions(int id, IReadOnlyList<PermissionGrant> grants, Caller caller)
+    /// <summary>
+    /// POST UserGroups/{id}/Permissions: the group's feature permissions become exactly the listed ones [I: the call
+    /// "sets" them, worded as the roles call that replaces a group's roles on a rule]. An Administrators group's are
+    /// fixed (the console says they cannot be changed), so changing them is refused. Members hold the new set at once.
+    /// </summary>
+    internal LedgerOutcome<bool> SetGroupPermissions(int id, IReadOnlyList<PermissionGrant> grants, Caller caller)
     {
         lock (_gate)
         {
-            if (!_groups.TryGetValue(id, out var group)) return AdminOutcome.NotFound<UserGroup>(UserGroupNotFound);
-            var changed = grants.Select(g => g.PermissionID).ToHashSet();
-            group.Permissions = group.Permissions.Where(p => !changed.Contains(p.PermissionID)).Concat(grants).OrderBy(p => p.PermissionID).ToArray();
+            if (!_groups.TryGetValue(id, out var group)) return AdminOutcome.NotFound<bool>(UserGroupNotFound);
+            if (group.Administrator) return AdminOutcome.Invalid<bool>(AdministratorsPermissionsFixed(group));
+            if (grants.GroupBy(g => g.PermissionID).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                return AdminOutcome.Invalid<bool>($"PermissionID {twice.Key} is listed more than once: give each permission one AccessLevelID.");
+            group.Permissions = grants.OrderBy(p => p.PermissionID).ToArray();
             AddAudit(AuditKinds.GroupPermissionsChanged, caller, $"user group {id} '{group.Name}' permissions set: " +
-                string.Join(", ", grants.Select(g => $"{Emulator.Permissions.Find(g.PermissionID)?.Name} = {(g.AccessLevelID >= AccessLevel.ReadWrite ? "Read/Write" : "Read Only")}")));
-            return LedgerOutcome<UserGroup>.Ok(group, 201);
+                (grants.Count == 0 ? "(none)" : string.Join(", ", group.Permissions.Select(Describe))));
+            return LedgerOutcome<bool>.Ok(true, 204);
         }
     }
+
+    /// <summary>DELETE UserGroups/{id}/Permissions: the group holds no feature permission any more (200).</summary>
+    internal LedgerOutcome<bool> RemoveGroupPermissions(int id, Caller caller)
+    {
+        lock (_gate)
+        {
+            if (!_groups.TryGetValue(id, out var group)) return AdminOutcome.NotFound<bool>(UserGroupNotFound);
+            if (group.Administrator) return AdminOutcome.Invalid<bool>(AdministratorsPermissionsFixed(group));
+            var removed = group.Permissions;
+            group.Permissions = [];
+            AddAudit(AuditKinds.GroupPermissionsChanged, caller, $"user group {id} '{group.Name}' permissions removed: " +
+                (removed.Count == 0 ? "(none held)" : string.Join(", ", removed.Select(Describe))));
+            return LedgerOutcome<bool>.Ok(true);
+        }
+    }
+
+    private static string AdministratorsPermissionsFixed(UserGroup group) =>
+        $"'{group.Name}' is an Administrators group: it holds every permission, and its permissions cannot be changed.";
+
+    private static string Describe(PermissionGrant grant) =>
+        $"{Emulator.Permissions.Find(grant.PermissionID)?.Name} = {AccessLevel.Find(grant.AccessLevelID)?.Name}";
 
     /// <summary>
     /// E5: the group's roles on a smart rule, replacing earlier ones (an empty list removes the grant). Takes effect for

@@ -54,6 +54,14 @@ internal sealed class UserService
     public Task DeleteAsync(int id, RequestLog log, CancellationToken token) =>
         _client.DeleteAsync("Users/" + AdminClient.Segment(id), Operation("Removing", Describe(id)), log, token);
 
+    /// <summary>
+    /// <c>POST Users/{id}/Quarantine</c> (201, the user): the user can no longer sign in and its sessions end. The
+    /// reference guards it with "Password Safe API Global Quarantine", not User Accounts Management.
+    /// </summary>
+    public Task<User> QuarantineAsync(int id, string userText, RequestLog log, CancellationToken token) =>
+        _client.SendForObjectAsync<User>(HttpMethod.Post, "Users/" + AdminClient.Segment(id) + "/Quarantine", "{}",
+            new AdminOperation("Quarantining", userText, AdminPermission.Quarantine), log, token);
+
     /// <summary>C5: the old secret stops working at once. The answer is the user with its new secret (or, tolerated, the bare secret).</summary>
     public async Task<IssuedUser> RecycleClientSecretAsync(int id, RequestLog log, CancellationToken token)
     {

@@ -142,6 +142,22 @@ public sealed class AdminHelpExampleRunTests
         { "Test-PasswordSafeSession", 2, NotSignedIn, "Connect-PasswordSafe 2" },
         { "Use-PasswordSafeSession", 1, NotSignedIn, "" },
         { "Use-PasswordSafeSession", 2, "demo", "the module installed on PSModulePath" },
+        { "Get-PSPermission", 1, "demo", "" },
+        { "Get-PSPermission", 2, "demo", "" },
+        { "Get-PSAccessLevel", 1, "demo", "" },
+        { "Get-PSUserGroupPermission", 1, "demo", "" },
+        { "Get-PSUserGroupPermission", 2, "demo", "" },
+        { "Get-PSUserGroupPermission", 3, "demo", "" },
+        { "Grant-PSUserGroupPermission", 1, "demo", "" },
+        { "Grant-PSUserGroupPermission", 2, "demo", "" },
+        { "Grant-PSUserGroupPermission", 3, "demo", "Grant-PSUserGroupPermission 2" },
+        { "Grant-PSUserGroupPermission", 4, "demo", "Grant-PSUserGroupPermission 2" },
+        { "Revoke-PSUserGroupPermission", 1, "demo", "Grant-PSUserGroupPermission 2" },
+        { "Revoke-PSUserGroupPermission", 2, "demo", "Grant-PSUserGroupPermission 2" },
+        { "Revoke-PSUserGroupPermission", 3, "demo", "Grant-PSUserGroupPermission 2, demo answers Yes when asked" },
+        { "Block-PSUser", 1, "demo", "demo answers Yes when asked" },
+        { "Block-PSUser", 2, "demo", "" },
+        { "Block-PSUser", 3, "demo", "" },
     };
 
     /// <summary>Examples of these pages that are not run here, with why.</summary>

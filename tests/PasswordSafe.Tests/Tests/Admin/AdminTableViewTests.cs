@@ -115,4 +115,29 @@ public sealed class AdminTableViewTests : IAsyncLifetime
         Assert.Matches(@"^SystemId\s+SystemName\s+PlatformId\s+Release\(min\)", narrow[0]);
         Assert.Equal(wide.Count, narrow.Count); // no wrapped header
     }
+
+    [Fact]
+    public void GroupPermissions_GroupPermissionAndLevelByName_AndQuarantinedUsersShowIt()
+    {
+        using var shell = emulator.RunnerFor("admin");
+        shell.Run("Grant-PSUserGroupPermission -GroupName 'Signed in, no roles' -Permission 'User Accounts Management' -AccessLevel 'Read Only' -Force\n" +
+                  "Block-PSUser -UserName 'shift-partner' -Force | Out-Null").AssertSuccess();
+
+        var permissions = ConsoleTable.Render(shell, 80, "Get-PSUserGroupPermission 'Signed in, no roles'");
+        var catalogue = ConsoleTable.Render(shell, 80, "Get-PSPermission 'User*'");
+        var levels = ConsoleTable.Render(shell, 80, "Get-PSAccessLevel");
+        var users = ConsoleTable.Render(shell, 120, "Get-PSUser -UserName 'shift-*'");
+
+        ConsoleTable.AssertFits(permissions, 80);
+        Assert.Matches(@"^GroupId\s+GroupName\s+PermissionId\s+Name\s+AccessLevel$", permissions[0]);
+        Assert.Matches(@"^\s*13\s+Signed in, no roles\s+4\s+User Accounts Management\s+Read Only$", permissions[2]);
+        Assert.Matches(@"^PermissionId\s+Name$", catalogue[0]);
+        Assert.Matches(@"^\s*4\s+User Accounts Management$", catalogue[2]);
+        Assert.Matches(@"^AccessLevelId\s+Name$", levels[0]);
+        Assert.Matches(@"^\s*1\s+Read Only$", levels[2]);
+        ConsoleTable.AssertFits(users, 120);
+        Assert.Matches(@"\bIsActive\s+Quarantined\b", users[0]);
+        Assert.Contains(users, l => Regex.IsMatch(l, @"^\s*36\s+shift-partner\s+BeyondInsight\s+True\s+True"));
+        Assert.Contains(users, l => Regex.IsMatch(l, @"^\s*35\s+shift-worker\s+BeyondInsight\s+True\s+False"));
+    }
 }

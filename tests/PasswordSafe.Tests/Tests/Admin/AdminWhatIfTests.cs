@@ -52,6 +52,10 @@ public sealed class AdminWhatIfTests : IClassFixture<CheckoutEmulator>
     [InlineData("Start-PSManagedAccountPasswordChange -AccountId 1 -Queue -WhatIf")]
     [InlineData("New-PSQuickRule -Title 'whatif' -AccountId 1 -WhatIf")]
     [InlineData("New-PSAdminSession -HostName 'srv42' -SessionType SSH -Credential ([pscredential]::new('op', $Secret)) -WhatIf")]
+    [InlineData("Grant-PSUserGroupPermission -GroupId 3 -Permission 'Asset Management' -AccessLevel 'Read Only' -WhatIf")]
+    [InlineData("Grant-PSUserGroupPermission -GroupName 'Outsiders' -PermissionId 1, 4 -AccessLevel 'Full Control' -Replace -Force -WhatIf")]
+    [InlineData("Block-PSUser -UserId 7 -WhatIf")]
+    [InlineData("$WhatIfPreference = $true; Block-PSUser -UserName 'outsider' -Force")]
     public void WhatIf_ChangesNothingOnTheEmulator(string command)
     {
         using var admin = AdminShell();
@@ -73,6 +77,8 @@ public sealed class AdminWhatIfTests : IClassFixture<CheckoutEmulator>
     [InlineData("Remove-PSAsset -AssetId $AssetId")]
     [InlineData("Remove-PSManagedSystem -ManagedSystemId 1")]
     [InlineData("Remove-PSManagedAccount -AccountId 1")]
+    [InlineData("Grant-PSUserGroupPermission -GroupId 3 -PermissionId 1 -AccessLevel 1")]
+    [InlineData("Block-PSUser -UserId 7")]
     public void HighImpact_WithoutConfirmOrForce_InANonInteractiveHost_ChangesNothing(string command)
     {
         using var admin = AdminShell();
@@ -93,6 +99,8 @@ public sealed class AdminWhatIfTests : IClassFixture<CheckoutEmulator>
     [InlineData("Add-PSUserGroupMember -GroupId 3 -UserId 2")]
     [InlineData("Reset-PSClientSecret -UserId 11 -Force")]
     [InlineData("$null = New-PSAdminSession -HostName 'srv42' -SessionType SSH -Credential ([pscredential]::new('op', $Secret))")]
+    [InlineData("Grant-PSUserGroupPermission -GroupId 2 -PermissionId 1 -AccessLevel 1 -Force")]
+    [InlineData("$null = Block-PSUser -UserId 8 -Force")]
     public void WhatIf_Control_TheSameChangeWithoutWhatIf_IsSeenByTheComparison(string command)
     {
         // Proves the state comparison above is not blind: the real change is detected.

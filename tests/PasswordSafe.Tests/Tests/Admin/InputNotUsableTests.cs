@@ -53,6 +53,8 @@ public sealed class InputNotUsableTests : IClassFixture<LabProvisioning>
     [InlineData("Get-PSWorkgroup -Name Lab", "Get-PSRequestSet")]
     [InlineData("Get-PSQuickRule -Title 'lab rule'", "Get-PSManagedSystem")]
     [InlineData("Get-PSUserGroup -Name 'API users'", "Get-PSRole")]
+    [InlineData("Get-PSWorkgroup -Name Lab", "Get-PSPermission")]
+    [InlineData("Get-PSUserGroup -Name 'API users'", "Get-PSAccessLevel")]
     public void ObjectGivingOnlyItsSession_IsRefused_NothingListed(string producer, string consumer)
     {
         using var admin = lab.Admin();

@@ -146,7 +146,34 @@ public class UserAdminHttpTests
         Assert.True(user.GetProperty("IsQuarantined").GetBoolean());
         Assert.Equal(HttpStatusCode.Unauthorized, (await jdoe.GetAsync("ManagedAccounts")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await TestEmulator.SignInWithKeyAsync(emulator.NewClient(), DemoSeed.ApiKey, DemoSeed.DirectoryRunAs)).StatusCode);
+        Assert.Contains(emulator.State.Audit, e => e.Kind == AuditKinds.SignInFailed && e.Reason!.Contains("quarantined"));
+        // Again is harmless: still 201 and still quarantined.
+        await ExpectAsync(admin.PostAsync("Users/2/Quarantine", null), HttpStatusCode.Created);
         await ExpectAsync(admin.PostAsync("Users/999/Quarantine", null), HttpStatusCode.NotFound);
+        await ExpectBadRequestAsync(admin.PostAsync("Users/1/Quarantine", null), "signed in as");
+        Assert.False(emulator.State.FindUser(1)!.IsQuarantined);
+        Assert.Contains(emulator.State.Audit, e => e.Kind == AuditKinds.UserQuarantined && e.UserName == DemoSeed.RunAs && e.Reason!.Contains("user 2"));
+    }
+
+    [Fact]
+    public async Task Quarantine_NeedsGlobalQuarantine_NotUserAccountsManagement()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var admin = await AdminAsync(emulator);
+        var userAdminId = await NewApiUserAsync(admin, "user-admin", "UserAdmin-Passw0rd!");
+        var responderId = await NewApiUserAsync(admin, "responder", "Responder-Passw0rd!");
+        await NewGroupAsync(admin, "User admins", [userAdminId], [],
+            $$"""[{"PermissionID":{{Permissions.UserAccountsManagement}},"AccessLevelID":2}]""");
+        await NewGroupAsync(admin, "Responders", [responderId], [],
+            $$"""[{"PermissionID":{{Permissions.PasswordSafeApiGlobalQuarantine}},"AccessLevelID":2}]""");
+        var userAdmin = await SignInAsync(emulator, DemoSeed.ApiKey, "user-admin");
+        var responder = await SignInAsync(emulator, DemoSeed.ApiKey, "responder");
+
+        await ExpectForbiddenAsync(userAdmin.PostAsync("Users/2/Quarantine", null));
+        Assert.False(emulator.State.FindUser(2)!.IsQuarantined);
+        var user = await ExpectAsync(responder.PostAsync("Users/2/Quarantine", null), HttpStatusCode.Created);
+        Assert.True(user.GetProperty("IsQuarantined").GetBoolean());
+        Assert.True(emulator.State.FindUser(2)!.IsQuarantined);
     }
 
     [Fact]

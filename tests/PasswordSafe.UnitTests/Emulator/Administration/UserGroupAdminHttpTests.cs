@@ -96,7 +96,7 @@ public class UserGroupAdminHttpTests
     }
 
     [Fact]
-    public async Task GroupPermissionsAreReadAndSet_AndAdministratorGroupsHoldThemAll()
+    public async Task GroupPermissionsAreRead_SetWhole204_RemovedAll200_AndAdministratorGroupsHoldThemAllUnchangeably()
     {
         await using var emulator = await TestEmulator.StartAsync();
         var admin = await AdminAsync(emulator);
@@ -106,15 +106,56 @@ public class UserGroupAdminHttpTests
 
         var id = await NewGroupAsync(admin, "Auditors", [], []);
         Assert.Equal(0, (await ExpectAsync(admin.GetAsync($"UserGroups/{id}/Permissions"), HttpStatusCode.OK)).GetArrayLength());
-        var set = await ExpectAsync(PostAsync(admin, $"UserGroups/{id}/Permissions",
-            """[{"PermissionID":3,"AccessLevelID":1},{"PermissionID":1,"AccessLevelID":2}]"""), HttpStatusCode.Created);
-        Assert.Equal(new[] { 1, 3 }, set.EnumerateArray().Select(p => p.GetProperty("PermissionID").GetInt32()));
-        await ExpectAsync(PostAsync(admin, $"UserGroups/{id}/Permissions", """[{"PermissionID":3,"AccessLevelID":2}]"""), HttpStatusCode.Created);
-        Assert.Contains(new PermissionGrant(3, 2), emulator.State.FindUserGroup(id)!.Permissions);
+        // POST answers 204 (API reference) and sets the group's whole set: what it does not list is gone.
+        var set = await PostAsync(admin, $"UserGroups/{id}/Permissions", """[{"PermissionID":3,"AccessLevelID":1},{"PermissionID":1,"AccessLevelID":2}]""");
+        Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        Assert.Empty(await set.Content.ReadAsStringAsync());
+        var read = await ExpectAsync(admin.GetAsync($"UserGroups/{id}/Permissions"), HttpStatusCode.OK);
+        Assert.Equal(new[] { (1, 2), (3, 1) }, read.EnumerateArray().Select(p => (p.GetProperty("PermissionID").GetInt32(), p.GetProperty("AccessLevelID").GetInt32())));
+        await ExpectAsync(PostAsync(admin, $"UserGroups/{id}/Permissions", """[{"PermissionID":3,"AccessLevelID":2}]"""), HttpStatusCode.NoContent);
+        Assert.Equal(new[] { new PermissionGrant(3, 2) }, emulator.State.FindUserGroup(id)!.Permissions);
         await ExpectBadRequestAsync(PostAsync(admin, $"UserGroups/{id}/Permissions", """[{"PermissionID":"x"}]"""), "PermissionID");
         await ExpectBadRequestAsync(PostAsync(admin, $"UserGroups/{id}/Permissions", "not json"), "JSON array");
+        await ExpectBadRequestAsync(PostAsync(admin, $"UserGroups/{id}/Permissions", """[{"PermissionID":99,"AccessLevelID":1}]"""), "PermissionID 99");
+        await ExpectBadRequestAsync(PostAsync(admin, $"UserGroups/{id}/Permissions", """[{"PermissionID":1,"AccessLevelID":1},{"PermissionID":1,"AccessLevelID":2}]"""), "more than once");
         await ExpectAsync(PostAsync(admin, "UserGroups/999/Permissions", "[]"), HttpStatusCode.NotFound);
-        Assert.Contains(emulator.State.Audit, e => e.Kind == AuditKinds.GroupPermissionsChanged && e.Reason!.Contains("Asset Management = Read/Write"));
+        Assert.Equal(new[] { new PermissionGrant(3, 2) }, emulator.State.FindUserGroup(id)!.Permissions);
+
+        // DELETE takes every permission away (200), and an Administrators group's cannot be changed either way.
+        await ExpectAsync(admin.DeleteAsync($"UserGroups/{id}/Permissions"), HttpStatusCode.OK);
+        Assert.Empty(emulator.State.FindUserGroup(id)!.Permissions);
+        await ExpectAsync(admin.DeleteAsync("UserGroups/999/Permissions"), HttpStatusCode.NotFound);
+        await ExpectBadRequestAsync(admin.DeleteAsync($"UserGroups/{DemoSeed.AdministratorsGroupId}/Permissions"), "cannot be changed");
+        await ExpectBadRequestAsync(PostAsync(admin, $"UserGroups/{DemoSeed.AdministratorsGroupId}/Permissions", """[{"PermissionID":1,"AccessLevelID":1}]"""), "cannot be changed");
+        Assert.Equal(Permissions.All.Count, (await ExpectAsync(admin.GetAsync($"UserGroups/{DemoSeed.AdministratorsGroupId}/Permissions"), HttpStatusCode.OK)).GetArrayLength());
+
+        var changes = emulator.State.Audit.Where(e => e.Kind == AuditKinds.GroupPermissionsChanged && e.UserName == DemoSeed.RunAs).Select(e => e.Reason).ToList();
+        Assert.Equal(new[]
+        {
+            $"user group {id} 'Auditors' permissions set: Asset Management = Read/Write, Password Safe System Management = Read Only",
+            $"user group {id} 'Auditors' permissions set: Password Safe System Management = Read/Write",
+            $"user group {id} 'Auditors' permissions removed: Password Safe System Management = Read/Write",
+        }, changes);
+    }
+
+    [Fact]
+    public async Task GrantedPermissionsOpenTheirEndpointsAtOnce_AndRemovingThemClosesThem()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var admin = await AdminAsync(emulator);
+        var userId = await NewApiUserAsync(admin, "helpdesk", "Helpdesk-Passw0rd!");
+        var id = await NewGroupAsync(admin, "Helpdesk", [userId], []);
+        var helpdesk = await SignInAsync(emulator, DemoSeed.ApiKey, "helpdesk");
+        await ExpectForbiddenAsync(helpdesk.GetAsync("Users"));
+
+        await ExpectAsync(PostAsync(admin, $"UserGroups/{id}/Permissions", $$"""[{"PermissionID":{{Permissions.UserAccountsManagement}},"AccessLevelID":1}]"""), HttpStatusCode.NoContent);
+        // Read Only reads; a change needs Read/Write. The session already open sees the change.
+        await ExpectAsync(helpdesk.GetAsync("Users"), HttpStatusCode.OK);
+        await ExpectForbiddenAsync(PostAsync(helpdesk, "Users", """{"UserName":"x","Password":"Some-Passw0rd!"}"""));
+        await ExpectForbiddenAsync(helpdesk.DeleteAsync($"UserGroups/{id}/Permissions"));
+
+        await ExpectAsync(admin.DeleteAsync($"UserGroups/{id}/Permissions"), HttpStatusCode.OK);
+        await ExpectForbiddenAsync(helpdesk.GetAsync("Users"));
     }
 
     [Fact]
@@ -177,6 +218,7 @@ public class UserGroupAdminHttpTests
         await ExpectForbiddenAsync(jdoe.DeleteAsync("UserGroups?name=Administrators"));
         await ExpectForbiddenAsync(jdoe.GetAsync("UserGroups/1/Permissions"));
         await ExpectForbiddenAsync(PostAsync(jdoe, "UserGroups/1/Permissions", """[{"PermissionID":4,"AccessLevelID":2}]"""));
+        await ExpectForbiddenAsync(jdoe.DeleteAsync("UserGroups/1/Permissions"));
         await ExpectForbiddenAsync(jdoe.GetAsync("UserGroups/1/SmartRules"));
         await ExpectForbiddenAsync(PostAsync(jdoe, "UserGroups/1/SmartRules/3/Roles", """{"Roles":[{"RoleID":5}]}"""));
         await ExpectForbiddenAsync(jdoe.GetAsync("Roles"));
