@@ -192,6 +192,13 @@ internal sealed class CheckoutClient
         return CheckoutJson.ReadRequests(response, _session);
     }
 
+    /// <summary>
+    /// Names the alias of each listed request made through one (the list carries only <c>AliasID</c>): from a short-lived
+    /// per-session cache, else one <c>GET Aliases</c>. Never fails for the names; they stay empty when they cannot be read.
+    /// </summary>
+    public Task NameAliasesAsync(IReadOnlyList<Request> requests, RequestLog log, CancellationToken cancellationToken) =>
+        AliasNameCache.For(_session).NameAsync(requests, token => GetAliasesAsync(null, log, token), log, cancellationToken);
+
     /// <summary>The caller's own request with this id, or null (the requestor queue, every status).</summary>
     public async Task<Request?> FindOwnRequestAsync(int requestId, RequestLog log, CancellationToken cancellationToken)
     {

@@ -135,11 +135,23 @@ internal static class CheckoutErrors
     }
 
     /// <summary>None matches; <paramref name="didYouMean"/>: the directory forms of a bare name that is on the system.</summary>
-    public static PasswordSafeException AccountNotFound(ManagedAccountFilter filter, IReadOnlyList<string>? didYouMean = null) =>
+    /// <param name="isa">For the ISA cmdlets: the accounts that count are those with ISA access, which are not "requestable".</param>
+    public static PasswordSafeException AccountNotFound(ManagedAccountFilter filter, IReadOnlyList<string>? didYouMean = null, bool isa = false) =>
         new PasswordSafeException(ErrorIds.AccountNotFound,
-            $"No requestable managed account matches {filter.Describe()}." + (didYouMean == null || didYouMean.Count == 0 ? string.Empty
-                : $" Did you mean {string.Join(" or ", didYouMean)}? A directory account is named DOMAIN\\name or by its UPN."),
-            "Check the names with Get-PSManagedAccount; only accounts enabled for API access that you may request are visible.");
+            (isa ? $"No managed account with ISA access matches {filter.Describe()}." : $"No requestable managed account matches {filter.Describe()}.")
+            + DidYouMean(didYouMean),
+            isa
+                ? "Check the names with Get-PSManagedAccount; only accounts enabled for API access that you may request or retrieve with ISA access (IsIsaAccess) are visible."
+                : "Check the names with Get-PSManagedAccount; only accounts enabled for API access that you may request are visible.");
+
+    /// <summary>Get-PSManagedAccount by both exact names found nothing, but the bare name is a directory account's: a warning, not an error.</summary>
+    public static string NoneListedDidYouMean(ManagedAccountFilter filter, IReadOnlyList<string> didYouMean) =>
+        $"No managed account matches {filter.Describe()}." + DidYouMean(didYouMean);
+
+    /// <summary>" Did you mean CONTOSO\svc-backup? …" for the directory forms of a bare name, or nothing.</summary>
+    private static string DidYouMean(IReadOnlyList<string>? forms) =>
+        forms == null || forms.Count == 0 ? string.Empty
+        : $" Did you mean {string.Join(" or ", forms)}? A directory account is named DOMAIN\\name or by its UPN.";
 
     public static PasswordSafeException Ambiguous(ManagedAccountFilter filter, IReadOnlyList<ManagedAccount> matches) =>
         new PasswordSafeException(ErrorIds.AmbiguousAccount,

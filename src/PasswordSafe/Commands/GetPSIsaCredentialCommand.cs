@@ -13,6 +13,8 @@ namespace PasswordSafe.Commands;
 [OutputType(typeof(PSCredential), typeof(SecureString), typeof(string))]
 public sealed class GetPSIsaCredentialCommand : AccountTargetCmdlet
 {
+    internal override bool ForIsa => true;
+
     /// <summary>A piped account brings its own name form for the PSCredential.</summary>
     [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]

@@ -14,6 +14,8 @@ namespace PasswordSafe.Commands;
 [OutputType(typeof(AccessSession))]
 public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
 {
+    internal override bool ForIsa => true;
+
     [Parameter(Mandatory = true)]
     [ValidateSet("SSH", "sshticket", "RDP", "rdpticket", "rdpfile", "app", "appfile", IgnoreCase = true)]
     public string SessionType { get; set; } = string.Empty;
