@@ -18,9 +18,10 @@ internal static class CheckoutErrors
 
     /// <summary>
     /// For <c>GET Credentials/{id}</c>, session creation and a request's own calls; <paramref name="asApprover"/> for
-    /// approving and denying, whose caller is not the requestor, so what to do next differs.
+    /// approving and denying, whose caller is not the requestor, so what to do next differs. A 404 is the same for an id
+    /// that never existed and for a request that ended, so its message allows both.
     /// </summary>
-    public static PasswordSafeException ForRequestCall(PasswordSafeApiException e, string what, bool asApprover = false)
+    public static PasswordSafeException ForRequestCall(PasswordSafeApiException e, string what, bool asApprover = false, bool approving = false)
     {
         if (e.StatusCode == 403 && e.ReasonCode == NotApprovedReason)
         {
@@ -31,13 +32,17 @@ internal static class CheckoutErrors
 
         if (e.StatusCode == 404)
         {
-            return asApprover
+            return approving
                 ? Rewrap(e, ErrorIds.RequestNotActive,
-                    $"{what}: the request is no longer waiting for approval: it was already approved or denied, canceled or has expired{ServerSaid(e)}.",
-                    "Get-PSRequest -Queue Approver lists the requests still waiting for you.")
+                    $"{what}: the request was not found, or is no longer waiting for approval (it was approved or denied already, canceled, expired or terminated){ServerSaid(e)}.",
+                    "Check the id: Get-PSRequest -Queue Approver lists the requests still waiting for you.")
+                : asApprover
+                ? Rewrap(e, ErrorIds.RequestNotActive,
+                    $"{what}: the request was not found, or has ended (it was denied already, checked in, canceled, expired or terminated){ServerSaid(e)}.",
+                    "Check the id: Get-PSRequest -Queue Approver lists the open requests you may deny.")
                 : Rewrap(e, ErrorIds.RequestNotActive,
-                    $"{what}: the request is not active: it was checked in, denied or has expired{ServerSaid(e)}.",
-                    "Create a new request with New-PSRequest (Get-PSRequest lists the ones still open).");
+                    $"{what}: the request was not found, or is no longer active (it was checked in, denied, expired or terminated){ServerSaid(e)}.",
+                    "Check the id: Get-PSRequest lists your open requests; create a new one with New-PSRequest.");
         }
 
         if (e.StatusCode == 403)
@@ -113,7 +118,7 @@ internal static class CheckoutErrors
         if (e.StatusCode == 400)
         {
             return Rewrap(e, ErrorIds.ValidationFailed, $"The {what} for {account} was refused: {ServerReason(e)}",
-                "Correct what the server names: Get-PSManagedAccount shows the account's release durations, Get-PSAccessPolicy what its access policy requires (access types, reason, ticket, schedule).");
+                "Correct what the server names: Get-PSManagedAccount shows the account's release durations; what its access policy requires (access types, reason, ticket, schedule) an administrator can tell you, or Get-PSAccessPolicy shows it if you hold Password Safe Role Management.");
         }
 
         if (e.StatusCode == 409)
@@ -177,17 +182,17 @@ internal static class CheckoutErrors
     /// <summary>Wait-PSRequest: the request left the list while pending (denied, canceled, expired).</summary>
     public static PasswordSafeException EndedWhilePending(string request) =>
         new PasswordSafeException(ErrorIds.RequestNotActive,
-            $"The {request} is no longer open: it was denied, canceled or expired while waiting for approval.",
+            $"The {request} is no longer open: it was denied, canceled, expired or terminated while waiting for approval.",
             "Create a new request with New-PSRequest (an approver may have said why: Get-PSRequest shows your open requests only).");
 
     /// <summary>Wait-PSRequest: the request was not open when the wait began (already ended, or an id that is not the caller's).</summary>
     public static PasswordSafeException NotOpenBeforeWaiting(string request, bool byId) =>
         byId
             ? new PasswordSafeException(ErrorIds.RequestNotFound,
-                "The request with that id is not among your open requests: it was checked in, denied or has expired, or it is not yours.",
+                "The request with that id is not among your open requests: it does not exist, has ended (checked in, denied, expired or terminated), or is not yours.",
                 "List your open requests with Get-PSRequest (-Queue Approver for requests you approve).")
             : new PasswordSafeException(ErrorIds.RequestNotActive,
-                $"The {request} is not open, so there is nothing to wait for: it was checked in, denied or has expired.",
+                $"The {request} is not open, so there is nothing to wait for: it was checked in, denied, expired or terminated.",
                 "Create a new request with New-PSRequest (Get-PSRequest lists the ones still open).");
 
     public static PasswordSafeException NoActiveRequest(string account) =>

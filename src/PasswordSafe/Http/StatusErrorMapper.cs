@@ -51,7 +51,7 @@ internal static class StatusErrorMapper
         var status = response.StatusCode.ToString(CultureInfo.InvariantCulture) + " " + response.ReasonPhrase;
         var detail = parsed.Message ?? ReasonCodes.Describe(parsed.ReasonCode);
         var message = $"{response.Method} {response.RedactedUri} failed with {status.Trim()}"
-                      + (detail == null ? "." : ": " + detail);
+                      + (string.IsNullOrEmpty(detail) ? "." : ": " + detail + (".!?".IndexOf(detail![detail.Length - 1]) >= 0 ? string.Empty : "."));
         return new PasswordSafeApiException(ErrorIdFor(response.StatusCode), message,
             RecommendedActionFor(response.StatusCode, parsed.ReasonCode), response.StatusCode,
             response.Method, response.RedactedUri, parsed.ReasonCode, parsed.Message);
