@@ -62,6 +62,14 @@ public sealed class Request
     /// <summary>The session the request was read with, so the next cmdlet in a pipeline uses the same one.</summary>
     public PasswordSafeSession? Session { get; internal set; }
 
+    /// <summary>A copy with another status: how -PassThru shows a request that its check-in or denial ended (no longer listed).</summary>
+    internal Request WithStatus(string status)
+    {
+        var copy = (Request)MemberwiseClone();
+        copy.Status = status;
+        return copy;
+    }
+
     // No id: request ids are masked wherever text can reach logs or error targets.
     public override string ToString() => $"{SystemName}\\{AccountName} ({AccessType}, {Status})";
 }
