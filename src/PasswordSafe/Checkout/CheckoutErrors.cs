@@ -8,7 +8,7 @@ namespace PasswordSafe.Checkout;
 
 /// <summary>
 /// Turns the server's checkout failures into the errors the checkout cmdlets promise: distinct ids for
-/// "not approved yet" (4034), "checked in or expired" (404) and conflicts (4091), each saying what to do.
+/// "not approved yet" (4034), "not found or ended" (404) and conflicts (4091), each saying what to do.
 /// Messages never carry request ids or passwords.
 /// </summary>
 internal static class CheckoutErrors
