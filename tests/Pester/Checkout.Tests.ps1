@@ -71,6 +71,22 @@ Describe 'Checking a credential out and in (E1)' {
 
         @(Get-PSRequest) | Should -HaveCount 0
     }
+
+    It "gives a request by ids the account's default duration, as by names" {
+        $request = New-PSRequest -SystemId 1 -AccountId 1 -Reason 'Pester'
+
+        ($request.ExpiresDate - $request.ApprovedDate).TotalMinutes | Should -Be 120
+        $request.RotateOnCheckin | Should -BeFalse
+    }
+
+    It 'writes the checked-in request with -PassThru' {
+        $request = New-PSRequest -SystemName web01 -AccountName Administrator -Reason 'Pester'
+
+        $done = $request | Complete-PSRequest -Reason 'done' -PassThru
+
+        $done.Status | Should -Be 'CheckedIn'
+        $done.AccountName | Should -Be 'Administrator'
+    }
 }
 
 Describe 'Use-PSCredential, the runbook pattern (E1)' {

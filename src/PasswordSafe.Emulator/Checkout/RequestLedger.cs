@@ -413,7 +413,7 @@ internal sealed class RequestLedger
             ExpireDue();
             if (!_requests.TryGetValue(requestId, out var request)) return NotFound<bool>();
             if (request.Requestor.UserId != caller.User.UserId) return LedgerOutcome<bool>.Fail(403, CheckoutCodes.NoPermission);
-            if (!request.IsOpen) return LedgerOutcome<bool>.Fail(404, "The request is not active: it was already checked in, denied or has expired.");
+            if (!request.IsOpen) return LedgerOutcome<bool>.Fail(404, "The request is not active: it was checked in, denied, expired or terminated.");
             var outcome = request.Status == RequestStatus.Active ? RequestStatus.CheckedIn : RequestStatus.Canceled;
             Close(request, outcome, caller.User.UserName, Now, $"checked in{Because(reason)}", caller);
             return LedgerOutcome<bool>.Ok(true, StatusCodes.Status204NoContent);
@@ -428,7 +428,7 @@ internal sealed class RequestLedger
             ExpireDue();
             if (!_requests.TryGetValue(requestId, out var request)) return NotFound<bool>();
             if (request.Requestor.UserId != caller.User.UserId) return LedgerOutcome<bool>.Fail(403, CheckoutCodes.NoPermission);
-            if (!request.IsOpen) return LedgerOutcome<bool>.Fail(404, "The request is not active: it was already checked in, denied or has expired.");
+            if (!request.IsOpen) return LedgerOutcome<bool>.Fail(404, "The request is not active: it was checked in, denied, expired or terminated.");
             request.RotateOnCheckin = true;
             Audit(AuditKinds.RotateOnCheckinSet, caller, $"request {requestId} for {request.Account}: password rotates at check-in");
             return LedgerOutcome<bool>.Ok(true, StatusCodes.Status204NoContent);
@@ -554,7 +554,7 @@ internal sealed class RequestLedger
         else if (request.Status == RequestStatus.Pending)
             failure = LedgerOutcome<T>.Fail(403, CheckoutCodes.NotApproved);
         else if (request.Status != RequestStatus.Active)
-            failure = LedgerOutcome<T>.Fail(404, "The request is not active: it was checked in, denied or has expired.");
+            failure = LedgerOutcome<T>.Fail(404, "The request is not active: it was checked in, denied, expired or terminated.");
         else
             return request;
         return null;

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace PasswordSafe.Emulator;
 
@@ -15,7 +14,7 @@ internal static class SeedReader
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new SeedEnumConverterFactory() },
     };
 
     internal static EmulatorSeed ReadDemo()
@@ -46,6 +45,11 @@ internal static class SeedReader
         {
             return JsonSerializer.Deserialize<EmulatorSeed>(json, Options)
                 ?? throw new SeedException($"The {source} is empty: give a JSON object (see the emulator README).");
+        }
+        catch (SeedValueException e)
+        {
+            // Named by its path (e.g. $.AccessPolicies[0].AccessTypes[0].AccessType) and line, never by its value.
+            throw new SeedException($"The {source} is not valid seed JSON: the value at {e.Path} (line {(e.LineNumber ?? 0) + 1}) {e.Message}.", e);
         }
         catch (JsonException e)
         {

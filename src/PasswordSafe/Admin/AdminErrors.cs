@@ -33,7 +33,7 @@ internal static class AdminErrors
                 // "user group 3 was not found (User 5 is not a member of group 3)" would send the user looking for a
                 // group that exists: when the call names more than its item, the server's reason is the news.
                 message = operation.NotFoundMeansTheItem
-                    ? $"{operation.Item} was not found" + (reason == null ? "." : $" ({reason}).")
+                    ? $"{SentenceStart(operation.Item)} was not found" + (reason == null ? "." : $" ({reason}).")
                     : $"{operation.Action} {operation.Item} failed: {reason ?? "an object it names was not found"}.";
                 action = operation.NotFoundMeansTheItem
                     ? "Check the id or name; the object does not exist, was removed, or is not visible to the signed-in user."
@@ -49,6 +49,10 @@ internal static class AdminErrors
 
         return new PasswordSafeApiException(e.ErrorId, message, action, e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage);
     }
+
+    /// <summary>An item's description ("managed system 99", always a noun first) at the start of a sentence: capitalised.</summary>
+    internal static string SentenceStart(string item) =>
+        item.Length == 0 ? item : char.ToUpperInvariant(item[0]) + item.Substring(1);
 
     /// <summary>A value refused before anything was sent.</summary>
     public static PasswordSafeException Invalid(string message, string action) =>

@@ -192,6 +192,13 @@ internal sealed class CheckoutClient
         return CheckoutJson.ReadRequests(response, _session);
     }
 
+    /// <summary>
+    /// Names the alias of each listed request made through one (the list carries only <c>AliasID</c>): from a short-lived
+    /// per-session cache, else one <c>GET Aliases</c>. Never fails for the names; they stay empty when they cannot be read.
+    /// </summary>
+    public Task NameAliasesAsync(IReadOnlyList<Request> requests, RequestLog log, CancellationToken cancellationToken) =>
+        AliasNameCache.For(_session).NameAsync(requests, token => GetAliasesAsync(null, log, token), log, cancellationToken);
+
     /// <summary>The caller's own request with this id, or null (the requestor queue, every status).</summary>
     public async Task<Request?> FindOwnRequestAsync(int requestId, RequestLog log, CancellationToken cancellationToken)
     {
@@ -213,7 +220,7 @@ internal sealed class CheckoutClient
         PutOnRequestAsync(requestId, "Checkin", ReasonBody(reason), About("Checking in the request", about), log, cancellationToken);
 
     public Task ApproveAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken, string? about = null) =>
-        PutOnRequestAsync(requestId, "Approve", ReasonBody(reason), About("Approving the request", about), log, cancellationToken, asApprover: true);
+        PutOnRequestAsync(requestId, "Approve", ReasonBody(reason), About("Approving the request", about), log, cancellationToken, asApprover: true, approving: true);
 
     public Task DenyAsync(int requestId, string? reason, RequestLog log, CancellationToken cancellationToken, string? about = null) =>
         PutOnRequestAsync(requestId, "Deny", ReasonBody(reason), About("Denying the request", about), log, cancellationToken, asApprover: true);
@@ -322,14 +329,14 @@ internal sealed class CheckoutClient
     }
 
     private async Task PutOnRequestAsync(int requestId, string action, string body, string what, RequestLog log, CancellationToken cancellationToken,
-        bool asApprover = false)
+        bool asApprover = false, bool approving = false)
     {
         var request = new ApiRequest(HttpMethod.Put, "Requests/" + Id(requestId) + "/" + action) { Body = body };
-        await SendForRequestAsync(request, what, log, cancellationToken, asApprover).ConfigureAwait(false);
+        await SendForRequestAsync(request, what, log, cancellationToken, asApprover, approving).ConfigureAwait(false);
     }
 
     private async Task<ApiResponse> SendForRequestAsync(ApiRequest request, string what, RequestLog log, CancellationToken cancellationToken,
-        bool asApprover = false)
+        bool asApprover = false, bool approving = false)
     {
         try
         {
@@ -337,7 +344,7 @@ internal sealed class CheckoutClient
         }
         catch (PasswordSafeApiException e)
         {
-            throw _session.Connection.Record(CheckoutErrors.ForRequestCall(e, what, asApprover));
+            throw _session.Connection.Record(CheckoutErrors.ForRequestCall(e, what, asApprover, approving));
         }
     }
 

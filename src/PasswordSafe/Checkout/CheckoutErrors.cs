@@ -8,7 +8,7 @@ namespace PasswordSafe.Checkout;
 
 /// <summary>
 /// Turns the server's checkout failures into the errors the checkout cmdlets promise: distinct ids for
-/// "not approved yet" (4034), "checked in or expired" (404) and conflicts (4091), each saying what to do.
+/// "not approved yet" (4034), "not found or ended" (404) and conflicts (4091), each saying what to do.
 /// Messages never carry request ids or passwords.
 /// </summary>
 internal static class CheckoutErrors
@@ -18,9 +18,10 @@ internal static class CheckoutErrors
 
     /// <summary>
     /// For <c>GET Credentials/{id}</c>, session creation and a request's own calls; <paramref name="asApprover"/> for
-    /// approving and denying, whose caller is not the requestor, so what to do next differs.
+    /// approving and denying, whose caller is not the requestor, so what to do next differs. A 404 is the same for an id
+    /// that never existed and for a request that ended, so its message allows both.
     /// </summary>
-    public static PasswordSafeException ForRequestCall(PasswordSafeApiException e, string what, bool asApprover = false)
+    public static PasswordSafeException ForRequestCall(PasswordSafeApiException e, string what, bool asApprover = false, bool approving = false)
     {
         if (e.StatusCode == 403 && e.ReasonCode == NotApprovedReason)
         {
@@ -31,13 +32,17 @@ internal static class CheckoutErrors
 
         if (e.StatusCode == 404)
         {
-            return asApprover
+            return approving
                 ? Rewrap(e, ErrorIds.RequestNotActive,
-                    $"{what}: the request is no longer waiting for approval: it was already approved or denied, canceled or has expired{ServerSaid(e)}.",
-                    "Get-PSRequest -Queue Approver lists the requests still waiting for you.")
+                    $"{what}: the request was not found, or is no longer waiting for approval (it was approved or denied already, canceled, expired or terminated){ServerSaid(e)}.",
+                    "Check the id: Get-PSRequest -Queue Approver lists the requests still waiting for you.")
+                : asApprover
+                ? Rewrap(e, ErrorIds.RequestNotActive,
+                    $"{what}: the request was not found, or has ended (it was denied already, checked in, canceled, expired or terminated){ServerSaid(e)}.",
+                    "Check the id: Get-PSRequest -Queue Approver lists the open requests you may deny.")
                 : Rewrap(e, ErrorIds.RequestNotActive,
-                    $"{what}: the request is not active: it was checked in, denied or has expired{ServerSaid(e)}.",
-                    "Create a new request with New-PSRequest (Get-PSRequest lists the ones still open).");
+                    $"{what}: the request was not found, or is no longer active (it was checked in, denied, expired or terminated){ServerSaid(e)}.",
+                    "Check the id: Get-PSRequest lists your open requests; create a new one with New-PSRequest.");
         }
 
         if (e.StatusCode == 403)
@@ -113,7 +118,7 @@ internal static class CheckoutErrors
         if (e.StatusCode == 400)
         {
             return Rewrap(e, ErrorIds.ValidationFailed, $"The {what} for {account} was refused: {ServerReason(e)}",
-                "Correct what the server names: Get-PSManagedAccount shows the account's release durations, Get-PSAccessPolicy what its access policy requires (access types, reason, ticket, schedule).");
+                "Correct what the server names: Get-PSManagedAccount shows the account's release durations; what its access policy requires (access types, reason, ticket, schedule) an administrator can tell you, or Get-PSAccessPolicy shows it if you hold Password Safe Role Management.");
         }
 
         if (e.StatusCode == 409)
@@ -135,11 +140,23 @@ internal static class CheckoutErrors
     }
 
     /// <summary>None matches; <paramref name="didYouMean"/>: the directory forms of a bare name that is on the system.</summary>
-    public static PasswordSafeException AccountNotFound(ManagedAccountFilter filter, IReadOnlyList<string>? didYouMean = null) =>
+    /// <param name="isa">For the ISA cmdlets: the accounts that count are those with ISA access, which are not "requestable".</param>
+    public static PasswordSafeException AccountNotFound(ManagedAccountFilter filter, IReadOnlyList<string>? didYouMean = null, bool isa = false) =>
         new PasswordSafeException(ErrorIds.AccountNotFound,
-            $"No requestable managed account matches {filter.Describe()}." + (didYouMean == null || didYouMean.Count == 0 ? string.Empty
-                : $" Did you mean {string.Join(" or ", didYouMean)}? A directory account is named DOMAIN\\name or by its UPN."),
-            "Check the names with Get-PSManagedAccount; only accounts enabled for API access that you may request are visible.");
+            (isa ? $"No managed account with ISA access matches {filter.Describe()}." : $"No requestable managed account matches {filter.Describe()}.")
+            + DidYouMean(didYouMean),
+            isa
+                ? "Check the names with Get-PSManagedAccount; only accounts enabled for API access that you may request or retrieve with ISA access (IsIsaAccess) are visible."
+                : "Check the names with Get-PSManagedAccount; only accounts enabled for API access that you may request are visible.");
+
+    /// <summary>Get-PSManagedAccount by both exact names found nothing, but the bare name is a directory account's: a warning, not an error.</summary>
+    public static string NoneListedDidYouMean(ManagedAccountFilter filter, IReadOnlyList<string> didYouMean) =>
+        $"No managed account matches {filter.Describe()}." + DidYouMean(didYouMean);
+
+    /// <summary>" Did you mean CONTOSO\svc-backup? …" for the directory forms of a bare name, or nothing.</summary>
+    private static string DidYouMean(IReadOnlyList<string>? forms) =>
+        forms == null || forms.Count == 0 ? string.Empty
+        : $" Did you mean {string.Join(" or ", forms)}? A directory account is named DOMAIN\\name or by its UPN.";
 
     public static PasswordSafeException Ambiguous(ManagedAccountFilter filter, IReadOnlyList<ManagedAccount> matches) =>
         new PasswordSafeException(ErrorIds.AmbiguousAccount,
@@ -165,17 +182,17 @@ internal static class CheckoutErrors
     /// <summary>Wait-PSRequest: the request left the list while pending (denied, canceled, expired).</summary>
     public static PasswordSafeException EndedWhilePending(string request) =>
         new PasswordSafeException(ErrorIds.RequestNotActive,
-            $"The {request} is no longer open: it was denied, canceled or expired while waiting for approval.",
+            $"The {request} is no longer open: it was denied, canceled, expired or terminated while waiting for approval.",
             "Create a new request with New-PSRequest (an approver may have said why: Get-PSRequest shows your open requests only).");
 
     /// <summary>Wait-PSRequest: the request was not open when the wait began (already ended, or an id that is not the caller's).</summary>
     public static PasswordSafeException NotOpenBeforeWaiting(string request, bool byId) =>
         byId
             ? new PasswordSafeException(ErrorIds.RequestNotFound,
-                "The request with that id is not among your open requests: it was checked in, denied or has expired, or it is not yours.",
+                "The request with that id is not among your open requests: it does not exist, has ended (checked in, denied, expired or terminated), or is not yours.",
                 "List your open requests with Get-PSRequest (-Queue Approver for requests you approve).")
             : new PasswordSafeException(ErrorIds.RequestNotActive,
-                $"The {request} is not open, so there is nothing to wait for: it was checked in, denied or has expired.",
+                $"The {request} is not open, so there is nothing to wait for: it was checked in, denied, expired or terminated.",
                 "Create a new request with New-PSRequest (Get-PSRequest lists the ones still open).");
 
     public static PasswordSafeException NoActiveRequest(string account) =>

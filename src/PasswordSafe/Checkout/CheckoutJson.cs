@@ -273,6 +273,7 @@ internal static class CheckoutJson
             Reason = Text(obj, "Reason"),
             RequestorName = Text(obj, "RequestorName"),
             RequestorUserId = Int(obj, "RequestorUserID"),
+            RotateOnCheckin = Bool(obj, "RotateOnCheckin"),
             Session = session,
         };
         request.UserName = CredentialUserName.For(request.DomainName, request.AccountName, null);

@@ -73,7 +73,7 @@ internal sealed class ManagedAccountFilter
         if (!string.IsNullOrEmpty(Type)) parts.Add($"type '{Type}'");
         if (!string.IsNullOrEmpty(IPAddress)) parts.Add($"IP address '{IPAddress}'");
         if (!string.IsNullOrEmpty(ApplicationDisplayName)) parts.Add($"application '{ApplicationDisplayName}'");
-        return parts.Count == 0 ? "all requestable accounts" : string.Join(", ", parts);
+        return parts.Count == 0 ? "every account listed for you" : string.Join(", ", parts);
     }
 
     private static void Add(List<KeyValuePair<string, string>> query, string name, string? value)

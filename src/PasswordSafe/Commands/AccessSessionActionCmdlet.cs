@@ -61,7 +61,10 @@ public abstract class AccessSessionActionCmdlet : AdminCmdlet
         }
 
         var sessionId = InputObject?.SessionId ?? SessionId;
-        var target = InputObject != null ? Describe(InputObject) : AccessSessionService.Describe(sessionId);
+        var target = InputObject != null ? Describe(InputObject)
+            : PipedObject is AccessSession ticket && !string.IsNullOrEmpty(ticket.AccountName)
+                ? $"{AccessSessionService.Describe(sessionId)} ({ticket.SystemName}\\{ticket.AccountName})"
+                : AccessSessionService.Describe(sessionId);
         if (!ShouldChange(target, Action, Force))
         {
             return;
@@ -82,7 +85,10 @@ public abstract class AccessSessionActionCmdlet : AdminCmdlet
         var byAccount = ParameterSetName == ByManagedAccountSet;
         foreach (var id in byAccount ? ManagedAccountId : ManagedSystemId)
         {
-            var target = byAccount ? AccessTarget.ManagedAccount(id) : AccessTarget.ManagedSystem(id);
+            // Named after a piped account or system, as Stop-PSRequest names it.
+            var target = byAccount
+                ? AccessTarget.ManagedAccount(id).Named(PipedTargetName.ManagedAccount(PipedObject, id))
+                : AccessTarget.ManagedSystem(id).Named(PipedTargetName.ManagedSystem(PipedObject, id));
             if (ShouldChange(target.Description, Action + " every open session", Force))
             {
                 TryItem(() => Run((log, token) => SendAllAsync(service, target, log, token)), id);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PasswordSafe.Checkout;
+using PasswordSafe.Http;
 
 namespace PasswordSafe.Commands;
 
@@ -47,8 +48,33 @@ public abstract class AccountTargetCmdlet : CheckoutCmdlet
 
     /// <summary>
     /// The account the call is for, when known: by names the one matching account (else AccountNotFound or
-    /// AmbiguousAccount); by ids the piped account object, if that is what the ids came from; else null.
+    /// AmbiguousAccount); by ids the piped account object, if that is what the ids came from; else, when
+    /// <see cref="LooksUpAccountByIds"/>, the listed account with those ids; else null.
     /// </summary>
     internal ManagedAccount? TargetAccount(CheckoutClient client) =>
-        ParameterSetName == ByNameSet ? ResolveAccount(client, SystemName, AccountName) : PipedAccount(InputObject, SystemId, AccountId);
+        ParameterSetName == ByNameSet ? ResolveAccount(client, SystemName, AccountName)
+        : PipedAccount(InputObject, SystemId, AccountId) ?? (LooksUpAccountByIds ? FindAccountByIds(client) : null);
+
+    /// <summary>
+    /// Whether ids alone (typed, or a row of ids) are worth a lookup of the account: the cmdlets that request use its default
+    /// release duration when no duration is given, so the same account gets the same duration however it is named.
+    /// </summary>
+    internal virtual bool LooksUpAccountByIds => false;
+
+    /// <summary>
+    /// The requestable account with the typed ids (<c>GET ManagedAccounts?systemID=</c>, paged until found), or null when
+    /// it is not listed or the list cannot be read: the call itself then says what is wrong with the ids.
+    /// </summary>
+    private ManagedAccount? FindAccountByIds(CheckoutClient client)
+    {
+        try
+        {
+            return Run((log, token) => client.FindAccountByIdsAsync(SystemId, AccountId, log, token));
+        }
+        catch (PasswordSafeException e)
+        {
+            WriteVerbose($"The account with these ids could not be looked up, so its default release duration is unknown: {e.Message}");
+            return null;
+        }
+    }
 }

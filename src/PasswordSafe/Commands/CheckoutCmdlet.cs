@@ -28,6 +28,9 @@ public abstract class CheckoutCmdlet : PasswordSafeCmdlet
         return new CheckoutClient(session);
     }
 
+    /// <summary>True for the ISA cmdlets, whose accounts are those with ISA access rather than requestable ones (for messages).</summary>
+    internal virtual bool ForIsa => false;
+
     /// <summary>Exactly one requestable account with these names, else AccountNotFound or AmbiguousAccount (with the list).</summary>
     internal ManagedAccount ResolveAccount(CheckoutClient client, string systemName, string accountName)
     {
@@ -47,7 +50,7 @@ public abstract class CheckoutCmdlet : PasswordSafeCmdlet
         var matches = Run((log, token) => client.FindAccountsAsync(filter, log, token));
         if (matches.Count == 0)
         {
-            throw CheckoutErrors.AccountNotFound(filter, DirectoryFormsOf(client, systemName, accountName));
+            throw CheckoutErrors.AccountNotFound(filter, DirectoryFormsOf(client, filter), ForIsa);
         }
 
         return matches;
@@ -55,20 +58,30 @@ public abstract class CheckoutCmdlet : PasswordSafeCmdlet
 
     /// <summary>
     /// A bare name that is a directory account's name on that system: the <c>DOMAIN\name</c> forms that would have found
-    /// it (the server never matches such an account by its bare name, api-v3 §2.1). Only asked after a miss; a failing
-    /// lookup just means no hint.
+    /// it (the server never matches such an account by its bare name, api-v3 §2.1), among the accounts the filter's other
+    /// conditions select. Only asked after a miss by both exact names; a failing lookup just means no hint.
     /// </summary>
-    private IReadOnlyList<string> DirectoryFormsOf(CheckoutClient client, string systemName, string accountName)
+    internal IReadOnlyList<string> DirectoryFormsOf(CheckoutClient client, ManagedAccountFilter filter)
     {
-        if (accountName.IndexOf('\\') >= 0 || accountName.IndexOf('@') >= 0)
+        var accountName = filter.AccountName;
+        if (!filter.IsExactLookup || accountName == null || accountName.IndexOf('\\') >= 0 || accountName.IndexOf('@') >= 0)
         {
             return new string[0];
         }
 
+        var onSystem = new ManagedAccountFilter
+        {
+            SystemName = filter.SystemName,
+            SystemId = filter.SystemId,
+            WorkgroupName = filter.WorkgroupName,
+            Type = filter.Type,
+            IPAddress = filter.IPAddress,
+            ApplicationDisplayName = filter.ApplicationDisplayName,
+        };
         try
         {
-            var onSystem = Run((log, token) => client.FindAccountsAsync(new ManagedAccountFilter { SystemName = systemName }, log, token));
-            return onSystem.Where(a => string.Equals(a.AccountName, accountName, StringComparison.OrdinalIgnoreCase))
+            var listed = Run((log, token) => client.FindAccountsAsync(onSystem, log, token));
+            return listed.Where(a => string.Equals(a.AccountName, accountName, StringComparison.OrdinalIgnoreCase))
                 .Select(RequestableNameCache.RequestableName)
                 .Where(name => name != null && !string.Equals(name, accountName, StringComparison.OrdinalIgnoreCase))
                 .Select(name => name!)

@@ -8,12 +8,18 @@ namespace PasswordSafe.Commands;
 
 /// <summary>Deny-PSRequest denies a pending request or cancels an active one (`PUT Requests/{id}/Deny`, api-v3 §3.3).</summary>
 [Cmdlet(VerbsLifecycle.Deny, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObjectSet)]
-[OutputType(typeof(void))]
+[OutputType(typeof(Request))]
 public sealed class DenyPSRequestCommand : RequestActionCmdlet
 {
     [Parameter(Position = 1)]
     [ValidateLength(0, 1000)]
     public string? Reason { get; set; }
+
+    internal override string Queue => "app";
+
+    internal override bool EndsRequest => true;
+
+    internal override string ClosedStatus(string? before) => "Denied";
 
     internal override string Action => "Deny";
 

@@ -13,6 +13,8 @@ namespace PasswordSafe.Commands;
 [OutputType(typeof(PSCredential), typeof(SecureString), typeof(string))]
 public sealed class GetPSIsaCredentialCommand : AccountTargetCmdlet
 {
+    internal override bool ForIsa => true;
+
     /// <summary>A piped account brings its own name form for the PSCredential.</summary>
     [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -70,7 +72,7 @@ public sealed class GetPSIsaCredentialCommand : AccountTargetCmdlet
             var secret = Run((log, token) => client.GetIsaCredentialAsync(spec, Type, description, log, token));
             if (string.IsNullOrEmpty(userName) && !AsSecureString && !AsPlainText)
             {
-                WriteWarning($"{target} is not among the accounts you can list, so its user name is unknown: the credential is named '{target}'. Pass -UserName to name it.");
+                WriteWarning($"The user name is unknown because {target} is not among the accounts you can list: the credential is named '{target}'. Pass -UserName to name it.");
             }
 
             WriteSecret(secret, userName ?? target, AsSecureString, AsPlainText);

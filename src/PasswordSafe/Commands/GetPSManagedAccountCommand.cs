@@ -218,6 +218,13 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
             }
         }
 
+        if (lookup != null && written == 0 && !singleObject && skip == 0 && PagingParameters.First > 0
+            && DirectoryFormsOf(client, filter) is { Count: > 0 } forms)
+        {
+            // Still nothing written (scripts test for emptiness); only the miss asks the server once more.
+            WriteWarning(CheckoutErrors.NoneListedDidYouMean(filter, forms));
+        }
+
         if (lookup != null && written > 1)
         {
             WriteWarning($"{written} managed accounts match {filter.Describe()}: {CheckoutErrors.ListMatches(lookup, (int)Math.Min(written, int.MaxValue))}. " +

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PasswordSafe.Checkout;
@@ -25,8 +27,8 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
     protected override void ProcessItem()
     {
         var client = Connect(out _);
-        var queue = Queue.Equals("Approver", System.StringComparison.OrdinalIgnoreCase) ? "app" : "req";
-        System.Collections.Generic.IReadOnlyList<Request> requests;
+        var queue = Queue.Equals("Approver", StringComparison.OrdinalIgnoreCase) ? "app" : "req";
+        IReadOnlyList<Request> requests;
         try
         {
             requests = Run((log, token) => client.GetRequestsAsync(Status.ToLowerInvariant(), queue, log, token));
@@ -45,10 +47,11 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
 
         if (RequestId == null)
         {
-            WriteObject(requests, enumerateCollection: true);
+            WriteRequests(client, requests);
             return;
         }
 
+        var found = new List<Request>();
         foreach (var id in RequestId)
         {
             var match = requests.FirstOrDefault(r => r.RequestId == id);
@@ -58,8 +61,24 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
             }
             else
             {
-                WriteObject(match);
+                found.Add(match);
             }
+        }
+
+        WriteRequests(client, found);
+    }
+
+    /// <summary>
+    /// The requests with their alias names (one <c>GET Aliases</c> at most, only when one was made through an alias); in
+    /// the Approver queue marked for the view that shows who asked and why.
+    /// </summary>
+    private void WriteRequests(CheckoutClient client, IReadOnlyList<Request> requests)
+    {
+        Run((log, token) => client.NameAliasesAsync(requests, log, token));
+        var approverQueue = Queue.Equals("Approver", StringComparison.OrdinalIgnoreCase);
+        foreach (var request in requests)
+        {
+            WriteObject(approverQueue ? ApproverQueueView.Mark(request) : request);
         }
     }
 }

@@ -92,6 +92,8 @@ public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
     {
         session.SystemId = InputObject?.SystemId ?? 0;
         session.AccountId = InputObject?.AccountId ?? 0;
+        session.SystemName = InputObject?.SystemName;
+        session.AccountName = InputObject?.AccountName;
         return session;
     }
 }

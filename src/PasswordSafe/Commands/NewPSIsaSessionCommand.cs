@@ -14,6 +14,8 @@ namespace PasswordSafe.Commands;
 [OutputType(typeof(AccessSession))]
 public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
 {
+    internal override bool ForIsa => true;
+
     [Parameter(Mandatory = true)]
     [ValidateSet("SSH", "sshticket", "RDP", "rdpticket", "rdpfile", "app", "appfile", IgnoreCase = true)]
     public string SessionType { get; set; } = string.Empty;
@@ -44,8 +46,12 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
 
             var spec = new IsaSpec { SystemId = SystemId, AccountId = AccountId, DurationMinutes = DurationMinutes, Reason = Reason, SessionType = SessionType, ApplicationId = ApplicationId };
             var account = TargetAccount(client);
+            string? systemName = null;
+            string? accountName = null;
             if (account != null)
             {
+                systemName = account.SystemName;
+                accountName = account.AccountName;
                 spec.SystemId = account.SystemId;
                 spec.AccountId = account.AccountId;
                 spec.ApplicationId ??= account.ApplicationId;
@@ -64,6 +70,8 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
             var session = SessionFileWriter.ToAccessSession(response, SessionType, file, SessionFileWriter.EndListedSession);
             session.SystemId = spec.SystemId;
             session.AccountId = spec.AccountId;
+            session.SystemName = systemName;
+            session.AccountName = accountName;
             WriteObject(session);
         }
         catch (PasswordSafeException e)

@@ -88,6 +88,9 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     /// <summary>The cmdlet's work for the command line or for one piped record (what ProcessRecord is elsewhere).</summary>
     protected abstract void ProcessItem();
 
+    /// <summary>The object under the piped record being processed (to name it in -WhatIf and errors), or null without pipeline input.</summary>
+    internal object? PipedObject => _pipelineInput?.Record?.BaseObject;
+
     /// <summary>
     /// The parameters an object this module wrote may fill when piped in: its ids. Its other properties are the server's
     /// values when it was read, not changes, so they are not taken (a Get- object piped into Set- -OneValue changes only

@@ -22,14 +22,44 @@ public abstract class RequestInputCmdlet : CheckoutCmdlet
     /// <summary>The id of the request this record is about.</summary>
     internal int CurrentRequestId => InputObject?.RequestId ?? RequestId;
 
-    /// <summary>An error's target: the request object, or the masked id.</summary>
-    internal object CurrentTarget => (object?)InputObject ?? MaskedRequest;
+    /// <summary>An error's target: the request object, a piped session named after its account, or the masked id.</summary>
+    internal object CurrentTarget => (object?)InputObject ?? DescribePipedSession() ?? MaskedRequest;
 
     /// <summary>
     /// How -WhatIf, progress and errors name the request: its account (<c>web01\Administrator</c>), with the access type
-    /// when it is not View (<c>web01\Administrator (RDP)</c>) so a request set's requests are told apart; or <c>request ****</c>.
+    /// when it is not View (<c>web01\Administrator (RDP)</c>) so a request set's requests are told apart; a session piped
+    /// in by its RequestId the same way; or <c>request ****</c>.
     /// </summary>
-    internal string DescribeCurrent() => InputObject != null ? DescribeRequest(InputObject) : MaskedRequest;
+    internal string DescribeCurrent() => InputObject != null ? DescribeRequest(InputObject) : DescribePipedSession() ?? MaskedRequest;
+
+    /// <summary>
+    /// A session ticket (New-PSAccessSession) or a listed session (Get-PSAccessSession) bound by its RequestId, named after
+    /// the request's account as a request is: by names where it has them, else by ids; null for anything else.
+    /// </summary>
+    private string? DescribePipedSession()
+    {
+        switch (PipedObject)
+        {
+            case AccessSession ticket when ticket.RequestId == RequestId:
+                var access = AccessTypeOf(ticket.SessionType);
+                var account = !string.IsNullOrEmpty(ticket.AccountName) ? Describe(ticket.SystemName, ticket.AccountName)
+                    : ticket.AccountId > 0 ? "request for " + DescribeIds(ticket.SystemId, ticket.AccountId)
+                    : null;
+                return account == null ? null : access == null ? account : $"{account} ({access})";
+            case AccessSessionInfo listed when listed.RequestId == RequestId && !string.IsNullOrEmpty(listed.AccountName):
+                return $"{Describe(listed.AssetName, listed.AccountName)} ({listed.Protocol})";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The access type a session type belongs to (spec E2: session type = access type).</summary>
+    private static string? AccessTypeOf(string? sessionType) =>
+        sessionType == null ? null
+        : sessionType.StartsWith("ssh", System.StringComparison.OrdinalIgnoreCase) ? "SSH"
+        : sessionType.StartsWith("rdp", System.StringComparison.OrdinalIgnoreCase) ? "RDP"
+        : sessionType.StartsWith("app", System.StringComparison.OrdinalIgnoreCase) ? "App"
+        : null;
 
     internal static string DescribeRequest(Request request)
     {

@@ -30,6 +30,12 @@ public abstract class RequestOptionsCmdlet : AccountTargetCmdlet
     [ValidateNotNullOrEmpty]
     public string? TicketNumber { get; set; }
 
+    /// <summary>
+    /// By ids without a duration the account is looked up for its default release duration (one listing call; none when
+    /// -DurationMinutes is typed or a piped object carries DefaultReleaseDuration).
+    /// </summary>
+    internal override bool LooksUpAccountByIds => DurationMinutes <= 0;
+
     /// <summary>The typed duration, else the account's default release duration, else <see cref="FallbackDurationMinutes"/>.</summary>
     internal int DurationFor(ManagedAccount? account) =>
         DurationMinutes > 0 ? DurationMinutes

@@ -73,22 +73,21 @@ public sealed class StopPSRequestCommand : AdminCmdlet
             case ByManagedSystemSet:
                 foreach (var id in ManagedSystemId)
                 {
-                    yield return AccessTarget.ManagedSystem(id)
-                        .Named(InputObject?.BaseObject is ManagedSystem system && system.ManagedSystemId == id ? system.SystemName : null);
+                    yield return AccessTarget.ManagedSystem(id).Named(PipedTargetName.ManagedSystem(InputObject?.BaseObject, id));
                 }
 
                 break;
             case ByUserSet:
                 foreach (var id in UserId)
                 {
-                    yield return AccessTarget.User(id).Named(InputObject?.BaseObject is User user && user.UserId == id ? user.UserName : null);
+                    yield return AccessTarget.User(id).Named(PipedTargetName.User(InputObject?.BaseObject, id));
                 }
 
                 break;
             default:
                 foreach (var id in ManagedAccountId)
                 {
-                    yield return AccessTarget.ManagedAccount(id).Named(PipedAccountName(id));
+                    yield return AccessTarget.ManagedAccount(id).Named(PipedTargetName.ManagedAccount(InputObject?.BaseObject, id));
                 }
 
                 break;
@@ -117,12 +116,4 @@ public sealed class StopPSRequestCommand : AdminCmdlet
             $"{oneItem}; to end every request on its account, pass -ManagedAccountId $_.AccountId."), item));
         return true;
     }
-
-    /// <summary><c>web01\Administrator</c> from a piped account of either Get-PSManagedAccount view, when its id is the one bound.</summary>
-    private string? PipedAccountName(int id) => InputObject?.BaseObject switch
-    {
-        ManagedAccount account when account.AccountId == id => account.ToString(),
-        ManagedAccountSettings settings when settings.AccountId == id => settings.AccountName,
-        _ => null,
-    };
 }

@@ -48,7 +48,7 @@ public sealed class WaitPSRequestCommand : RequestInputCmdlet
 
                 if (ApprovalPoller.IsApproved(current, description))
                 {
-                    WriteObject(current);
+                    WriteObject(Named(client, current!));
                     return;
                 }
 
@@ -78,6 +78,18 @@ public sealed class WaitPSRequestCommand : RequestInputCmdlet
                 WriteProgress(Progress(description, waited.Elapsed, ProgressRecordType.Completed));
             }
         }
+    }
+
+    /// <summary>The approved request with its alias name: the piped request's when it has one, else read (only for alias requests).</summary>
+    private Request Named(CheckoutClient client, Request approved)
+    {
+        if (InputObject?.AliasName is { } aliasName && InputObject.AliasId == approved.AliasId)
+        {
+            approved.AliasName = aliasName;
+        }
+
+        Run((log, token) => client.NameAliasesAsync(new[] { approved }, log, token));
+        return approved;
     }
 
     private ProgressRecord Progress(string description, TimeSpan waited, ProgressRecordType type) =>

@@ -49,7 +49,8 @@ internal static class StatusErrorMapper
     {
         var parsed = ErrorBodyParser.Parse(response.Body, response.StatusCode);
         var status = response.StatusCode.ToString(CultureInfo.InvariantCulture) + " " + response.ReasonPhrase;
-        var detail = parsed.Message ?? ReasonCodes.Describe(parsed.ReasonCode);
+        // The server's own words as they came; a bare reason code explained, as a sentence.
+        var detail = parsed.Message ?? (ReasonCodes.Describe(parsed.ReasonCode) is { } explained ? explained + "." : null);
         var message = $"{response.Method} {response.RedactedUri} failed with {status.Trim()}"
                       + (detail == null ? "." : ": " + detail);
         return new PasswordSafeApiException(ErrorIdFor(response.StatusCode), message,

@@ -20,6 +20,12 @@ public sealed class AccessSession
 
     public int AccountId { get; internal set; }
 
+    /// <summary>The account's names where the cmdlet knew them (a piped request or account), so -WhatIf and errors of the
+    /// cmdlets it is piped into can name it; null for an admin session or when only ids were given.</summary>
+    public string? SystemName { get; internal set; }
+
+    public string? AccountName { get; internal set; }
+
     /// <summary>As requested: <c>SSH</c>, <c>sshticket</c>, <c>RDP</c>, <c>rdpticket</c>, <c>rdpfile</c>, <c>app</c>, <c>appfile</c>.</summary>
     public string? SessionType { get; internal set; }
 

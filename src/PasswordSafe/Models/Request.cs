@@ -34,7 +34,10 @@ public sealed class Request
     /// <summary>The alias the request was made through (<c>AliasID</c>), or null; Get-PSCredential then reads it through the alias.</summary>
     public int? AliasId { get; internal set; }
 
-    /// <summary>The alias's name where the module knows it (New-PSRequest through an alias); the request list carries only the id.</summary>
+    /// <summary>
+    /// The alias's name: New-PSRequest knows it; for a listed request (which carries only the id) it is read from
+    /// <c>GET Aliases</c>, and stays empty when the caller may not list that alias.
+    /// </summary>
     public string? AliasName { get; internal set; }
 
     public int? ApplicationId { get; internal set; }
@@ -45,12 +48,27 @@ public sealed class Request
 
     public DateTimeOffset? ExpiresDate { get; internal set; }
 
+    /// <summary>Who asked (<c>RequestorName</c>): what an approver sees in the Approver queue.</summary>
     public string? RequestorName { get; internal set; }
 
     public int? RequestorUserId { get; internal set; }
 
+    /// <summary>
+    /// True when the password is rotated at check-in or expiry (New-PSRequest -RotateOnCheckin, Set-PSRequest); false
+    /// when the server does not say.
+    /// </summary>
+    public bool RotateOnCheckin { get; internal set; }
+
     /// <summary>The session the request was read with, so the next cmdlet in a pipeline uses the same one.</summary>
     public PasswordSafeSession? Session { get; internal set; }
+
+    /// <summary>A copy with another status: how -PassThru shows a request that its check-in or denial ended (no longer listed).</summary>
+    internal Request WithStatus(string status)
+    {
+        var copy = (Request)MemberwiseClone();
+        copy.Status = status;
+        return copy;
+    }
 
     // No id: request ids are masked wherever text can reach logs or error targets.
     public override string ToString() => $"{SystemName}\\{AccountName} ({AccessType}, {Status})";

@@ -64,8 +64,10 @@ public sealed class HelpExampleRunTests
         { "Wait-PSRequest", 2, "demo", "" },
         { "Set-PSRequest", 1, "demo", "" },
         { "Set-PSRequest", 2, "demo", "" },
+        { "Set-PSRequest", 3, "demo", "" },
         { "Complete-PSRequest", 1, "demo", "" },
         { "Complete-PSRequest", 2, "demo", "" },
+        { "Complete-PSRequest", 3, "demo", "" },
         { "Get-PSRequest", 1, "demo", "" },
         { "Get-PSRequestSet", 1, "demo", "" },
         { "Get-PSRequestSet", 2, "demo", "" },
@@ -134,6 +136,49 @@ public sealed class HelpExampleRunTests
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// An example that waits for an approver and then uses what it got must stop when nobody approves in time: the wait's
+    /// RequestNotApproved is not terminating by itself, and going on would hand the next command a $null credential. Run
+    /// with a one-second timeout and no approver, nothing after the wait runs, and a finally still checks the request in.
+    /// </summary>
+    [Theory]
+    [InlineData("Wait-PSRequest", 1)]
+    [InlineData("New-PSRequest", 4)]
+    public async Task ExampleThatWaitsForAnApprover_NobodyApproves_StopsBeforeTheCredentialIsUsed(string cmdlet, int number)
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions());
+        using var shell = HelpExamples.Connect(server, DemoSeed.RunAs);
+        shell.Run(StandIns + "function Invoke-Sqlcmd { param($ServerInstance, $Credential, $Query) $global:SqlRanWith = \"[$Credential]\" }").AssertSuccess();
+        var code = HelpExamples.Code(cmdlet, number);
+        Assert.Contains("-TimeoutSec 900", code);
+
+        var result = shell.Run(code.Replace("-TimeoutSec 900", "-TimeoutSec 1", StringComparison.Ordinal) + "\n$global:WentOn = $true");
+
+        Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("RequestNotApproved,", StringComparison.Ordinal));
+        Assert.Null(shell.GetVariable("SqlRanWith"));
+        Assert.Null(shell.GetVariable("WentOn"));
+        var request = Assert.Single(server.State.ReleaseRequests);
+        Assert.Equal(code.Contains("finally", StringComparison.Ordinal) ? RequestStatus.Canceled : RequestStatus.Pending, request.Status);
+    }
+
+    [Fact]
+    public void EveryExampleThatKeepsAWaitsResult_StopsOnItsError()
+    {
+        // The mistake above, anywhere in the help: "$x = … | Wait-PSRequest …" without -ErrorAction Stop goes on with $null.
+        foreach (var page in HelpExamples.Pages())
+        {
+            foreach (var number in HelpExamples.Numbers(page))
+            {
+                foreach (var line in HelpExamples.Code(page, number).Split('\n'))
+                {
+                    var wait = System.Text.RegularExpressions.Regex.Match(line, @"^\s*\$\w+\s*=.*\|\s*(Wait-PSRequest[^|]*)");
+                    Assert.True(!wait.Success || wait.Groups[1].Value.Contains("-ErrorAction Stop", StringComparison.Ordinal),
+                        $"{page} example {number} keeps what Wait-PSRequest writes but goes on when it fails: add -ErrorAction Stop.\n{line}");
+                }
+            }
         }
     }
 

@@ -43,6 +43,25 @@ public sealed class ModuleManifestTests
         Assert.Empty(ModuleManifestData.List(manifest, key));
     }
 
+    /// <summary>
+    /// The README's cmdlet tables and about_PasswordSafe's lists are how a newcomer learns what exists: every exported
+    /// cmdlet is named there (verbs may share a noun: <c>Get/New/Remove-PSUserGroup</c>).
+    /// </summary>
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("en-US/about_PasswordSafe.md")]
+    public void Overview_NamesEveryExportedCmdlet(string page)
+    {
+        var text = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryPaths.Root, page));
+        var named = System.Text.RegularExpressions.Regex.Matches(text, @"(?<![\w/-])([A-Z][a-z]+(?:/[A-Z][a-z]+)*)-(PS\w+|PasswordSafe\w*)")
+            .SelectMany(m => m.Groups[1].Value.Split('/').Select(verb => verb + "-" + m.Groups[2].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var missing = ModuleManifestData.List(ModuleManifestData.Read(), "CmdletsToExport").Where(c => !named.Contains(c)).ToArray();
+
+        Assert.True(missing.Length == 0, $"{page} does not name: {string.Join(", ", missing)}");
+    }
+
     [Fact]
     public void Manifest_TargetsWindowsPowerShellAndPowerShell7()
     {

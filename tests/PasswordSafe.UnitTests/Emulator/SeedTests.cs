@@ -81,6 +81,35 @@ public class SeedTests
         Assert.Throws<SeedException>(() => EmulatorState.FromSeed(EmulatorSeed.Parse(json)));
     }
 
+    [Theory]
+    [InlineData("""{ "AccessPolicies": [ { "AccessPolicyID": 1, "AccessTypes": [ { "AccessType": "Viewx" } ] } ] }""",
+        "$.AccessPolicies[0].AccessTypes[0].AccessType", "must be one of View, RDP, SSH, App")]
+    [InlineData("""{ "AccessPolicies": [ { "AccessPolicyID": 1, "AccessTypes": [ { "AccessType": "1" } ] } ] }""",
+        "$.AccessPolicies[0].AccessTypes[0].AccessType", "must be one of View, RDP, SSH, App")]
+    [InlineData("""{ "ApiRegistrations": [ { "Id": 1, "RegistrationType": "Nonsense" } ] }""",
+        "$.ApiRegistrations[0].RegistrationType", "must be one of ApiKeyPolicy, ApiAccessPolicy")]
+    [InlineData("""{ "UserGroups": [ { "GroupID": 1, "SmartRuleAccess": [ { "SmartRuleID": 1, "Roles": [ "Requestor", "Boss" ] } ] } ] }""",
+        "$.UserGroups[0].SmartRuleAccess[0].Roles[1]", "must be one of None, Requestor, Approver, RequestorApprover, ISA, CredentialsManager, Auditor")]
+    public void BadEnumValue_IsRefused_NamingWhereItIs_AndTheValuesItCanHave(string json, string path, string names)
+    {
+        var e = Assert.Throws<SeedException>(() => EmulatorSeed.Parse(json));
+
+        Assert.Contains($"the value at {path} (line 1) {names}.", e.Message);
+        Assert.DoesNotContain("could not be converted", e.Message);
+    }
+
+    [Fact]
+    public void EnumValues_TakeAnyCase_FlagLists_AndNumbers_AsBefore()
+    {
+        var seed = EmulatorSeed.Parse("""
+            { "AccessPolicies": [ { "AccessPolicyID": 1, "AccessTypes": [ { "AccessType": "rdp" }, { "AccessType": 2 } ] } ],
+              "UserGroups": [ { "GroupID": 1, "SmartRuleAccess": [ { "SmartRuleID": 1, "Roles": [ "requestor, ISA" ] } ] } ] }
+            """);
+
+        Assert.Equal(new[] { AccessType.RDP, (AccessType)2 }, seed.AccessPolicies[0].AccessTypes!.Select(t => t.AccessType));
+        Assert.Equal(SmartRuleRoles.Requestor | SmartRuleRoles.ISA, seed.UserGroups[0].SmartRuleAccess[0].Roles[0]);
+    }
+
     [Fact]
     public void A4_RuleCannotSwitchBetweenIpAndXff()
     {

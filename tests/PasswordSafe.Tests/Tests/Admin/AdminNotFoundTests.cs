@@ -28,9 +28,9 @@ public sealed class AdminNotFoundTests : IClassFixture<CheckoutEmulator>
     [InlineData("Grant-PSUserGroupRole -GroupId 3 -SmartRuleId 999 -Role Requestor -AccessPolicyId 1",
         "Setting the roles on smart rule 999 of user group 3 failed: Smart rule not found.")]
     [InlineData("Get-PSAsset -WorkgroupName 'Default Workgroup' -Name 'nf-asset'",
-        "asset 'nf-asset' in workgroup 'Default Workgroup' was not found (Asset not found).")]
+        "Asset 'nf-asset' in workgroup 'Default Workgroup' was not found (Asset not found).")]
     [InlineData("Remove-PSUserGroup -GroupId 999 -Force",
-        "user group 999 was not found (User group not found).")]
+        "User group 999 was not found (User group not found).")]
     public void D1_404_SaysWhatTheServerDidNotFind_NotThatAnObjectThatExistsIsMissing(string command, string message)
     {
         using var admin = AdminShell();

@@ -20,18 +20,27 @@ public sealed class AdminTableViewTests : IAsyncLifetime
     public Task DisposeAsync() => emulator.DisposeAsync();
 
     [Fact]
-    public void Sessions_IdUserRunAsAndStateFirst_TheAddressLast()
+    public void Sessions_IdUserRunAsStateAndServerWhole_80_TheConnectTimeFrom100()
     {
         using var shell = emulator.RunnerFor("admin");
 
         var wide = ConsoleTable.Render(shell, 120, "Get-PasswordSafeSession -All");
+        var hundred = ConsoleTable.Render(shell, 100, "Get-PasswordSafeSession -All");
         var narrow = ConsoleTable.Render(shell, 80, "Get-PasswordSafeSession -All");
 
-        ConsoleTable.AssertFits(wide, 120);
-        Assert.Matches(@"^\s*Id\s+UserName\s+RunAs\s+Method\s+Connected\s+ConnectedAt\s+BaseUri$", wide[0]);
-        Assert.Matches(@"^\s*\d+\s+admin\s+admin\s+ApiKey\s+True\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+https://127\.0\.0\.1:\d+/BeyondTrust/api/public/v3/$", wide[2]);
-        Assert.All(narrow, l => Assert.True(l.Length < 80, l));
-        Assert.Matches(@"^\s*\d+\s+admin\s+admin\s+ApiKey\s+True\s+\d{4}-\d\d-\d\d \d\d:\d\d", narrow[2]);
+        foreach (var (table, width) in new[] { (wide, 120), (hundred, 100) })
+        {
+            ConsoleTable.AssertFits(table, width);
+            Assert.Matches(@"^\s*Id\s+UserName\s+RunAs\s+Method\s+Connected\s+Server\s+ConnectedAt$", table[0]);
+            Assert.Matches(@"^\s*\d+\s+admin\s+admin\s+ApiKey\s+True\s+127\.0\.0\.1:\d+\s+\d{4}-\d\d-\d\d \d\d:\d\d$", table[2]);
+        }
+
+        // Not "https://12…": the server stays whole at 80 and the connect time is left out whole.
+        ConsoleTable.AssertFits(narrow, 80);
+        Assert.Matches(@"^\s*Id\s+UserName\s+RunAs\s+Method\s+Connected\s+Server$", narrow[0]);
+        Assert.Matches(@"^\s*\d+\s+admin\s+admin\s+ApiKey\s+True\s+127\.0\.0\.1:\d+$", narrow[2]);
+        // The whole base URI stays on the object (and in the list view).
+        Assert.Matches(@"^https://127\.0\.0\.1:\d+/BeyondTrust/api/public/v3/$", (string)shell.Run("(Get-PasswordSafeSession).BaseUri.ToString()").AssertSuccess().SingleValue!);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class AccessSessionMonitoringTests : IAsyncLifetime
         Assert.Equal("RDP", Assert.Single(byTicket.Output).Properties["Protocol"].Value);
         Assert.Equal(0, byStatus.SingleValue);
         Assert.Equal(2, byUser.SingleValue);
-        Assert.Contains("session 999", unknown.Exception.Message);
+        Assert.Contains("Session 999 was not found", unknown.Exception.Message);
     }
 
     [Fact]
@@ -228,9 +228,10 @@ public sealed class AccessSessionMonitoringTests : IAsyncLifetime
         var listed = shell.Run("Get-PSAccessSession -Session $Admin | Where-Object Protocol -eq 'RDP' | Lock-PSAccessSession -WhatIf -Session $Admin").AssertSuccess();
 
         Assert.Contains(byAccount.HostWrites, l => l.Contains("\"managed account 1\"") && l.Contains("Lock every open session"));
-        Assert.Contains(bySystem.HostWrites, l => l.Contains("\"managed system 4\"") && l.Contains("Terminate every open session"));
+        // A piped system is named, as Stop-PSRequest names it.
+        Assert.Contains(bySystem.HostWrites, l => l.Contains("\"managed system 4 (lnx01)\"") && l.Contains("Terminate every open session"));
         // A ticket carries AccountId and SystemId too: it must still mean its own session, not every session of its account.
-        Assert.Contains(ticket.HostWrites, l => l.Contains($"\"session {rdpId}\""));
+        Assert.Contains(ticket.HostWrites, l => l.Contains($"\"session {rdpId} (web01\\Administrator)\""));
         Assert.Contains(listed.HostWrites, l => l.Contains($"session {rdpId} (user"));
         Assert.All(emulator.State.AccessSessions, s => Assert.Equal(SessionStatus.NotStarted, s.Status));
     }
@@ -250,8 +251,8 @@ public sealed class AccessSessionMonitoringTests : IAsyncLifetime
         shell.Run("$Rdp | Stop-PSAccessSession -Force -Session $Isa").AssertSuccess();
 
         Assert.Contains("Password Safe API Global Quarantine", denied.ErrorDetails.RecommendedAction);
-        Assert.Contains("managed account 999 was not found", account.Exception.Message);
-        Assert.Contains("managed system 999 was not found", system.Exception.Message);
+        Assert.Contains("Managed account 999 was not found", account.Exception.Message);
+        Assert.Contains("Managed system 999 was not found", system.Exception.Message);
         Assert.Equal(SessionStatus.Completed, emulator.State.AccessSessions.Single(s => s.Protocol == AccessType.RDP).Status);
     }
 

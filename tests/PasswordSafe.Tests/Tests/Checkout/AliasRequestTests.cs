@@ -186,7 +186,8 @@ public sealed class AliasRequestTests : IAsyncLifetime
     {
         using var shell = emulator.RunnerFor("demo");
 
-        // Each -WhatIf target shows which set bound: accounts by name, id rows by ids, aliases by alias.
+        // Each -WhatIf target shows which set bound: accounts and id rows by the account's names (an id row is looked up
+        // for its default duration, which names it too), aliases by alias.
         var account = shell.Run("Get-PSManagedAccount -SystemName web01 -AccountName runbook-svc | New-PSRequest -WhatIf").AssertSuccess();
         var idRow = shell.Run("[pscustomobject]@{ SystemId = 1; AccountId = 12 } | New-PSRequest -WhatIf").AssertSuccess();
         var aliasRow = shell.Run("[pscustomobject]@{ AliasId = 1 } | New-PSRequest -WhatIf").AssertSuccess();
@@ -194,10 +195,10 @@ public sealed class AliasRequestTests : IAsyncLifetime
         var both = shell.Run("[pscustomobject]@{ SystemId = 1; AccountId = 12; AliasId = 1 } | New-PSRequest -WhatIf").AssertSuccess();
 
         Assert.Contains(account.HostWrites, l => l.Contains(@"web01\runbook-svc"));
-        Assert.Contains(idRow.HostWrites, l => l.Contains("account 12 on system 1"));
+        Assert.Contains(idRow.HostWrites, l => l.Contains(@"web01\runbook-svc") && !l.Contains("alias"));
         // The row's AliasId is read for the alias's default duration, which names it too.
         Assert.Contains(aliasRow.HostWrites, l => l.Contains("alias 'runbook-pair'"));
-        Assert.Contains(both.HostWrites, l => l.Contains("account 12 on system 1"));
+        Assert.Contains(both.HostWrites, l => l.Contains(@"web01\runbook-svc") && !l.Contains("alias"));
         Assert.Empty(emulator.State.ReleaseRequests);
 
         // And for real: a piped alias is requested through the alias, a piped account directly.

@@ -78,7 +78,7 @@ public sealed class ApprovalTests : IAsyncLifetime
 
         var error = shell.Run("Approve-PSRequest -RequestId $r.RequestId -Session $Approver").AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
 
-        Assert.Contains("no longer waiting for approval: it was already approved or denied", error.ErrorDetails.Message);
+        Assert.Contains("the request was not found, or is no longer waiting for approval (it was approved or denied already", error.ErrorDetails.Message);
         Assert.Contains("the server said: The request is not waiting for approval", error.ErrorDetails.Message);
         Assert.DoesNotContain("checked in", error.ErrorDetails.Message);
         Assert.Contains("Get-PSRequest -Queue Approver", ErrorText.Shown(error));

@@ -137,8 +137,8 @@ public sealed class CheckoutLifecycleTests : IAsyncLifetime
 
         Assert.Single(read.Output);
         var error = read.AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
-        Assert.StartsWith(@"Reading the credential for lnx01\root: the request is not active", error.ErrorDetails.Message);
-        Assert.StartsWith(@"Checking in the request for lnx01\root: the request is not active",
+        Assert.StartsWith(@"Reading the credential for lnx01\root: the request was not found, or is no longer active", error.ErrorDetails.Message);
+        Assert.StartsWith(@"Checking in the request for lnx01\root: the request was not found, or is no longer active",
             again.AssertError("RequestNotActive", ErrorCategory.ObjectNotFound).ErrorDetails.Message);
     }
 

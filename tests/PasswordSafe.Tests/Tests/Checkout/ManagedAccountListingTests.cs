@@ -327,6 +327,40 @@ public sealed class ManagedAccountListingTests : IClassFixture<CheckoutEmulator>
         Assert.Empty(emulator.State.ReleaseRequests);
     }
 
+    [Theory]
+    [InlineData("Get-PSManagedAccount -SystemName contoso.test -AccountName svc-backup")]
+    [InlineData("Get-PSManagedAccount contoso.test SVC-BACKUP -Type domainlinked")]
+    public void E1_ListingByTheBareNameOfADirectoryAccount_IsEmpty_WithADidYouMeanWarning(string script)
+    {
+        // Scripts test the listing for emptiness, so it stays empty; the same hint New-PSRequest gives comes as a warning.
+        using var shell = emulator.RunnerFor("demo");
+
+        var mark = emulator.State.ApiCalls.Total;
+        var result = shell.Run(script).AssertSuccess();
+
+        Assert.Empty(result.Output);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains(@"Did you mean CONTOSO\svc-backup?", warning);
+        Assert.StartsWith("No managed account matches system 'contoso.test'", warning);
+        // The miss, then one listing of the system for the hint.
+        Assert.Equal(2, emulator.State.ApiCalls.Since(mark).Count);
+    }
+
+    [Theory]
+    [InlineData("Get-PSManagedAccount -SystemName web01 -AccountName svc-backup", 2)]
+    [InlineData(@"Get-PSManagedAccount -SystemName contoso.test -AccountName 'CONTOSO\nobody'", 1)]
+    [InlineData(@"Get-PSManagedAccount -SystemName contoso.test -AccountName 'CONTOSO\svc-backup'", 1)]
+    public void E1_ListingThatFindsOrMissesOtherwise_HasNoHint_AndAsksNoMore(string script, int calls)
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var mark = emulator.State.ApiCalls.Total;
+        var result = shell.Run(script).AssertSuccess();
+
+        Assert.Empty(result.Warnings);
+        Assert.Equal(calls, emulator.State.ApiCalls.Since(mark).Count);
+    }
+
     [Fact]
     public void E1_NameOnNoSystem_AccountNotFound_HasNoDidYouMean()
     {

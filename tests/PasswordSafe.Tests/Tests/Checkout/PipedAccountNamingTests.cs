@@ -125,6 +125,28 @@ public sealed class PipedAccountNamingTests : IAsyncLifetime
         Assert.Equal("Administrator", Assert.IsType<PSCredential>(byAccount.SingleValue).UserName);
     }
 
+    [Fact]
+    public void E2_SessionTicketPipedIntoTheRequestCmdlets_IsNamedLikeItsRequest_NotAMaskedId()
+    {
+        // A ticket binds -RequestId by property name; it carries its account, so it is named as the request would be.
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "admin", sessionVariable: "Admin", makeDefault: false);
+        shell.Run("$ticket = New-PSRequest web01 Administrator -AccessType RDP -Reason r | New-PSAccessSession -SessionType rdpticket\n" +
+                  "$byId = New-PSAccessSession -RequestId (New-PSRequest lnx01 root -AccessType SSH -Reason r).RequestId -SessionType SSH").AssertSuccess();
+
+        var complete = shell.Run("$ticket | Complete-PSRequest -WhatIf").AssertSuccess();
+        var set = shell.Run("$ticket | Set-PSRequest -RotateOnCheckin -WhatIf").AssertSuccess();
+        var listed = shell.Run("Get-PSAccessSession -Session $Admin | Where-Object Protocol -eq SSH | Complete-PSRequest -WhatIf").AssertSuccess();
+        var idsOnly = shell.Run("$byId | Complete-PSRequest -WhatIf").AssertSuccess();
+
+        AssertOnlyWhatIf(complete, @"web01\Administrator (RDP)");
+        AssertOnlyWhatIf(set, @"web01\Administrator (RDP)");
+        AssertOnlyWhatIf(listed, @"lnx01\root (SSH)");
+        // Made from a bare id, the ticket knows no account: still masked, never the id.
+        AssertOnlyWhatIf(idsOnly, "request ****");
+        Assert.All(emulator.State.ReleaseRequests, r => Assert.True(r.IsOpen));
+    }
+
     /// <summary>-WhatIf ran: no output, and the host was told what would happen to <paramref name="target"/>.</summary>
     private static void AssertOnlyWhatIf(PowerShellResult whatIf, string target)
     {

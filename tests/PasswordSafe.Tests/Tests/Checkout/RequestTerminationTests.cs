@@ -203,10 +203,10 @@ public sealed class RequestTerminationTests : IAsyncLifetime
         var system = shell.Run("Stop-PSRequest -ManagedSystemId 999 -Force -Session $Admin").AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
         var users = shell.Run("Stop-PSRequest -UserId 999, 33 -Force -Session $Admin");
 
-        Assert.Contains("managed account 999 was not found", account.Exception.Message);
-        Assert.Contains("managed system 999 was not found", system.Exception.Message);
+        Assert.Contains("Managed account 999 was not found", account.Exception.Message);
+        Assert.Contains("Managed system 999 was not found", system.Exception.Message);
         var user = users.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
-        Assert.Contains("user 999 was not found", user.Exception.Message);
+        Assert.Contains("User 999 was not found", user.Exception.Message);
         Assert.Equal(999, user.TargetObject);
         Assert.Equal(RequestStatus.Terminated, emulator.Request(RequestId(shell, "Theirs")).Status);
     }

@@ -49,7 +49,7 @@ public sealed class TableViewTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Requests_120_ReasonAfterTheExpiry_80_EverythingButTheReason()
+    public void Requests_80_KeysAccessAndReason_100And120_TheExpiryToo()
     {
         using var shell = emulator.RunnerFor("demo");
         shell.Run("$r = New-PSRequest web01 Administrator -AccessType RDP -Reason 'patch night'\n" +
@@ -57,15 +57,47 @@ public sealed class TableViewTests : IAsyncLifetime
         var expires = (string)shell.Run("$r.ExpiresDate.LocalDateTime.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)").AssertSuccess().SingleValue!;
 
         var wide = Render(shell, 120, "Get-PSRequest");
+        var hundred = Render(shell, 100, "Get-PSRequest");
         var narrow = Render(shell, 80, "Get-PSRequest");
 
-        AssertFits(wide, 120);
-        Assert.Matches(@"^RequestId\s+Status\s+SystemName\s+UserName\s+Access\s+Expires\s+Reason$", Header(wide));
-        Assert.Contains(wide, l => Regex.IsMatch(l, $@"^\s*\d+\s+Active\s+web01\s+Administrator\s+RDP\s+{Regex.Escape(expires)}\s+patch night$"));
-        Assert.Contains(wide, l => Regex.IsMatch(l, $@"^\s*\d+\s+Active\s+contoso\.test\s+CONTOSO\\svc-backup\s+View\s+{Date}\s+backup$"));
+        foreach (var (table, width) in new[] { (wide, 120), (hundred, 100) })
+        {
+            AssertFits(table, width);
+            Assert.Matches(@"^RequestId\s+Status\s+SystemName\s+UserName\s+Access\s+Reason\s+Expires$", Header(table));
+            Assert.Contains(table, l => Regex.IsMatch(l, $@"^\s*\d+\s+Active\s+web01\s+Administrator\s+RDP\s+patch night\s+{Regex.Escape(expires)}$"));
+            Assert.Contains(table, l => Regex.IsMatch(l, $@"^\s*\d+\s+Active\s+contoso\.test\s+CONTOSO\\svc-backup\s+View\s+backup\s+{Date}$"));
+        }
+
+        // The reason is what the tester missed at 80: it stays, and the expiry is left out whole.
         AssertFits(narrow, 80);
-        Assert.Matches(@"^RequestId\s+Status\s+SystemName\s+UserName\s+Access\s+Expires$", Header(narrow));
-        Assert.Contains(narrow, l => Regex.IsMatch(l, $@"^\s*\d+\s+Active\s+web01\s+Administrator\s+RDP\s+{Regex.Escape(expires)}$"));
+        Assert.Matches(@"^RequestId\s+Status\s+SystemName\s+UserName\s+Access\s+Reason$", Header(narrow));
+        Assert.Contains(narrow, l => Regex.IsMatch(l, @"^\s*\d+\s+Active\s+web01\s+Administrator\s+RDP\s+patch night$"));
+        Assert.Equal(wide.Count, narrow.Count);
+    }
+
+    [Fact]
+    public void ApproverQueue_ShowsWhoAskedAndWhy_80_StatusRequestorAccountAccessReason_120_ExpiryAndId()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "approver", sessionVariable: "Approver", makeDefault: false);
+        shell.Run("$null = New-PSRequest db01 sa -Reason 'quarterly audit' -WarningAction SilentlyContinue").AssertSuccess();
+
+        var wide = Render(shell, 120, "Get-PSRequest -Queue Approver -Session $Approver");
+        var hundred = Render(shell, 100, "Get-PSRequest -Queue Approver -Session $Approver");
+        var narrow = Render(shell, 80, "Get-PSRequest -Queue Approver -Session $Approver");
+        var own = Render(shell, 120, "Get-PSRequest");
+
+        AssertFits(wide, 120);
+        Assert.Matches(@"^Status\s+Requestor\s+SystemName\s+UserName\s+Access\s+Reason\s+Expires\s+RequestId$", Header(wide));
+        Assert.Contains(wide, l => Regex.IsMatch(l, @"^Pending\s+demo\s+db01\s+sa\s+View\s+quarterly audit\s+\d+$"));
+        AssertFits(hundred, 100);
+        Assert.Matches(@"^Status\s+Requestor\s+SystemName\s+UserName\s+Access\s+Reason\s+Expires$", Header(hundred));
+        AssertFits(narrow, 80);
+        Assert.Matches(@"^Status\s+Requestor\s+SystemName\s+UserName\s+Access\s+Reason$", Header(narrow));
+        Assert.Contains(narrow, l => Regex.IsMatch(l, @"^Pending\s+demo\s+db01\s+sa\s+View\s+quarterly audit$"));
+        // Your own requests keep their view; the approver's objects are still requests that pipe on.
+        Assert.Matches(@"^RequestId\s+Status\s+SystemName", Header(own));
+        Assert.Equal("PasswordSafe.Request", shell.Run("(Get-PSRequest -Queue Approver -Session $Approver)[0].GetType().FullName").AssertSuccess().SingleValue);
     }
 
     [Fact]
@@ -86,7 +118,7 @@ public sealed class TableViewTests : IAsyncLifetime
     }
 
     [Fact]
-    public void AccessSessions_120_ProtocolStartAndDuration_80_IdsStatusAssetAndAccount()
+    public void AccessSessions_80_IdsStatusUserAssetAccountAndStart_100_DurationAndRequest_120_Protocol()
     {
         using var shell = emulator.RunnerFor("demo");
         emulator.Connect(shell, "admin", sessionVariable: "Admin", makeDefault: false);
@@ -94,17 +126,22 @@ public sealed class TableViewTests : IAsyncLifetime
                   "$Ssh = New-PSRequest lnx01 root -AccessType SSH -Reason watch | New-PSAccessSession").AssertSuccess();
 
         var wide = Render(shell, 120, "Get-PSAccessSession -Session $Admin");
+        var hundred = Render(shell, 100, "Get-PSAccessSession -Session $Admin");
         var narrow = Render(shell, 80, "Get-PSAccessSession -Session $Admin");
         var tickets = Render(shell, 80, "$Rdp, $Ssh");
         var admin = Render(shell, 80, "$c = [pscredential]::new('root', [System.Net.NetworkCredential]::new('', 'pw').SecurePassword)\n" +
                                       "New-PSAdminSession -HostName lnx42.contoso.test -SessionType SSH -Credential $c -Session $Admin");
 
         AssertFits(wide, 120);
-        Assert.Matches(@"^SessionId\s+Status\s+UserId\s+RequestId\s+AssetName\s+AccountName\s+Protocol\s+Started\s+Duration$", Header(wide));
-        Assert.Contains(wide, l => Regex.IsMatch(l, $@"^\s*\d+\s+NotStarted\s+\d+\s+\d+\s+web01\s+Administrator\s+RDP\s+{Date}\s+00:00:00$"));
+        Assert.Matches(@"^SessionId\s+Status\s+UserId\s+AssetName\s+AccountName\s+Started\s+Duration\s+RequestId\s+Protocol$", Header(wide));
+        Assert.Contains(wide, l => Regex.IsMatch(l, $@"^\s*\d+\s+NotStarted\s+\d+\s+web01\s+Administrator\s+{Date}\s+00:00:00\s+\d+\s+RDP$"));
+        // The tester's 100 columns: start and duration are there (the protocol is left out whole).
+        AssertFits(hundred, 100);
+        Assert.Matches(@"^SessionId\s+Status\s+UserId\s+AssetName\s+AccountName\s+Started\s+Duration\s+RequestId$", Header(hundred));
+        Assert.Contains(hundred, l => Regex.IsMatch(l, $@"^\s*\d+\s+NotStarted\s+\d+\s+lnx01\s+root\s+{Date}\s+00:00:00\s+\d+$"));
         AssertFits(narrow, 80);
-        Assert.Matches(@"^SessionId\s+Status\s+UserId\s+RequestId\s+AssetName\s+AccountName$", Header(narrow));
-        Assert.Contains(narrow, l => Regex.IsMatch(l, @"^\s*\d+\s+NotStarted\s+\d+\s+\d+\s+lnx01\s+root$"));
+        Assert.Matches(@"^SessionId\s+Status\s+UserId\s+AssetName\s+AccountName\s+Started$", Header(narrow));
+        Assert.Contains(narrow, l => Regex.IsMatch(l, $@"^\s*\d+\s+NotStarted\s+\d+\s+lnx01\s+root\s+{Date}$"));
         // A new session's ticket view: where to connect, never the ticket.
         AssertFits(tickets, 80);
         Assert.Matches(@"^SessionType\s+Host\s+Port\s+For\s+FilePath$", Header(tickets));

@@ -98,7 +98,7 @@ public sealed class UseCredentialTests : IAsyncLifetime
     {
         using var shell = emulator.RunnerFor("demo");
 
-        var result = shell.Run($"Use-PSCredential -SystemId 3 -AccountId {CheckoutSeed.DomainServiceAccount} -Reason backup -Verbose {{ param($c) $c.UserName }}")
+        var result = shell.Run($"Use-PSCredential -SystemId 3 -AccountId {CheckoutSeed.DomainServiceAccount} -DurationMinutes 30 -Reason backup -Verbose {{ param($c) $c.UserName }}")
             .AssertSuccess();
 
         // Not "account 3 on system 3": a runbook hands this credential to Invoke-Command or New-PSDrive.
@@ -109,11 +109,30 @@ public sealed class UseCredentialTests : IAsyncLifetime
     }
 
     [Fact]
+    public void E1_UseCredential_ByIdsWithoutDuration_TheAccountIsLookedUp_ItsDefaultDurationAndItsUserName_NoRequestListing()
+    {
+        // The same account by ids or by names gets the same default duration (120 minutes for CONTOSO\svc-backup, not the
+        // module's fallback of 60); the lookup that finds the duration also names the credential.
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run($"Use-PSCredential -SystemId 3 -AccountId {CheckoutSeed.DomainServiceAccount} -Reason backup -Verbose {{ param($c) $c.UserName }}")
+            .AssertSuccess();
+
+        Assert.Equal(@"CONTOSO\svc-backup", result.SingleValue);
+        Assert.Contains(result.Verbose, line => line.StartsWith("GET ", StringComparison.Ordinal) && line.Contains("/ManagedAccounts?systemID=3", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Verbose, line => line.Contains("/Requests?", StringComparison.Ordinal));
+        var request = Assert.Single(emulator.State.ReleaseRequests);
+        Assert.Equal(120, request.DurationMinutes);
+        Assert.Equal(RequestStatus.CheckedIn, request.Status);
+    }
+
+    [Fact]
     public void E1_UseCredential_ByIdsWithUserName_NamesTheCredentialSo_AndListsNoRequests()
     {
         using var shell = emulator.RunnerFor("demo");
 
-        var result = shell.Run($"Use-PSCredential -SystemId 3 -AccountId {CheckoutSeed.DomainServiceAccount} -UserName 'svc-backup@contoso.test' -Reason backup -Verbose {{ param($c) $c.UserName }}")
+        // With -DurationMinutes nothing is looked up: the request, the credential and the check-in are the only calls.
+        var result = shell.Run($"Use-PSCredential -SystemId 3 -AccountId {CheckoutSeed.DomainServiceAccount} -UserName 'svc-backup@contoso.test' -DurationMinutes 30 -Reason backup -Verbose {{ param($c) $c.UserName }}")
             .AssertSuccess();
 
         Assert.Equal("svc-backup@contoso.test", result.SingleValue);

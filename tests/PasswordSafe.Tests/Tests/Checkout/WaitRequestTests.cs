@@ -74,7 +74,7 @@ public sealed class WaitRequestTests : IAsyncLifetime
         var result = RunWhileTheApproverActs(shell, "$r | Wait-PSRequest -PollIntervalSec 1 -TimeoutSec 60", "Deny-PSRequest -Reason 'not now'");
 
         var error = result.AssertError("RequestNotActive", ErrorCategory.ObjectNotFound);
-        Assert.Contains("denied, canceled or expired while waiting", error.Exception.Message);
+        Assert.Contains("denied, canceled, expired or terminated while waiting", error.Exception.Message);
         Assert.Empty(result.Output);
         Assert.Equal(RequestStatus.Denied, Assert.Single(emulator.State.ReleaseRequests).Status);
     }

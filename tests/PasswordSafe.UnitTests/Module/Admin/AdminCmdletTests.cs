@@ -273,7 +273,7 @@ public class AdminCmdletTests
         {
             var error = Assert.Single(shell.Streams.Error);
             Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-            Assert.Contains("managed account 2 was not found", error.ErrorDetails.Message);
+            Assert.Contains("Managed account 2 was not found", error.ErrorDetails.Message);
             Assert.Equal(2, error.TargetObject);
         }
 
