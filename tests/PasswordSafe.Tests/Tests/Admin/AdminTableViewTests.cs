@@ -77,14 +77,14 @@ public sealed class AdminTableViewTests : IAsyncLifetime
         {
             Assert.Matches(@"^SystemName\s+AccountName\s+Outcome\s+SystemId\s+AccountId\s+Reason$", table[0]);
             Assert.Matches(@"^web01\s+Administrator\s+Passed\s+1\s+1$", table[2]);
-            Assert.Matches(@"^ {41}NotTested {15}9999 managed ", table[3]);
+            Assert.Matches(@"^ {41}NotTested {15}9999 Managed ", table[3]);
             Assert.Matches(@"^web01\s+runbook-svc\s+Passed\s+1\s+12$", table[4]);
             Assert.Equal(5, table.Count);
             Assert.All(table, l => Assert.True(l.Length < width, l));
         }
 
         // Only the reason, the last column, may be cut short ($result.Reason has it whole); at 120 it shows what failed.
-        Assert.Contains("9999 managed account 9999 was not found", wide[3], StringComparison.Ordinal);
+        Assert.Contains("9999 Managed account 9999 was not found", wide[3], StringComparison.Ordinal);
         Assert.All(wide.Concat(narrow), l => Assert.DoesNotContain("…", l.Substring(0, Math.Min(l.Length, 69))));
     }
 

@@ -105,7 +105,7 @@ public sealed class GroupPermissionTests
         Assert.Empty(notHeld.Errors);
         var error = unknownGroup.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
         Assert.Equal(999, error.TargetObject);
-        Assert.Contains("user group 999", error.Exception.Message);
+        Assert.Contains("User group 999 was not found", error.Exception.Message);
         Assert.Equal("Nobody here", unknownName.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound).TargetObject);
         var typo = unknownPermission.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
         Assert.Equal("Asset Managment", typo.TargetObject);

@@ -75,7 +75,7 @@ public sealed class UserQuarantineTests
         Assert.Contains(unknownId.HostWrites, l => l.Contains("user 999"));
         var missing = unknownIdForced.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
         Assert.Equal(999, missing.TargetObject);
-        Assert.Contains("user 999", missing.Exception.Message);
+        Assert.Contains("User 999 was not found", missing.Exception.Message);
         var noName = unknownName.AssertError("ObjectNotFound", ErrorCategory.ObjectNotFound);
         Assert.Equal("nobody", noName.TargetObject);
         Assert.Contains("'nobody'", noName.Exception.Message);
