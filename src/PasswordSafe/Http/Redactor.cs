@@ -13,8 +13,9 @@ internal static class Redactor
     public const string Mask = "****";
 
     // Request ids release credentials (E1), so they are masked like the BeyondTrust Go client does.
+    // Repeated slashes count as one, as servers read them: Credentials//14 still names request 14.
     private static readonly Regex IdAfterSensitiveSegment = new Regex(
-        @"(?i)((?:^|/)(?:Credentials|Requests)/)([^/?#]+)", RegexOptions.CultureInvariant);
+        @"(?i)((?:^|/)(?:Credentials|Requests)/+)([^/?#]+)", RegexOptions.CultureInvariant);
 
     private static readonly Regex RunAsBeforePassword = new Regex(
         @"(?i)\brunas=([^;]*)", RegexOptions.CultureInvariant);
@@ -22,6 +23,28 @@ internal static class Redactor
     private static readonly Regex SecretJsonProperty = new Regex(
         @"(?i)(?<lead>""(?<name>[A-Za-z0-9_]*(?:password|secret|passphrase|challenge)[A-Za-z0-9_]*|[A-Za-z0-9_]*(?:token|key))""\s*:\s*)(?<value>""(?:[^""\\]|\\.)*""|[^,}\]\s]+)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+
+    private static readonly char[] QueryOrFragment = { '?', '#' };
+
+    /// <summary>
+    /// A path (without its query) as the server will route it: percent-escapes decoded (<c>%4Bey</c> is <c>Key</c>)
+    /// and trailing slashes and dots dropped (<c>Key/</c> and <c>Key/.</c> are <c>Key</c>), so a secret-bearing
+    /// call cannot pass for another.
+    /// </summary>
+    internal static string AsServerReadsIt(string path)
+    {
+        string decoded;
+        try
+        {
+            decoded = Uri.UnescapeDataString(path);
+        }
+        catch (UriFormatException)
+        {
+            decoded = path;
+        }
+
+        return decoded.TrimEnd('/', '.');
+    }
 
     // A date as the API writes it (2027-01-31, 2027-01-31T08:00:00, with fractions and Z or an offset), and nothing else.
     private static readonly Regex JsonDate = new Regex(
@@ -167,11 +190,13 @@ internal static class Redactor
     public static bool IsSensitivePath(string relativePath)
     {
         var path = relativePath.TrimStart('/');
-        var query = path.IndexOf('?');
+        var query = path.IndexOfAny(QueryOrFragment);
         if (query >= 0)
         {
             path = path.Substring(0, query);
         }
+
+        path = AsServerReadsIt(path);
 
         return path.StartsWith("Auth/", StringComparison.OrdinalIgnoreCase)
             || path.IndexOf("Credentials", StringComparison.OrdinalIgnoreCase) >= 0

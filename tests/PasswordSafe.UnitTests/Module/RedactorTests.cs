@@ -38,6 +38,8 @@ public class RedactorTests
     [InlineData("https://h/BeyondTrust/api/public/v3/Requests/77/Checkin", "https://h/BeyondTrust/api/public/v3/Requests/****/Checkin")]
     [InlineData("Credentials/55?type=password", "Credentials/****?type=password")]
     [InlineData("https://h/v3/requests/9?reason=Requests/1", "https://h/v3/requests/****?reason=Requests/1")]
+    [InlineData("https://h/v3/Credentials//14", "https://h/v3/Credentials//****")]
+    [InlineData("Requests///9/Checkin", "Requests///****/Checkin")]
     [InlineData("https://h/v3/Requests", "https://h/v3/Requests")]
     [InlineData("https://h/v3/ISARequests", "https://h/v3/ISARequests")]
     [InlineData("https://h/v3/ManagedAccounts?systemName=srv", "https://h/v3/ManagedAccounts?systemName=srv")]
@@ -82,10 +84,30 @@ public class RedactorTests
     [InlineData("ManagedAccounts/3/Credentials", true)]
     [InlineData("ApiRegistrations/1/Key", true)]
     [InlineData("ApiRegistrations/1/Rotate", true)]
+    [InlineData("ApiRegistrations/1/Key/", true)]
+    [InlineData("ApiRegistrations/4/Rotate//", true)]
+    [InlineData("ApiRegistrations/1/Key/.", true)]
+    [InlineData("ApiRegistrations/1/Key/?x=1", true)]
+    [InlineData("ApiRegistrations/1/Key#frag", true)]
+    [InlineData("ApiRegistrations/1/%4Bey", true)]
+    [InlineData("Users/3/Recycle%43lientSecret", true)]
     [InlineData("Users/3/RecycleClientSecret", true)]
     [InlineData("Secrets-Safe/Secrets", true)]
     [InlineData("ManagedAccounts?systemName=x", false)]
     [InlineData("Users", false)]
     public void BodiesOfSecretBearingCallsAreNeverLogged(string path, bool sensitive) =>
         Assert.Equal(sensitive, Redactor.IsSensitivePath(path));
+
+    [Theory]
+    [InlineData("Requests", true)]
+    [InlineData("Requests/5/", true)]
+    [InlineData("Requests/5/.", true)]
+    [InlineData("%52equests/5", true)]
+    [InlineData("ISARequests", true)]
+    [InlineData("ManagedAccounts/3/Requests#x", true)]
+    [InlineData("Sessions?status=1", true)]
+    [InlineData("ManagedAccounts", false)]
+    [InlineData("RequestTermination", false)]
+    public void CheckoutAnswersAreJudgedOnThePathTheServerReads(string path, bool carriesSecret) =>
+        Assert.Equal(carriesSecret, PasswordSafe.Http.ApiClient.CarriesCheckoutSecret(path));
 }
