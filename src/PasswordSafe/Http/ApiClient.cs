@@ -136,6 +136,11 @@ internal sealed class ApiClient : IDisposable
                 : streamBody
                     ? await ReadTextAsync(response, linked.Token).ConfigureAwait(false)
                     : await ReadBodyTextAsync(response.Content).ConfigureAwait(false);
+            if (statusCode < 200 || statusCode >= 300)
+            {
+                // An error body becomes error text; a server that echoes the request must not hand our secrets back.
+                body = ErrorBodyScrubber.Scrub(request, body);
+            }
 
             var result = new ApiResponse(request.Method.Method, uri, statusCode,
                 response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response),
@@ -432,8 +437,8 @@ internal sealed class ApiClient : IDisposable
     /// </summary>
     internal static bool CarriesCheckoutSecret(string relativePath)
     {
-        var query = relativePath.IndexOf('?');
-        var path = (query < 0 ? relativePath : relativePath.Substring(0, query)).TrimEnd('/');
+        var query = relativePath.IndexOfAny(new[] { '?', '#' });
+        var path = Redactor.AsServerReadsIt(query < 0 ? relativePath : relativePath.Substring(0, query));
         return IsOrIsUnder(path, "Requests")
             || IsOrIsUnder(path, "RequestSets")
             || IsOrIsUnder(path, "Sessions")
