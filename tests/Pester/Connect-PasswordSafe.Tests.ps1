@@ -58,6 +58,26 @@ Describe 'Connect-PasswordSafe against the emulator' {
         $failure.ToString() | Should -Not -Match ('x' * 128)
     }
 
+    It 'refuses a password typed into -Uri without repeating it' {
+        $failure = $null
+        try { Connect-PasswordSafe -Uri 'https://admin:Typed-In-Uri-7@pam.example.test' -ApiKey $demoKeySecure -RunAs demo -NoDefault -ErrorAction Stop }
+        catch { $failure = $_ }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidUri,*'
+        $failure.TargetObject | Should -Be 'https://***@pam.example.test'
+        ($failure | Out-String) | Should -Not -Match 'Typed-In-Uri-7'
+    }
+
+    It 'refuses -SkipCertificateCheck together with a pin, before sending the key' {
+        { Connect-PasswordSafe -Uri $uri -ApiKey $demoKeySecure -RunAs demo -SkipCertificateCheck -ServerCertificateThumbprint ('AB' * 20) -NoDefault -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ValidationFailed*'
+    }
+
+    It 'says how to write a proxy given without its scheme' {
+        { Connect-PasswordSafe -Uri $uri -ApiKey $demoKeySecure -RunAs demo -ServerCertificateThumbprint $thumbprint -Proxy 'proxy.corp:8080' -NoDefault -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidUri*'
+    }
+
     It 'disconnects and clears the default' {
         Disconnect-PasswordSafe -Confirm:$false
 

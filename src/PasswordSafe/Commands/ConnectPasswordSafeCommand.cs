@@ -23,6 +23,8 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
     public const string ApiKeyCredentialSet = "ApiKeyCredential";
     public const string OAuthSet = "OAuth";
 
+    private static readonly string[] ProxySchemes = { "http", "https", "socks4", "socks4a", "socks5" };
+
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Uri { get; set; } = string.Empty;
@@ -93,6 +95,7 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
 
     protected override void ProcessItem()
     {
+        EnsureProxyAddress();
         SessionConnection? connection = null;
         try
         {
@@ -145,6 +148,14 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
             options.ServerCertificateThumbprints.Add(thumbprint);
         }
 
+        if (SkipCertificateCheck && options.ServerCertificateThumbprints.Count > 0)
+        {
+            // Skipping would trust any certificate and silently undo the pin the caller asked for.
+            throw new PasswordSafeException(ErrorIds.ValidationFailed,
+                "-SkipCertificateCheck and -ServerCertificateThumbprint were both given: the pin trusts exactly that certificate, skipping trusts any.",
+                "Pass -ServerCertificateThumbprint alone to trust the server's own certificate (safer), or -SkipCertificateCheck alone for a lab server.");
+        }
+
         if (Certificate != null && CertificateThumbprint != null)
         {
             throw new PasswordSafeException(ErrorIds.ValidationFailed,
@@ -153,6 +164,25 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
 
         options.ClientCertificate = Certificate ?? (CertificateThumbprint == null ? null : ClientCertificateLocator.Find(CertificateThumbprint));
         return options;
+    }
+
+    // A proxy typed without its scheme (proxy.corp:8080) parses as a URI whose scheme is "proxy.corp"; the runtime
+    // would refuse it only at the first call, with a bare NotSupportedException.
+    private void EnsureProxyAddress()
+    {
+        if (Proxy == null)
+        {
+            return;
+        }
+
+        var scheme = Proxy.IsAbsoluteUri ? Proxy.Scheme.ToLowerInvariant() : string.Empty;
+        if (Array.IndexOf(ProxySchemes, scheme) < 0 || string.IsNullOrEmpty(Proxy.Host))
+        {
+            var shown = BaseUriParser.WithoutUserInfo(Proxy.OriginalString);
+            ThrowTerminatingError(CreateErrorRecord(new PasswordSafeException(ErrorIds.InvalidUri,
+                $"-Proxy '{shown}' is not a proxy address: it needs a scheme (http, https, socks4, socks4a or socks5) and a host.",
+                "Pass the proxy as a URL, e.g. -Proxy http://proxy.corp:8080, and its credentials with -ProxyCredential."), shown));
+        }
     }
 
     private SessionCredentials BuildCredentials()
@@ -252,13 +282,13 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
         {
             case ErrorIds.InvalidUri:
             case ErrorIds.HttpsRequired:
-                return Uri;
+                return BaseUriParser.WithoutUserInfo(Uri);
             case ErrorIds.CertificateNotFound:
                 return CertificateThumbprint ?? string.Empty;
             case ErrorIds.InvalidApiKey:
                 return "ApiKey";
             default:
-                return e is PasswordSafeApiException api ? api.RedactedUri : Uri;
+                return e is PasswordSafeApiException api ? api.RedactedUri : BaseUriParser.WithoutUserInfo(Uri);
         }
     }
 }

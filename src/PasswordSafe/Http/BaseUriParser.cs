@@ -15,19 +15,28 @@ internal static class BaseUriParser
 
     private static readonly string[] PartialBasePaths = { "BeyondTrust", "BeyondTrust/api", "BeyondTrust/api/public" };
 
+    private static readonly char[] AuthorityEnd = { '/', '?', '#', '\\' };
+
     /// <summary>Returns the base URI, always ending with <c>/</c>; throws InvalidUri or HttpsRequired.</summary>
     public static Uri Parse(string? input)
     {
         var text = (input ?? string.Empty).Trim();
         if (text.Length == 0)
         {
-            throw Invalid(text, "The -Uri value is empty.");
+            throw Invalid("The -Uri value is empty.");
+        }
+
+        // Errors repeat what was typed, but never a password typed into the address.
+        var shown = WithoutUserInfo(text);
+        if (!ReferenceEquals(shown, text))
+        {
+            throw Invalid($"'{shown}' carries a user name or password, which is never sent: Password Safe signs in with an API key and a run-as user.");
         }
 
         var hasScheme = text.IndexOf("://", StringComparison.Ordinal) >= 0;
         if (!Uri.TryCreate(hasScheme ? text : "https://" + text, UriKind.Absolute, out var uri))
         {
-            throw Invalid(text, $"'{text}' is not a valid host name or URL.");
+            throw Invalid($"'{text}' is not a valid host name or URL.");
         }
 
         if (uri.Scheme.Equals("http", StringComparison.OrdinalIgnoreCase))
@@ -45,7 +54,7 @@ internal static class BaseUriParser
             || !string.IsNullOrEmpty(uri.UserInfo)
             || Uri.CheckHostName(uri.IdnHost) == UriHostNameType.Unknown)
         {
-            throw Invalid(text, $"'{text}' is not a valid Password Safe address.");
+            throw Invalid($"'{text}' is not a valid Password Safe address.");
         }
 
         var path = uri.AbsolutePath.Trim('/');
@@ -89,7 +98,25 @@ internal static class BaseUriParser
         return path.Length == suffix.Length || path[path.Length - suffix.Length - 1] == '/';
     }
 
-    private static PasswordSafeException Invalid(string text, string message) =>
+    /// <summary>
+    /// The address with anything before an <c>@</c> in its authority masked (<c>https://***@host</c>), or the same
+    /// string when it has none.
+    /// </summary>
+    public static string WithoutUserInfo(string text)
+    {
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        var start = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        var end = text.IndexOfAny(AuthorityEnd, start);
+        if (end < 0)
+        {
+            end = text.Length;
+        }
+
+        var at = end == start ? -1 : text.LastIndexOf('@', end - 1, end - start);
+        return at < 0 ? text : text.Substring(0, start) + "***" + text.Substring(at);
+    }
+
+    private static PasswordSafeException Invalid(string message) =>
         new PasswordSafeException(ErrorIds.InvalidUri, message,
             "Pass the server's host name (pam.example.com) or its API base (https://pam.example.com/BeyondTrust/api/public/v3).");
 }

@@ -36,11 +36,7 @@ internal sealed class ServerCertificateValidator
 
     public bool Validate(X509Certificate2? certificate, SslPolicyErrors errors)
     {
-        if (_skip)
-        {
-            return true;
-        }
-
+        // A pin wins over skipping: Connect-PasswordSafe refuses both, and no other path may weaken a pin.
         if (_pins.Count > 0)
         {
             // A pin replaces chain trust: the self-signed emulator or an internal CA can be trusted exactly.
@@ -51,6 +47,11 @@ internal sealed class ServerCertificateValidator
             }
 
             return Reject($"its thumbprint {thumbprint} is not one of -ServerCertificateThumbprint");
+        }
+
+        if (_skip)
+        {
+            return true;
         }
 
         return errors == SslPolicyErrors.None || Reject($"it failed validation ({errors})");
