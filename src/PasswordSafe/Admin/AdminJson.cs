@@ -195,5 +195,5 @@ internal static class AdminJson
     private static PasswordSafeException Unexpected(ApiResponse response, string expected, string got) =>
         new PasswordSafeException(ErrorIds.InvalidServerResponse,
             $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with {got} where {expected} was expected.",
-            "Check that -Uri points at the Password Safe API and not at a proxy or login page; run with -Debug to see the answer.");
+            "Check that -Uri points at the Password Safe API and not at a proxy or login page. " + response.SeeTheAnswerHint);
 }

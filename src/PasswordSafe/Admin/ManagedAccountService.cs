@@ -115,7 +115,7 @@ internal sealed class ManagedAccountService
         if (success == null || success.Type != JTokenType.Boolean)
         {
             throw new PasswordSafeException(Internal.ErrorIds.InvalidServerResponse,
-                $"{response.Method} {response.RedactedUri} answered without a Success value.", "Run with -Debug to see the answer.");
+                $"{response.Method} {response.RedactedUri} answered without a Success value.", response.SeeTheAnswerHint);
         }
 
         return success.Value<bool>();

@@ -142,7 +142,14 @@ internal static class CheckoutJson
         var trimmed = body.Trim();
         if (trimmed.Length == 0 || trimmed[0] != '"')
         {
-            // Not a JSON string: some servers send the value as text/plain.
+            // A proxy's login page, or JSON that is an object or array, is never a password, whatever the status said.
+            EnsureNotHtml(response);
+            if (trimmed.Length > 0 && (trimmed[0] == '{' || trimmed[0] == '[') && IsJsonMediaType(response.ContentType))
+            {
+                throw Unexpected(response, "a credential string");
+            }
+
+            // Some servers send the value unquoted (as text/plain).
             return body;
         }
 
@@ -315,6 +322,10 @@ internal static class CheckoutJson
         }
     }
 
+    private static bool IsJsonMediaType(string? mediaType) =>
+        mediaType != null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                              || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
     private static void EnsureNotHtml(ApiResponse response)
     {
         if (ErrorBodyParser.LooksLikeHtml(response.Body))
@@ -328,12 +339,12 @@ internal static class CheckoutJson
     private static PasswordSafeException NotJson(ApiResponse response, JsonException e) =>
         new PasswordSafeException(ErrorIds.InvalidServerResponse,
             $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with a body that is not valid JSON.",
-            "Check that -Uri points at the Password Safe API; run with -Debug to see the answer.", e);
+            "Check that -Uri points at the Password Safe API. " + response.SeeTheAnswerHint, e);
 
     private static PasswordSafeException Unexpected(ApiResponse response, string expected) =>
         new PasswordSafeException(ErrorIds.InvalidServerResponse,
             $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with JSON that is not {expected}.",
-            "Check that the server runs Password Safe API v3; run with -Debug to see the answer.");
+            "Check that the server runs Password Safe API v3. " + response.SeeTheAnswerHint);
 
     private static JToken? Property(JObject obj, string name)
     {

@@ -188,7 +188,7 @@ public sealed class InvokePSRestMethodCommand : PasswordSafeCmdlet
         {
             throw new PasswordSafeException(ErrorIds.InvalidServerResponse,
                 $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with a body that is not valid JSON.",
-                "Check that -Uri points at the Password Safe API; run with -Debug to see the body.");
+                "Check that -Uri points at the Password Safe API. " + response.SeeTheAnswerHint);
         }
 
         // A top-level array streams element by element, like Invoke-RestMethod.

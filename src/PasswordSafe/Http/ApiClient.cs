@@ -144,7 +144,7 @@ internal sealed class ApiClient : IDisposable
 
             var result = new ApiResponse(request.Method.Method, uri, statusCode,
                 response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response),
-                ReadRetryAfter(response), watch.Elapsed);
+                ReadRetryAfter(response), watch.Elapsed) { RelativePath = request.RelativePath };
             if (result.IsSuccess && request.Method != HttpMethod.Get)
             {
                 log.NoteStateChange();
@@ -419,7 +419,7 @@ internal sealed class ApiClient : IDisposable
 
     private static string DescribeBody(ApiRequest request, string body)
     {
-        if (Redactor.IsSensitivePath(request.RelativePath) || CarriesCheckoutSecret(request.RelativePath))
+        if (HidesBodyFromDebug(request.RelativePath))
         {
             return $"  (body of {body.Length} characters not shown: this call can carry secrets)";
         }
@@ -427,6 +427,10 @@ internal sealed class ApiClient : IDisposable
         var redacted = Redactor.RedactJson(body);
         return "  " + (redacted.Length > MaxLoggedBodyLength ? redacted.Substring(0, MaxLoggedBodyLength) + "…" : redacted);
     }
+
+    /// <summary>True for calls whose bodies Debug never shows (<see cref="DescribeBody"/>).</summary>
+    internal static bool HidesBodyFromDebug(string relativePath) =>
+        Redactor.IsSensitivePath(relativePath) || CarriesCheckoutSecret(relativePath);
 
     /// <summary>
     /// ISA answers carry the password (<c>{"Credentials": …}</c>), session answers carry one-time tickets

@@ -53,6 +53,18 @@ internal sealed class ApiResponse
 
     public bool IsSuccess => StatusCode >= 200 && StatusCode < 300;
 
+    /// <summary>The call's path under the base, when the response came from <see cref="ApiClient"/>.</summary>
+    public string? RelativePath { get; internal set; }
+
+    /// <summary>
+    /// Where an error about this answer sends the user: to -Debug, unless Debug hides this call's bodies because they
+    /// carry secrets (then saying "run with -Debug" would only send them round in a circle).
+    /// </summary>
+    public string SeeTheAnswerHint =>
+        RelativePath != null && ApiClient.HidesBodyFromDebug(RelativePath)
+            ? "Debug does not show this call's answers, as they can carry secrets: check the server's logs."
+            : "Run with -Debug to see the answer.";
+
     /// <summary>The first value of a response header, or null.</summary>
     public string? GetHeader(string name) => _header(name);
 

@@ -69,6 +69,9 @@ internal static class JsonBodySerializer
             case double _:
             case decimal _:
                 return value;
+            case ScriptBlock _:
+                // { Name = 'x' } instead of @{ Name = 'x' }: a one-character slip that must not reach reflection.
+                throw new ArgumentException("-Body is a script block, not data; write a hashtable as @{ Name = 'x' } (with the @), or pass a PSCustomObject or a JSON string.");
             case SecureString _:
                 // Sending a SecureString means decrypting it; that must be the caller's explicit choice.
                 throw new ArgumentException("-Body contains a SecureString; convert it to text explicitly if the server must receive it.");
@@ -103,11 +106,23 @@ internal static class JsonBodySerializer
                 {
                     if (property.IsGettable && (property.MemberType == PSMemberTypes.Property || property.MemberType == PSMemberTypes.NoteProperty))
                     {
-                        objectProperties[property.Name] = ToPlain(property.Value, depth + 1);
+                        objectProperties[property.Name] = ToPlain(ReadProperty(value, property), depth + 1);
                     }
                 }
 
                 return objectProperties;
+        }
+    }
+
+    private static object? ReadProperty(object owner, PSPropertyInfo property)
+    {
+        try
+        {
+            return property.Value;
+        }
+        catch (ExtendedTypeSystemException e)
+        {
+            throw new ArgumentException($"-Body holds a {owner.GetType().Name} whose property '{property.Name}' cannot be read ({e.InnerException?.Message ?? e.Message}).", e);
         }
     }
 }

@@ -106,6 +106,77 @@ public sealed class BadInputTests : IClassFixture<EmulatorFixture>
             .AssertError("ServerCertificateUntrusted", ErrorCategory.SecurityError);
     }
 
+    [Theory]
+    [InlineData("https://admin:S3cret-Uri-9!@127.0.0.1:8462", "https://***@127.0.0.1:8462")]
+    [InlineData("http://admin:S3cret-Uri-9!@pam.example.test", "http://***@pam.example.test")]
+    [InlineData("admin:S3cret-Uri-9!@pam.example.test/BeyondTrust", "***@pam.example.test/BeyondTrust")]
+    public void UriWithAPassword_InvalidUri_ThePasswordIsNeitherEchoedNorKept(string uri, string shown)
+    {
+        using var shell = emulator.NewRunner();
+        shell.SetVariable("BadUri", uri);
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(emulator.KeyOf(TestSeed.PlainKey)));
+        var audit = AuditCursor.Mark(emulator.State);
+
+        var result = shell.Run("Connect-PasswordSafe -Uri $BadUri -ApiKey $ApiKey -RunAs demo");
+
+        var error = result.AssertError("InvalidUri", ErrorCategory.InvalidArgument);
+        Assert.Equal(shown, error.TargetObject);
+        Assert.Contains($"'{shown}' carries a user name or password", error.ToString());
+        Assert.DoesNotContain("S3cret-Uri-9", PowerShellResult.Describe(error) + result.AllText());
+        Assert.Empty(audit.NewEntries());
+    }
+
+    [Theory]
+    [InlineData("proxy.corp:8080", "proxy.corp:8080")]
+    [InlineData("ftp://proxy.corp:21", "ftp://proxy.corp:21")]
+    [InlineData("proxyuser:Pr0xy-Pass-3@proxy.corp:8080", "***@proxy.corp:8080")]
+    public void ProxyWithoutAUsableScheme_InvalidUri_SaysHowToWriteIt(string proxy, string shown)
+    {
+        using var shell = emulator.NewRunner();
+        shell.SetVariable("BadProxy", proxy);
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(emulator.KeyOf(TestSeed.PlainKey)));
+
+        var result = shell.Run("Connect-PasswordSafe -Uri $Uri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $Thumbprint -Proxy $BadProxy");
+
+        var error = result.AssertError("InvalidUri", ErrorCategory.InvalidArgument);
+        Assert.Equal(shown, error.TargetObject);
+        Assert.Contains("is not a proxy address", error.ToString());
+        Assert.Contains("http://proxy.corp:8080", error.ErrorDetails?.RecommendedAction);
+        Assert.DoesNotContain("Pr0xy-Pass-3", PowerShellResult.Describe(error) + result.AllText());
+        Assert.Empty(shell.Run("Get-PasswordSafeSession").Output);
+    }
+
+    [Fact]
+    public void PinAndSkipCertificateCheckTogether_ValidationFailed_NothingSent()
+    {
+        using var shell = emulator.NewRunner();
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(emulator.KeyOf(TestSeed.PlainKey)));
+        var audit = AuditCursor.Mark(emulator.State);
+
+        // The pin names another certificate: skipping must not quietly undo it and send the key.
+        var error = shell.Run("Connect-PasswordSafe -Uri $Uri -ApiKey $ApiKey -RunAs demo -SkipCertificateCheck -ServerCertificateThumbprint 'AB:CD:EF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00'")
+            .AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+
+        Assert.Contains("-SkipCertificateCheck and -ServerCertificateThumbprint were both given", error.ToString());
+        Assert.Empty(audit.NewEntries());
+        Assert.Empty(shell.Run("Get-PasswordSafeSession").Output);
+    }
+
+    [Fact]
+    public void RestBodyWrittenAsAScriptBlock_ValidationFailed_SaysToAddTheAt()
+    {
+        using var shell = emulator.NewRunner();
+        shell.Run(emulator.ConnectWithKey(shell, TestSeed.PlainKey, "demo")).AssertSuccess();
+        var audit = AuditCursor.Mark(emulator.State);
+
+        var error = shell.Run("Invoke-PSRestMethod -Method Post -Path 'Users' -Body { UserName = 'x' } -Confirm:$false")
+            .AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+
+        Assert.Contains("-Body is a script block, not data", error.ToString());
+        Assert.Contains("@{ Name = 'x' }", error.ToString());
+        Assert.Empty(audit.NewEntries());
+    }
+
     [Fact]
     public void SkipCertificateCheck_ConnectsToTheSelfSignedEmulator()
     {
@@ -152,6 +223,39 @@ public sealed class BadInputTests : IClassFixture<EmulatorFixture>
         Assert.Contains("Things", error.TargetObject?.ToString());
     }
 
+    [Theory]
+    [InlineData("text/html", "<html><body><form>Sign in to the proxy</form></body></html>")]
+    [InlineData("application/json", "{\"Password\": \"P-in-an-object\"}")]
+    [InlineData("application/json", "[\"a\"]")]
+    public async Task E1_ACredentialAnswerThatIsNotAString_InvalidServerResponse_NeverAPassword(string contentType, string body)
+    {
+        await using var stub = await StubApiServer.StartAsync();
+        RespondWithActiveRequest5(stub);
+        stub.Respond("Credentials/5", 200, contentType, body);
+        using var shell = StubRunner(stub);
+        shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
+
+        var result = shell.Run("Get-PSCredential -RequestId 5 -AsPlainText");
+
+        var error = result.AssertError("InvalidServerResponse", ErrorCategory.InvalidData);
+        Assert.Empty(result.Output);
+        Assert.DoesNotContain("-Debug to see", error.ToString() + error.ErrorDetails?.RecommendedAction);
+    }
+
+    [Fact]
+    public async Task E1_ACredentialSentAsPlainText_IsStillTheCredential()
+    {
+        await using var stub = await StubApiServer.StartAsync();
+        RespondWithActiveRequest5(stub);
+        stub.Respond("Credentials/5", 200, "text/plain", "{Plain-Text-Brace-Pass");
+        using var shell = StubRunner(stub);
+        shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
+
+        var result = shell.Run("Get-PSCredential -RequestId 5 -AsPlainText").AssertSuccess();
+
+        Assert.Equal("{Plain-Text-Brace-Pass", Assert.Single(result.Output).BaseObject);
+    }
+
     [Fact]
     public async Task D1_204_NoContent_NoOutputAndNoError()
     {
@@ -178,6 +282,11 @@ public sealed class BadInputTests : IClassFixture<EmulatorFixture>
         result.AssertError("Timeout", ErrorCategory.OperationTimeout);
         Assert.InRange(result.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(20));
     }
+
+    // Get-PSCredential -RequestId lists the caller's requests to name the credential's user.
+    private static void RespondWithActiveRequest5(StubApiServer stub) =>
+        stub.Respond("Requests", 200, "application/json",
+            "[{\"RequestID\":5,\"SystemID\":1,\"SystemName\":\"web01\",\"AccountID\":1,\"AccountName\":\"svc-stub\",\"Status\":\"Active\",\"AccessType\":\"View\",\"ExpiresDate\":\"2030-01-01T00:00:00\"}]");
 
     private static PowerShellRunner StubRunner(StubApiServer stub)
     {

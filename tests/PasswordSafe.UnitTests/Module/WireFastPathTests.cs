@@ -91,6 +91,16 @@ public class WireFastPathTests
         Assert.Equal(expected, CheckoutJson.ReadCredential(Answer(body)));
 
     [Theory]
+    [InlineData("{\"Password\":\"x\"}")]
+    [InlineData("[\"x\"]")]
+    [InlineData("<html><body>Sign in</body></html>")]
+    public void Credentials_ThatAreJsonObjectsArraysOrPages_AreNeverAPassword(string body)
+    {
+        var error = Assert.Throws<PasswordSafe.Http.PasswordSafeException>(() => CheckoutJson.ReadCredential(Answer(body)));
+        Assert.Equal(PasswordSafe.Internal.ErrorIds.InvalidServerResponse, error.ErrorId);
+    }
+
+    [Theory]
     [InlineData("Requests")]
     [InlineData("/Requests?status=all&queue=req")]
     [InlineData("Requests?date=2026-11-22T10:00:00Z")]
