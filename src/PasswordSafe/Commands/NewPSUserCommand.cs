@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using PasswordSafe.Admin;
+using PasswordSafe.Http;
 using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
@@ -31,7 +32,10 @@ public sealed class NewPSUserCommand : DirectoryPrincipalCmdlet
     [Parameter(ParameterSetName = BeyondInsightSet, ValueFromPipelineByPropertyName = true)]
     public string? EmailAddress { get; set; }
 
-    [Parameter(ParameterSetName = BeyondInsightSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    // Required, but checked here rather than by PowerShell: a CSV row's Password column is text, which PowerShell
+    // cannot bind to a SecureString, and its own "mandatory parameter missing" error would name the wrong cause and
+    // keep the row, password and all, in $Error. The module's row check names the column instead (target: its name).
+    [Parameter(ParameterSetName = BeyondInsightSet, ValueFromPipelineByPropertyName = true)]
     public SecureString? Password { get; set; }
 
     [Parameter(ParameterSetName = LdapSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -91,6 +95,13 @@ public sealed class NewPSUserCommand : DirectoryPrincipalCmdlet
             case ApplicationSet:
                 return UserBody.ForApplication(UserName, AccessPolicyId);
             default:
+                if (Password == null)
+                {
+                    throw new PasswordSafeException(ErrorIds.ValidationFailed,
+                        $"A BeyondInsight user needs a password: '{UserName}' was not created.",
+                        "Pass -Password (for example from Read-Host -AsSecureString), or -ActiveDirectory, -Ldap or -ApplicationUser for a user that signs in elsewhere.");
+                }
+
                 return UserBody.ForBeyondInsight(UserName, FirstName, LastName, EmailAddress, SecureStringReader.ToPlainText(Password) ?? string.Empty);
         }
     }

@@ -186,6 +186,41 @@ public sealed class CsvProvisioningTests : IDisposable
     }
 
     [Fact]
+    public async Task NewPSUser_PasswordColumnAsText_IsRefusedForThatRowByName_OtherRowsGoOn()
+    {
+        await using var emulator = await CheckoutEmulator.StartAsync();
+        using var admin = Admin(emulator);
+        Csv(admin, "People", "UserName,Password", "csv-text-pass,Plain-Text-Pa55-uR4");
+        admin.SetVariable("Secure", EmulatorFixture.Secure("Typed-Pa55-wQ7x"));
+        var usersBefore = emulator.State.Users.Count;
+
+        var result = admin.Run("Import-Csv $People | New-PSUser; [pscustomobject]@{ UserName = 'csv-typed-pass'; Password = $Secure } | New-PSUser");
+
+        // The module's own row check, not PowerShell's "did not contain Password" (which is wrong and keeps the row).
+        var error = result.AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+        Assert.Contains("The piped row's Password cannot be used for -Password, which takes a SecureString, not text.", ErrorText.Shown(error));
+        Assert.Equal("the piped row's Password", error.TargetObject);
+        Assert.DoesNotContain("Plain-Text-Pa55-uR4", result.AllText());
+        Assert.Equal("csv-typed-pass", Assert.Single(result.Output).Properties["UserName"].Value);
+        Assert.Equal(usersBefore + 1, emulator.State.Users.Count);
+    }
+
+    [Fact]
+    public async Task NewPSUser_WithoutPassword_NothingCreated_ValidationFailedSaysWhatToPass()
+    {
+        await using var emulator = await CheckoutEmulator.StartAsync();
+        using var admin = Admin(emulator);
+        var usersBefore = emulator.State.Users.Count;
+
+        var error = admin.Run("New-PSUser -UserName 'no-password'").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+
+        Assert.Equal("no-password", error.TargetObject);
+        Assert.Contains("needs a password", ErrorText.Shown(error));
+        Assert.Contains("-Password", error.ErrorDetails?.RecommendedAction);
+        Assert.Equal(usersBefore, emulator.State.Users.Count);
+    }
+
+    [Fact]
     public async Task StaleGetObjectsPipedIntoSet_ChangeOnlyTheTypedValue_ANewerChangeSurvives()
     {
         await using var emulator = await CheckoutEmulator.StartAsync();
