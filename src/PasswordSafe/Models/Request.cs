@@ -71,5 +71,6 @@ public sealed class Request
     }
 
     // No id: request ids are masked wherever text can reach logs or error targets.
-    public override string ToString() => $"{SystemName}\\{AccountName} ({AccessType}, {Status})";
+    // No Status: the object is a snapshot, and an error about a request that ended would otherwise show it "Active".
+    public override string ToString() => $"{SystemName}\\{AccountName} ({AccessType})";
 }

@@ -201,7 +201,7 @@ internal sealed class SignInClient
             var reason = ErrorBodyParser.Parse(response.Body, response.StatusCode).Message ?? "no reason given";
             throw new PasswordSafeException(ErrorIds.OAuthClientRejected,
                 $"The token endpoint of {_api.BaseUri.Host} refused client '{_credentials.ClientId}' ({response.StatusCode}: {reason})."
-                + (isRenewal ? " The session's token expired and could not be renewed." : string.Empty)
+                + (isRenewal ? " The session had ended (its token expired, it was idle or the server signed it out), and signing in again failed." : string.Empty)
                 + " Possible causes: wrong client ID or secret; the secret expired or was recycled; the application user was removed or disabled;"
                 + " this machine's address does not match the access policy's IP rules.",
                 "Check the application user's client ID and secret (recycle the secret if it expired) and run Connect-PasswordSafe -ClientCredential again.");

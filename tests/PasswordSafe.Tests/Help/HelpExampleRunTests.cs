@@ -22,6 +22,7 @@ public sealed class HelpExampleRunTests
     private const string StandIns =
         "function mstsc { } function ssh { } function Invoke-Sqlcmd { } function Invoke-Command { } function Test-Connection { }\n" +
         "function Set-Content { param($Path, [Parameter(ValueFromPipeline)]$Value) process { } }\n" +
+        "function New-Item { param($Path, $ItemType, [switch]$Force) } function chmod { } function icacls { }\n" +
         "function Select-Object { process { $_ } }\n" +
         "function Import-Csv { [pscustomobject]@{ SystemId = 3; AccountId = 3 } }\n" +
         "$PSDefaultParameterValues['Wait-PSRequest:PollIntervalSec'] = 1\n";
