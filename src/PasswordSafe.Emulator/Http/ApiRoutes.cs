@@ -14,7 +14,7 @@ internal static class ApiRoutes
         {
             var api = app.MapGroup(prefix);
             AuthEndpoints.Map(api);
-            var signedIn = api.MapGroup(string.Empty).AddEndpointFilter<SessionRequiredFilter>();
+            var signedIn = api.MapGroup(string.Empty).AddEndpointFilter<SessionRequiredFilter>().AddEndpointFilter<CallRefusalFilter>();
             // Administration (A1–A7, C2, C5, C6, E5): each group of endpoints names the feature permission it needs.
             UserEndpoints.Map(signedIn);
             UserGroupEndpoints.Map(signedIn);

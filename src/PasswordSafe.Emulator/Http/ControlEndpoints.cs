@@ -32,6 +32,14 @@ internal static class ControlEndpoints
             typeof(ControlEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0", startedAt, state.Clock.GetUtcNow(),
             state.ActiveSessionCount, state.Users.Count, state.UserGroups.Count, state.ApiRegistrations.Count,
             state.Audit.Count, state.AdminNotifications.Count, state.ManagedAccountCount, state.ActiveRequestCount)));
+        // Scripted refusals of signed-in calls (a status and body instead of the endpoint's answer), e.g. a 403 on GET Aliases.
+        control.MapGet("/refusals", (EmulatorState state) => ApiResults.Json(state.CallRefusals.All));
+        control.MapPost("/refusals", PostRefusalAsync);
+        control.MapDelete("/refusals", (EmulatorState state) =>
+        {
+            state.CallRefusals.Clear();
+            return ApiResults.Json(state.CallRefusals.All);
+        });
         control.MapGet("/settings", (EmulatorState state) => ApiResults.Json(state.Settings));
         control.MapPut("/settings", PutSettingsAsync);
         // No session proxy runs here, so nobody ever connects with a ticket; these stand in for the user, so a runbook
@@ -77,6 +85,29 @@ internal static class ControlEndpoints
             return ApiResults.BadRequest(e.Message);
         }
         return ApiResults.Json(state.Settings);
+    }
+
+    private static async Task<IResult> PostRefusalAsync(HttpContext context, EmulatorState state)
+    {
+        CallRefusal? refusal;
+        try
+        {
+            refusal = await JsonSerializer.DeserializeAsync<CallRefusal>(context.Request.Body, ApiJson.Options, context.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            return ApiResults.BadRequest($"The body is not a valid refusal: {e.Message}");
+        }
+        if (refusal is null) return ApiResults.BadRequest("Send a JSON object, e.g. {\"Method\": \"GET\", \"Path\": \"Aliases\", \"StatusCode\": 403, \"Body\": \"4031\", \"UserName\": \"approver\"}.");
+        try
+        {
+            state.CallRefusals.Add(refusal);
+        }
+        catch (ArgumentException e)
+        {
+            return ApiResults.BadRequest(e.Message);
+        }
+        return ApiResults.Json(state.CallRefusals.All, StatusCodes.Status201Created);
     }
 
     private static ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

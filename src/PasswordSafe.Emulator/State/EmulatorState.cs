@@ -118,6 +118,9 @@ public sealed partial class EmulatorState
     /// <summary>Every API call answered (method, path, query, status), for tests and the /emulator/calls endpoint.</summary>
     public ApiCallLog ApiCalls { get; } = new();
 
+    /// <summary>Calls answered with a scripted refusal instead of being handled (control rules, not API behaviour).</summary>
+    public CallRefusalList CallRefusals { get; } = new();
+
     public EmulatorUser? FindUser(int userId) { lock (_gate) return _users.GetValueOrDefault(userId); }
     public UserGroup? FindUserGroup(int groupId) { lock (_gate) return _groups.GetValueOrDefault(groupId); }
     public ApiRegistration? FindApiRegistration(int id) { lock (_gate) return _registrations.GetValueOrDefault(id); }

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using PasswordSafe.Http;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Checkout;
 
@@ -194,10 +195,11 @@ internal sealed class CheckoutClient
 
     /// <summary>
     /// Names the alias of each listed request made through one (the list carries only <c>AliasID</c>): from a short-lived
-    /// per-session cache, else one <c>GET Aliases</c>. Never fails for the names; they stay empty when they cannot be read.
+    /// per-session cache, else one <c>GET Aliases</c>. Never fails for the names; they stay empty when they cannot be read,
+    /// which Verbose says once per <paramref name="explained"/> (the calling cmdlet's flag: once per invocation).
     /// </summary>
-    public Task NameAliasesAsync(IReadOnlyList<Request> requests, RequestLog log, CancellationToken cancellationToken) =>
-        AliasNameCache.For(_session).NameAsync(requests, token => GetAliasesAsync(null, log, token), log, cancellationToken);
+    public Task NameAliasesAsync(IReadOnlyList<Request> requests, OnceFlag explained, RequestLog log, CancellationToken cancellationToken) =>
+        AliasNameCache.For(_session).NameAsync(requests, token => GetAliasesAsync(null, log, token), log, explained, cancellationToken);
 
     /// <summary>The caller's own request with this id, or null (the requestor queue, every status).</summary>
     public async Task<Request?> FindOwnRequestAsync(int requestId, RequestLog log, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ internal sealed class RequestableNameCache
         s_bySession.GetValue(session, s => new RequestableNameCache((systemName, token) => FetchAccountsAsync(s, systemName, token), null,
             token => new CheckoutClient(s).GetAliasesAsync(null, RequestLog.Discard, token)));
 
-    /// <summary>Distinct system names starting with the prefix, sorted.</summary>
+    /// <summary>Distinct system names starting with the prefix (taken literally, <see cref="TypedPrefix"/>), sorted.</summary>
     public IReadOnlyList<string> SystemNames(string prefix) =>
         Matching(Accounts(null).Select(a => a.SystemName), prefix);
 
@@ -74,7 +74,7 @@ internal sealed class RequestableNameCache
 
     private static string BareName(string name) => name.Substring(name.IndexOf('\\') + 1);
 
-    private static bool StartsWith(string? name, string prefix) => name != null && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+    private static bool StartsWith(string? name, string prefix) => TypedPrefix.Starts(name, prefix);
 
     /// <summary>
     /// Names of the aliases starting with the prefix, sorted: only those that can be requested (mapped, state 1 or 2),
@@ -84,7 +84,7 @@ internal sealed class RequestableNameCache
         Matching(_lists.Get("aliases", _fetchAliases).Where(a => unmappedToo || a.IsRequestable).Select(a => a.AliasName), prefix);
 
     private static IReadOnlyList<string> Matching(IEnumerable<string?> names, string prefix) =>
-        names.Where(n => !string.IsNullOrEmpty(n) && n!.StartsWith(prefix ?? string.Empty, StringComparison.OrdinalIgnoreCase))
+        names.Where(n => !string.IsNullOrEmpty(n) && TypedPrefix.Starts(n, prefix))
             .Select(n => n!)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)

@@ -183,7 +183,7 @@ public abstract class AdminCmdlet : PasswordSafeCmdlet
         if (!found && !WildcardPattern.ContainsWildcardCharacters(pattern))
         {
             WriteError(CreateErrorRecord(new PasswordSafeException(ErrorIds.ObjectNotFound,
-                $"No {noun} named '{pattern}' was found.", "Check the name; run the cmdlet without a name to list them all."), pattern));
+                $"No {noun} named '{WildcardPattern.Unescape(pattern)}' was found.", "Check the name; run the cmdlet without a name to list them all."), pattern));
         }
     }
 

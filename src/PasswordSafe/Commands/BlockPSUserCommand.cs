@@ -23,9 +23,13 @@ public sealed class BlockPSUserCommand : AdminCmdlet
     [Alias("Id")]
     public int[] UserId { get; set; } = new int[0];
 
-    /// <summary>One user's exact name: <c>user</c>, or <c>domain\user</c> or the UPN for directory users. No wildcards.</summary>
+    /// <summary>
+    /// One user's exact name: <c>user</c>, or <c>domain\user</c> or the UPN for directory users. No wildcards: a name that
+    /// has <c>* ? [ ]</c> is given escaped (<c>'web`[1`]'</c>), as Tab inserts it.
+    /// </summary>
     [Parameter(ParameterSetName = ByNameSet, Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [WildcardSyntax]
     [ArgumentCompleter(typeof(ServerNameCompleter<UserNameList>))]
     public string UserName { get; set; } = string.Empty;
 
@@ -73,11 +77,13 @@ public sealed class BlockPSUserCommand : AdminCmdlet
         if (WildcardPattern.ContainsWildcardCharacters(UserName))
         {
             throw AdminErrors.Invalid($"-UserName '{UserName}' has wildcard characters; Block-PSUser quarantines users by their exact name only.",
-                "To quarantine several users, list them first (Get-PSUser -UserName 'pattern'), check the list, then pipe it into Block-PSUser.");
+                "To quarantine several users, list them first (Get-PSUser -UserName 'pattern'), check the list, then pipe it into Block-PSUser. " +
+                "A name that has * ? [ ] is given escaped with backticks in single quotes ('web`[1`]'), as Tab inserts it.");
         }
 
         // The server answers a name with its matches in whichever form was given (name, domain\user, UPN).
-        var matches = Run((log, token) => service.ListAsync(UserName, includeInactive: true, log, token)).ToList();
+        var exact = WildcardPattern.Unescape(UserName);
+        var matches = Run((log, token) => service.ListAsync(exact, includeInactive: true, log, token)).ToList();
         if (matches.Count == 1)
         {
             return matches[0];
@@ -85,7 +91,7 @@ public sealed class BlockPSUserCommand : AdminCmdlet
 
         if (matches.Count == 0)
         {
-            throw new PasswordSafeException(ErrorIds.ObjectNotFound, $"No user named '{UserName}' was found.",
+            throw new PasswordSafeException(ErrorIds.ObjectNotFound, $"No user named '{exact}' was found.",
                 "Check the name: a directory user as domain\\user or its UPN. Get-PSUser lists the users.");
         }
 

@@ -22,6 +22,9 @@ public abstract class CheckoutCmdlet : PasswordSafeCmdlet
     [ValidateNotNull]
     public PasswordSafeSession? Session { get; set; }
 
+    /// <summary>Whether this invocation has said in Verbose why alias names stay empty (once is enough, however many items).</summary>
+    internal OnceFlag AliasNamesExplained { get; } = new OnceFlag();
+
     internal CheckoutClient Connect(out PasswordSafeSession session)
     {
         session = ResolveSession(Session);

@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
 
 /// <summary>
-/// Which names a partly typed value completes to: those starting with it (case-insensitive), or, once it has wildcards,
-/// those the pattern matches with a <c>*</c> after it (<c>*east</c> offers "North East" and "East Annex"); sorted, each
-/// name once.
+/// Which names a partly typed value completes to: those starting with it taken literally (case-insensitive; "web[" offers
+/// "web[01]", see <see cref="TypedPrefix"/>), and, when it has wildcards, those the pattern matches with a <c>*</c> after
+/// it (<c>*east</c> offers "North East" and "East Annex"); sorted, each name once.
 /// </summary>
 internal static class CompletionMatch
 {
@@ -28,24 +29,26 @@ internal static class CompletionMatch
 
     private static Func<string, bool> Matcher(string text)
     {
-        if (WildcardPattern.ContainsWildcardCharacters(text))
+        if (!WildcardPattern.ContainsWildcardCharacters(text))
         {
-            var pattern = WildcardPattern.Get(text.EndsWith("*", StringComparison.Ordinal) ? text : text + "*",
-                WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-            return name =>
-            {
-                try
-                {
-                    return pattern.IsMatch(name);
-                }
-                catch (WildcardPatternException)
-                {
-                    // An unfinished bracket ("web[0") is no pattern yet: take it literally.
-                    return name.StartsWith(text, StringComparison.OrdinalIgnoreCase);
-                }
-            };
+            return name => TypedPrefix.Starts(name, text);
         }
 
-        return name => name.StartsWith(text, StringComparison.OrdinalIgnoreCase);
+        var pattern = WildcardPattern.Get(text.EndsWith("*", StringComparison.Ordinal) ? text : text + "*",
+            WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+        return name => TypedPrefix.Starts(name, text) || IsMatch(pattern, name);
+    }
+
+    private static bool IsMatch(WildcardPattern pattern, string name)
+    {
+        try
+        {
+            return pattern.IsMatch(name);
+        }
+        catch (WildcardPatternException)
+        {
+            // An unfinished bracket ("web[0") is no pattern yet: the literal match above is all it can mean.
+            return false;
+        }
     }
 }

@@ -50,7 +50,9 @@ public sealed class GetPSManagedAccountAliasCommand : CheckoutCmdlet
         {
             if (Name != null && !WildcardPattern.ContainsWildcardCharacters(Name))
             {
-                WriteObject(Run((log, token) => client.GetAliasesAsync(Name, log, token)), enumerateCollection: true);
+                // Escapes ('web`[01`]', as Tab inserts a name with brackets) are PowerShell's: the server gets the name itself.
+                var exact = WildcardPattern.Unescape(Name);
+                WriteObject(Run((log, token) => client.GetAliasesAsync(exact, log, token)), enumerateCollection: true);
                 return;
             }
 

@@ -64,7 +64,7 @@ public sealed class GetPSManagedSystemCommand : AdminCmdlet
                 TryItem(() => WriteObject(Run((log, token) => service.ListForWorkgroupAsync(WorkgroupId, log, token)), enumerateCollection: true), WorkgroupId);
                 break;
             default:
-                var exact = Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) ? Name : null;
+                var exact = Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) ? WildcardPattern.Unescape(Name) : null;
                 TryItem(() => WriteMatching(Run((log, token) => service.ListAsync(exact, log, token)), Name, s => s.SystemName, "managed system"), Name);
                 break;
         }

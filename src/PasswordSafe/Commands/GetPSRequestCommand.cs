@@ -74,7 +74,7 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
     /// </summary>
     private void WriteRequests(CheckoutClient client, IReadOnlyList<Request> requests)
     {
-        Run((log, token) => client.NameAliasesAsync(requests, log, token));
+        Run((log, token) => client.NameAliasesAsync(requests, AliasNamesExplained, log, token));
         var approverQueue = Queue.Equals("Approver", StringComparison.OrdinalIgnoreCase);
         foreach (var request in requests)
         {

@@ -82,7 +82,7 @@ public sealed class GetPSUserCommand : AdminCmdlet
         if (!found && !name.HasWildcards)
         {
             var inactive = IncludeInactive ? string.Empty : " Inactive users are found only with -IncludeInactive.";
-            throw new PasswordSafeException(ErrorIds.ObjectNotFound, $"No user named '{name.Text}' was found.",
+            throw new PasswordSafeException(ErrorIds.ObjectNotFound, $"No user named '{name.Exact ?? name.Text}' was found.",
                 $"Check the name: a directory user as domain\\user or its UPN.{inactive} Run Get-PSUser without -UserName to list them all.");
         }
     }

@@ -24,7 +24,7 @@ public sealed class GetPSUserGroupCommand : ListOrReadCmdlet
         var service = new UserGroupService(Connect());
 
         // A literal name uses the server's ?name= lookup; a pattern filters the full list here.
-        var exact = Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) ? Name : null;
+        var exact = Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) ? WildcardPattern.Unescape(Name) : null;
         WriteByIdOrMatching(GroupId, service.GetAsync, (log, token) => service.ListAsync(exact, log, token), Name, g => g.Name, "user group");
     }
 }

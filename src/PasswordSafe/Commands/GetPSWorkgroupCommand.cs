@@ -19,7 +19,7 @@ public sealed class GetPSWorkgroupCommand : ListOrReadCmdlet
     protected override void ProcessItem()
     {
         var service = new AssetService(Connect());
-        var exact = Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) ? Name : null;
+        var exact = Name != null && !WildcardPattern.ContainsWildcardCharacters(Name) ? WildcardPattern.Unescape(Name) : null;
         WriteByIdOrMatching(WorkgroupId, service.GetWorkgroupAsync, (log, token) => service.ListWorkgroupsAsync(exact, log, token), Name, w => w.Name, "workgroup");
     }
 }

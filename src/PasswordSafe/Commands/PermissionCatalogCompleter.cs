@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using PasswordSafe.Admin;
 using PasswordSafe.Http;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
 
@@ -25,6 +26,7 @@ public sealed class PermissionCatalogCompleter : IArgumentCompleter
         try
         {
             var prefix = AccountCompletion.Prefix(wordToComplete);
+            var escape = WildcardParameters.TakesWildcards(commandName, parameterName);
             var session = AccountCompletion.SessionFor(fakeBoundParameters);
             var service = session == null ? null : new PermissionService(new AdminClient(session));
             if (string.Equals(parameterName, "AccessLevel", StringComparison.OrdinalIgnoreCase)
@@ -34,7 +36,7 @@ public sealed class PermissionCatalogCompleter : IArgumentCompleter
                 var levels = service == null ? new string[0] : ServerNameCache.For(session!).Get<string>("AccessLevelNames",
                     async token => (await service.ListAccessLevelsAsync(RequestLog.Discard, token).ConfigureAwait(false)).Select(l => l.Name).OfType<string>().ToList());
                 var listed = StartingWith(levels, prefix);
-                return AccountCompletion.Results(listed.Count > 0 ? listed : StartingWith(ConsoleLevels, prefix), "Access level ");
+                return AccountCompletion.Results(listed.Count > 0 ? listed : StartingWith(ConsoleLevels, prefix), "Access level ", escape);
             }
 
             // Permission names are long: what was typed may start the name or any word in it ("quarantine").
@@ -44,7 +46,7 @@ public sealed class PermissionCatalogCompleter : IArgumentCompleter
                 .Concat(names.Where(n => prefix.Length > 0 && n.IndexOf(prefix, StringComparison.OrdinalIgnoreCase) > 0).OrderBy(n => n, StringComparer.OrdinalIgnoreCase))
                 .Distinct()
                 .ToList();
-            return AccountCompletion.Results(matches, "Permission ");
+            return AccountCompletion.Results(matches, "Permission ", escape);
         }
         catch (Exception)
         {
@@ -54,5 +56,5 @@ public sealed class PermissionCatalogCompleter : IArgumentCompleter
     }
 
     private static List<string> StartingWith(IEnumerable<string> names, string prefix) =>
-        names.Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+        names.Where(n => TypedPrefix.Starts(n, prefix)).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
 }

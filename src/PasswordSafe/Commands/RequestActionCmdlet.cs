@@ -146,7 +146,7 @@ public abstract class RequestActionCmdlet : RequestInputCmdlet
             requests = Run(async (log, token) =>
             {
                 var read = await client.GetRequestsAsync("all", Queue, log, token).ConfigureAwait(false);
-                await client.NameAliasesAsync(read, log, token).ConfigureAwait(false);
+                await client.NameAliasesAsync(read, AliasNamesExplained, log, token).ConfigureAwait(false);
                 return read;
             });
         }

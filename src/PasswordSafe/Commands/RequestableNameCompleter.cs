@@ -25,7 +25,7 @@ public abstract class RequestableNameCompleter : IArgumentCompleter
             }
 
             var names = Names(RequestableNameCache.For(session), AccountCompletion.Prefix(wordToComplete), fakeBoundParameters);
-            return AccountCompletion.Results(names, Tooltip);
+            return AccountCompletion.Results(names, Tooltip, WildcardParameters.TakesWildcards(commandName, parameterName));
         }
         catch (System.Exception)
         {

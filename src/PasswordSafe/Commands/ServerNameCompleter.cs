@@ -12,7 +12,7 @@ namespace PasswordSafe.Commands;
 /// Tab completion of the names of one kind of server object (<typeparamref name="TList"/>: workgroups, roles, users…)
 /// for the administration cmdlets: read with the session typed on the command line (-Session) or the default one, kept
 /// per session and kind for two minutes (<see cref="CompletionCache"/>), matched by prefix or wildcard, quoted where
-/// PowerShell needs it. Without a session, or when the server refuses or fails, it offers nothing and never throws.
+/// PowerShell needs it and escaped where the parameter reads wildcards (<see cref="WildcardParameters"/>). Without a session, or when the server refuses or fails, it offers nothing and never throws.
 /// </summary>
 public sealed class ServerNameCompleter<TList> : IArgumentCompleter where TList : ServerNameList, new()
 {
@@ -32,7 +32,8 @@ public sealed class ServerNameCompleter<TList> : IArgumentCompleter where TList 
 
             var names = ServerNameCache.For(session).Get(typeof(TList).Name + ":" + scope,
                 token => List.ReadNamesAsync(new AdminClient(session), scope, token));
-            return AccountCompletion.Results(CompletionMatch.Matching(names, wordToComplete, List.AlsoMatchedBy), List.Tooltip);
+            return AccountCompletion.Results(CompletionMatch.Matching(names, wordToComplete, List.AlsoMatchedBy), List.Tooltip,
+                WildcardParameters.TakesWildcards(commandName, parameterName));
         }
         catch (System.Exception)
         {

@@ -88,7 +88,7 @@ public sealed class WaitPSRequestCommand : RequestInputCmdlet
             approved.AliasName = aliasName;
         }
 
-        Run((log, token) => client.NameAliasesAsync(new[] { approved }, log, token));
+        Run((log, token) => client.NameAliasesAsync(new[] { approved }, AliasNamesExplained, log, token));
         return approved;
     }
 

@@ -107,4 +107,35 @@ public sealed class RequestObjectTests : IAsyncLifetime
         Assert.Equal("demo", request.Properties["RequestorName"].Value);
         Assert.Empty(queue.Warnings);
     }
+
+    [Fact]
+    public void E1_CallerWhoMayNotListAliases_PollingGetPSRequest_OneFailedAliasReadPerLifetime_VerboseSaysWhyOncePerInvocation()
+    {
+        // A server whose permissions keep the approver from listing aliases (the emulator's own rules list them): a polling
+        // loop must not repeat the refused read.
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "approver", sessionVariable: "Approver", makeDefault: false);
+        emulator.State.CallRefusals.Add(new CallRefusal("GET", "Aliases", 403, "4031", "approver"));
+        shell.Run("$p = New-PSRequest -AliasName db-sa -Reason 'quarterly audit' -WarningAction SilentlyContinue").AssertSuccess();
+
+        var mark = emulator.State.ApiCalls.Total;
+        var polled = shell.Run("1..5 | ForEach-Object { Get-PSRequest -Queue Approver -Session $Approver } | ForEach-Object { \"$($_.AliasId) [$($_.AliasName)]\" }").AssertSuccess();
+        var aliasReads = emulator.State.ApiCalls.Since(mark).Where(c => c.Method == "GET" && c.Path == "Aliases").ToList();
+        var later = emulator.State.ApiCalls.Total;
+        var piped = shell.Run("$two = 1..2 | ForEach-Object { [pscustomobject]@{ RequestId = $p.RequestId } }\n" +
+                              "$two | Get-PSRequest -Queue Approver -Session $Approver -Verbose").AssertSuccess();
+        var again = shell.Run("Get-PSRequest -Queue Approver -Session $Approver -Verbose").AssertSuccess();
+
+        Assert.Equal(Enumerable.Repeat("3 []", 5), polled.Output.Select(o => o.BaseObject));
+        Assert.Equal(403, Assert.Single(aliasReads).StatusCode);
+        Assert.Empty(polled.Warnings);
+        Assert.Empty(polled.Errors);
+        Assert.DoesNotContain(CallsSince(later), call => call == "GET Aliases");
+        Assert.Equal(2, piped.Output.Count);
+        foreach (var invocation in new[] { piped, again })
+        {
+            var said = Assert.Single(invocation.Verbose, line => line.Contains("AliasName stays empty", StringComparison.Ordinal));
+            Assert.Contains("4031", said, StringComparison.Ordinal);
+        }
+    }
 }

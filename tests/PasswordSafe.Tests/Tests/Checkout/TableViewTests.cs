@@ -167,6 +167,45 @@ public sealed class TableViewTests : IAsyncLifetime
         Assert.Contains(narrow, l => Regex.IsMatch(l, @"^\s*3\s+svc-backup\s+3\s+CONTOSO\s+True$"));
     }
 
+    [Fact]
+    public void EndedStatuses_ShowWholeAt80_ATerminatedRequestInBothRequestViewsAndItsSet_ADisconnectedSession()
+    {
+        // Real objects as a server that lists ended ones would show them: the status set as it then reads (the emulator
+        // lists open requests only, and its sessions never disconnect).
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "approver", sessionVariable: "Approver", makeDefault: false);
+        emulator.Connect(shell, "admin", sessionVariable: "Admin", makeDefault: false);
+        shell.Run("function Set-Status($object, $name, $value) { $object.GetType().GetProperty($name).SetValue($object, $value) }\n" +
+                  "$mine = New-PSRequest contoso.test 'CONTOSO\\svc-backup' -Reason 'patch night'\n" +
+                  "$null = New-PSRequest db01 sa -Reason 'quarterly audit' -WarningAction SilentlyContinue\n" +
+                  "$queued = Get-PSRequest -Queue Approver -Session $Approver\n" +
+                  "$set = New-PSRequestSet web01 Administrator -AccessType View, RDP -Reason s\n" +
+                  "$ticket = New-PSRequest lnx01 root -AccessType SSH -Reason watch | New-PSAccessSession\n" +
+                  "$watched = Get-PSAccessSession -Session $Admin\n" +
+                  "Set-Status $mine Status Terminated; Set-Status $queued Status Terminated\n" +
+                  "$set.Requests | ForEach-Object { Set-Status $_ Status Terminated }\n" +
+                  "Set-Status $watched StatusCode 9").AssertSuccess();
+
+        var requests = Render(shell, 80, "$mine");
+        var queue = Render(shell, 80, "$queued");
+        var sets = Render(shell, 80, "$set");
+        var sessions = Render(shell, 80, "$watched");
+
+        foreach (var table in new[] { requests, queue, sets, sessions })
+        {
+            AssertFits(table, 80);
+        }
+
+        Assert.Matches(@"^RequestId\s+Status\s+SystemName\s+UserName\s+Access\s+Reason$", Header(requests));
+        Assert.Matches($@"^\s*\d+\s+Terminated\s+contoso\.test\s+CONTOSO\\svc-backup\s+View\s+patch night$", requests[^1]);
+        Assert.Matches(@"^Status\s+Requestor\s+SystemName\s+UserName\s+Access\s+Reason$", Header(queue));
+        Assert.Matches(@"^Terminated\s+demo\s+db01\s+sa\s+View\s+quarterly audit$", queue[^1]);
+        Assert.Matches(@"^RequestSetId\s+Status\s+SystemName\s+UserName\s+Expires$", Header(sets));
+        Assert.Matches(@"^\s*\d+\s+Terminated\s+web01\s+Administrator$", sets[^1]);
+        Assert.Matches(@"^SessionId\s+Status\s+UserId\s+AssetName\s+AccountName\s+Started$", Header(sessions));
+        Assert.Matches($@"^\s*\d+\s+Disconnected\s+\d+\s+lnx01\s+root\s+{Date}$", sessions[^1]);
+    }
+
     [Theory]
     [InlineData("PasswordSafe.Request", "ExpiresDate")]
     [InlineData("PasswordSafe.RequestSet", "ExpiresDate")]

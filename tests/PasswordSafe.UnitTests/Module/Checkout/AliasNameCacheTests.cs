@@ -10,7 +10,10 @@ using Xunit;
 
 namespace PasswordSafe.UnitTests.Module.Checkout;
 
-/// <summary>Alias names for listed requests (which carry only AliasID): one read at most, kept two minutes, never failing the listing.</summary>
+/// <summary>
+/// Alias names for listed requests (which carry only AliasID): one read at most, kept two minutes, never failing the
+/// listing; a failed read is kept as long, so a caller who may not list aliases is refused once per lifetime, not per listing.
+/// </summary>
 public class AliasNameCacheTests
 {
     private static Request Through(int? aliasId, string? name = null) => new Request { AliasId = aliasId, AliasName = name };
@@ -30,10 +33,10 @@ public class AliasNameCacheTests
         var fetch = Aliases(() => reads++, (1, "runbook-pair"), (3, "db-sa"));
         var listing = new[] { Through(1), Through(null), Through(3), Through(1) };
 
-        await cache.NameAsync(listing, fetch, RequestLog.Discard, CancellationToken.None);
-        await cache.NameAsync(new[] { Through(3) }, fetch, RequestLog.Discard, CancellationToken.None);
+        await cache.NameAsync(listing, fetch, RequestLog.Discard, new OnceFlag(), CancellationToken.None);
+        await cache.NameAsync(new[] { Through(3) }, fetch, RequestLog.Discard, new OnceFlag(), CancellationToken.None);
         now += AliasNameCache.Lifetime + TimeSpan.FromSeconds(1);
-        await cache.NameAsync(new[] { Through(3) }, fetch, RequestLog.Discard, CancellationToken.None);
+        await cache.NameAsync(new[] { Through(3) }, fetch, RequestLog.Discard, new OnceFlag(), CancellationToken.None);
 
         Assert.Equal(new[] { "runbook-pair", null, "db-sa", "runbook-pair" }, listing.Select(r => r.AliasName));
         Assert.Equal(2, reads);
@@ -45,7 +48,7 @@ public class AliasNameCacheTests
         var reads = 0;
         var cache = new AliasNameCache();
 
-        await cache.NameAsync(new[] { Through(null), Through(2, "known") }, Aliases(() => reads++), RequestLog.Discard, CancellationToken.None);
+        await cache.NameAsync(new[] { Through(null), Through(2, "known") }, Aliases(() => reads++), RequestLog.Discard, new OnceFlag(), CancellationToken.None);
 
         Assert.Equal(0, reads);
     }
@@ -55,26 +58,84 @@ public class AliasNameCacheTests
     {
         var reads = 0;
         var cache = new AliasNameCache();
-        await cache.NameAsync(new[] { Through(1) }, Aliases(() => reads++, (1, "one")), RequestLog.Discard, CancellationToken.None);
+        await cache.NameAsync(new[] { Through(1) }, Aliases(() => reads++, (1, "one")), RequestLog.Discard, new OnceFlag(), CancellationToken.None);
 
         var later = new[] { Through(1), Through(7) };
-        await cache.NameAsync(later, Aliases(() => reads++, (1, "one"), (7, "seven")), RequestLog.Discard, CancellationToken.None);
+        await cache.NameAsync(later, Aliases(() => reads++, (1, "one"), (7, "seven")), RequestLog.Discard, new OnceFlag(), CancellationToken.None);
 
         Assert.Equal(new[] { "one", "seven" }, later.Select(r => r.AliasName));
         Assert.Equal(2, reads);
     }
 
     [Fact]
-    public async Task AFailedRead_LeavesTheNamesEmpty_SaysSoInVerbose_AndIsNotKept()
+    public async Task AFailedRead_LeavesTheNamesEmpty_AndIsKeptForTheLifetime_ThenReadAgain()
     {
-        var cache = new AliasNameCache();
-        var log = new RequestLog(verboseEnabled: true, debugEnabled: false);
-        var listing = new[] { Through(1) };
+        var now = DateTimeOffset.UtcNow;
+        var reads = 0;
+        var cache = new AliasNameCache(() => now);
+        var refused = Refused(() => reads++);
+        var first = new[] { Through(1) };
+        var polled = new[] { Through(1), Through(7) };
 
-        await cache.NameAsync(listing, _ => throw new PasswordSafeException(ErrorIds.PermissionDenied, "You may not read alias.", "ask"), log, CancellationToken.None);
-        await cache.NameAsync(listing, Aliases(() => { }, (1, "one")), RequestLog.Discard, CancellationToken.None);
+        await cache.NameAsync(first, refused, RequestLog.Discard, new OnceFlag(), CancellationToken.None);
+        now += AliasNameCache.Lifetime - TimeSpan.FromSeconds(1);
+        await cache.NameAsync(polled, refused, RequestLog.Discard, new OnceFlag(), CancellationToken.None);
+        var readsWithinTheLifetime = reads;
+        now += TimeSpan.FromSeconds(2);
+        var later = new[] { Through(1) };
+        await cache.NameAsync(later, Aliases(() => reads++, (1, "one")), RequestLog.Discard, new OnceFlag(), CancellationToken.None);
 
-        Assert.Contains(log.Drain(), line => line.Value.Contains("AliasName stays empty", StringComparison.Ordinal));
-        Assert.Equal("one", listing[0].AliasName);
+        Assert.Equal(1, readsWithinTheLifetime); // another alias id does not make the refused read worth trying again
+        Assert.Null(first[0].AliasName);
+        Assert.All(polled, r => Assert.Null(r.AliasName));
+        Assert.Equal("one", later[0].AliasName);
+        Assert.Equal(2, reads);
     }
+
+    [Fact]
+    public async Task AFailedRead_NamesKeptFromAnEarlierRead_StillNameTheirRequests()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var cache = new AliasNameCache(() => now);
+        await cache.NameAsync(new[] { Through(1) }, Aliases(() => { }, (1, "one")), RequestLog.Discard, new OnceFlag(), CancellationToken.None);
+
+        var listing = new[] { Through(1), Through(7) };
+        await cache.NameAsync(listing, Refused(() => { }), RequestLog.Discard, new OnceFlag(), CancellationToken.None);
+
+        Assert.Equal(new[] { "one", null }, listing.Select(r => r.AliasName));
+    }
+
+    [Fact]
+    public async Task Verbose_SaysOncePerInvocation_WhyAliasNameStaysEmpty_FromTheReadOrFromTheKeptFailure()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var cache = new AliasNameCache(() => now);
+        var refused = Refused(() => { });
+        var firstInvocation = new OnceFlag();
+        var secondInvocation = new OnceFlag();
+        var log = new RequestLog(verboseEnabled: true, debugEnabled: false);
+
+        await cache.NameAsync(new[] { Through(1) }, refused, log, firstInvocation, CancellationToken.None);
+        await cache.NameAsync(new[] { Through(2) }, refused, log, firstInvocation, CancellationToken.None);
+        var first = log.Drain();
+        now += TimeSpan.FromSeconds(30);
+        await cache.NameAsync(new[] { Through(1) }, refused, log, secondInvocation, CancellationToken.None);
+        await cache.NameAsync(new[] { Through(1) }, refused, log, secondInvocation, CancellationToken.None);
+        var second = log.Drain();
+
+        var said = Assert.Single(first).Value;
+        Assert.Contains("AliasName stays empty", said, StringComparison.Ordinal);
+        Assert.Contains("You may not list aliases (4032).", said, StringComparison.Ordinal);
+        Assert.Contains("not read again for 120 s", said, StringComparison.Ordinal);
+        var kept = Assert.Single(second).Value;
+        Assert.Contains("AliasName stays empty", kept, StringComparison.Ordinal);
+        Assert.Contains("You may not list aliases (4032).", kept, StringComparison.Ordinal);
+        Assert.Contains("not read again for 90 s", kept, StringComparison.Ordinal);
+    }
+
+    private static Func<CancellationToken, Task<IReadOnlyList<ManagedAccountAlias>>> Refused(Action counted) => _ =>
+    {
+        counted();
+        throw new PasswordSafeException(ErrorIds.PermissionDenied, "You may not list aliases (4032).", "ask");
+    };
 }
