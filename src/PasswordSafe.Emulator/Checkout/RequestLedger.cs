@@ -79,7 +79,11 @@ internal sealed class RequestLedger
 
     // ---- POST Requests (§3.2) ----------------------------------------------------------------------
 
-    /// <summary>201 + new id; 200 + existing id (ConflictOption reuse); 400 invalid; 403 4031 no role; 409 4091 conflict.</summary>
+    /// <summary>
+    /// 201 + new id; 200 + the caller's approved request of the type (ConflictOption reuse); 400 invalid; 403 4031 no
+    /// role; 409 4091 conflict (also reuse when the caller's request of the type is still pending [I]). Requests of
+    /// different access types on one account coexist without a conflict [I].
+    /// </summary>
     internal LedgerOutcome<int> Create(Caller caller, NewRequestBody body)
     {
         var conflictOption = body.ConflictOption?.Trim().ToLowerInvariant();
@@ -96,16 +100,24 @@ internal sealed class RequestLedger
             ExpireDue();
             var open = OpenOf(account.ManagedAccountId);
             var own = OwnOpen(open, caller, plan.AccessType);
-            if (own.Count > 0)
+            // §3.2 reuse: "an existing approved request ID for same user/system/account/access type, else create". A
+            // pending one is not returned; creating another of its type would be the very conflict, so 409 [I].
+            if (conflictOption == "reuse" && own.FirstOrDefault(r => r.Status == RequestStatus.Active) is { } reused)
             {
-                if (conflictOption == "reuse")
-                {
-                    var reused = own.FirstOrDefault(r => r.Status == RequestStatus.Active) ?? own[0];
-                    Audit(AuditKinds.RequestReused, caller, $"request {reused.RequestId} for {account} reused (ConflictOption reuse)");
-                    return LedgerOutcome<int>.Ok(reused.RequestId, StatusCodes.Status200OK);
-                }
-                if (conflictOption != "renew") return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
-                foreach (var existing in own) Close(existing, RequestStatus.Canceled, caller.User.UserName, now, "renewed (ConflictOption renew)", caller);
+                Audit(AuditKinds.RequestReused, caller, $"request {reused.RequestId} for {account} reused (ConflictOption reuse)");
+                return LedgerOutcome<int>.Ok(reused.RequestId, StatusCodes.Status200OK);
+            }
+            if (conflictOption == "renew")
+            {
+                // §3.2 renew: "cancel existing approved requests for same user/system/account" — of every access type —
+                // and, so the new one has no conflict, a pending one of its own type [I].
+                foreach (var existing in open.Where(r => r.Requestor.UserId == caller.User.UserId
+                             && (r.Status == RequestStatus.Active || r.AccessType == plan.AccessType)).ToList())
+                    Close(existing, RequestStatus.Canceled, caller.User.UserName, now, "renewed (ConflictOption renew)", caller);
+            }
+            else if (own.Count > 0)
+            {
+                return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
             }
             if (ConcurrencyExceeded(account, open, 1) || ScheduleFull(plan, open)) return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
 
