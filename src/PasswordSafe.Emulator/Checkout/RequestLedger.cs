@@ -483,6 +483,32 @@ internal sealed class RequestLedger
         }
     }
 
+    /// <summary>Whether the user holds an active (approved, not expired) request of their own for the account.</summary>
+    internal bool HasActiveRequest(int userId, int accountId)
+    {
+        lock (_gate)
+        {
+            ExpireDue();
+            return _openByAccount.TryGetValue(accountId, out var open)
+                && open.Any(r => r.Requestor.UserId == userId && r.Status == RequestStatus.Active);
+        }
+    }
+
+    /// <summary>
+    /// GET ManagedAccounts/{id}/Credentials (§4.1): the account's credential of the type asked, read without a request
+    /// of its own (the caller's right to it was checked before); audited as any credential read. 400 for an unknown
+    /// type, 404 when the account has no such credential.
+    /// </summary>
+    internal LedgerOutcome<string> ReadAccountCredential(Caller caller, ManagedAccount account, string? type, string why)
+    {
+        if (!TryParseCredentialType(type, out var credentialType))
+            return LedgerOutcome<string>.Fail(400, "type must be password, dsskey or passphrase.");
+        var secret = Reveal(account, credentialType, out var missing);
+        if (secret is null) return LedgerOutcome<string>.Fail(404, missing!);
+        lock (_gate) Audit(AuditKinds.CredentialRead, caller, $"{Describe(credentialType)} of {account} read by account ({why})");
+        return LedgerOutcome<string>.Ok(secret);
+    }
+
     /// <summary>E2: a session for the caller's active RDP/SSH/App request; the session type must fit the access type.</summary>
     internal LedgerOutcome<SessionTicket> CreateSession(Caller caller, int requestId, string? sessionType)
     {

@@ -366,6 +366,67 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>
+    /// POST ManagedSystems/{id}/ManagedAccounts/Credentials/Change (§4.2): every account of the system changes now, or
+    /// is queued, as the per-account call does each one (204 also for a system without accounts).
+    /// </summary>
+    internal LedgerOutcome<bool> ChangeSystemPasswords(int systemId, bool queue, Caller caller)
+    {
+        lock (_gate)
+        {
+            RunDueChanges();
+            if (Catalog.FindSystem(systemId) is not { } system) return AdminOutcome.NotFound<bool>(SystemNotFound);
+            var accounts = Catalog.AccountsOf(system).ToList();
+            foreach (var account in accounts)
+            {
+                if (queue)
+                {
+                    account.QueuedChangeAt = _clock.GetUtcNow() + QueuedChangeDelay;
+                    _queuedChanges.Add(account.ManagedAccountId);
+                }
+                else
+                {
+                    Rotate(account, caller.User.UserName, caller);
+                }
+            }
+            if (queue)
+                AddAudit(AuditKinds.PasswordChangeQueued, caller, $"password change of the {accounts.Count} account(s) of managed system {systemId} '{system.SystemName}' queued");
+            return LedgerOutcome<bool>.Ok(true, 204);
+        }
+    }
+
+    /// <summary>
+    /// PUT Credentials?workgroupName=&amp;assetName=&amp;accountName= (§4.2): the account named on the managed system of
+    /// the named asset in the named workgroup, all compared ignoring case. A system made without an asset (seeded
+    /// systems, POST Workgroups/{id}/ManagedSystems) answers to its own name as the asset name [I]. The account name is
+    /// its name, or DOMAIN\name / UPN for a directory account (§2.1). Null and the 404 reason when nothing matches.
+    /// </summary>
+    internal ManagedAccount? FindAccountByNames(string workgroupName, string assetName, string accountName, out string? notFound)
+    {
+        lock (_gate)
+        {
+            notFound = null;
+            if (FindWorkgroup(workgroupName) is not { } workgroup)
+            {
+                notFound = "Workgroup not found";
+                return null;
+            }
+            var systems = Catalog.Systems.Where(s => s.Workgroup.Id == workgroup.Id && string.Equals(
+                s.AssetId is int assetId && _assets.TryGetValue(assetId, out var asset) ? asset.AssetName : s.SystemName,
+                assetName.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+            if (systems.Count == 0)
+            {
+                notFound = AssetNotFound;
+                return null;
+            }
+            var name = accountName.Trim();
+            var account = systems.SelectMany(s => Catalog.AccountsOf(s)).FirstOrDefault(a =>
+                string.Equals(a.AccountName, name, StringComparison.OrdinalIgnoreCase) || AccountFilter.NameMatches(a, name));
+            if (account is null) notFound = AccountNotFound;
+            return account;
+        }
+    }
+
     internal LedgerOutcome<bool> TestCredentials(int accountId, Caller caller)
     {
         lock (_gate)
