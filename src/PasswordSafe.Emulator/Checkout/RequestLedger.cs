@@ -552,6 +552,9 @@ internal sealed class RequestLedger
             return LedgerOutcome<SessionTicket>.Fail(400, "ApplicationID is required for app and appfile sessions.");
         var check = CheckIsa<SessionTicket>(caller, body, out var account, out var duration);
         if (check is { } failed) return failed;
+        // As for POST Requests: an application account's sessions are of its own application.
+        if (kind.Protocol == AccessType.App && account!.ApplicationId is int appId && appId != body.ApplicationId)
+            return LedgerOutcome<SessionTicket>.Fail(400, $"ApplicationID {body.ApplicationId} is not the application of this account; use {appId}.");
         lock (_gate)
         {
             var ticket = NewTicket(kind, account!, caller, null);

@@ -153,6 +153,7 @@ public sealed partial class EmulatorState
             if (SystemProblem(merged, release, max) is { } problem) return AdminOutcome.Invalid<ManagedSystem>(problem);
             // Only a PlatformID sent now is checked: a seed may hold platforms this catalog lacks.
             if (Platform.Problem(values) is { } unknownPlatform) return AdminOutcome.Invalid<ManagedSystem>(unknownPlatform);
+            if (ApplicationHostProblem(values, systemId) is { } badHost) return AdminOutcome.Invalid<ManagedSystem>(badHost);
             system.PlatformId = values.GetValueOrDefault("PlatformID") as int? ?? system.PlatformId;
             system.Description = values.GetValueOrDefault("Description") as string ?? system.Description;
             system.ReleaseDuration = release;
@@ -202,6 +203,7 @@ public sealed partial class EmulatorState
             var max = values.GetValueOrDefault("MaxReleaseDuration") as int? ?? system.MaxReleaseDuration;
             var release = values.GetValueOrDefault("ReleaseDuration") as int? ?? Math.Min(system.ReleaseDuration, max);
             if (AccountProblem(values, release, max) is { } problem) return AdminOutcome.Invalid<ManagedAccount>(problem);
+            if (WorkgroupProblem(values) is { } badWorkgroup) return AdminOutcome.Invalid<ManagedAccount>(badWorkgroup);
             var domain = values.GetValueOrDefault("DomainName") as string;
             var upn = values.GetValueOrDefault("UserPrincipalName") as string;
             var type = !string.IsNullOrEmpty(domain) || !string.IsNullOrEmpty(upn) ? ManagedAccountType.DomainLinked
@@ -244,6 +246,7 @@ public sealed partial class EmulatorState
             var merged = new Dictionary<string, object?>(account.Settings, StringComparer.OrdinalIgnoreCase);
             foreach (var (name, value) in values) merged[name] = value;
             if (AccountProblem(merged, release, max) is { } problem) return AdminOutcome.Invalid<ManagedAccount>(problem);
+            if (WorkgroupProblem(values) is { } badWorkgroup) return AdminOutcome.Invalid<ManagedAccount>(badWorkgroup);
             if (newName is not null) account.AccountName = newName;
             if (values.ContainsKey("DomainName")) account.DomainName = values["DomainName"] as string is { Length: > 0 } d ? d : null;
             if (values.ContainsKey("UserPrincipalName")) account.UserPrincipalName = values["UserPrincipalName"] as string is { Length: > 0 } u ? u : null;
@@ -452,6 +455,7 @@ public sealed partial class EmulatorState
     {
         if (values.GetValueOrDefault("PlatformID") is not int platformId) return AdminOutcome.Invalid<ManagedSystem>("PlatformID is required (1 = Windows, 2 = Linux…, see GET Platforms).");
         if (Platform.Problem(values) is { } unknownPlatform) return AdminOutcome.Invalid<ManagedSystem>(unknownPlatform);
+        if (ApplicationHostProblem(values, null) is { } badHost) return AdminOutcome.Invalid<ManagedSystem>(badHost);
         var release = values.GetValueOrDefault("ReleaseDuration") as int? ?? 120;
         var max = values.GetValueOrDefault("MaxReleaseDuration") as int? ?? CheckoutCodes.MaxDurationMinutes;
         if (SystemProblem(values, release, max) is { } problem) return AdminOutcome.Invalid<ManagedSystem>(problem);
@@ -489,6 +493,28 @@ public sealed partial class EmulatorState
             return "ChangeFrequencyDays is required when ChangeFrequencyType is xdays.";
         return null;
     }
+
+    /// <summary>
+    /// D1: an ApplicationHostID sent (3.2+) must name another managed system that is an application host
+    /// (IsApplicationHost) [I: the reference does not say what it may name; an application host is what it is for].
+    /// Only ids sent now are checked. Password and DSS key rules, functional accounts, entity types and Oracle Internet
+    /// Directories are not emulated, so ids naming them are kept as given.
+    /// </summary>
+    private string? ApplicationHostProblem(IReadOnlyDictionary<string, object?> values, int? systemId)
+    {
+        if (values.GetValueOrDefault("ApplicationHostID") is not int hostId) return null;
+        if (hostId == systemId) return $"ApplicationHostID {hostId} is this managed system: name another system, one that is an application host.";
+        if (Catalog.FindSystem(hostId) is not { } host) return $"ApplicationHostID {hostId} is not a managed system (GET ManagedSystems lists them).";
+        return host.Settings.GetValueOrDefault("IsApplicationHost") is true
+            ? null
+            : $"ApplicationHostID {hostId} ('{host.SystemName}') is not an application host: set IsApplicationHost on it first (?version=3.2 or later).";
+    }
+
+    /// <summary>D1: a WorkgroupID sent (managed accounts, 3.3+) must name a workgroup.</summary>
+    private string? WorkgroupProblem(IReadOnlyDictionary<string, object?> values) =>
+        values.GetValueOrDefault("WorkgroupID") is int id && FindWorkgroup(id) is null
+            ? $"WorkgroupID {id} is not a workgroup (GET Workgroups lists them)."
+            : null;
 
     private static string? AccountProblem(IReadOnlyDictionary<string, object?> values, int release, int max)
     {
