@@ -581,12 +581,12 @@ public sealed partial class EmulatorState
     /// <summary>A deleted id still counts as used, so the next one is higher.</summary>
     private void RememberId(string kind, int id) => _highWater[kind] = Math.Max(_highWater.GetValueOrDefault(kind), id);
 
-    private int NextId(string kind, IEnumerable<int> existing)
-    {
-        var next = Math.Max(existing.DefaultIfEmpty(0).Max(), _highWater.GetValueOrDefault(kind)) + 1;
-        _highWater[kind] = next;
-        return next;
-    }
+    /// <summary>
+    /// The id the next object of the kind gets: above every live id and every deleted one (<see cref="RememberId"/>).
+    /// Nothing is taken until the object is added, so a create refused after this call uses up no id.
+    /// </summary>
+    private int NextId(string kind, IEnumerable<int> existing) =>
+        Math.Max(existing.DefaultIfEmpty(0).Max(), _highWater.GetValueOrDefault(kind)) + 1;
 
     private static bool InSync(ManagedAccount account) =>
         account.SystemPassword is null || account.SystemPassword.Matches(account.RevealPassword());

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using PasswordSafe.Tests.Infrastructure;
@@ -40,6 +41,18 @@ public sealed class EmulatorBodyValidationTests : IAsyncLifetime
 
         Assert.Contains("ApplicationHostID 999 is not a managed system", result.AssertError("ValidationFailed", ErrorCategory.InvalidArgument).ToString());
         Assert.False(emulator.State.FindManagedSystem(1)!.Settings.ContainsKey("ApplicationHostID"));
+    }
+
+    [Fact]
+    public void D1_NewPSUser_RefusedByTheServer_UsesUpNoUserId()
+    {
+        using var admin = emulator.RunnerFor("admin");
+        var next = emulator.State.Users.Max(u => u.UserId) + 1;
+
+        admin.Run("New-PSUser -UserName 'bound-to-a-key' -ApplicationUser -AccessPolicyId 1").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+        var made = admin.Run("(New-PSUser -UserName 'next-bot' -ApplicationUser -AccessPolicyId 20 -WarningAction SilentlyContinue).UserId").AssertSuccess();
+
+        Assert.Equal(next, made.SingleValue);
     }
 
     [Fact]
