@@ -35,11 +35,14 @@ internal sealed class OAuthTokenIssuer
 
         var registration = user.AccessPolicyId is int id ? _state.FindApiRegistration(id) : null;
         if (registration is null || !registration.Active)
-            return Reject(user.UserName, user.AccessPolicyId, source, "the application user's API access policy is missing or inactive");
+            return Reject(user.UserName, user.AccessPolicyId, source, $"the API access policy {user.AccessPolicyId} of application user '{user.UserName}' is missing or not active");
         // C2: the access policy's IP/XFF rules apply here.
-        var addressProblem = SourceAddressCheck.Evaluate(registration.IPAuthenticationRules,
-            registration.XForwardedForAuthenticationRules, peer, forwardedFor);
+        var addressProblem = SourceAddressCheck.Evaluate(registration, peer, forwardedFor);
         if (addressProblem is not null) return Reject(user.UserName, registration.Id, source, addressProblem);
+        // api-v3 §1.4: the client must be "a member of a group with permissions"; as for API keys (A7), that is an
+        // active group granted its access policy. Refused here, so no token is handed out that could not sign in.
+        if (!_state.CanUseRegistration(user.UserId, registration.Id))
+            return Reject(user.UserName, registration.Id, source, $"application user '{user.UserName}' is in no active group granted API access policy {registration.Id} (A7)");
 
         var (token, _) = _state.IssueToken(user, registration, source);
         return TokenOutcome.Issued(token, registration.AccessTokenDuration * 60);

@@ -46,8 +46,7 @@ internal sealed class SignInService
         if (!registration.Active) return Fail(runAs, registration.Id, source, $"API registration {registration.Id} is not active");
 
         // B6, A4
-        var addressProblem = SourceAddressCheck.Evaluate(registration.IPAuthenticationRules,
-            registration.XForwardedForAuthenticationRules, request.Peer, request.ForwardedFor);
+        var addressProblem = SourceAddressCheck.Evaluate(registration, request.Peer, request.ForwardedFor);
         if (addressProblem is not null) return Fail(runAs, registration.Id, source, addressProblem);
 
         // B5
@@ -114,6 +113,16 @@ internal sealed class SignInService
         if (applicationUser is null || !applicationUser.IsActive || applicationUser.IsQuarantined)
             return Fail(applicationUser?.UserName, stored.RegistrationId, source, "the application user of the token is no longer active");
 
+        // The token's access policy still governs the sign-in: it must be active (A1) and admit the caller's address
+        // (B6, C2), wherever the token was fetched; and its user must still be in a group granted it (A7, api-v3 §1.4).
+        var registration = _state.FindApiRegistration(stored.RegistrationId);
+        if (registration is null || !registration.Active)
+            return Fail(applicationUser.UserName, stored.RegistrationId, source, $"the API access policy {stored.RegistrationId} of the token is missing or not active");
+        var addressProblem = SourceAddressCheck.Evaluate(registration, request.Peer, request.ForwardedFor);
+        if (addressProblem is not null) return Fail(applicationUser.UserName, registration.Id, source, addressProblem);
+        if (!_state.CanUseRegistration(applicationUser.UserId, registration.Id))
+            return Fail(applicationUser.UserName, registration.Id, source, $"application user '{applicationUser.UserName}' is in no active group granted API access policy {registration.Id} (A7)");
+
         var user = applicationUser;
         var runAs = request.RunAsHeader?.Trim();
         if (!string.IsNullOrEmpty(runAs))
@@ -130,7 +139,6 @@ internal sealed class SignInService
             user = target;
         }
 
-        var registration = _state.FindApiRegistration(stored.RegistrationId);
         var session = _state.StartSession(user, registration, stored.Hash, pendingChallenge: false, "OAuth", source);
         return SignInOutcome.Succeeded(session, user);
     }

@@ -34,7 +34,8 @@ internal sealed class AccountFilter
         if (!string.IsNullOrEmpty(WorkgroupName) && !Same(system.Workgroup.Name, WorkgroupName)) return false;
         if (Type is ManagedAccountType type && account.Type != type) return false;
         if (RecentAccountIds is not null && !RecentAccountIds.Contains(account.ManagedAccountId)) return false;
-        if (!string.IsNullOrEmpty(IPAddress) && !Same(system.IPAddress, IPAddress)) return false;
+        // §2.1: the address filter is for system, domain-linked and database accounts; without a type it keeps to them [I].
+        if (!string.IsNullOrEmpty(IPAddress) && (!Same(system.IPAddress, IPAddress) || account.Type is ManagedAccountType.Cloud or ManagedAccountType.Application)) return false;
         if (!string.IsNullOrEmpty(ApplicationDisplayName) && !Same(account.ApplicationDisplayName, ApplicationDisplayName)) return false;
         return true;
     }

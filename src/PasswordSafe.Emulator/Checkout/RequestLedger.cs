@@ -79,7 +79,11 @@ internal sealed class RequestLedger
 
     // ---- POST Requests (§3.2) ----------------------------------------------------------------------
 
-    /// <summary>201 + new id; 200 + existing id (ConflictOption reuse); 400 invalid; 403 4031 no role; 409 4091 conflict.</summary>
+    /// <summary>
+    /// 201 + new id; 200 + the caller's approved request of the type (ConflictOption reuse); 400 invalid; 403 4031 no
+    /// role; 409 4091 conflict (also reuse when the caller's request of the type is still pending [I]). Requests of
+    /// different access types on one account coexist without a conflict [I].
+    /// </summary>
     internal LedgerOutcome<int> Create(Caller caller, NewRequestBody body)
     {
         var conflictOption = body.ConflictOption?.Trim().ToLowerInvariant();
@@ -96,16 +100,24 @@ internal sealed class RequestLedger
             ExpireDue();
             var open = OpenOf(account.ManagedAccountId);
             var own = OwnOpen(open, caller, plan.AccessType);
-            if (own.Count > 0)
+            // §3.2 reuse: "an existing approved request ID for same user/system/account/access type, else create". A
+            // pending one is not returned; creating another of its type would be the very conflict, so 409 [I].
+            if (conflictOption == "reuse" && own.FirstOrDefault(r => r.Status == RequestStatus.Active) is { } reused)
             {
-                if (conflictOption == "reuse")
-                {
-                    var reused = own.FirstOrDefault(r => r.Status == RequestStatus.Active) ?? own[0];
-                    Audit(AuditKinds.RequestReused, caller, $"request {reused.RequestId} for {account} reused (ConflictOption reuse)");
-                    return LedgerOutcome<int>.Ok(reused.RequestId, StatusCodes.Status200OK);
-                }
-                if (conflictOption != "renew") return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
-                foreach (var existing in own) Close(existing, RequestStatus.Canceled, caller.User.UserName, now, "renewed (ConflictOption renew)", caller);
+                Audit(AuditKinds.RequestReused, caller, $"request {reused.RequestId} for {account} reused (ConflictOption reuse)");
+                return LedgerOutcome<int>.Ok(reused.RequestId, StatusCodes.Status200OK);
+            }
+            if (conflictOption == "renew")
+            {
+                // §3.2 renew: "cancel existing approved requests for same user/system/account" — of every access type —
+                // and, so the new one has no conflict, a pending one of its own type [I].
+                foreach (var existing in open.Where(r => r.Requestor.UserId == caller.User.UserId
+                             && (r.Status == RequestStatus.Active || r.AccessType == plan.AccessType)).ToList())
+                    Close(existing, RequestStatus.Canceled, caller.User.UserName, now, "renewed (ConflictOption renew)", caller);
+            }
+            else if (own.Count > 0)
+            {
+                return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
             }
             if (ConcurrencyExceeded(account, open, 1) || ScheduleFull(plan, open)) return LedgerOutcome<int>.Fail(409, CheckoutCodes.Conflict);
 
@@ -471,6 +483,32 @@ internal sealed class RequestLedger
         }
     }
 
+    /// <summary>Whether the user holds an active (approved, not expired) request of their own for the account.</summary>
+    internal bool HasActiveRequest(int userId, int accountId)
+    {
+        lock (_gate)
+        {
+            ExpireDue();
+            return _openByAccount.TryGetValue(accountId, out var open)
+                && open.Any(r => r.Requestor.UserId == userId && r.Status == RequestStatus.Active);
+        }
+    }
+
+    /// <summary>
+    /// GET ManagedAccounts/{id}/Credentials (§4.1): the account's credential of the type asked, read without a request
+    /// of its own (the caller's right to it was checked before); audited as any credential read. 400 for an unknown
+    /// type, 404 when the account has no such credential.
+    /// </summary>
+    internal LedgerOutcome<string> ReadAccountCredential(Caller caller, ManagedAccount account, string? type, string why)
+    {
+        if (!TryParseCredentialType(type, out var credentialType))
+            return LedgerOutcome<string>.Fail(400, "type must be password, dsskey or passphrase.");
+        var secret = Reveal(account, credentialType, out var missing);
+        if (secret is null) return LedgerOutcome<string>.Fail(404, missing!);
+        lock (_gate) Audit(AuditKinds.CredentialRead, caller, $"{Describe(credentialType)} of {account} read by account ({why})");
+        return LedgerOutcome<string>.Ok(secret);
+    }
+
     /// <summary>E2: a session for the caller's active RDP/SSH/App request; the session type must fit the access type.</summary>
     internal LedgerOutcome<SessionTicket> CreateSession(Caller caller, int requestId, string? sessionType)
     {
@@ -514,6 +552,9 @@ internal sealed class RequestLedger
             return LedgerOutcome<SessionTicket>.Fail(400, "ApplicationID is required for app and appfile sessions.");
         var check = CheckIsa<SessionTicket>(caller, body, out var account, out var duration);
         if (check is { } failed) return failed;
+        // As for POST Requests: an application account's sessions are of its own application.
+        if (kind.Protocol == AccessType.App && account!.ApplicationId is int appId && appId != body.ApplicationId)
+            return LedgerOutcome<SessionTicket>.Fail(400, $"ApplicationID {body.ApplicationId} is not the application of this account; use {appId}.");
         lock (_gate)
         {
             var ticket = NewTicket(kind, account!, caller, null);

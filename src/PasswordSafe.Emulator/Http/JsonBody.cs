@@ -8,7 +8,9 @@ namespace PasswordSafe.Emulator.Http;
 
 /// <summary>
 /// A request's JSON object read with case-insensitive property names (§0: clients send SystemId, SystemID, systemid).
-/// Numbers may come as JSON numbers or numeric strings; a value of the wrong kind is reported, never guessed.
+/// Numbers may come as JSON numbers or numeric strings; text must be a JSON string (D1: a number or a flag where text is
+/// expected is a 400, never turned into text). Every API body reader reads its text through here, nested objects too
+/// (<see cref="TextOf"/>), so the rule is the same everywhere.
 /// </summary>
 internal sealed class JsonBody
 {
@@ -63,16 +65,24 @@ internal sealed class JsonBody
         throw new FormatException($"{name} must be a whole number.");
     }
 
-    internal string? Text(string name)
+    /// <summary>Null when absent or null; throws <see cref="FormatException"/> naming the property when not a JSON string.</summary>
+    internal string? Text(string name) => TryGet(name, out var value) ? TextOf(value, name) : null;
+
+    /// <summary>A value that must be text, wherever it sits (a nested rule's field too): null stays null, a string is read, anything else is refused.</summary>
+    internal static string? TextOf(JsonElement value, string name) => value.ValueKind switch
     {
-        if (!TryGet(name, out var value)) return null;
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => throw new FormatException($"{name} must be text."),
-        };
-    }
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+        _ => throw new FormatException($"{name} must be text (a JSON string), not {Describe(value.ValueKind)}."),
+    };
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        JsonValueKind.Array => "an array",
+        _ => "an object",
+    };
 
     internal bool? Bool(string name)
     {

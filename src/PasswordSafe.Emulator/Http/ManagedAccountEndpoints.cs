@@ -47,6 +47,14 @@ internal static class ManagedAccountEndpoints
             else return ApiResults.BadRequest("type must be system, recent, domainlinked, database, cloud or application.");
         }
 
+        // §2.1: "applicationDisplayName (requires type=application), ipAddress (type must be system/domainlinked/database)".
+        var ipAddress = Value(query, "ipAddress");
+        var applicationDisplayName = Value(query, "applicationDisplayName");
+        if (applicationDisplayName is not null && type != ManagedAccountType.Application)
+            return ApiResults.BadRequest("applicationDisplayName needs type=application.");
+        if (ipAddress is not null && (recent || type is ManagedAccountType.Cloud or ManagedAccountType.Application))
+            return ApiResults.BadRequest("ipAddress needs type system, domainlinked or database (or no type).");
+
         var filter = new AccountFilter
         {
             SystemName = Value(query, "systemName"),
@@ -55,8 +63,8 @@ internal static class ManagedAccountEndpoints
             WorkgroupName = Value(query, "workgroupName"),
             Type = type,
             RecentAccountIds = recent ? state.Ledger.RequestedAccounts(caller.User.UserId) : null,
-            IPAddress = Value(query, "ipAddress"),
-            ApplicationDisplayName = Value(query, "applicationDisplayName"),
+            IPAddress = ipAddress,
+            ApplicationDisplayName = applicationDisplayName,
         };
         // One snapshot for the whole call (page and IsISAAccess), whatever provisioning swaps in meanwhile (E5).
         var view = state.CheckoutView(caller.User.UserId);
@@ -75,13 +83,14 @@ internal static class ManagedAccountEndpoints
     private static string? Value(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) && values.FirstOrDefault() is { Length: > 0 } value ? value : null;
 
+    /// <summary>A whole number from <paramref name="minimum"/> to int.MaxValue; the refusal names the range (also for numbers too big).</summary>
     private static bool TryInt(IQueryCollection query, string name, int fallback, int minimum, out int value, out string? error)
     {
         error = null;
         value = fallback;
         if (Value(query, name) is not { } text) return true;
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= minimum) return true;
-        error = $"{name} must be a whole number of {minimum} or more.";
+        error = $"{name} must be a whole number from {minimum} to {int.MaxValue} (got '{text}').";
         return false;
     }
 }

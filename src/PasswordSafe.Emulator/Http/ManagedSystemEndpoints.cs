@@ -58,7 +58,7 @@ internal static class ManagedSystemEndpoints
             return ApiResults.BadRequest($"limit must be a whole number from 1 to {DefaultLimit}.");
         var offset = 0;
         if (!string.IsNullOrEmpty(offsetText) && (!int.TryParse(offsetText, NumberStyles.Integer, CultureInfo.InvariantCulture, out offset) || offset < 0))
-            return ApiResults.BadRequest("offset must be a whole number of 0 or more.");
+            return ApiResults.BadRequest($"offset must be a whole number from 0 to {int.MaxValue}.");
         var all = systems.ToList();
         return ApiResults.Json(new ListEnvelopeJson<Dictionary<string, object?>>(all.Count,
             all.Skip(offset).Take(limit).Select(ManagedSystemJson.From).ToList()));

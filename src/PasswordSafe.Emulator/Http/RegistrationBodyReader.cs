@@ -92,9 +92,10 @@ internal static class RegistrationBodyReader
             foreach (var property in item.EnumerateObject())
             {
                 if (property.Value.ValueKind == JsonValueKind.Null) continue;
-                if (property.NameEquals("Value") || property.Name.Equals("Value", StringComparison.OrdinalIgnoreCase)) value = property.Value.ToString();
-                else if (property.Name.Equals("Type", StringComparison.OrdinalIgnoreCase)) type = property.Value.ToString();
-                else if (property.Name.Equals("Description", StringComparison.OrdinalIgnoreCase)) description = property.Value.ToString();
+                var where = $"{listName}[{index}].{property.Name}";
+                if (property.Name.Equals("Value", StringComparison.OrdinalIgnoreCase)) value = JsonBody.TextOf(property.Value, where);
+                else if (property.Name.Equals("Type", StringComparison.OrdinalIgnoreCase)) type = JsonBody.TextOf(property.Value, where);
+                else if (property.Name.Equals("Description", StringComparison.OrdinalIgnoreCase)) description = JsonBody.TextOf(property.Value, where);
                 else if (property.Name.Equals("Id", StringComparison.OrdinalIgnoreCase))
                 {
                     if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var number)) return Fail<List<RuleInput>>($"{listName}[{index}].Id must be a whole number.", out error);
@@ -131,7 +132,7 @@ internal static class RegistrationBodyReader
             {
                 foreach (var property in item.EnumerateObject())
                     if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind != JsonValueKind.Null)
-                        return property.Value.ToString();
+                        return JsonBody.TextOf(property.Value, $"PSRUNRules[{index}].{name}");
                 return null;
             }
             var fields = new[] { "IPAddress", "MacAddress", "SystemName", "FQDN", "DomainName", "UserId", "RootVolumeId", "OSVersion" };
@@ -145,11 +146,23 @@ internal static class RegistrationBodyReader
                 try { AddressRule.Parse(0, "IPAddress", address); }
                 catch (FormatException e) { return Fail<List<PsrunRule>>($"PSRUNRules[{index}].IPAddress: {e.Message}", out error); }
             }
-            var id = int.TryParse(Field("Id"), out var given) ? given : 0;
+            var id = Number(item, "Id") ?? 0;
             rules.Add(new PsrunRule(id, Field("IPAddress"), Field("MacAddress"), Field("SystemName"), Field("FQDN"),
                 Field("DomainName"), Field("UserId"), Field("RootVolumeId"), Field("OSVersion")));
         }
         return rules;
+    }
+
+    /// <summary>A rule's whole-number Id (PSRUN rules list it as an int, api-v3 §6.7); null when absent.</summary>
+    private static int? Number(JsonElement item, string name)
+    {
+        foreach (var property in item.EnumerateObject())
+        {
+            if (!property.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || property.Value.ValueKind == JsonValueKind.Null) continue;
+            if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out var number)) return number;
+            throw new FormatException($"PSRUNRules: {name} must be a whole number.");
+        }
+        return null;
     }
 
     private static RegistrationInput? Fail(string reason, out string? error)

@@ -5,7 +5,8 @@ namespace PasswordSafe.Emulator.Http;
 
 /// <summary>
 /// B2: every call outside Auth/ needs a live session cookie; none, unknown, signed out, idle too long, begun with a
-/// rotated key (A6) or with a dead token (C3, C7) → 401.
+/// rotated key (A6), with a dead token (C3, C7) or a deactivated registration, or a call from an address the
+/// registration does not admit (B6) → 401.
 /// </summary>
 internal sealed class SessionRequiredFilter : IEndpointFilter
 {
@@ -15,7 +16,7 @@ internal sealed class SessionRequiredFilter : IEndpointFilter
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var session = _state.UseSession(SessionCookie.Read(context.HttpContext));
+        var session = _state.UseSession(SessionCookie.Read(context.HttpContext), RequestFacts.Peer(context.HttpContext));
         if (session is null) return ValueTask.FromResult<object?>(ApiResults.Unauthorized());
         context.HttpContext.Items[RequestFacts.SessionItemKey] = session;
         return next(context);

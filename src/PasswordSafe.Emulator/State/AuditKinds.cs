@@ -7,6 +7,8 @@ public static class AuditKinds
     public const string SignInFailed = "SignInFailed";
     public const string ChallengeIssued = "ChallengeIssued";
     public const string SignedOut = "SignedOut";
+    /// <summary>A call with a live session cookie came from an address its registration does not admit (B6).</summary>
+    public const string SessionCallRefused = "SessionCallRefused";
     public const string TokenIssued = "TokenIssued";
     public const string TokenRejected = "TokenRejected";
     public const string TokenRevoked = "TokenRevoked";

@@ -67,9 +67,14 @@ public sealed partial class EmulatorState
                 var newXff = input.XffRules ?? registration.XForwardedForAuthenticationRules.Select(ToInput).ToList();
                 if (SwitchedKind(registration, newIp, newXff) is { } switched)
                     return AdminOutcome.Invalid<ApiRegistration>(switched);
+                var unknownRule = UnknownRuleId(newIp, registration.IPAuthenticationRules.Select(r => r.Id), "IPAuthenticationRules")
+                    ?? UnknownRuleId(newXff, registration.XForwardedForAuthenticationRules.Select(r => r.Id), "XForwardedForAuthenticationRules");
+                if (unknownRule is not null) return AdminOutcome.Invalid<ApiRegistration>(unknownRule);
                 ipRules = KeepOrNumber(newIp, registration.IPAuthenticationRules, ref nextRuleId);
                 xffRules = KeepOrNumber(newXff, registration.XForwardedForAuthenticationRules, ref nextRuleId);
             }
+            if (input.PsrunRules?.FirstOrDefault(r => r.Id > 0 && !registration.PSRUNRules.Any(p => p.Id == r.Id)) is { } unknownPsrun)
+                return AdminOutcome.Invalid<ApiRegistration>($"PSRUNRules: rule {unknownPsrun.Id} is not a PSRUN rule of this registration; leave Id out to add a rule.");
             var psrunRules = input.PsrunRules is null ? registration.PSRUNRules : NumberPsrunRules(input.PsrunRules);
             if (ipRules.Count == 0 && psrunRules.Count == 0) return AdminOutcome.Invalid<ApiRegistration>(NeedsARule);
             if (input.Name is not null && RegistrationNameClash(input.Name.Trim(), id) is { } clash) return AdminOutcome.Invalid<ApiRegistration>(clash);
@@ -472,6 +477,15 @@ public sealed partial class EmulatorState
                 return $"'{rule.Value}' moves from IPAuthenticationRules to XForwardedForAuthenticationRules; a rule cannot change between IP and X-Forwarded-For (A4): remove it in one update and add it in another.";
         }
         return null;
+    }
+
+    /// <summary>D1: a rule Id sent in an update must be one of that list's rules (a rule without an Id is a new rule).</summary>
+    private static string? UnknownRuleId(IReadOnlyList<RuleInput> rules, IEnumerable<int> existing, string listName)
+    {
+        var ids = existing.ToHashSet();
+        return rules.FirstOrDefault(r => r.Id is > 0 && !ids.Contains(r.Id.Value)) is { } unknown
+            ? $"{listName}: rule {unknown.Id} is not a rule of this registration; leave Id out to add a rule."
+            : null;
     }
 
     private static bool SameValue(string left, string right) =>

@@ -153,6 +153,7 @@ public sealed partial class EmulatorState
             if (SystemProblem(merged, release, max) is { } problem) return AdminOutcome.Invalid<ManagedSystem>(problem);
             // Only a PlatformID sent now is checked: a seed may hold platforms this catalog lacks.
             if (Platform.Problem(values) is { } unknownPlatform) return AdminOutcome.Invalid<ManagedSystem>(unknownPlatform);
+            if (ApplicationHostProblem(values, systemId) is { } badHost) return AdminOutcome.Invalid<ManagedSystem>(badHost);
             system.PlatformId = values.GetValueOrDefault("PlatformID") as int? ?? system.PlatformId;
             system.Description = values.GetValueOrDefault("Description") as string ?? system.Description;
             system.ReleaseDuration = release;
@@ -202,6 +203,7 @@ public sealed partial class EmulatorState
             var max = values.GetValueOrDefault("MaxReleaseDuration") as int? ?? system.MaxReleaseDuration;
             var release = values.GetValueOrDefault("ReleaseDuration") as int? ?? Math.Min(system.ReleaseDuration, max);
             if (AccountProblem(values, release, max) is { } problem) return AdminOutcome.Invalid<ManagedAccount>(problem);
+            if (WorkgroupProblem(values) is { } badWorkgroup) return AdminOutcome.Invalid<ManagedAccount>(badWorkgroup);
             var domain = values.GetValueOrDefault("DomainName") as string;
             var upn = values.GetValueOrDefault("UserPrincipalName") as string;
             var type = !string.IsNullOrEmpty(domain) || !string.IsNullOrEmpty(upn) ? ManagedAccountType.DomainLinked
@@ -244,6 +246,7 @@ public sealed partial class EmulatorState
             var merged = new Dictionary<string, object?>(account.Settings, StringComparer.OrdinalIgnoreCase);
             foreach (var (name, value) in values) merged[name] = value;
             if (AccountProblem(merged, release, max) is { } problem) return AdminOutcome.Invalid<ManagedAccount>(problem);
+            if (WorkgroupProblem(values) is { } badWorkgroup) return AdminOutcome.Invalid<ManagedAccount>(badWorkgroup);
             if (newName is not null) account.AccountName = newName;
             if (values.ContainsKey("DomainName")) account.DomainName = values["DomainName"] as string is { Length: > 0 } d ? d : null;
             if (values.ContainsKey("UserPrincipalName")) account.UserPrincipalName = values["UserPrincipalName"] as string is { Length: > 0 } u ? u : null;
@@ -366,6 +369,67 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>
+    /// POST ManagedSystems/{id}/ManagedAccounts/Credentials/Change (§4.2): every account of the system changes now, or
+    /// is queued, as the per-account call does each one (204 also for a system without accounts).
+    /// </summary>
+    internal LedgerOutcome<bool> ChangeSystemPasswords(int systemId, bool queue, Caller caller)
+    {
+        lock (_gate)
+        {
+            RunDueChanges();
+            if (Catalog.FindSystem(systemId) is not { } system) return AdminOutcome.NotFound<bool>(SystemNotFound);
+            var accounts = Catalog.AccountsOf(system).ToList();
+            foreach (var account in accounts)
+            {
+                if (queue)
+                {
+                    account.QueuedChangeAt = _clock.GetUtcNow() + QueuedChangeDelay;
+                    _queuedChanges.Add(account.ManagedAccountId);
+                }
+                else
+                {
+                    Rotate(account, caller.User.UserName, caller);
+                }
+            }
+            if (queue)
+                AddAudit(AuditKinds.PasswordChangeQueued, caller, $"password change of the {accounts.Count} account(s) of managed system {systemId} '{system.SystemName}' queued");
+            return LedgerOutcome<bool>.Ok(true, 204);
+        }
+    }
+
+    /// <summary>
+    /// PUT Credentials?workgroupName=&amp;assetName=&amp;accountName= (§4.2): the account named on the managed system of
+    /// the named asset in the named workgroup, all compared ignoring case. A system made without an asset (seeded
+    /// systems, POST Workgroups/{id}/ManagedSystems) answers to its own name as the asset name [I]. The account name is
+    /// its name, or DOMAIN\name / UPN for a directory account (§2.1). Null and the 404 reason when nothing matches.
+    /// </summary>
+    internal ManagedAccount? FindAccountByNames(string workgroupName, string assetName, string accountName, out string? notFound)
+    {
+        lock (_gate)
+        {
+            notFound = null;
+            if (FindWorkgroup(workgroupName) is not { } workgroup)
+            {
+                notFound = "Workgroup not found";
+                return null;
+            }
+            var systems = Catalog.Systems.Where(s => s.Workgroup.Id == workgroup.Id && string.Equals(
+                s.AssetId is int assetId && _assets.TryGetValue(assetId, out var asset) ? asset.AssetName : s.SystemName,
+                assetName.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+            if (systems.Count == 0)
+            {
+                notFound = AssetNotFound;
+                return null;
+            }
+            var name = accountName.Trim();
+            var account = systems.SelectMany(s => Catalog.AccountsOf(s)).FirstOrDefault(a =>
+                string.Equals(a.AccountName, name, StringComparison.OrdinalIgnoreCase) || AccountFilter.NameMatches(a, name));
+            if (account is null) notFound = AccountNotFound;
+            return account;
+        }
+    }
+
     internal LedgerOutcome<bool> TestCredentials(int accountId, Caller caller)
     {
         lock (_gate)
@@ -391,6 +455,7 @@ public sealed partial class EmulatorState
     {
         if (values.GetValueOrDefault("PlatformID") is not int platformId) return AdminOutcome.Invalid<ManagedSystem>("PlatformID is required (1 = Windows, 2 = Linux…, see GET Platforms).");
         if (Platform.Problem(values) is { } unknownPlatform) return AdminOutcome.Invalid<ManagedSystem>(unknownPlatform);
+        if (ApplicationHostProblem(values, null) is { } badHost) return AdminOutcome.Invalid<ManagedSystem>(badHost);
         var release = values.GetValueOrDefault("ReleaseDuration") as int? ?? 120;
         var max = values.GetValueOrDefault("MaxReleaseDuration") as int? ?? CheckoutCodes.MaxDurationMinutes;
         if (SystemProblem(values, release, max) is { } problem) return AdminOutcome.Invalid<ManagedSystem>(problem);
@@ -428,6 +493,28 @@ public sealed partial class EmulatorState
             return "ChangeFrequencyDays is required when ChangeFrequencyType is xdays.";
         return null;
     }
+
+    /// <summary>
+    /// D1: an ApplicationHostID sent (3.2+) must name another managed system that is an application host
+    /// (IsApplicationHost) [I: the reference does not say what it may name; an application host is what it is for].
+    /// Only ids sent now are checked. Password and DSS key rules, functional accounts, entity types and Oracle Internet
+    /// Directories are not emulated, so ids naming them are kept as given.
+    /// </summary>
+    private string? ApplicationHostProblem(IReadOnlyDictionary<string, object?> values, int? systemId)
+    {
+        if (values.GetValueOrDefault("ApplicationHostID") is not int hostId) return null;
+        if (hostId == systemId) return $"ApplicationHostID {hostId} is this managed system: name another system, one that is an application host.";
+        if (Catalog.FindSystem(hostId) is not { } host) return $"ApplicationHostID {hostId} is not a managed system (GET ManagedSystems lists them).";
+        return host.Settings.GetValueOrDefault("IsApplicationHost") is true
+            ? null
+            : $"ApplicationHostID {hostId} ('{host.SystemName}') is not an application host: set IsApplicationHost on it first (?version=3.2 or later).";
+    }
+
+    /// <summary>D1: a WorkgroupID sent (managed accounts, 3.3+) must name a workgroup.</summary>
+    private string? WorkgroupProblem(IReadOnlyDictionary<string, object?> values) =>
+        values.GetValueOrDefault("WorkgroupID") is int id && FindWorkgroup(id) is null
+            ? $"WorkgroupID {id} is not a workgroup (GET Workgroups lists them)."
+            : null;
 
     private static string? AccountProblem(IReadOnlyDictionary<string, object?> values, int release, int max)
     {
@@ -494,12 +581,12 @@ public sealed partial class EmulatorState
     /// <summary>A deleted id still counts as used, so the next one is higher.</summary>
     private void RememberId(string kind, int id) => _highWater[kind] = Math.Max(_highWater.GetValueOrDefault(kind), id);
 
-    private int NextId(string kind, IEnumerable<int> existing)
-    {
-        var next = Math.Max(existing.DefaultIfEmpty(0).Max(), _highWater.GetValueOrDefault(kind)) + 1;
-        _highWater[kind] = next;
-        return next;
-    }
+    /// <summary>
+    /// The id the next object of the kind gets: above every live id and every deleted one (<see cref="RememberId"/>).
+    /// Nothing is taken until the object is added, so a create refused after this call uses up no id.
+    /// </summary>
+    private int NextId(string kind, IEnumerable<int> existing) =>
+        Math.Max(existing.DefaultIfEmpty(0).Max(), _highWater.GetValueOrDefault(kind)) + 1;
 
     private static bool InSync(ManagedAccount account) =>
         account.SystemPassword is null || account.SystemPassword.Matches(account.RevealPassword());

@@ -352,8 +352,12 @@ public sealed partial class EmulatorState
         }
     }
 
-    /// <summary>B2: a signed-in session that is still alive; touching it resets its idle timer.</summary>
-    internal ApiSession? UseSession(string? sessionId)
+    /// <summary>
+    /// B2: a signed-in session that is still alive; touching it resets its idle timer. B6 holds for every call, not only
+    /// the sign-in [I]: a call from an address the session's registration does not admit (IP rules or PSRUN addresses;
+    /// X-Forwarded-For is checked at sign-in) is refused and audited, and the session lives on for its own address.
+    /// </summary>
+    internal ApiSession? UseSession(string? sessionId, System.Net.IPAddress? peer)
     {
         if (string.IsNullOrEmpty(sessionId)) return null;
         lock (_gate)
@@ -364,6 +368,16 @@ public sealed partial class EmulatorState
             if (!IsAlive(session, now))
             {
                 _sessions.Remove(sessionId);
+                return null;
+            }
+            var registration = _registrations[session.RegistrationId!.Value];
+            if (Authentication.SourceAddressCheck.PeerProblem(registration.IPAuthenticationRules, registration.PSRUNRules, peer) is { } problem)
+            {
+                var source = peer is null ? null : AddressRule.Normalize(peer).ToString();
+                var entry = AddAudit(AuditKinds.SessionCallRefused, _users.GetValueOrDefault(session.UserId)?.UserName, registration.Id, source,
+                    $"a call with a session cookie was refused: {problem}");
+                _notifications.Add(new AdminNotification(entry.Time, "Failed API authentication",
+                    $"A call with the session cookie of '{entry.UserName}' from {source ?? "an unknown address"} was refused: {problem}"));
                 return null;
             }
             session.LastActivityAt = now;
@@ -458,16 +472,21 @@ public sealed partial class EmulatorState
         return registration;
     }
 
+    /// <summary>
+    /// Idle time, the user, and the registration the session began with: it must still exist and be active (key and
+    /// token sessions alike: deactivating an access policy ends its OAuth sessions as it ends a key's), with the key
+    /// generation it began with (A6) or a token still valid (C3, C7).
+    /// </summary>
     private bool IsAlive(ApiSession session, DateTimeOffset now)
     {
         if (now - session.LastActivityAt > TimeSpan.FromMinutes(Settings.SessionIdleTimeoutMinutes)) return false;
         if (!_users.TryGetValue(session.UserId, out var user) || !user.IsActive || user.IsQuarantined) return false;
+        if (session.RegistrationId is not int id || !_registrations.TryGetValue(id, out var registration) || !registration.Active) return false;
         if (session.AccessTokenHash is not null)
         {
             return _tokens.TryGetValue(session.AccessTokenHash, out var token) && token.IsValidAt(now);
         }
-        return session.RegistrationId is int id && _registrations.TryGetValue(id, out var registration)
-            && registration.Active && registration.KeyGeneration == session.KeyGeneration;
+        return registration.KeyGeneration == session.KeyGeneration;
     }
 
     private void PruneDeadSessions(DateTimeOffset now)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 
@@ -49,6 +50,40 @@ internal sealed class TestEmulator : IAsyncDisposable
             handler.ClientCertificates.Add(clientCertificate);
         }
         var client = new HttpClient(handler) { BaseAddress = legacyBase ? Server.LegacyBaseUri : Server.BaseUri };
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>
+    /// A client whose connections come from <paramref name="source"/> (any 127.x.y.z address is local on Linux), so a
+    /// test can call from outside a registration's IP rules; <paramref name="cookies"/> shares another client's session.
+    /// </summary>
+    public HttpClient NewClientFrom(IPAddress source, CookieContainer? cookies = null)
+    {
+        var thumbprint = Server.ServerCertificate.Thumbprint;
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = cookies ?? new CookieContainer(),
+            UseCookies = true,
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && new X509Certificate2(certificate).Thumbprint == thumbprint },
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(source.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = Server.BaseUri };
         _clients.Add(client);
         return client;
     }

@@ -16,6 +16,13 @@ internal sealed record RequestJson(
         request.Account.ManagedAccountId, request.Account.AccountName, request.Account.DomainName, request.AliasId,
         request.ApplicationId, request.RequestReleaseDate.UtcDateTime, request.ApprovedDate?.UtcDateTime,
         request.ExpiresDate?.UtcDateTime, request.Status.ToString(), request.AccessType.ToString(), request.Reason,
-        request.IsOpen ? null : request.ClosedDate?.UtcDateTime, request.Requestor.UserId, request.Requestor.UserName,
+        CanceledDateOf(request), request.Requestor.UserId, request.Requestor.UserName,
         request.RotateOnCheckin);
+
+    /// <summary>
+    /// When a request was called off before it ran its course: canceled (a pending one checked in, renewed, its account
+    /// deleted), denied or terminated [I]. A checked-in or expired request was not canceled, so it has none.
+    /// </summary>
+    private static DateTime? CanceledDateOf(ReleaseRequest request) =>
+        request.Status is RequestStatus.Canceled or RequestStatus.Denied or RequestStatus.Terminated ? request.ClosedDate?.UtcDateTime : null;
 }

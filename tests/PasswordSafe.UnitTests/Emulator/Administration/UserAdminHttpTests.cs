@@ -39,6 +39,8 @@ public class UserAdminHttpTests
         var listed = await ExpectAsync(admin.GetAsync("Users?username=deploy-bot"), HttpStatusCode.OK);
         Assert.Equal(id, listed.EnumerateArray().Single().GetProperty("UserID").GetInt32());
 
+        // api-v3 §1.4 (A7): a token needs a group granted the access policy; membership takes effect at once.
+        await ExpectAsync(admin.PostAsync($"Users/{id}/UserGroups/{DemoSeed.ApiUsersGroupId}", null), HttpStatusCode.Created);
         var token = await TestEmulator.RequestTokenAsync(emulator.NewClient(), clientId, secret);
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         Assert.DoesNotContain(emulator.State.Audit, e => (e.Reason ?? string.Empty).Contains(secret, StringComparison.Ordinal));
