@@ -14,7 +14,8 @@ internal static class ApiRoutes
         {
             var api = app.MapGroup(prefix);
             AuthEndpoints.Map(api);
-            var signedIn = api.MapGroup(string.Empty).AddEndpointFilter<SessionRequiredFilter>().AddEndpointFilter<CallRefusalFilter>();
+            var signedIn = api.MapGroup(string.Empty).AddEndpointFilter<SessionRequiredFilter>().AddEndpointFilter<CallRefusalFilter>()
+                .AddEndpointFilter<LateAnswerFilter>();
             // Administration (A1–A7, C2, C5, C6, E5): each group of endpoints names the feature permission it needs.
             UserEndpoints.Map(signedIn);
             UserGroupEndpoints.Map(signedIn);

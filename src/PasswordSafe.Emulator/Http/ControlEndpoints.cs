@@ -40,6 +40,14 @@ internal static class ControlEndpoints
             state.CallRefusals.Clear();
             return ApiResults.Json(state.CallRefusals.All);
         });
+        // Calls carried out at once whose answers are held back, e.g. a POST Requests whose answer a client's timeout loses.
+        control.MapGet("/late-answers", (EmulatorState state) => ApiResults.Json(state.LateAnswers.All));
+        control.MapPost("/late-answers", PostLateAnswerAsync);
+        control.MapDelete("/late-answers", (EmulatorState state) =>
+        {
+            state.LateAnswers.Clear();
+            return ApiResults.Json(state.LateAnswers.All);
+        });
         control.MapGet("/settings", (EmulatorState state) => ApiResults.Json(state.Settings));
         control.MapPut("/settings", PutSettingsAsync);
         // No session proxy runs here, so nobody ever connects with a ticket; these stand in for the user, so a runbook
@@ -108,6 +116,29 @@ internal static class ControlEndpoints
             return ApiResults.BadRequest(e.Message);
         }
         return ApiResults.Json(state.CallRefusals.All, StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> PostLateAnswerAsync(HttpContext context, EmulatorState state)
+    {
+        LateAnswer? rule;
+        try
+        {
+            rule = await JsonSerializer.DeserializeAsync<LateAnswer>(context.Request.Body, ApiJson.Options, context.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            return ApiResults.BadRequest($"The body is not a valid late answer: {e.Message}");
+        }
+        if (rule is null) return ApiResults.BadRequest("Send a JSON object, e.g. {\"Method\": \"POST\", \"Path\": \"Requests\", \"DelayMilliseconds\": 3000}.");
+        try
+        {
+            state.LateAnswers.Add(rule);
+        }
+        catch (ArgumentException e)
+        {
+            return ApiResults.BadRequest(e.Message);
+        }
+        return ApiResults.Json(state.LateAnswers.All, StatusCodes.Status201Created);
     }
 
     private static ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -121,6 +121,9 @@ public sealed partial class EmulatorState
     /// <summary>Calls answered with a scripted refusal instead of being handled (control rules, not API behaviour).</summary>
     public CallRefusalList CallRefusals { get; } = new();
 
+    /// <summary>Calls carried out at once whose answers are held back (control rules; see <see cref="LateAnswer"/>).</summary>
+    public LateAnswerList LateAnswers { get; } = new();
+
     public EmulatorUser? FindUser(int userId) { lock (_gate) return _users.GetValueOrDefault(userId); }
     public UserGroup? FindUserGroup(int groupId) { lock (_gate) return _groups.GetValueOrDefault(groupId); }
     public ApiRegistration? FindApiRegistration(int id) { lock (_gate) return _registrations.GetValueOrDefault(id); }

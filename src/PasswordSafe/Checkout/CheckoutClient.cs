@@ -20,6 +20,12 @@ internal sealed class CheckoutClient
 
     public CheckoutClient(PasswordSafeSession session) => _session = session;
 
+    /// <summary>The session this client calls with.</summary>
+    public PasswordSafeSession Session => _session;
+
+    /// <summary>How long one call of this session may wait (-TimeoutSec); infinite for no limit.</summary>
+    public TimeSpan CallTimeout => _session.Connection.Api.Timeout;
+
     /// <summary>One page of <c>GET ManagedAccounts</c>; an exact lookup's 404 is an empty last page (§2.1).</summary>
     public async Task<ManagedAccountPage> GetAccountPageAsync(ManagedAccountFilter filter, long offset, int limit, RequestLog log, CancellationToken cancellationToken)
     {

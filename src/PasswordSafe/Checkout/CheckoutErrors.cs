@@ -244,7 +244,9 @@ internal static class CheckoutErrors
     /// <summary>Use-PSCredential could not check its request in: the credential stays released until it expires.</summary>
     public static PasswordSafeException CheckInFailed(string target, PasswordSafeException cause) =>
         new PasswordSafeException(ErrorIds.CheckInFailed,
-            $"The request for {target} could not be checked in, so its credential stays released until the request expires: {cause.Message}",
+            cause.ErrorId == ErrorIds.Timeout
+                ? $"The request for {target} may not have been checked in: {cause.Message}"
+                : $"The request for {target} could not be checked in, so its credential stays released until the request expires: {cause.Message}",
             $"Check it in by hand once the server answers: Get-PSRequest | Complete-PSRequest (connect again first if the session ended). {cause.RecommendedAction}".TrimEnd(),
             cause);
 

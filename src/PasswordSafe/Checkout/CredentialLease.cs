@@ -72,7 +72,7 @@ internal sealed class CredentialLease
                 var request = readBack ? await client.FindOwnRequestAsync(created.RequestId, log, token).ConfigureAwait(false) : null;
                 return new ReleasedCredential(secret, request);
             },
-            accountDescription, log, cancellationToken, checkInTimeout, approvalTimeout);
+            spec, accountDescription, log, cancellationToken, checkInTimeout, approvalTimeout);
 
     /// <summary>
     /// The same through an alias: <c>POST Aliases/{id}/Requests</c> on its preferred account, and the alias form of the
@@ -103,13 +103,32 @@ internal sealed class CredentialLease
                     AliasId = aliasId,
                 });
             },
-            aliasDescription, log, cancellationToken, checkInTimeout, approvalTimeout);
+            null, aliasDescription, log, cancellationToken, checkInTimeout, approvalTimeout);
 
     private static async Task<CredentialLease> OpenAsync(CheckoutClient client, Func<CancellationToken, Task<CreatedRequest>> create,
-        Func<CreatedRequest, CancellationToken, Task<ReleasedCredential>> read, string description, RequestLog log, CancellationToken cancellationToken,
-        TimeSpan? checkInTimeout, TimeSpan? approvalTimeout)
+        Func<CreatedRequest, CancellationToken, Task<ReleasedCredential>> read, NewRequestSpec? spec, string description, RequestLog log,
+        CancellationToken cancellationToken, TimeSpan? checkInTimeout, TimeSpan? approvalTimeout)
     {
-        var created = await create(cancellationToken).ConfigureAwait(false);
+        CreatedRequest created;
+        try
+        {
+            created = await create(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (LostRequestAnswer.MayHaveMadeARequest(e))
+        {
+            // The POST may have been carried out although its answer never came: find and check in what it made, so
+            // "always checks in" holds here too. Through an alias the listing cannot tell the request apart: say so.
+            var outcome = spec == null
+                ? $" The server may have made a request for {description} before its answer was lost: look with Get-PSRequest -Status Active."
+                : LostRequestAnswer.Withdraw(client, spec, description, log, checkInTimeout ?? CheckInTimeoutFor(client));
+            if (e is PasswordSafeException known)
+            {
+                throw LostRequestAnswer.Explain(known, outcome);
+            }
+
+            throw; // Ctrl+C: nothing can be reported, but what the POST made is checked in.
+        }
+
         var requestId = created.RequestId;
         try
         {
@@ -125,7 +144,7 @@ internal sealed class CredentialLease
                 released = await read(created, cancellationToken).ConfigureAwait(false);
             }
 
-            return new CredentialLease(client, created, released.Secret, released.Request, checkInTimeout ?? DefaultCheckInTimeout);
+            return new CredentialLease(client, created, released.Secret, released.Request, checkInTimeout ?? CheckInTimeoutFor(client));
         }
         catch (PasswordSafeException) when (created.Reused)
         {
@@ -135,7 +154,7 @@ internal sealed class CredentialLease
         }
         catch (PasswordSafeException e)
         {
-            var notWithdrawn = CheckIn(client, requestId, WithdrawReason, log, checkInTimeout ?? DefaultCheckInTimeout, out _);
+            var notWithdrawn = CheckIn(client, requestId, WithdrawReason, log, checkInTimeout ?? CheckInTimeoutFor(client), out _);
             if (e.ErrorId == ErrorIds.RequestNotApproved)
             {
                 throw CheckoutErrors.NotApprovedInTime(e, description, approvalTimeout, notWithdrawn);
@@ -157,16 +176,41 @@ internal sealed class CredentialLease
         catch (Exception) when (!created.Reused)
         {
             // Ctrl+C or a bug: nothing can be reported, but the request still goes.
-            CheckIn(client, requestId, WithdrawReason, log, checkInTimeout ?? DefaultCheckInTimeout, out _);
+            CheckIn(client, requestId, WithdrawReason, log, checkInTimeout ?? CheckInTimeoutFor(client), out _);
             throw;
         }
     }
 
+    /// <summary>
+    /// The check-in's own wait: the session's -TimeoutSec where it allows longer than the default (a check-in that gives
+    /// up early would report a release as failed that the server still carries out), the default when it sets no limit
+    /// (a check-in on Ctrl+C must not hang the stop for ever).
+    /// </summary>
+    internal static TimeSpan CheckInTimeoutFor(CheckoutClient client)
+    {
+        var callTimeout = client.CallTimeout;
+        return callTimeout == Timeout.InfiniteTimeSpan || callTimeout <= DefaultCheckInTimeout
+            ? DefaultCheckInTimeout
+            : callTimeout + TimeSpan.FromSeconds(5);
+    }
+
+    private static PasswordSafeException CheckInUnanswered(TimeSpan waited, Exception e) =>
+        new PasswordSafeException(ErrorIds.Timeout,
+            $"Checking in the request got no answer within {waited.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s, so the server may or may not have checked it in.",
+            "Look with Get-PSRequest -Status Active: a request still listed there stays active until it is checked in (Complete-PSRequest) or expires.", e);
+
     private const string LeftOpenLine =
         "Left the request open: the server reused a request that was already open (-ConflictOption Reuse), so it is for whoever opened it to check in.";
 
-    /// <summary>Checks the request in once. Returns the failure instead of throwing, so it never hides the script block's own error.</summary>
-    public PasswordSafeException? Close(string? reason, RequestLog log)
+    /// <summary>The session the request was made with.</summary>
+    public PasswordSafeSession Session => _client.Session;
+
+    /// <summary>
+    /// Checks the request in once. Returns the failure instead of throwing, so it never hides the script block's own error.
+    /// <paramref name="replacement"/> checks it in through another session: the default that replaced a disconnected one
+    /// (the block signed in again), the same user on the same server, who owns the same requests.
+    /// </summary>
+    public PasswordSafeException? Close(string? reason, RequestLog log, CheckoutClient? replacement = null)
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0)
         {
@@ -179,7 +223,7 @@ internal sealed class CredentialLease
             return null;
         }
 
-        var failure = CheckIn(_client, RequestId, reason, log, _checkInTimeout, out var alreadyEnded);
+        var failure = CheckIn(replacement ?? _client, RequestId, reason, log, _checkInTimeout, out var alreadyEnded);
         AlreadyEnded = alreadyEnded;
         return failure;
     }
@@ -207,15 +251,18 @@ internal sealed class CredentialLease
             alreadyEnded = true;
             return null;
         }
+        catch (PasswordSafeException e) when (e.ErrorId == ErrorIds.Timeout)
+        {
+            // The PUT may have been carried out although its answer never came.
+            return CheckInUnanswered(client.CallTimeout, e);
+        }
         catch (PasswordSafeException e)
         {
             return e;
         }
         catch (OperationCanceledException e)
         {
-            return new PasswordSafeException(ErrorIds.Timeout,
-                $"Checking in the request got no answer within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
-                "Check the request in with Get-PSRequest | Complete-PSRequest; until then it stays active until it expires.", e);
+            return CheckInUnanswered(timeout, e);
         }
         catch (ObjectDisposedException e)
         {

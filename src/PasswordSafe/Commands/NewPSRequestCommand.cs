@@ -152,11 +152,45 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
     private Request Submit(CheckoutClient client, Func<RequestLog, CancellationToken, Task<CreatedRequest>> create, NewRequestSpec spec,
         ManagedAccount? account, PasswordSafeSession session, string target, out bool reused)
     {
-        var created = Run(async (log, token) =>
+        CreatedRequest? made = null;
+        PasswordSafeException? readBackFailure = null;
+        KeyValuePair<CreatedRequest, Request?> created;
+        try
         {
-            var made = await create(log, token).ConfigureAwait(false);
-            return new KeyValuePair<CreatedRequest, Request?>(made, await client.FindOwnRequestAsync(made.RequestId, log, token).ConfigureAwait(false));
-        });
+            created = Run(async (log, token) =>
+            {
+                var answer = await create(log, token).ConfigureAwait(false);
+                made = answer;
+                try
+                {
+                    return new KeyValuePair<CreatedRequest, Request?>(answer, await client.FindOwnRequestAsync(answer.RequestId, log, token).ConfigureAwait(false));
+                }
+                catch (PasswordSafeException e)
+                {
+                    // The request exists: losing it over a failed listing would leave it open, unknown to the script.
+                    readBackFailure = e;
+                    return new KeyValuePair<CreatedRequest, Request?>(answer, null);
+                }
+            });
+        }
+        catch (PasswordSafeException e) when (made == null && LostRequestAnswer.MayHaveMadeARequest(e) && IsFindable(spec))
+        {
+            reused = false;
+            return FoundAfterLostAnswer(client, spec, target, e);
+        }
+        catch (PipelineStoppedException)
+        {
+            // Ctrl+C while the request was being made: the user called it off, so what the server made is withdrawn.
+            WithdrawOnStop(client, spec, made, target);
+            throw;
+        }
+
+        if (readBackFailure != null)
+        {
+            WriteWarning($"The request for {target} was made, but reading it back failed, so its status is unknown: {readBackFailure.Message} "
+                         + "It is written anyway; check it in with Complete-PSRequest when done.");
+        }
+
         reused = created.Key.Reused;
         if (reused)
         {
@@ -170,6 +204,54 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
         }
 
         return request;
+    }
+
+    // Found by account, access type and reason in the caller's request list; not a request through an alias (no ids).
+    private static bool IsFindable(NewRequestSpec spec) => spec.SystemId > 0 && spec.AccountId > 0;
+
+    /// <summary>
+    /// The POST got no answer (timeout, cut connection) but may have been carried out: the request it made, found in the
+    /// caller's list, is written with a warning; when there is none the original error stands, saying so.
+    /// </summary>
+    private Request FoundAfterLostAnswer(CheckoutClient client, NewRequestSpec spec, string target, PasswordSafeException lost)
+    {
+        var log = NewRequestLog();
+        IReadOnlyList<Request> found;
+        try
+        {
+            found = LostRequestAnswer.Find(client, spec, log, CredentialLease.CheckInTimeoutFor(client));
+        }
+        catch (PasswordSafeException)
+        {
+            WriteLog(log);
+            throw LostRequestAnswer.Explain(lost,
+                $" The server may have made the request for {target} before its answer was lost, and it could not be checked: look with Get-PSRequest -Status Active.");
+        }
+
+        WriteLog(log);
+        if (found.Count == 0)
+        {
+            throw LostRequestAnswer.Explain(lost, " The server had made no request for it.");
+        }
+
+        WriteWarning($"The answer to the request for {target} was lost ({lost.Message}), but the server had made it: the request found in your request list is written.");
+        return found[0];
+    }
+
+    private void WithdrawOnStop(CheckoutClient client, NewRequestSpec spec, CreatedRequest? made, string target)
+    {
+        var log = RequestLog.Discard;
+        if (made is { } answer)
+        {
+            if (!answer.Reused)
+            {
+                LostRequestAnswer.CheckIn(client, answer.RequestId, log, CredentialLease.CheckInTimeoutFor(client));
+            }
+        }
+        else if (IsFindable(spec))
+        {
+            LostRequestAnswer.Withdraw(client, spec, target, log, CredentialLease.CheckInTimeoutFor(client));
+        }
     }
 
     private NewRequestSpec BuildSpec(CheckoutClient client, ref string target, ManagedAccount? resolved, out ManagedAccount? account)

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using PasswordSafe.Checkout;
 using PasswordSafe.Http;
 using PasswordSafe.Internal;
+using PasswordSafe.Session;
 
 namespace PasswordSafe.Commands;
 
@@ -139,6 +140,29 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
         return (log, token) => CredentialLease.OpenAsync(client, spec, description, Type, log, token, approvalTimeout: approvalTimeout, readBack: readBack);
     }
 
+    /// <summary>
+    /// When the block ended the session and signed in again (users.md #1: re-login in long runs), the new default may
+    /// check the request in, as it may for piped objects (SessionFallback): only without -Session, and only when it is
+    /// the same user on the same server.
+    /// </summary>
+    private CheckoutClient? ReplacementForCheckIn(CredentialLease lease, RequestLog log)
+    {
+        var used = lease.Session;
+        if (used.IsConnected || MyInvocation.BoundParameters.ContainsKey("Session"))
+        {
+            return null;
+        }
+
+        var replacement = SessionFallback.Replacement(used, SessionOrigin.Piped, SessionStore.Current.Default);
+        if (replacement == null)
+        {
+            return null;
+        }
+
+        log.Verbose(SessionFallback.ReplacedNote(used));
+        return new CheckoutClient(replacement);
+    }
+
     private TimeSpan? ApprovalTimeout => ApprovalTimeoutSec > 0 ? TimeSpan.FromSeconds(ApprovalTimeoutSec) : (TimeSpan?)null;
 
     /// <summary>
@@ -149,7 +173,7 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
     private void CheckIn(CredentialLease lease, string target, bool blockFinished)
     {
         var log = NewRequestLog();
-        var failure = lease.Close(Reason ?? "Released by Use-PSCredential.", log);
+        var failure = lease.Close(Reason ?? "Released by Use-PSCredential.", log, ReplacementForCheckIn(lease, log));
         if (StopToken.IsCancellationRequested)
         {
             return;

@@ -31,6 +31,7 @@ internal sealed class ApiClient : IDisposable
     private readonly ServerCertificateValidator? _validator;
     private readonly string _baseText;
     private volatile bool _asyncOnly;
+    private volatile bool _disposed;
 
     public ApiClient(Uri baseUri, HttpMessageHandler handler, TimeSpan timeout, RetryPolicy? retryPolicy = null,
         CookieContainer? cookies = null, ServerCertificateValidator? validator = null)
@@ -95,7 +96,11 @@ internal sealed class ApiClient : IDisposable
         }
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _client.Dispose();
+    }
 
     private async Task<ApiResponse> SendOnceAsync(ApiRequest request, Uri uri, RequestLog log, CancellationToken cancellationToken)
     {
@@ -171,6 +176,13 @@ internal sealed class ApiClient : IDisposable
             log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} → cancelled ({watch.ElapsedMilliseconds} ms)");
             throw;
         }
+        catch (OperationCanceledException e) when (_disposed && !timeout.IsCancellationRequested)
+        {
+            // Another runspace disconnected the session: disposing its HttpClient cancels the calls in flight.
+            var redactedUri = Redactor.RedactUri(uri);
+            log.Verbose(() => $"{request.Method} {redactedUri} → the session was disconnected ({watch.ElapsedMilliseconds} ms)");
+            throw Disconnected(request.Method.Method, redactedUri, e);
+        }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
         {
             var redactedUri = Redactor.RedactUri(uri);
@@ -178,6 +190,10 @@ internal sealed class ApiClient : IDisposable
             throw new PasswordSafeException(ErrorIds.Timeout,
                 $"{request.Method} {redactedUri} got no answer within {Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
                 "Check that the server is reachable and responsive, or connect again with a larger -TimeoutSec.", e);
+        }
+        catch (ObjectDisposedException e) when (_disposed)
+        {
+            throw Disconnected(request.Method.Method, Redactor.RedactUri(uri), e);
         }
         catch (HttpRequestException e)
         {
@@ -427,6 +443,15 @@ internal sealed class ApiClient : IDisposable
         var redacted = Redactor.RedactJson(body);
         return "  " + (redacted.Length > MaxLoggedBodyLength ? redacted.Substring(0, MaxLoggedBodyLength) + "…" : redacted);
     }
+
+    /// <summary>
+    /// The call was cut off by Disconnect-PasswordSafe (from another runspace, or a script block that ended the session).
+    /// A POST may have been carried out before the answer was lost, so the message does not claim nothing happened.
+    /// </summary>
+    private static PasswordSafeException Disconnected(string method, string redactedUri, Exception inner) =>
+        new PasswordSafeException(ErrorIds.NotConnected,
+            $"The session was disconnected while {method} {redactedUri} ran, so its answer was lost.",
+            "Run Connect-PasswordSafe to start a new session" + (method == "GET" ? "." : ", and check with a Get- command whether the change was made."), inner);
 
     /// <summary>True for calls whose bodies Debug never shows (<see cref="DescribeBody"/>).</summary>
     internal static bool HidesBodyFromDebug(string relativePath) =>

@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PasswordSafe.Emulator;
+
+/// <summary>The <see cref="LateAnswer"/> rules in force (thread-safe), set by tests or <c>/emulator/late-answers</c>.</summary>
+public sealed class LateAnswerList
+{
+    private readonly object _gate = new();
+    private readonly List<LateAnswer> _rules = new();
+
+    public IReadOnlyList<LateAnswer> All { get { lock (_gate) return _rules.ToList(); } }
+
+    /// <summary>Adds a rule; throws ArgumentException for a rule that names no call or a delay outside 1–60,000 ms.</summary>
+    public void Add(LateAnswer rule)
+    {
+        if (string.IsNullOrWhiteSpace(rule.Method) || string.IsNullOrWhiteSpace(rule.Path))
+            throw new ArgumentException("A late answer needs the Method and the Path (under the API base, e.g. \"Requests\") of the call it delays.");
+        if (rule.DelayMilliseconds is < 1 or > EmulatorSettings.MaxResponseDelayMilliseconds)
+            throw new ArgumentException($"A late answer's DelayMilliseconds must be from 1 to {EmulatorSettings.MaxResponseDelayMilliseconds}.");
+        lock (_gate) _rules.Add(rule with { Path = rule.Path.Trim('/') });
+    }
+
+    public void Clear() { lock (_gate) _rules.Clear(); }
+
+    /// <summary>The first rule for this call, or null.</summary>
+    internal LateAnswer? Find(string method, string path)
+    {
+        lock (_gate)
+        {
+            return _rules.FirstOrDefault(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
+                                              && string.Equals(r.Path, path.Trim('/'), StringComparison.OrdinalIgnoreCase));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Checkout;
+
+/// <summary>
+/// A <c>POST Requests</c> whose answer never arrived (the session's -TimeoutSec ran out, Ctrl+C, a cut connection) may
+/// still have been carried out: the server made the request, and with no id in hand the caller can neither use nor
+/// check it in, so the next scheduled run meets 409 4091. This finds the caller's open requests that POST could have
+/// made: same account, access type and reason. Without -ConflictOption an open one of those would have refused the POST,
+/// and -ConflictOption Renew would have cancelled it, so what is found is the POST's own; after -ConflictOption Reuse it
+/// may be an older request that was reused, which is not the caller's to check in.
+/// </summary>
+internal static class LostRequestAnswer
+{
+    private const string WithdrawReason = "The answer to the request was lost; released by the PasswordSafe module.";
+
+    /// <summary>True when the failure may have come after the server carried the POST out.</summary>
+    public static bool MayHaveMadeARequest(Exception e) =>
+        e is OperationCanceledException
+        || (e is PasswordSafeException known && (known.ErrorId == ErrorIds.Timeout || known.ErrorId == ErrorIds.ConnectionFailed));
+
+    /// <summary>The caller's open requests the lost POST may have made, newest first.</summary>
+    public static IReadOnlyList<Request> Find(CheckoutClient client, NewRequestSpec spec, RequestLog log, TimeSpan timeout)
+    {
+        using var ownToken = new CancellationTokenSource(timeout);
+        BlockingSend.Enter();
+        try
+        {
+            var requests = client.GetRequestsAsync("all", "req", log, ownToken.Token).GetAwaiter().GetResult();
+            return requests.Where(r => Matches(r, spec)).OrderByDescending(r => r.RequestId).ToList();
+        }
+        finally
+        {
+            BlockingSend.Exit();
+        }
+    }
+
+    /// <summary>
+    /// Checks in what the lost POST made (not after -ConflictOption Reuse: see the class summary), on its own token because
+    /// the pipeline's may be cancelled. Returns the sentence the error adds: what was found and done, or what to check.
+    /// </summary>
+    public static string Withdraw(CheckoutClient client, NewRequestSpec spec, string description, RequestLog log, TimeSpan timeout)
+    {
+        if (IsReuse(spec))
+        {
+            return $" The server may have made a request for {description}, or reused an open one, before its answer was lost: look with Get-PSRequest -Status Active.";
+        }
+
+        try
+        {
+            var found = Find(client, spec, log, timeout);
+            if (found.Count == 0)
+            {
+                log.Verbose("The server had made no request before its answer was lost.");
+                return " The server had made no request for it.";
+            }
+
+            using var ownToken = new CancellationTokenSource(timeout);
+            BlockingSend.Enter();
+            try
+            {
+                foreach (var request in found)
+                {
+                    try
+                    {
+                        client.CheckInAsync(request.RequestId, WithdrawReason, log, ownToken.Token).GetAwaiter().GetResult();
+                    }
+                    catch (PasswordSafeException e) when (e.ErrorId == ErrorIds.RequestNotActive)
+                    {
+                        // Ended meanwhile: nothing left to release.
+                    }
+                }
+            }
+            finally
+            {
+                BlockingSend.Exit();
+            }
+
+            log.Verbose($"Checked in the request the server had made for {description} before its answer was lost.");
+            return $" The server had made the request for {description} before its answer was lost; it was found and checked in.";
+        }
+        catch (Exception e) when (e is PasswordSafeException || e is OperationCanceledException || e is ObjectDisposedException)
+        {
+            return $" The server may have made the request for {description} before its answer was lost, and it could not be checked: "
+                   + "look with Get-PSRequest -Status Active and check it in with Complete-PSRequest.";
+        }
+    }
+
+    /// <summary>Checks one known request in on its own token, quietly: for a stop, where nothing can be reported.</summary>
+    public static void CheckIn(CheckoutClient client, int requestId, RequestLog log, TimeSpan timeout)
+    {
+        using var ownToken = new CancellationTokenSource(timeout);
+        BlockingSend.Enter();
+        try
+        {
+            client.CheckInAsync(requestId, WithdrawReason, log, ownToken.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is PasswordSafeException || e is OperationCanceledException || e is ObjectDisposedException)
+        {
+            // Nothing can be reported while stopping; the request then ends when it expires.
+        }
+        finally
+        {
+            BlockingSend.Exit();
+        }
+    }
+
+    /// <summary>The failure with what recovery found appended; the id and the advice stay the original's.</summary>
+    public static PasswordSafeException Explain(PasswordSafeException e, string outcome) =>
+        new PasswordSafeException(e.ErrorId, e.Message + outcome, e.RecommendedAction, e);
+
+    private static bool Matches(Request request, NewRequestSpec spec) =>
+        request.SystemId == spec.SystemId
+        && request.AccountId == spec.AccountId
+        && string.Equals(request.AccessType ?? "View", spec.AccessType ?? "View", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(request.Reason ?? string.Empty, spec.Reason ?? string.Empty, StringComparison.Ordinal)
+        && IsOpen(request.Status);
+
+    private static bool IsOpen(string? status) =>
+        string.Equals(status, "Pending", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(status, "Active", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(status, "Approved", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsReuse(NewRequestSpec spec) => string.Equals(spec.ConflictOption, "reuse", StringComparison.OrdinalIgnoreCase);
+}
