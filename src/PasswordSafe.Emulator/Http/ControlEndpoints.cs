@@ -95,50 +95,37 @@ internal static class ControlEndpoints
         return ApiResults.Json(state.Settings);
     }
 
-    private static async Task<IResult> PostRefusalAsync(HttpContext context, EmulatorState state)
-    {
-        CallRefusal? refusal;
-        try
-        {
-            refusal = await JsonSerializer.DeserializeAsync<CallRefusal>(context.Request.Body, ApiJson.Options, context.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            return ApiResults.BadRequest($"The body is not a valid refusal: {e.Message}");
-        }
-        if (refusal is null) return ApiResults.BadRequest("Send a JSON object, e.g. {\"Method\": \"GET\", \"Path\": \"Aliases\", \"StatusCode\": 403, \"Body\": \"4031\", \"UserName\": \"approver\"}.");
-        try
-        {
-            state.CallRefusals.Add(refusal);
-        }
-        catch (ArgumentException e)
-        {
-            return ApiResults.BadRequest(e.Message);
-        }
-        return ApiResults.Json(state.CallRefusals.All, StatusCodes.Status201Created);
-    }
+    private static Task<IResult> PostRefusalAsync(HttpContext context, EmulatorState state) =>
+        PostRuleAsync<CallRefusal>(context, "refusal", state.CallRefusals.Add, () => state.CallRefusals.All,
+            "{\"Method\": \"GET\", \"Path\": \"Aliases\", \"StatusCode\": 403, \"Body\": \"4031\", \"UserName\": \"approver\"}");
 
-    private static async Task<IResult> PostLateAnswerAsync(HttpContext context, EmulatorState state)
+    private static Task<IResult> PostLateAnswerAsync(HttpContext context, EmulatorState state) =>
+        PostRuleAsync<LateAnswer>(context, "late answer", state.LateAnswers.Add, () => state.LateAnswers.All,
+            "{\"Method\": \"POST\", \"Path\": \"Requests\", \"DelayMilliseconds\": 3000}");
+
+    /// <summary>Adds one control rule from the body: 201 with all the rules, or 400 saying what is wrong with it.</summary>
+    private static async Task<IResult> PostRuleAsync<TRule>(HttpContext context, string kind, Action<TRule> add, Func<object> all, string example)
+        where TRule : class
     {
-        LateAnswer? rule;
+        TRule? rule;
         try
         {
-            rule = await JsonSerializer.DeserializeAsync<LateAnswer>(context.Request.Body, ApiJson.Options, context.RequestAborted);
+            rule = await JsonSerializer.DeserializeAsync<TRule>(context.Request.Body, ApiJson.Options, context.RequestAborted);
         }
         catch (JsonException e)
         {
-            return ApiResults.BadRequest($"The body is not a valid late answer: {e.Message}");
+            return ApiResults.BadRequest($"The body is not a valid {kind}: {e.Message}");
         }
-        if (rule is null) return ApiResults.BadRequest("Send a JSON object, e.g. {\"Method\": \"POST\", \"Path\": \"Requests\", \"DelayMilliseconds\": 3000}.");
+        if (rule is null) return ApiResults.BadRequest("Send a JSON object, e.g. " + example + ".");
         try
         {
-            state.LateAnswers.Add(rule);
+            add(rule);
         }
         catch (ArgumentException e)
         {
             return ApiResults.BadRequest(e.Message);
         }
-        return ApiResults.Json(state.LateAnswers.All, StatusCodes.Status201Created);
+        return ApiResults.Json(all(), StatusCodes.Status201Created);
     }
 
     private static ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
