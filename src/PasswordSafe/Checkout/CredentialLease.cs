@@ -119,7 +119,7 @@ internal sealed class CredentialLease
             // The POST may have been carried out although its answer never came: find and check in what it made, so
             // "always checks in" holds here too. Through an alias the listing cannot tell the request apart: say so.
             var outcome = spec == null
-                ? $" The server may have made a request for {description} before its answer was lost: look with Get-PSRequest -Status Active."
+                ? LostRequestAnswer.LookForIt(description)
                 : LostRequestAnswer.Withdraw(client, spec, description, log, checkInTimeout ?? CheckInTimeoutFor(client));
             if (e is PasswordSafeException known)
             {
@@ -232,7 +232,7 @@ internal sealed class CredentialLease
     /// Checks the request in; a request that has already ended (the server's 404: it expired, or was checked in or ended
     /// elsewhere) needs nothing more, so that is no failure, only <paramref name="alreadyEnded"/>.
     /// </summary>
-    private static PasswordSafeException? CheckIn(CheckoutClient client, int requestId, string? reason, RequestLog log, TimeSpan timeout,
+    internal static PasswordSafeException? CheckIn(CheckoutClient client, int requestId, string? reason, RequestLog log, TimeSpan timeout,
         out bool alreadyEnded)
     {
         alreadyEnded = false;

@@ -17,6 +17,9 @@ namespace PasswordSafe.Checkout;
 /// </summary>
 internal static class LostRequestAnswer
 {
+    /// <summary>The sentence an error adds when the request the lost POST made was not found: none was made.</summary>
+    public const string NoneMade = " The server had made no request for it.";
+
     private const string WithdrawReason = "The answer to the request was lost; released by the PasswordSafe module.";
 
     /// <summary>True when the failure may have come after the server carried the POST out.</summary>
@@ -48,67 +51,44 @@ internal static class LostRequestAnswer
     {
         if (IsReuse(spec))
         {
-            return $" The server may have made a request for {description}, or reused an open one, before its answer was lost: look with Get-PSRequest -Status Active.";
+            return LookForIt(description, ", or reused an open one,");
         }
 
+        IReadOnlyList<Request> found;
         try
         {
-            var found = Find(client, spec, log, timeout);
-            if (found.Count == 0)
-            {
-                log.Verbose("The server had made no request before its answer was lost.");
-                return " The server had made no request for it.";
-            }
-
-            using var ownToken = new CancellationTokenSource(timeout);
-            BlockingSend.Enter();
-            try
-            {
-                foreach (var request in found)
-                {
-                    try
-                    {
-                        client.CheckInAsync(request.RequestId, WithdrawReason, log, ownToken.Token).GetAwaiter().GetResult();
-                    }
-                    catch (PasswordSafeException e) when (e.ErrorId == ErrorIds.RequestNotActive)
-                    {
-                        // Ended meanwhile: nothing left to release.
-                    }
-                }
-            }
-            finally
-            {
-                BlockingSend.Exit();
-            }
-
-            log.Verbose($"Checked in the request the server had made for {description} before its answer was lost.");
-            return $" The server had made the request for {description} before its answer was lost; it was found and checked in.";
+            found = Find(client, spec, log, timeout);
         }
         catch (Exception e) when (e is PasswordSafeException || e is OperationCanceledException || e is ObjectDisposedException)
         {
-            return $" The server may have made the request for {description} before its answer was lost, and it could not be checked: "
-                   + "look with Get-PSRequest -Status Active and check it in with Complete-PSRequest.";
+            return LookForIt(description, couldNotCheck: true);
         }
+
+        if (found.Count == 0)
+        {
+            log.Verbose("The server had made no request before its answer was lost.");
+            return NoneMade;
+        }
+
+        // Each check-in on its own token (CredentialLease.CheckIn); one that ended meanwhile needs nothing more.
+        if (found.Any(request => CredentialLease.CheckIn(client, request.RequestId, WithdrawReason, log, timeout, out _) != null))
+        {
+            return LookForIt(description, couldNotCheck: true);
+        }
+
+        return $" The server had made the request for {description} before its answer was lost; it was found and checked in.";
     }
 
-    /// <summary>Checks one known request in on its own token, quietly: for a stop, where nothing can be reported.</summary>
-    public static void CheckIn(CheckoutClient client, int requestId, RequestLog log, TimeSpan timeout)
-    {
-        using var ownToken = new CancellationTokenSource(timeout);
-        BlockingSend.Enter();
-        try
-        {
-            client.CheckInAsync(requestId, WithdrawReason, log, ownToken.Token).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is PasswordSafeException || e is OperationCanceledException || e is ObjectDisposedException)
-        {
-            // Nothing can be reported while stopping; the request then ends when it expires.
-        }
-        finally
-        {
-            BlockingSend.Exit();
-        }
-    }
+    /// <summary>Checks one known request in, quietly: for a stop, where nothing can be reported.</summary>
+    public static void CheckIn(CheckoutClient client, int requestId, TimeSpan timeout) =>
+        CredentialLease.CheckIn(client, requestId, WithdrawReason, RequestLog.Discard, timeout, out _);
+
+    /// <summary>The sentence an error adds when the module cannot find (or check in) the request itself: where to look.</summary>
+    public static string LookForIt(string description, string alternative = "", bool couldNotCheck = false) =>
+        $" The server may have made a request for {description}{alternative} before its answer was lost"
+        + (couldNotCheck
+            ? ", and it could not be checked: look with Get-PSRequest -Status Active and check it in with Complete-PSRequest."
+            : ": look with Get-PSRequest -Status Active.");
 
     /// <summary>The failure with what recovery found appended; the id and the advice stay the original's.</summary>
     public static PasswordSafeException Explain(PasswordSafeException e, string outcome) =>

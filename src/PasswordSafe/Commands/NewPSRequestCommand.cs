@@ -221,17 +221,16 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
         {
             found = LostRequestAnswer.Find(client, spec, log, CredentialLease.CheckInTimeoutFor(client));
         }
-        catch (PasswordSafeException)
+        catch (Exception e) when (e is PasswordSafeException || e is OperationCanceledException || e is ObjectDisposedException)
         {
             WriteLog(log);
-            throw LostRequestAnswer.Explain(lost,
-                $" The server may have made the request for {target} before its answer was lost, and it could not be checked: look with Get-PSRequest -Status Active.");
+            throw LostRequestAnswer.Explain(lost, LostRequestAnswer.LookForIt(target, couldNotCheck: true));
         }
 
         WriteLog(log);
         if (found.Count == 0)
         {
-            throw LostRequestAnswer.Explain(lost, " The server had made no request for it.");
+            throw LostRequestAnswer.Explain(lost, LostRequestAnswer.NoneMade);
         }
 
         WriteWarning($"The answer to the request for {target} was lost ({lost.Message}), but the server had made it: the request found in your request list is written.");
@@ -240,17 +239,16 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
 
     private void WithdrawOnStop(CheckoutClient client, NewRequestSpec spec, CreatedRequest? made, string target)
     {
-        var log = RequestLog.Discard;
         if (made is { } answer)
         {
             if (!answer.Reused)
             {
-                LostRequestAnswer.CheckIn(client, answer.RequestId, log, CredentialLease.CheckInTimeoutFor(client));
+                LostRequestAnswer.CheckIn(client, answer.RequestId, CredentialLease.CheckInTimeoutFor(client));
             }
         }
         else if (IsFindable(spec))
         {
-            LostRequestAnswer.Withdraw(client, spec, target, log, CredentialLease.CheckInTimeoutFor(client));
+            LostRequestAnswer.Withdraw(client, spec, target, RequestLog.Discard, CredentialLease.CheckInTimeoutFor(client));
         }
     }
 
