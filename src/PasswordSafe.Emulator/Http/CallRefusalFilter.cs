@@ -16,7 +16,7 @@ internal sealed class CallRefusalFilter : IEndpointFilter
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (_state.CallRefusals.All.Count > 0
+        if (!_state.CallRefusals.IsEmpty
             && _state.FindUser(RequestFacts.Session(http).UserId) is { } user
             && _state.CallRefusals.Find(http.Request.Method, ApiPaths.CallOf(http, _state.Clock.GetUtcNow()).Path, user) is { } refusal)
         {

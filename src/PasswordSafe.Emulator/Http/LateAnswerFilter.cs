@@ -17,7 +17,7 @@ internal sealed class LateAnswerFilter : IEndpointFilter
     {
         var result = await next(context);
         var http = context.HttpContext;
-        if (_state.LateAnswers.All.Count > 0
+        if (!_state.LateAnswers.IsEmpty
             && _state.LateAnswers.Find(http.Request.Method, ApiPaths.CallOf(http, _state.Clock.GetUtcNow()).Path) is { } rule)
         {
             try

@@ -22,6 +22,9 @@ public sealed class CallRefusalList
         lock (_gate) _refusals.Add(refusal with { Path = refusal.Path.Trim('/') });
     }
 
+    /// <summary>Whether any rule is in force: asked on every API call, so it copies nothing (unlike <see cref="All"/>).</summary>
+    public bool IsEmpty { get { lock (_gate) return _refusals.Count == 0; } }
+
     public void Clear() { lock (_gate) _refusals.Clear(); }
 
     /// <summary>The first rule for this call by this user, or null.</summary>

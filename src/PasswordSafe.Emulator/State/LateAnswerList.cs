@@ -22,6 +22,9 @@ public sealed class LateAnswerList
         lock (_gate) _rules.Add(rule with { Path = rule.Path.Trim('/') });
     }
 
+    /// <summary>Whether any rule is in force: asked on every API call, so it copies nothing (unlike <see cref="All"/>).</summary>
+    public bool IsEmpty { get { lock (_gate) return _rules.Count == 0; } }
+
     public void Clear() { lock (_gate) _rules.Clear(); }
 
     /// <summary>The first rule for this call, or null.</summary>
