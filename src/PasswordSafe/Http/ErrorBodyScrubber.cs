@@ -17,9 +17,6 @@ internal static class ErrorBodyScrubber
 
     public const string Withheld = "(the server's message is not shown: it repeats a secret this call sent)";
 
-    private static readonly Regex IdAfterSensitiveSegment = new Regex(
-        @"(?i)(\b(?:Credentials|Requests)/+)(\d+)", RegexOptions.CultureInvariant);
-
     public static string Scrub(ApiRequest request, string body)
     {
         if (string.IsNullOrEmpty(body))
@@ -43,7 +40,6 @@ internal static class ErrorBodyScrubber
             text = Regex.Replace(text, Regex.Escape(secret), Redactor.Mask, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         }
 
-        text = IdAfterSensitiveSegment.Replace(text, "$1" + Redactor.Mask);
-        return Redactor.RedactJson(text);
+        return Redactor.RedactJson(Redactor.RedactRequestIdsInText(text));
     }
 }

@@ -17,6 +17,10 @@ internal static class Redactor
     private static readonly Regex IdAfterSensitiveSegment = new Regex(
         @"(?i)((?:^|/)(?:Credentials|Requests)/+)([^/?#]+)", RegexOptions.CultureInvariant);
 
+    // The same ids inside free text (a server's message that repeats the path): numbers only, so "Requests/Checkin" stays.
+    private static readonly Regex IdInText = new Regex(
+        @"(?i)(\b(?:Credentials|Requests)/+)(\d+)", RegexOptions.CultureInvariant);
+
     private static readonly Regex RunAsBeforePassword = new Regex(
         @"(?i)\brunas=([^;]*)", RegexOptions.CultureInvariant);
 
@@ -66,6 +70,9 @@ internal static class Redactor
     }
 
     public static string RedactUri(Uri uri) => RedactUri(uri.ToString());
+
+    /// <summary>Masks request ids after <c>Credentials/</c> and <c>Requests/</c> anywhere in a text, e.g. an error body.</summary>
+    public static string RedactRequestIdsInText(string text) => IdInText.Replace(text, "$1" + Mask);
 
     /// <summary>
     /// Redacts an Authorization value: <c>PS-Auth key=***; runas=demo; pwd=[***]; challenge=***;</c> or <c>Bearer ***</c>.
