@@ -22,6 +22,7 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     private bool? _sessionGivenOnCommandLine;
     private PasswordSafeSession? _replacementNoted;
     private PipelineInput? _pipelineInput;
+    private HashSet<string>? _ignoredColumnsWarned;
 
     // Set once this invocation changed something on the server, or holds a result the server shows only once: from then
     // on a Verbose, Debug or Warning line must not fail the command (see WriteVerbose).
@@ -72,6 +73,7 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
             var refusal = PipedRecordRules.Check(this, input, out var target);
             if (refusal == null)
             {
+                WarnOfIgnoredColumns(input);
                 ProcessItem();
             }
             else
@@ -82,6 +84,19 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
         finally
         {
             input.Forget();
+        }
+    }
+
+    /// <summary>Once per column and invocation, not once per row: a CSV of a thousand rows gets one warning.</summary>
+    private void WarnOfIgnoredColumns(PipelineInput input)
+    {
+        foreach (var (column, parameter) in PipedRecordRules.ColumnsThisSetIgnores(this, input))
+        {
+            _ignoredColumnsWarned ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (_ignoredColumnsWarned.Add(column))
+            {
+                WriteWarning(PipedRecordRules.IgnoredColumnWarning(this, input, column, parameter));
+            }
         }
     }
 

@@ -62,6 +62,37 @@ internal static class PipedRecordRules
         return used || cmdlet.TakesPipedSession(input.Record) ? null : NothingUsable(cmdlet, command, input, notTaken);
     }
 
+    /// <summary>
+    /// A row's filled columns that only another parameter set takes (New-PSUser -ActiveDirectory given rows with a Password
+    /// column): PowerShell leaves them unbound without a word, so the cmdlet says so. Objects this module wrote are not
+    /// rows: their properties are the server's values, most of which no parameter takes.
+    /// </summary>
+    public static IEnumerable<(string Column, string Parameter)> ColumnsThisSetIgnores(PasswordSafeCmdlet cmdlet, PipelineInput input)
+    {
+        if (input.Record == null || input.RecordIsModuleObject)
+        {
+            return Enumerable.Empty<(string, string)>();
+        }
+
+        var set = cmdlet.ParameterSetName;
+        return input.Parameters
+            .Where(p => p.TakesPipelineInput && !p.ByPropertyName(set) && !p.ByValue(set) && !p.IsPlumbing && !IsSession(p))
+            .Select(p => (Parameter: p, Source: input.SourceOf(p)))
+            .Where(x => x.Source != null && !PipelineInput.IsBlank(x.Source.Value))
+            .Select(x => (x.Source!.Name, x.Parameter.Name))
+            .ToList();
+    }
+
+    /// <summary>The warning for <see cref="ColumnsThisSetIgnores"/>: the column's name only, never its value (it may be a password).</summary>
+    public static string IgnoredColumnWarning(PasswordSafeCmdlet cmdlet, PipelineInput input, string column, string parameter)
+    {
+        var command = cmdlet.MyInvocation.MyCommand.Name;
+        var typed = input.BoundBeforeInputNames.Where(n => !Cmdlet.CommonParameters.Contains(n) && !Cmdlet.OptionalCommonParameters.Contains(n)).ToList();
+        var given = typed.Count == 0 ? "the parameters given" : Names(typed.Select(n => "-" + n), "and");
+        return $"{command} does not use the piped rows' {column} column: with {given} PowerShell bound the {cmdlet.ParameterSetName} "
+               + $"parameter set, which takes no -{parameter}. Leave the column out, or check that {given} is what you meant.";
+    }
+
     /// <summary>Unbinds the record's values that <paramref name="drop"/> picks, and returns their parameters.</summary>
     private static List<PipelineParameter> Drop(PipelineInput input, Func<PipelineParameter, bool> drop)
     {
