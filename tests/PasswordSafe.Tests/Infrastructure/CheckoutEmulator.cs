@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PasswordSafe.Emulator;
 using Xunit;
@@ -32,9 +33,21 @@ public sealed class CheckoutEmulator : IAsyncLifetime, IAsyncDisposable
         return emulator;
     }
 
-    public async Task InitializeAsync()
+    /// <summary>Started with the checkout seed as <paramref name="changeSeed"/> changes it: what the API cannot create (aliases).</summary>
+    public static async Task<CheckoutEmulator> StartAsync(Action<JsonObject> changeSeed)
     {
-        server = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = EmulatorSeed.Parse(CheckoutSeed.Json), Clock = Clock });
+        var emulator = new CheckoutEmulator();
+        var seed = JsonNode.Parse(CheckoutSeed.Json)!.AsObject();
+        changeSeed(seed);
+        await emulator.StartServerAsync(seed.ToJsonString());
+        return emulator;
+    }
+
+    public Task InitializeAsync() => StartServerAsync(CheckoutSeed.Json);
+
+    private async Task StartServerAsync(string seedJson)
+    {
+        server = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = EmulatorSeed.Parse(seedJson), Clock = Clock });
     }
 
     /// <summary>A runspace with the module imported and the facts users copy from the emulator banner ($Uri, $Thumbprint).</summary>

@@ -1,5 +1,7 @@
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using PasswordSafe.Emulator;
 using PasswordSafe.Tests.Infrastructure;
 using Xunit;
 
@@ -9,7 +11,9 @@ namespace PasswordSafe.Tests.Tests.Checkout;
 /// Names with wildcard characters, completed through TabExpansion2 as the console asks and then run as completed: the
 /// systems web[01], web0 and web1 (which the pattern web[01] matches) with an account each, requestable by demo's group
 /// (Requestors, 10). Where the parameter reads wildcards Tab inserts 'web`[01`]', which finds web[01] alone; where it
-/// takes the name literally it inserts the name as it is.
+/// takes the name literally it inserts the name as it is. The seed gains the aliases db[eu]-sa and dbe-sa (which the
+/// pattern db[eu]-sa matches), both preferring web01\rotating-svc, which demo may request without an approver (as
+/// runbook-pair does): aliases come only from the seed.
 /// </summary>
 public sealed class WildcardNameCompletionTests : IAsyncLifetime
 {
@@ -26,17 +30,33 @@ public sealed class WildcardNameCompletionTests : IAsyncLifetime
         "$rule = New-PSQuickRule -Title 'bracket systems' -AccountId $accounts.AccountId\n" +
         "Grant-PSUserGroupRole -GroupId 10 -SmartRuleId $rule.SmartRuleId -Role Requestor -AccessPolicyId 1 | Out-Null";
 
+    private const int BracketAliasId = 40;
+
     private CheckoutEmulator emulator = null!;
 
     public async Task InitializeAsync()
     {
-        emulator = await CheckoutEmulator.StartAsync();
+        emulator = await CheckoutEmulator.StartAsync(seed =>
+        {
+            var aliases = seed["Aliases"]!.AsArray();
+            aliases.Add(Alias(BracketAliasId, "db[eu]-sa"));
+            aliases.Add(Alias(BracketAliasId + 1, "dbe-sa"));
+        });
         using var admin = emulator.RunnerFor("admin");
         admin.SetVariable("AccountPassword", EmulatorFixture.Secure(AccountPassword));
         admin.Run(Setup).AssertSuccess();
     }
 
     public Task DisposeAsync() => emulator.DisposeAsync();
+
+    /// <summary>A requestable alias (state 1) whose preferred account is web01\rotating-svc, like the seed's runbook-pair.</summary>
+    private static JsonObject Alias(int id, string name) => new()
+    {
+        ["AliasID"] = id,
+        ["AliasName"] = name,
+        ["AliasState"] = 1,
+        ["MappedAccounts"] = new JsonArray(new JsonObject { ["ManagedAccountID"] = CheckoutSeed.RotatingService, ["Status"] = "Preferred" }),
+    };
 
     /// <summary>What Tab inserts at the end of <paramref name="line"/>.</summary>
     private static string[] Complete(PowerShellRunner shell, string line) =>
@@ -97,5 +117,39 @@ public sealed class WildcardNameCompletionTests : IAsyncLifetime
         Assert.Equal("'ops`[1`]'", user);
         Assert.Contains(whatIf.HostWrites, line => line.Contains("(ops[1])", System.StringComparison.Ordinal));
         Assert.DoesNotContain(whatIf.HostWrites, line => line.Contains("(ops1)", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AliasNameWithBrackets_GetPSManagedAccountAlias_CompletesEscaped_AndFindsThatAliasAlone()
+    {
+        using var demo = emulator.RunnerFor("demo");
+
+        var alias = Assert.Single(Complete(demo, "Get-PSManagedAccountAlias -Name db["));
+        var found = demo.Run($"Get-PSManagedAccountAlias -Name {alias} | ForEach-Object AliasName").AssertSuccess();
+        // Typed without the escapes the name is a pattern, as -Name's help says: it matches dbe-sa, not itself.
+        var pattern = demo.Run("Get-PSManagedAccountAlias -Name 'db[eu]-sa' | ForEach-Object AliasName").AssertSuccess();
+
+        Assert.Equal("'db`[eu`]-sa'", alias);
+        Assert.Equal("db[eu]-sa", found.SingleValue);
+        Assert.Equal("dbe-sa", pattern.SingleValue);
+    }
+
+    [Fact]
+    public void AliasNameWithBrackets_RequestingByName_IsLiteral_CompletesAsItIs_AndRequestsThroughThatAlias()
+    {
+        using var demo = emulator.RunnerFor("demo");
+
+        var completed = Assert.Single(Complete(demo, "New-PSRequest -AliasName db["));
+        var fromTheBlock = demo.Run($"Use-PSCredential -AliasName {completed} -Reason brackets {{ param($Credential) $Credential.UserName }}").AssertSuccess();
+        var checkedIn = Assert.Single(emulator.State.ReleaseRequests);
+        var request = demo.Run($"New-PSRequest -AliasName {completed} -Reason brackets").AssertSuccess().Output.Single();
+        var piped = demo.Run("Get-PSManagedAccountAlias -Name 'db`[eu`]-sa' | New-PSRequest -Reason piped -ConflictOption Reuse").AssertSuccess().Output.Single();
+
+        Assert.Equal("db[eu]-sa", completed.Trim('\''));
+        Assert.Equal("rotating-svc", fromTheBlock.SingleValue);
+        Assert.Equal((BracketAliasId, RequestStatus.CheckedIn), (checkedIn.AliasId, checkedIn.Status));
+        Assert.Equal(("db[eu]-sa", BracketAliasId), ((string)request.Properties["AliasName"].Value, (int)request.Properties["AliasId"].Value));
+        Assert.Equal(BracketAliasId, emulator.Request((int)request.Properties["RequestId"].Value).AliasId);
+        Assert.Equal(request.Properties["RequestId"].Value, piped.Properties["RequestId"].Value);
     }
 }
