@@ -39,7 +39,7 @@ internal static class CheckoutErrors
                 : asApprover
                 ? Rewrap(e, ErrorIds.RequestNotActive,
                     $"{what}: the request was not found, or has ended (it was denied already, checked in, canceled, expired or terminated){ServerSaid(e)}.",
-                    "Check the id: Get-PSRequest -Queue Approver lists the open requests you may deny.")
+                    "Check the id: Get-PSRequest -Queue Approver -Status All lists the open requests you may deny.")
                 : Rewrap(e, ErrorIds.RequestNotActive,
                     $"{what}: the request was not found, or is no longer active (it was checked in, denied, expired or terminated){ServerSaid(e)}.",
                     "Check the id: Get-PSRequest lists your open requests; create a new one with New-PSRequest.");

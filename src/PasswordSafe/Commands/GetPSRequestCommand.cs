@@ -12,9 +12,13 @@ namespace PasswordSafe.Commands;
 [OutputType(typeof(Request))]
 public sealed class GetPSRequestCommand : CheckoutCmdlet
 {
+    /// <summary>
+    /// Not given: All in the Requestor queue, Pending in the Approver queue, so <c>Get-PSRequest -Queue Approver |
+    /// Approve-PSRequest</c> approves what waits for the caller rather than failing on requests approved already.
+    /// </summary>
     [Parameter]
     [ValidateSet("All", "Active", "Pending", IgnoreCase = true)]
-    public string Status { get; set; } = "All";
+    public string? Status { get; set; }
 
     /// <summary>Requestor: requests you made (<c>queue=req</c>); Approver: requests you may approve (<c>queue=app</c>).</summary>
     [Parameter]
@@ -27,11 +31,13 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
     protected override void ProcessItem()
     {
         var client = Connect(out _);
-        var queue = Queue.Equals("Approver", StringComparison.OrdinalIgnoreCase) ? "app" : "req";
+        var approverQueue = Queue.Equals("Approver", StringComparison.OrdinalIgnoreCase);
+        var queue = approverQueue ? "app" : "req";
+        var status = (Status ?? (approverQueue ? "Pending" : "All")).ToLowerInvariant();
         IReadOnlyList<Request> requests;
         try
         {
-            requests = Run((log, token) => client.GetRequestsAsync(Status.ToLowerInvariant(), queue, log, token));
+            requests = Run((log, token) => client.GetRequestsAsync(status, queue, log, token));
         }
         catch (PasswordSafeApiException e) when (e.StatusCode == 403)
         {
@@ -57,7 +63,7 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
             var match = requests.FirstOrDefault(r => r.RequestId == id);
             if (match == null)
             {
-                WriteItemError(CheckoutErrors.RequestNotFound($"A request with that id ({Status.ToLowerInvariant()}, {Queue} queue)"), MaskedRequest);
+                WriteItemError(CheckoutErrors.RequestNotFound($"A request with that id ({status}, {Queue} queue)"), MaskedRequest);
             }
             else
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using PasswordSafe.Emulator;
@@ -66,6 +67,26 @@ public sealed class ApprovalTests : IAsyncLifetime
         Assert.Equal("sa", credential.UserName);
         Assert.Equal(emulator.Seed.AccountPassword(CheckoutSeed.DatabaseSa), credential.GetNetworkCredential().Password);
         Assert.Equal("Active", shell.Run("(Get-PSRequest -RequestId $r.RequestId).Status").AssertSuccess().SingleValue);
+    }
+
+    [Fact]
+    public void E1_ApproverQueue_ListsWhatWaitsByDefault_SoPipingItIntoApprove_SkipsRequestsApprovedAlready()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "approver", sessionVariable: "Approver", makeDefault: false);
+        emulator.Connect(shell, "requestor2", sessionVariable: "Second", makeDefault: false);
+        var approved = (int)shell.Run("$a = New-PSRequest -SystemName db01 -AccountName sa -Reason first\n" +
+                                      "$a | Approve-PSRequest -Session $Approver -Reason ok\n$a.RequestId").AssertSuccess().SingleValue!;
+        var waiting = (int)shell.Run("(New-PSRequest -SystemName db01 -AccountName sa -Reason second -Session $Second).RequestId").AssertSuccess().SingleValue!;
+
+        var listed = shell.Run("Get-PSRequest -Queue Approver -Session $Approver").AssertSuccess();
+        var everything = shell.Run("Get-PSRequest -Queue Approver -Status All -Session $Approver").AssertSuccess();
+        var approve = shell.Run("Get-PSRequest -Queue Approver -Session $Approver | Approve-PSRequest -Reason 'second ok'");
+
+        Assert.Equal(waiting, Assert.Single(listed.Output).Properties["RequestId"].Value);
+        Assert.Equal(new[] { approved, waiting }, everything.Output.Select(r => (int)r.Properties["RequestId"].Value).OrderBy(id => id).ToArray());
+        approve.AssertSuccess();
+        Assert.Equal(RequestStatus.Active, emulator.Request(waiting).Status);
     }
 
     [Fact]
