@@ -187,7 +187,7 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
 
     private SessionCredentials BuildCredentials()
     {
-        EnsureHeaderField(ChallengeResponse, "-ChallengeResponse", "Pass the code exactly as your authenticator shows it to -ChallengeResponse.");
+        EnsureHeaderField(ChallengeResponse, "-ChallengeResponse", "Pass the code exactly as your authenticator shows it to -ChallengeResponse.", isSecret: true);
         switch (ParameterSetName)
         {
             case OAuthSet:
@@ -221,22 +221,29 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
         }
     }
 
-    // A ';' or line break in a PS-Auth field would inject another field (B1); refuse it before sending.
-    private static void EnsureHeaderField(string? value, string parameter, string? action = null)
+    // A ';' or line break in a PS-Auth field would inject another field (B1), and a non-ASCII character cannot be sent
+    // as it is (PowerShell 7 refuses it, Windows PowerShell 5.1 would send '?' instead): refuse it before sending.
+    private static void EnsureHeaderField(string? value, string parameter, string? action = null, bool isSecret = false)
     {
-        if (PsAuthValues.ProblemWithField(value) is { } problem)
+        if (PsAuthValues.ProblemWithField(value, isSecret) is { } problem)
         {
+            var nonAscii = !PsAuthValues.IsAscii(value);
             throw new PasswordSafeException(ErrorIds.ValidationFailed, $"The value of {parameter} cannot be sent: {problem}.",
-                action ?? $"Pass the user name as Password Safe knows it (user, DOMAIN\\user or user@domain) to {parameter}.");
+                nonAscii && action == null
+                    ? $"Pass {parameter} a Password Safe user name of ASCII characters only (user, DOMAIN\\user or user@domain); a user whose name has other characters cannot sign in through the API header."
+                    : action ?? $"Pass the user name as Password Safe knows it (user, DOMAIN\\user or user@domain) to {parameter}.");
         }
     }
 
     private static void EnsurePassword(SecureString? password, string parameter)
     {
-        if (PsAuthValues.ProblemWithPassword(SecureStringReader.ToPlainText(password)) is { } problem)
+        var plain = SecureStringReader.ToPlainText(password);
+        if (PsAuthValues.ProblemWithPassword(plain) is { } problem)
         {
             throw new PasswordSafeException(ErrorIds.ValidationFailed, $"The value of {parameter} cannot be sent: {problem}.",
-                $"Check the password passed to {parameter}.");
+                PsAuthValues.IsAscii(plain)
+                    ? $"Check the password passed to {parameter}."
+                    : $"The password travels in the PS-Auth header, which carries ASCII characters only: give the run-as user a password of ASCII letters, digits and symbols, then pass it to {parameter}.");
         }
     }
 

@@ -81,6 +81,7 @@ internal sealed class ApiClient : IDisposable
     public async Task<ApiResponse> SendAsync(ApiRequest request, RequestLog log, CancellationToken cancellationToken)
     {
         var uri = ResolveUri(request.RelativePath);
+        EnsureAsciiHeaders(request, uri);
         for (var retries = 0; ; retries++)
         {
             var response = await SendOnceAsync(request, uri, log, cancellationToken).ConfigureAwait(false);
@@ -291,8 +292,39 @@ internal sealed class ApiClient : IDisposable
         return message;
     }
 
+    /// <summary>
+    /// Header values must be ASCII: .NET refuses others at send time with an error that reads like a network failure,
+    /// and .NET Framework (Windows PowerShell 5.1) sends '?' for them, so a wrong password would reach the server and
+    /// be audited as a failed sign-in. Cmdlets check their parameters first; this catches any value that slipped by,
+    /// before anything is sent, and never shows the value.
+    /// </summary>
+    private static void EnsureAsciiHeaders(ApiRequest request, Uri uri)
+    {
+        var name = !PsAuthValues.IsAscii(request.Authorization) ? "Authorization"
+            : request.Headers.FirstOrDefault(h => !PsAuthValues.IsAscii(h.Value)).Key;
+        if (name != null)
+        {
+            throw NonAsciiHeader(request.Method.Method, Redactor.RedactUri(uri), name, null);
+        }
+    }
+
+    private static PasswordSafeException NonAsciiHeader(string method, string redactedUri, string? header, Exception? inner) =>
+        new PasswordSafeException(ErrorIds.ValidationFailed,
+            $"{method} {redactedUri} was not sent: {(header == null ? "a request header" : "the " + header + " header")} holds a character outside ASCII, and HTTP headers carry ASCII characters only.",
+            "Pass -RunAs, -RunAsPassword, -RunAsCredential and -ChallengeResponse values of ASCII characters only.", inner);
+
+    // .NET (Core) refuses a non-ASCII header value as it writes the request; its message names ASCII.
+    private static bool IsNonAsciiHeaderRefusal(HttpRequestException e) =>
+        Flatten(e).Any(inner => inner.Message.IndexOf("ASCII", StringComparison.OrdinalIgnoreCase) >= 0
+            && inner.Message.IndexOf("header", StringComparison.OrdinalIgnoreCase) >= 0);
+
     private PasswordSafeException ClassifyTransportFailure(HttpRequestException e, string method, string redactedUri, int rejectionsBefore)
     {
+        if (IsNonAsciiHeaderRefusal(e))
+        {
+            return NonAsciiHeader(method, redactedUri, null, e);
+        }
+
         var tlsFailure = Flatten(e).Any(inner => inner is AuthenticationException
             || (inner is WebException web && (web.Status == WebExceptionStatus.TrustFailure || web.Status == WebExceptionStatus.SecureChannelFailure)));
         if (_validator != null && _validator.Rejections > rejectionsBefore)
