@@ -84,7 +84,8 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
     public SwitchParameter ProxyUseDefaultCredentials { get; set; }
 
     [Parameter]
-    [ValidateRange(0, int.MaxValue)]
+    // The longest timer both runtimes accept (Windows PowerShell 5.1: int.MaxValue ms); beyond it every call would crash.
+    [ValidateRange(0, TimerLimit.MaxSeconds)]
     public int TimeoutSec { get; set; } = 100;
 
     [Parameter]

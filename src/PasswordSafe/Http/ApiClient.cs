@@ -116,7 +116,7 @@ internal sealed class ApiClient : IDisposable
         var streamBody = request.SuccessBodyReader != null && !log.DebugEnabled;
         var rejectionsBefore = _validator?.Rejections ?? 0;
         var watch = Stopwatch.StartNew();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(TimerLimit.Clamp(Timeout));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
