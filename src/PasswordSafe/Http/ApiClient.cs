@@ -46,6 +46,11 @@ internal sealed class ApiClient : IDisposable
         _client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         _client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // .NET Framework (Windows PowerShell 5.1) otherwise sends "Expect: 100-continue" with every body and waits up
+        // to 350 ms for an interim answer that API servers rarely give; some proxies refuse it with 417. There the
+        // setting goes to the server's ServicePoint, which other requests to the same host share (turning off only
+        // that wait for them); .NET sends no Expect header unless asked, and false keeps it so.
+        _client.DefaultRequestHeaders.ExpectContinue = false;
     }
 
     /// <summary><c>PasswordSafe-PowerShell/&lt;version&gt;</c>.</summary>
