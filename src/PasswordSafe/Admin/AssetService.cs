@@ -66,7 +66,7 @@ internal sealed class AssetService
     {
         if (!values.TryGetValue("IPAddress", out var address) || string.IsNullOrWhiteSpace(address as string))
         {
-            throw AdminErrors.Invalid("-IPAddress is required for a new asset (api-v3 §6.2).", "Pass the asset's IP address.");
+            throw AdminErrors.Invalid("-IPAddress is required for a new asset (api-v3 section 6.2).", "Pass the asset's IP address.");
         }
 
         var body = BodyBuilder.Build("asset", AssetFields.All, values, null, null);

@@ -169,7 +169,7 @@ internal sealed class ApiClient : IDisposable
             }
 
             watch.Stop();
-            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} → {result.StatusCode} {result.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} -> {result.StatusCode} {result.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
             if (log.DebugEnabled)
             {
                 LogResponse(request, response, result, log);
@@ -179,20 +179,20 @@ internal sealed class ApiClient : IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} → cancelled ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} -> cancelled ({watch.ElapsedMilliseconds} ms)");
             throw;
         }
         catch (OperationCanceledException e) when (_disposed && !timeout.IsCancellationRequested)
         {
             // Another runspace disconnected the session: disposing its HttpClient cancels the calls in flight.
             var redactedUri = Redactor.RedactUri(uri);
-            log.Verbose(() => $"{request.Method} {redactedUri} → the session was disconnected ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {redactedUri} -> the session was disconnected ({watch.ElapsedMilliseconds} ms)");
             throw Disconnected(request.Method.Method, redactedUri, e);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
         {
             var redactedUri = Redactor.RedactUri(uri);
-            log.Verbose(() => $"{request.Method} {redactedUri} → timed out ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {redactedUri} -> timed out ({watch.ElapsedMilliseconds} ms)");
             throw new PasswordSafeException(ErrorIds.Timeout,
                 $"{request.Method} {redactedUri} got no answer within {Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
                 "Check that the server is reachable and responsive, or connect again with a larger -TimeoutSec.", e);
@@ -204,7 +204,7 @@ internal sealed class ApiClient : IDisposable
         catch (HttpRequestException e)
         {
             var redactedUri = Redactor.RedactUri(uri);
-            log.Verbose(() => $"{request.Method} {redactedUri} → failed: {Describe(e)} ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {redactedUri} -> failed: {Describe(e)} ({watch.ElapsedMilliseconds} ms)");
             throw ClassifyTransportFailure(e, request.Method.Method, redactedUri, rejectionsBefore);
         }
     }
@@ -478,7 +478,7 @@ internal sealed class ApiClient : IDisposable
         }
 
         var redacted = Redactor.RedactJson(body);
-        return "  " + (redacted.Length > MaxLoggedBodyLength ? redacted.Substring(0, MaxLoggedBodyLength) + "…" : redacted);
+        return "  " + (redacted.Length > MaxLoggedBodyLength ? redacted.Substring(0, MaxLoggedBodyLength) + "..." : redacted);
     }
 
     /// <summary>
