@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Security.Authentication;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Http;
 
@@ -14,8 +15,24 @@ internal static class HttpHandlerFactory
     // SslProtocols.Tls13 is not in netstandard2.0's enum; the value is stable across runtimes.
     private const SslProtocols Tls13 = (SslProtocols)12288;
 
-    public static HttpClientHandler Create(ConnectionOptions options, CookieContainer cookies, ServerCertificateValidator validator)
+    /// <summary>
+    /// Connections one session may open to the server on .NET Framework, where the handler otherwise takes
+    /// ServicePointManager.DefaultConnectionLimit: 2 outside loopback. Runspaces sharing a session would queue behind two
+    /// calls, and the queued time counts against each call's -TimeoutSec (a POST Requests could time out unsent). 16 covers
+    /// the usual runspace pools and thread jobs without letting a runaway script open hundreds of connections.
+    /// </summary>
+    internal const int FrameworkConnectionLimit = 16;
+
+    /// <summary>
+    /// The per-server connection limit to set, or null to keep the runtime's: .NET's handler has no limit by default
+    /// (int.MaxValue) and pools per handler, so it stays as it is.
+    /// </summary>
+    internal static int? ConnectionLimitFor(ClrRuntime runtime) => runtime.IsNetFramework ? FrameworkConnectionLimit : (int?)null;
+
+    public static HttpClientHandler Create(ConnectionOptions options, CookieContainer cookies, ServerCertificateValidator validator,
+        ClrRuntime? runtime = null)
     {
+        runtime ??= ClrRuntime.Current;
         var handler = new HttpClientHandler
         {
             CookieContainer = cookies,
@@ -24,6 +41,14 @@ internal static class HttpHandlerFactory
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
         };
+
+        // .NET Framework 4.7.1+ applies this to the server's ServicePoint (HttpClientHandler sets ConnectionLimit when the
+        // property was set); each handler has its own connection group there, so the limit is per session. Other
+        // HttpWebRequests to the same host in the process share that ServicePoint and see the higher limit too.
+        if (ConnectionLimitFor(runtime) is int limit)
+        {
+            handler.MaxConnectionsPerServer = limit;
+        }
 
         SetTlsProtocols(handler);
         handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => validator.Validate(certificate, errors);
