@@ -8,7 +8,9 @@ namespace PasswordSafe.Http;
 
 /// <summary>
 /// Builds the session's own handler: its own cookie jar, TLS 1.2 (+1.3), certificate policy, client
-/// certificate and proxy. Nothing process-wide (ServicePointManager) is touched.
+/// certificate and proxy. Nothing process-wide (ServicePointManager, the default proxy) is changed; on .NET Framework the
+/// server's ServicePoint, which other requests to the same host share, gets this handler's connection limit and
+/// Expect: 100-continue setting (see <see cref="FrameworkConnectionLimit"/> and ApiClient).
 /// </summary>
 internal static class HttpHandlerFactory
 {
@@ -72,17 +74,33 @@ internal static class HttpHandlerFactory
         {
             // The system proxy, with credentials when the user gave some.
             handler.UseProxy = true;
-            if (options.ProxyUseDefaultCredentials)
+            var credentials = options.ProxyUseDefaultCredentials ? CredentialCache.DefaultCredentials : options.ProxyCredentials;
+            if (credentials != null)
             {
-                handler.DefaultProxyCredentials = CredentialCache.DefaultCredentials;
-            }
-            else if (options.ProxyCredentials != null)
-            {
-                handler.DefaultProxyCredentials = options.ProxyCredentials;
+                SetSystemProxyCredentials(handler, credentials, runtime);
             }
         }
 
         return handler;
+    }
+
+    /// <summary>
+    /// .NET Framework's handler writes DefaultProxyCredentials into the shared WebRequest.DefaultWebProxy, so they would
+    /// reach every later request of the process; there the session gets its own proxy object over the system proxy.
+    /// .NET's handler keeps DefaultProxyCredentials to itself (its connection pool reads them beside the system proxy
+    /// and writes nothing back), and its system proxy honours HTTPS_PROXY and HttpClient.DefaultProxy, so it stays.
+    /// </summary>
+    internal static void SetSystemProxyCredentials(HttpClientHandler handler, ICredentials credentials, ClrRuntime runtime)
+    {
+        if (runtime.IsNetFramework)
+        {
+            // The proxy a Framework request takes when the handler names none, read at each request like it would be.
+            handler.Proxy = new SystemProxyWithCredentials(() => WebRequest.DefaultWebProxy, credentials);
+        }
+        else
+        {
+            handler.DefaultProxyCredentials = credentials;
+        }
     }
 
     private static void SetTlsProtocols(HttpClientHandler handler)
