@@ -23,8 +23,6 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
     public const string ApiKeyCredentialSet = "ApiKeyCredential";
     public const string OAuthSet = "OAuth";
 
-    private static readonly string[] ProxySchemes = { "http", "https", "socks4", "socks4a", "socks5" };
-
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Uri { get; set; } = string.Empty;
@@ -177,14 +175,26 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
         }
 
         var scheme = Proxy.IsAbsoluteUri ? Proxy.Scheme.ToLowerInvariant() : string.Empty;
-        if (Array.IndexOf(ProxySchemes, scheme) < 0 || string.IsNullOrEmpty(Proxy.Host))
+        var shown = BaseUriParser.WithoutUserInfo(Proxy.OriginalString);
+        if (!ProxySchemes.IsKnown(scheme) || string.IsNullOrEmpty(Proxy.Host))
         {
-            var shown = BaseUriParser.WithoutUserInfo(Proxy.OriginalString);
             ThrowTerminatingError(CreateErrorRecord(new PasswordSafeException(ErrorIds.InvalidUri,
                 $"-Proxy '{shown}' is not a proxy address: it needs a scheme (http, https, socks4, socks4a or socks5) and a host.",
                 "Pass the proxy as a URL, e.g. -Proxy http://proxy.corp:8080, and its credentials with -ProxyCredential."), shown));
         }
+
+        if (SocksProblem(scheme, shown, ClrRuntime.Current) is { } problem)
+        {
+            ThrowTerminatingError(CreateErrorRecord(problem, shown));
+        }
     }
+
+    /// <summary>A SOCKS proxy on a runtime without a SOCKS client (<see cref="ProxySchemes"/>), refused before anything is sent.</summary>
+    internal static PasswordSafeException? SocksProblem(string scheme, string shownProxy, ClrRuntime runtime) =>
+        ProxySchemes.WorksOn(scheme, runtime) ? null
+        : new PasswordSafeException(ErrorIds.ValidationFailed,
+            $"-Proxy '{shownProxy}' is a {scheme} proxy, and {ProxySchemes.PowerShellOn(runtime)} cannot use SOCKS proxies: they work in PowerShell 7.2 or later.",
+            "Pass an HTTP proxy (e.g. -Proxy http://proxy.corp:8080), or run the script in PowerShell 7.2 or later to use the SOCKS proxy.");
 
     private SessionCredentials BuildCredentials()
     {
