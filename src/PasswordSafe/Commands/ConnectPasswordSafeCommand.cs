@@ -193,7 +193,7 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
     internal static PasswordSafeException? SocksProblem(string scheme, string shownProxy, ClrRuntime runtime) =>
         ProxySchemes.WorksOn(scheme, runtime) ? null
         : new PasswordSafeException(ErrorIds.ValidationFailed,
-            $"-Proxy '{shownProxy}' is a {scheme} proxy, and {ProxySchemes.PowerShellOn(runtime)} cannot use SOCKS proxies: they work in PowerShell 7.2 or later.",
+            $"-Proxy '{shownProxy}' is a {scheme} proxy, and {runtime.PowerShellName} cannot use SOCKS proxies: they work in PowerShell 7.2 or later.",
             "Pass an HTTP proxy (e.g. -Proxy http://proxy.corp:8080), or run the script in PowerShell 7.2 or later to use the SOCKS proxy.");
 
     private SessionCredentials BuildCredentials()

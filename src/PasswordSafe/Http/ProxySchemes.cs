@@ -22,11 +22,4 @@ internal static class ProxySchemes
     /// <summary>True when this runtime's handler can use a proxy of this (known) scheme.</summary>
     public static bool WorksOn(string scheme, ClrRuntime runtime) =>
         !IsSocks(scheme) || (!runtime.IsNetFramework && runtime.MajorVersion >= SocksSinceDotNet);
-
-    /// <summary>The PowerShell a runtime stands for, in words a user knows.</summary>
-    public static string PowerShellOn(ClrRuntime runtime) =>
-        runtime.IsNetFramework ? "Windows PowerShell 5.1"
-        : runtime.MajorVersion <= 3 ? "PowerShell 7.0"
-        : runtime.MajorVersion == 5 ? "PowerShell 7.1"
-        : "PowerShell on .NET " + runtime.MajorVersion;
 }

@@ -32,6 +32,13 @@ internal sealed class ClrRuntime
     /// <summary>.NET Core or .NET 5+ before <paramref name="major"/> (never .NET Framework).</summary>
     public bool IsCoreBefore(int major) => !IsNetFramework && MajorVersion < major;
 
+    /// <summary>The PowerShell this runtime stands for, in words a user knows.</summary>
+    public string PowerShellName =>
+        IsNetFramework ? "Windows PowerShell 5.1"
+        : MajorVersion <= 3 ? "PowerShell 7.0"
+        : MajorVersion == 5 ? "PowerShell 7.1"
+        : "PowerShell on .NET " + MajorVersion;
+
     public override string ToString() =>
         (IsNetFramework ? ".NET Framework " : ".NET ") + MajorVersion + (IsWindows ? " on Windows" : string.Empty);
 
