@@ -47,7 +47,7 @@ internal static class ApiRegistrationBody
 
         if (spec.IsAccessPolicy && spec.PsrunRules.Count > 0)
         {
-            throw AdminErrors.Invalid("-PsrunRule applies only to ApiKeyPolicy registrations (api-v3 §6.7).",
+            throw AdminErrors.Invalid("-PsrunRule applies only to ApiKeyPolicy registrations (api-v3 section 6.7).",
                 "Leave -PsrunRule out for an API access policy, or use IP rules.");
         }
 

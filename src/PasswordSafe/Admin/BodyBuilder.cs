@@ -169,5 +169,5 @@ internal static class BodyBuilder
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
+    private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";
 }

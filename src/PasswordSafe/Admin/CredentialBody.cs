@@ -13,7 +13,7 @@ internal static class CredentialBody
     {
         if (!string.IsNullOrEmpty(privateKey) && string.IsNullOrWhiteSpace(publicKey) && updateSystem)
         {
-            throw AdminErrors.Invalid("-PrivateKey needs -PublicKey when the system is updated (api-v3 §4.2).",
+            throw AdminErrors.Invalid("-PrivateKey needs -PublicKey when the system is updated (api-v3 section 4.2).",
                 "Pass the matching -PublicKey, or -UpdateSystem $false to store the key in Password Safe only.");
         }
 

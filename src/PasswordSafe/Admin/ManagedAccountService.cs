@@ -47,13 +47,13 @@ internal sealed class ManagedAccountService
     {
         if (!values.TryGetValue("AccountName", out var name) || string.IsNullOrWhiteSpace(name as string))
         {
-            throw AdminErrors.Invalid("-AccountName is required for a new managed account (api-v3 §2.2).", "Pass -AccountName.");
+            throw AdminErrors.Invalid("-AccountName is required for a new managed account (api-v3 section 2.2).", "Pass -AccountName.");
         }
 
         var autoManaged = values.TryGetValue("AutoManagementFlag", out var auto) && auto is bool flag && flag;
         if (!autoManaged && (!values.TryGetValue("Password", out var password) || string.IsNullOrEmpty(password as string)))
         {
-            throw AdminErrors.Invalid($"Managed account '{name}' needs -Password unless -AutoManagement is set (api-v3 §2.2).",
+            throw AdminErrors.Invalid($"Managed account '{name}' needs -Password unless -AutoManagement is set (api-v3 section 2.2).",
                 "Pass -Password (a SecureString), or -AutoManagement to let Password Safe set and rotate the password.");
         }
 

@@ -40,7 +40,7 @@ internal sealed class ManagedSystemService
     {
         if (!values.TryGetValue("PlatformID", out var platform) || platform == null)
         {
-            throw AdminErrors.Invalid("-PlatformId is required for a new managed system (api-v3 §6.3).", "Pass the platform id (GET Platforms lists them).");
+            throw AdminErrors.Invalid("-PlatformId is required for a new managed system (api-v3 section 6.3).", "Pass the platform id (GET Platforms lists them).");
         }
 
         var body = BodyBuilder.Build("managed system", ManagedSystemFields.All, values, null, version);

@@ -191,7 +191,7 @@ internal sealed class CredentialLease
         var callTimeout = client.CallTimeout;
         return callTimeout == Timeout.InfiniteTimeSpan || callTimeout <= DefaultCheckInTimeout
             ? DefaultCheckInTimeout
-            : callTimeout + TimeSpan.FromSeconds(5);
+            : TimerLimit.Clamp(callTimeout + TimeSpan.FromSeconds(5));
     }
 
     private static PasswordSafeException CheckInUnanswered(TimeSpan waited, Exception e) =>

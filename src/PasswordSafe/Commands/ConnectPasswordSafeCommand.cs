@@ -23,8 +23,6 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
     public const string ApiKeyCredentialSet = "ApiKeyCredential";
     public const string OAuthSet = "OAuth";
 
-    private static readonly string[] ProxySchemes = { "http", "https", "socks4", "socks4a", "socks5" };
-
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Uri { get; set; } = string.Empty;
@@ -84,7 +82,8 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
     public SwitchParameter ProxyUseDefaultCredentials { get; set; }
 
     [Parameter]
-    [ValidateRange(0, int.MaxValue)]
+    // The longest timer both runtimes accept (Windows PowerShell 5.1: int.MaxValue ms); beyond it every call would crash.
+    [ValidateRange(0, TimerLimit.MaxSeconds)]
     public int TimeoutSec { get; set; } = 100;
 
     [Parameter]
@@ -176,18 +175,30 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
         }
 
         var scheme = Proxy.IsAbsoluteUri ? Proxy.Scheme.ToLowerInvariant() : string.Empty;
-        if (Array.IndexOf(ProxySchemes, scheme) < 0 || string.IsNullOrEmpty(Proxy.Host))
+        var shown = BaseUriParser.WithoutUserInfo(Proxy.OriginalString);
+        if (!ProxySchemes.IsKnown(scheme) || string.IsNullOrEmpty(Proxy.Host))
         {
-            var shown = BaseUriParser.WithoutUserInfo(Proxy.OriginalString);
             ThrowTerminatingError(CreateErrorRecord(new PasswordSafeException(ErrorIds.InvalidUri,
                 $"-Proxy '{shown}' is not a proxy address: it needs a scheme (http, https, socks4, socks4a or socks5) and a host.",
                 "Pass the proxy as a URL, e.g. -Proxy http://proxy.corp:8080, and its credentials with -ProxyCredential."), shown));
         }
+
+        if (SocksProblem(scheme, shown, ClrRuntime.Current) is { } problem)
+        {
+            ThrowTerminatingError(CreateErrorRecord(problem, shown));
+        }
     }
+
+    /// <summary>A SOCKS proxy on a runtime without a SOCKS client (<see cref="ProxySchemes"/>), refused before anything is sent.</summary>
+    internal static PasswordSafeException? SocksProblem(string scheme, string shownProxy, ClrRuntime runtime) =>
+        ProxySchemes.WorksOn(scheme, runtime) ? null
+        : new PasswordSafeException(ErrorIds.ValidationFailed,
+            $"-Proxy '{shownProxy}' is a {scheme} proxy, and {runtime.PowerShellName} cannot use SOCKS proxies: they work in PowerShell 7.2 or later.",
+            "Pass an HTTP proxy (e.g. -Proxy http://proxy.corp:8080), or run the script in PowerShell 7.2 or later to use the SOCKS proxy.");
 
     private SessionCredentials BuildCredentials()
     {
-        EnsureHeaderField(ChallengeResponse, "-ChallengeResponse", "Pass the code exactly as your authenticator shows it to -ChallengeResponse.");
+        EnsureHeaderField(ChallengeResponse, "-ChallengeResponse", "Pass the code exactly as your authenticator shows it to -ChallengeResponse.", isSecret: true);
         switch (ParameterSetName)
         {
             case OAuthSet:
@@ -221,22 +232,29 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
         }
     }
 
-    // A ';' or line break in a PS-Auth field would inject another field (B1); refuse it before sending.
-    private static void EnsureHeaderField(string? value, string parameter, string? action = null)
+    // A ';' or line break in a PS-Auth field would inject another field (B1), and a non-ASCII character cannot be sent
+    // as it is (PowerShell 7 refuses it, Windows PowerShell 5.1 would send '?' instead): refuse it before sending.
+    private static void EnsureHeaderField(string? value, string parameter, string? action = null, bool isSecret = false)
     {
-        if (PsAuthValues.ProblemWithField(value) is { } problem)
+        if (PsAuthValues.ProblemWithField(value, isSecret) is { } problem)
         {
+            var nonAscii = !PsAuthValues.IsAscii(value);
             throw new PasswordSafeException(ErrorIds.ValidationFailed, $"The value of {parameter} cannot be sent: {problem}.",
-                action ?? $"Pass the user name as Password Safe knows it (user, DOMAIN\\user or user@domain) to {parameter}.");
+                nonAscii && action == null
+                    ? $"Pass {parameter} a Password Safe user name of ASCII characters only (user, DOMAIN\\user or user@domain); a user whose name has other characters cannot sign in through the API header."
+                    : action ?? $"Pass the user name as Password Safe knows it (user, DOMAIN\\user or user@domain) to {parameter}.");
         }
     }
 
     private static void EnsurePassword(SecureString? password, string parameter)
     {
-        if (PsAuthValues.ProblemWithPassword(SecureStringReader.ToPlainText(password)) is { } problem)
+        var plain = SecureStringReader.ToPlainText(password);
+        if (PsAuthValues.ProblemWithPassword(plain) is { } problem)
         {
             throw new PasswordSafeException(ErrorIds.ValidationFailed, $"The value of {parameter} cannot be sent: {problem}.",
-                $"Check the password passed to {parameter}.");
+                PsAuthValues.IsAscii(plain)
+                    ? $"Check the password passed to {parameter}."
+                    : $"The password travels in the PS-Auth header, which carries ASCII characters only: give the run-as user a password of ASCII letters, digits and symbols, then pass it to {parameter}.");
         }
     }
 

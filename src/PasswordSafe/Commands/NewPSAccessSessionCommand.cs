@@ -58,7 +58,7 @@ public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
         {
             // Whatever -SessionType says, the server refuses a View request's session; say why before sending anything.
             throw new PasswordSafeException(ErrorIds.ValidationFailed, "This request has AccessType View, which opens no session.",
-                "Request -AccessType RDP, SSH or App to open a session (New-PSRequest -AccessType RDP …); a View request's password comes from Get-PSCredential.");
+                "Request -AccessType RDP, SSH or App to open a session (New-PSRequest -AccessType RDP ...); a View request's password comes from Get-PSCredential.");
         }
 
         var type = SessionType;

@@ -15,13 +15,15 @@ namespace PasswordSafe.Commands;
 internal sealed class PreparedSessionFile : IDisposable
 {
     private readonly string _temporaryPath;
+    private readonly ClrRuntime _runtime;
     private FileStream? _stream;
 
-    public PreparedSessionFile(string path, string temporaryPath, FileStream stream)
+    public PreparedSessionFile(string path, string temporaryPath, FileStream stream, ClrRuntime? runtime = null)
     {
         Path = path;
         _temporaryPath = temporaryPath;
         _stream = stream;
+        _runtime = runtime ?? ClrRuntime.Current;
     }
 
     /// <summary>The full path -OutFile resolves to.</summary>
@@ -43,7 +45,15 @@ internal sealed class PreparedSessionFile : IDisposable
 
             if (File.Exists(Path))
             {
-                File.Replace(_temporaryPath, Path, destinationBackupFileName: null);
+                if (ReplacesByDeleteThenMove(_runtime))
+                {
+                    File.Delete(Path);
+                    File.Move(_temporaryPath, Path);
+                }
+                else
+                {
+                    File.Replace(_temporaryPath, Path, destinationBackupFileName: null);
+                }
             }
             else
             {
@@ -60,6 +70,14 @@ internal sealed class PreparedSessionFile : IDisposable
                 howToEnd + " Then run the command again with an -OutFile you can write to.", e);
         }
     }
+
+    /// <summary>
+    /// How the new file takes an existing -OutFile's place. On Windows, File.Replace (ReplaceFile) gives the new file the
+    /// replaced one's ACL, attributes and streams, so a one-time ticket would inherit whatever access the old file
+    /// allowed; deleting the old file and moving the new one in keeps the new file's own ACL (its folder's, as created).
+    /// Elsewhere File.Replace is a rename, which keeps the new file's owner-only mode and never leaves -OutFile missing.
+    /// </summary>
+    internal static bool ReplacesByDeleteThenMove(ClrRuntime runtime) => runtime.IsWindows;
 
     public void Dispose()
     {

@@ -46,6 +46,11 @@ internal sealed class ApiClient : IDisposable
         _client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         _client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // .NET Framework (Windows PowerShell 5.1) otherwise sends "Expect: 100-continue" with every body and waits up
+        // to 350 ms for an interim answer that API servers rarely give; some proxies refuse it with 417. There the
+        // setting goes to the server's ServicePoint, which other requests to the same host share (turning off only
+        // that wait for them); .NET sends no Expect header unless asked, and false keeps it so.
+        _client.DefaultRequestHeaders.ExpectContinue = false;
     }
 
     /// <summary><c>PasswordSafe-PowerShell/&lt;version&gt;</c>.</summary>
@@ -81,6 +86,7 @@ internal sealed class ApiClient : IDisposable
     public async Task<ApiResponse> SendAsync(ApiRequest request, RequestLog log, CancellationToken cancellationToken)
     {
         var uri = ResolveUri(request.RelativePath);
+        EnsureAsciiHeaders(request, uri);
         for (var retries = 0; ; retries++)
         {
             var response = await SendOnceAsync(request, uri, log, cancellationToken).ConfigureAwait(false);
@@ -115,7 +121,7 @@ internal sealed class ApiClient : IDisposable
         var streamBody = request.SuccessBodyReader != null && !log.DebugEnabled;
         var rejectionsBefore = _validator?.Rejections ?? 0;
         var watch = Stopwatch.StartNew();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(TimerLimit.Clamp(Timeout));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
@@ -163,7 +169,7 @@ internal sealed class ApiClient : IDisposable
             }
 
             watch.Stop();
-            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} → {result.StatusCode} {result.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} -> {result.StatusCode} {result.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
             if (log.DebugEnabled)
             {
                 LogResponse(request, response, result, log);
@@ -173,20 +179,20 @@ internal sealed class ApiClient : IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} → cancelled ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} -> cancelled ({watch.ElapsedMilliseconds} ms)");
             throw;
         }
         catch (OperationCanceledException e) when (_disposed && !timeout.IsCancellationRequested)
         {
             // Another runspace disconnected the session: disposing its HttpClient cancels the calls in flight.
             var redactedUri = Redactor.RedactUri(uri);
-            log.Verbose(() => $"{request.Method} {redactedUri} → the session was disconnected ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {redactedUri} -> the session was disconnected ({watch.ElapsedMilliseconds} ms)");
             throw Disconnected(request.Method.Method, redactedUri, e);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
         {
             var redactedUri = Redactor.RedactUri(uri);
-            log.Verbose(() => $"{request.Method} {redactedUri} → timed out ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {redactedUri} -> timed out ({watch.ElapsedMilliseconds} ms)");
             throw new PasswordSafeException(ErrorIds.Timeout,
                 $"{request.Method} {redactedUri} got no answer within {Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
                 "Check that the server is reachable and responsive, or connect again with a larger -TimeoutSec.", e);
@@ -198,7 +204,7 @@ internal sealed class ApiClient : IDisposable
         catch (HttpRequestException e)
         {
             var redactedUri = Redactor.RedactUri(uri);
-            log.Verbose(() => $"{request.Method} {redactedUri} → failed: {Describe(e)} ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {redactedUri} -> failed: {Describe(e)} ({watch.ElapsedMilliseconds} ms)");
             throw ClassifyTransportFailure(e, request.Method.Method, redactedUri, rejectionsBefore);
         }
     }
@@ -291,8 +297,39 @@ internal sealed class ApiClient : IDisposable
         return message;
     }
 
+    /// <summary>
+    /// Header values must be ASCII: .NET refuses others at send time with an error that reads like a network failure,
+    /// and .NET Framework (Windows PowerShell 5.1) sends '?' for them, so a wrong password would reach the server and
+    /// be audited as a failed sign-in. Cmdlets check their parameters first; this catches any value that slipped by,
+    /// before anything is sent, and never shows the value.
+    /// </summary>
+    private static void EnsureAsciiHeaders(ApiRequest request, Uri uri)
+    {
+        var name = !PsAuthValues.IsAscii(request.Authorization) ? "Authorization"
+            : request.Headers.FirstOrDefault(h => !PsAuthValues.IsAscii(h.Value)).Key;
+        if (name != null)
+        {
+            throw NonAsciiHeader(request.Method.Method, Redactor.RedactUri(uri), name, null);
+        }
+    }
+
+    private static PasswordSafeException NonAsciiHeader(string method, string redactedUri, string? header, Exception? inner) =>
+        new PasswordSafeException(ErrorIds.ValidationFailed,
+            $"{method} {redactedUri} was not sent: {(header == null ? "a request header" : "the " + header + " header")} holds a character outside ASCII, and HTTP headers carry ASCII characters only.",
+            "Pass -RunAs, -RunAsPassword, -RunAsCredential and -ChallengeResponse values of ASCII characters only.", inner);
+
+    // .NET (Core) refuses a non-ASCII header value as it writes the request; its message names ASCII.
+    private static bool IsNonAsciiHeaderRefusal(HttpRequestException e) =>
+        Flatten(e).Any(inner => inner.Message.IndexOf("ASCII", StringComparison.OrdinalIgnoreCase) >= 0
+            && inner.Message.IndexOf("header", StringComparison.OrdinalIgnoreCase) >= 0);
+
     private PasswordSafeException ClassifyTransportFailure(HttpRequestException e, string method, string redactedUri, int rejectionsBefore)
     {
+        if (IsNonAsciiHeaderRefusal(e))
+        {
+            return NonAsciiHeader(method, redactedUri, null, e);
+        }
+
         var tlsFailure = Flatten(e).Any(inner => inner is AuthenticationException
             || (inner is WebException web && (web.Status == WebExceptionStatus.TrustFailure || web.Status == WebExceptionStatus.SecureChannelFailure)));
         if (_validator != null && _validator.Rejections > rejectionsBefore)
@@ -441,7 +478,7 @@ internal sealed class ApiClient : IDisposable
         }
 
         var redacted = Redactor.RedactJson(body);
-        return "  " + (redacted.Length > MaxLoggedBodyLength ? redacted.Substring(0, MaxLoggedBodyLength) + "…" : redacted);
+        return "  " + (redacted.Length > MaxLoggedBodyLength ? redacted.Substring(0, MaxLoggedBodyLength) + "..." : redacted);
     }
 
     /// <summary>

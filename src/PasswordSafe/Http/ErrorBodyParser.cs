@@ -58,7 +58,7 @@ internal static class ErrorBodyParser
     }
 
     public static string Truncate(string message) =>
-        message.Length <= MaxMessageLength ? message : message.Substring(0, MaxMessageLength - 1) + "…";
+        message.Length <= MaxMessageLength ? message : message.Substring(0, MaxMessageLength - 3) + "...";
 
     private static string? ReadJsonMessage(string text)
     {

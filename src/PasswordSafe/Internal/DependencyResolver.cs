@@ -7,10 +7,10 @@ namespace PasswordSafe.Internal;
 
 /// <summary>
 /// Resolves Newtonsoft.Json from the module's <c>Dependencies/</c> folder when nobody else has it
-/// (Windows PowerShell 5.1, or a PowerShell without its own copy). On PowerShell 7 the assembly is
-/// loaded through the module's own AssemblyLoadContext, found by reflection because netstandard2.0
-/// cannot name that type; elsewhere through LoadFrom. Never LoadFile (ALC samples: it leaks into
-/// PowerShell's type resolution).
+/// (Windows PowerShell 5.1, or a PowerShell without its own copy), for this module's own requests only
+/// (<see cref="Answers"/>). On PowerShell 7 the assembly is loaded through the module's own AssemblyLoadContext,
+/// found by reflection because netstandard2.0 cannot name that type; elsewhere through LoadFrom. Never LoadFile
+/// (ALC samples: it leaks into PowerShell's type resolution).
 /// </summary>
 internal static class DependencyResolver
 {
@@ -47,20 +47,38 @@ internal static class DependencyResolver
 
         lock (s_gate)
         {
-            if (s_loaded != null)
+            if (!Answers(requested, args.RequestingAssembly, AssemblyName.GetAssemblyName(path).Version, typeof(DependencyResolver).Assembly))
             {
-                return s_loaded;
+                return null;
             }
 
-            var shipped = AssemblyName.GetAssemblyName(path);
-            if (requested.Version != null && shipped.Version != null && requested.Version > shipped.Version)
-            {
-                return null; // Someone wants a newer one than ours; answering would only move the failure.
-            }
-
-            s_loaded = LoadFromPath(path);
+            s_loaded ??= LoadFromPath(path);
             return s_loaded;
         }
+    }
+
+    /// <summary>
+    /// Whether a request for Newtonsoft.Json is this module's to answer. The handler is process-wide (on Windows
+    /// PowerShell 5.1 every module shares one AppDomain), so it answers only what this module asks for: the exact version
+    /// it ships, requested by this module's assembly, or with no requesting assembly (the runtime does not always know
+    /// it) for exactly that version. Another module's request (another version, or this one from its own assembly) is
+    /// left to that module's own resolution: answering it with our copy could load a version it was not built against ahead of
+    /// its own, or hide the error that tells its user what is missing. A request without a version (a partial name) is
+    /// ours only when our assembly makes it.
+    /// </summary>
+    internal static bool Answers(AssemblyName requested, Assembly? requestingAssembly, Version? shippedVersion, Assembly moduleAssembly)
+    {
+        if (requestingAssembly != null && requestingAssembly != moduleAssembly)
+        {
+            return false;
+        }
+
+        if (requested.Version == null)
+        {
+            return requestingAssembly == moduleAssembly;
+        }
+
+        return shippedVersion != null && requested.Version == shippedVersion;
     }
 
     private static Assembly LoadFromPath(string path)

@@ -41,4 +41,7 @@ internal static class ErrorIds
     public const string OutFileRequired = "OutFileRequired";
     public const string AliasNotFound = "AliasNotFound";
     public const string CheckInFailed = "CheckInFailed";
+
+    // Import-Module on a PowerShell the module cannot run on (PowerShell 7.0/7.1: see RuntimeRequirement).
+    public const string UnsupportedPowerShell = "UnsupportedPowerShell";
 }

@@ -7,7 +7,8 @@ using PasswordSafe.Session;
 namespace PasswordSafe.Internal;
 
 /// <summary>
-/// Import: registers the dependency resolver before any Newtonsoft type is touched.
+/// Import: refuses a PowerShell the module cannot run on (<see cref="RuntimeRequirement"/>), then registers the
+/// dependency resolver before any Newtonsoft type is touched.
 /// Remove: signs out this runspace's sessions, since Remove-Module cannot unload the assembly and
 /// live server sessions would otherwise linger until their idle timeout.
 /// </summary>
@@ -15,7 +16,12 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 {
     private static readonly TimeSpan SignOutTimeout = TimeSpan.FromSeconds(5);
 
-    public void OnImport() => DependencyResolver.Register();
+    public void OnImport()
+    {
+        // First: on PowerShell 7.0/7.1 nothing of the module can work, and the user should hear why at Import-Module.
+        RuntimeRequirement.Ensure(ClrRuntime.Current);
+        DependencyResolver.Register();
+    }
 
     public void OnRemove(PSModuleInfo psModuleInfo)
     {

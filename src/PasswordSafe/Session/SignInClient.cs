@@ -165,7 +165,7 @@ internal sealed class SignInClient
             throw MalformedKey();
         }
 
-        if (PsAuthValues.ProblemWithField(challenge) is { } challengeProblem)
+        if (PsAuthValues.ProblemWithField(challenge, isSecret: true) is { } challengeProblem)
         {
             throw new PasswordSafeException(ErrorIds.ValidationFailed,
                 $"The two-factor answer cannot be sent: {challengeProblem}.",

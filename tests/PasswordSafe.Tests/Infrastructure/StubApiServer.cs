@@ -35,6 +35,9 @@ public sealed class StubApiServer : IAsyncDisposable
     /// <summary>Number of requests received per path (lower-cased, relative to the v3 base).</summary>
     public ConcurrentDictionary<string, int> Hits { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The request headers of every request received, in order, as "METHOD path" and name/value pairs.</summary>
+    public ConcurrentQueue<(string Request, System.Collections.Generic.Dictionary<string, string> Headers)> ReceivedHeaders { get; } = new();
+
     public static async Task<StubApiServer> StartAsync()
     {
         var certificate = TestCertificates.CreateServerCertificate();
@@ -75,6 +78,9 @@ public sealed class StubApiServer : IAsyncDisposable
         var relative = path.StartsWith(basePath, StringComparison.OrdinalIgnoreCase) ? path.Substring(basePath.Length) : path;
         relative = Normalize(relative);
         Hits.AddOrUpdate(relative, 1, (_, n) => n + 1);
+        var headers = new System.Collections.Generic.Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in context.Request.Headers) headers[header.Key] = header.Value.ToString();
+        ReceivedHeaders.Enqueue((context.Request.Method + " " + relative, headers));
 
         if (!responses.TryGetValue(relative, out var response))
         {

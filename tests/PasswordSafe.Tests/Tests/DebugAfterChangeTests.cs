@@ -28,7 +28,7 @@ public sealed class DebugAfterChangeTests
 
         Assert.Equal("Dbg", Assert.Single(result.Output).Properties["Name"].Value);
         Assert.Single(emulator.State.Workgroups, w => w.Name == "Dbg");
-        Assert.Contains(result.Verbose, l => l.StartsWith("POST ", StringComparison.Ordinal) && l.Contains("/Workgroups → 201", StringComparison.Ordinal));
+        Assert.Contains(result.Verbose, l => l.StartsWith("POST ", StringComparison.Ordinal) && l.Contains("/Workgroups -> 201", StringComparison.Ordinal));
         Assert.Contains(result.Debug, l => l.StartsWith("HTTP request: POST ", StringComparison.Ordinal) && l.Contains("{\"Name\":\"Dbg\"}", StringComparison.Ordinal));
         Assert.Contains(result.Debug, l => l.StartsWith("HTTP response: 201", StringComparison.Ordinal));
         Assert.Contains(result.HostWrites, IsQuestion); // PowerShell did ask, and this host could not answer

@@ -63,6 +63,6 @@ public sealed class RestMethodPathTests : IClassFixture<EmulatorFixture>
 
         Assert.Contains(result.Output, o => (string?)o.Properties["UserName"]?.Value == "admin");
         var call = Assert.Single(result.Verbose, l => l.StartsWith("GET ", StringComparison.Ordinal));
-        Assert.StartsWith("GET " + emulator.Server.BaseUri.AbsoluteUri + "Users → 200", call);
+        Assert.StartsWith("GET " + emulator.Server.BaseUri.AbsoluteUri + "Users -> 200", call);
     }
 }

@@ -16,7 +16,7 @@ namespace PasswordSafe.Tests.Tests;
 /// </summary>
 public sealed class ServerEndedSessionTests
 {
-    // Every call the module makes shows in Verbose as "<METHOD> <url> → <status>".
+    // Every call the module makes shows in Verbose as "<METHOD> <url> -> <status>".
     private static bool IsHttpCall(string verbose) =>
         verbose.StartsWith("GET ", StringComparison.Ordinal) || verbose.StartsWith("POST ", StringComparison.Ordinal);
 

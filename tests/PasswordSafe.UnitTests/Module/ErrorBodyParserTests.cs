@@ -43,7 +43,7 @@ public class ErrorBodyParserTests
     {
         var parsed = ErrorBodyParser.Parse(new string('x', 2000), 500);
         Assert.Equal(500, parsed.Message!.Length);
-        Assert.EndsWith("…", parsed.Message);
+        Assert.EndsWith("...", parsed.Message);
     }
 
     [Theory]

@@ -83,7 +83,7 @@ public class RetryPolicyTests
         Assert.Equal(new[] { TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2) }, waits);
         var verbose = log.Drain().Where(l => l.Key).Select(l => l.Value).ToList();
         Assert.Equal(5, verbose.Count); // three calls and two "retrying" notes
-        Assert.Matches(@"^GET https://pam\.test/BeyondTrust/api/public/v3/Users → 503 Service Unavailable \(\d+ ms\)$", verbose[0]);
+        Assert.Matches(@"^GET https://pam\.test/BeyondTrust/api/public/v3/Users -> 503 Service Unavailable \(\d+ ms\)$", verbose[0]);
     }
 
     [Fact]

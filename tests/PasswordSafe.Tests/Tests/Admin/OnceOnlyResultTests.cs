@@ -32,7 +32,7 @@ public sealed class OnceOnlyResultTests
         Assert.True(secret.Length > 0);
         Assert.Single(result.Warnings, w => w.Contains(warning, StringComparison.Ordinal));
         Assert.Contains(result.HostWrites, l => l.StartsWith("PROMPT: ", StringComparison.Ordinal)); // asked, and the host could not answer
-        Assert.Contains(result.Verbose, l => l.StartsWith("POST ", StringComparison.Ordinal) && l.Contains("→ 201", StringComparison.Ordinal));
+        Assert.Contains(result.Verbose, l => l.StartsWith("POST ", StringComparison.Ordinal) && l.Contains("-> 201", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Information, v => v.StartsWith("WARNING: ", StringComparison.Ordinal)); // not twice
     }
 

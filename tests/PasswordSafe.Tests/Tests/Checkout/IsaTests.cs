@@ -72,7 +72,7 @@ public sealed class IsaTests : IClassFixture<CheckoutEmulator>, IDisposable
         if (expectedUserName != null) Assert.Equal(expectedUserName, Assert.IsType<PSCredential>(result.SingleValue).UserName);
         else Assert.IsType<System.Security.SecureString>(result.SingleValue);
         Assert.DoesNotContain(result.Verbose, line => line.Contains("ManagedAccounts", StringComparison.Ordinal));
-        Assert.Single(result.Verbose, line => line.Contains(" → ", StringComparison.Ordinal));
+        Assert.Single(result.Verbose, line => line.Contains(" -> ", StringComparison.Ordinal));
     }
 
     [Fact]

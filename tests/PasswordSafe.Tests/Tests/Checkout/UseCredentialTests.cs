@@ -137,7 +137,7 @@ public sealed class UseCredentialTests : IAsyncLifetime
 
         Assert.Equal("svc-backup@contoso.test", result.SingleValue);
         Assert.DoesNotContain(result.Verbose, line => line.Contains("/Requests?", StringComparison.Ordinal));
-        Assert.Equal(3, result.Verbose.Count(line => line.Contains(" → ", StringComparison.Ordinal)));
+        Assert.Equal(3, result.Verbose.Count(line => line.Contains(" -> ", StringComparison.Ordinal)));
         Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
     }
 
