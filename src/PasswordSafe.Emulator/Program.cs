@@ -34,6 +34,9 @@ internal static class Program
         {
             var seed = commandLine.SeedPath is null ? EmulatorSeed.LoadDemo() : EmulatorSeed.Load(commandLine.SeedPath);
             if (commandLine.Generate is { } generate) seed.Generate = generate;
+            // Into the seed, so a reset (POST /emulator/reset) starts over with them too.
+            if (commandLine.IdleTimeoutMinutes is int minutes) (seed.Settings ??= new()).SessionIdleTimeoutMinutes = minutes;
+            if (commandLine.ResponseDelayMilliseconds is int delay) (seed.Settings ??= new()).ResponseDelayMilliseconds = delay;
             server = await EmulatorServer.StartAsync(new EmulatorOptions
             {
                 Port = commandLine.Port,
@@ -59,10 +62,6 @@ internal static class Program
 
         await using (server)
         {
-            if (commandLine.IdleTimeoutMinutes is int minutes)
-                server.State.Settings = server.State.Settings with { SessionIdleTimeoutMinutes = minutes };
-            if (commandLine.ResponseDelayMilliseconds is int delay)
-                server.State.Settings = server.State.Settings with { ResponseDelayMilliseconds = delay };
             ConnectionBanner.Write(Console.Out, server, isDemoSeed: commandLine.SeedPath is null);
 
             var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

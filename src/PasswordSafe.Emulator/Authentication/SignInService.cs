@@ -52,7 +52,7 @@ internal sealed class SignInService
         // B5
         if (registration.ClientCertificateRequired)
         {
-            var verdict = ClientCertificateCheck.Evaluate(request.ClientCertificate, _clientCertificateAuthority);
+            var verdict = ClientCertificateCheck.Evaluate(request.ClientCertificate, _clientCertificateAuthority, _state.Clock.GetUtcNow());
             if (verdict == ClientCertificateVerdict.Missing)
                 return Fail(runAs, registration.Id, source, "the registration requires a client certificate and none was presented");
             if (verdict == ClientCertificateVerdict.Untrusted)

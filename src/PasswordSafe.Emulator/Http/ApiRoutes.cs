@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PasswordSafe.Emulator.Http;
 
@@ -46,10 +47,11 @@ internal static class ApiRoutes
     /// response delay (a realistic server's latency) is spent first, on API calls only, never on /emulator. Every API
     /// call answered goes to the call log (<see cref="EmulatorState.ApiCalls"/>).
     /// </summary>
-    internal static void UseEmulatorGuards(this WebApplication app, EmulatorState state)
+    internal static void UseEmulatorGuards(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
+            var state = context.RequestServices.GetRequiredService<EmulatorState>();
             var isApi = ApiPaths.IsApi(context.Request.Path);
             if (isApi)
             {

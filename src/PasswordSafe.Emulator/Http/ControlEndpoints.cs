@@ -28,10 +28,11 @@ internal static class ControlEndpoints
         // What a client sent and how often (method, path, query, status; never a header or body), newest last.
         control.MapGet("/calls", (EmulatorState state) => ApiResults.Json(state.ApiCalls.All));
         control.MapGet("/notifications", (EmulatorState state) => ApiResults.Json(state.AdminNotifications));
-        control.MapGet("/status", (EmulatorState state) => ApiResults.Json(new EmulatorStatusJson("Running",
-            typeof(ControlEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0", startedAt, state.Clock.GetUtcNow(),
-            state.ActiveSessionCount, state.Users.Count, state.UserGroups.Count, state.ApiRegistrations.Count,
-            state.Audit.Count, state.AdminNotifications.Count, state.ManagedAccountCount, state.ActiveRequestCount)));
+        control.MapGet("/status", (EmulatorState state) => ApiResults.Json(Status(state, startedAt)));
+        // Out-of-process tests (Pester) move time and start over through these; in process: Clock.Advance, server.Reset().
+        control.MapGet("/clock", (EmulatorRuntime runtime) => ApiResults.Json(EmulatorClockJson.From(runtime.Clock)));
+        control.MapPost("/clock", AdvanceClockAsync);
+        control.MapPost("/reset", (EmulatorRuntime runtime) => ApiResults.Json(Status(runtime.Reset(), startedAt)));
         // Scripted refusals of signed-in calls (a status and body instead of the endpoint's answer), e.g. a 403 on GET Aliases.
         control.MapGet("/refusals", (EmulatorState state) => ApiResults.Json(state.CallRefusals.All));
         control.MapPost("/refusals", PostRefusalAsync);
@@ -54,6 +55,27 @@ internal static class ControlEndpoints
         // that watches or locks live sessions can be tried (sessions are not started until then).
         control.MapPost("/sessions/{id:int}/connect", (int id, EmulatorState state) => SimulateSessionUse(id, state, connect: true));
         control.MapPost("/sessions/{id:int}/logoff", (int id, EmulatorState state) => SimulateSessionUse(id, state, connect: false));
+    }
+
+    private static EmulatorStatusJson Status(EmulatorState state, DateTimeOffset startedAt) => new("Running",
+        typeof(ControlEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0", startedAt, state.Clock.GetUtcNow(),
+        state.ActiveSessionCount, state.Users.Count, state.UserGroups.Count, state.ApiRegistrations.Count,
+        state.Audit.Count, state.AdminNotifications.Count, state.ManagedAccountCount, state.ActiveRequestCount);
+
+    /// <summary>Forward only, as in process (<see cref="EmulatorClock.Advance"/>): time in the emulator never runs back.</summary>
+    private static async Task<IResult> AdvanceClockAsync(HttpContext context, EmulatorRuntime runtime)
+    {
+        const string example = "{\"AdvanceMinutes\": 21}";
+        var (body, refusal) = await ControlBody<ClockAdvance>.ReadAsync(context, "a clock change", example);
+        if (refusal is not null) return refusal;
+        if (body!.AdvanceMinutes is not double minutes)
+            return ApiResults.BadRequest($"AdvanceMinutes is required: the minutes to move the emulator clock forward, e.g. {example}.");
+        if (minutes <= 0)
+            return ApiResults.BadRequest("AdvanceMinutes must be more than 0: the emulator clock only moves forward (POST /emulator/reset takes it back to real time).");
+        if (minutes > ClockAdvance.MaxMinutes)
+            return ApiResults.BadRequest($"AdvanceMinutes must be at most {ClockAdvance.MaxMinutes} (ten years).");
+        runtime.Clock.Advance(TimeSpan.FromMinutes(minutes));
+        return ApiResults.Json(EmulatorClockJson.From(runtime.Clock));
     }
 
     private static IResult SimulateSessionUse(int id, EmulatorState state, bool connect)

@@ -17,6 +17,14 @@ internal static class SeedReader
         Converters = { new SeedEnumConverterFactory() },
     };
 
+    /// <summary>Seed JSON that <see cref="Parse"/> reads back to the same seed (a reset builds from it).</summary>
+    internal static string Serialize(EmulatorSeed seed) => JsonSerializer.Serialize(seed, WriteOptions);
+
+    private static readonly JsonSerializerOptions WriteOptions = new(Options)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     internal static EmulatorSeed ReadDemo()
     {
         using var stream = typeof(SeedReader).Assembly.GetManifestResourceStream(DemoResourceName)

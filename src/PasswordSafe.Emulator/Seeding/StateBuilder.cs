@@ -7,7 +7,10 @@ namespace PasswordSafe.Emulator;
 /// <summary>Turns a seed into an <see cref="EmulatorState"/>, checking the rules a console would enforce on input.</summary>
 internal static class StateBuilder
 {
-    internal static EmulatorState Build(EmulatorSeed seed, TimeProvider clock)
+    internal static EmulatorState Build(EmulatorSeed seed, TimeProvider clock) => Build(seed, clock, new GeneratedSeedValues());
+
+    /// <summary>Builds with <paramref name="generated"/>'s keys and client secrets for what the seed leaves out (a reset reuses them).</summary>
+    internal static EmulatorState Build(EmulatorSeed seed, TimeProvider clock, GeneratedSeedValues generated)
     {
         ArgumentNullException.ThrowIfNull(seed);
         var state = new EmulatorState(clock);
@@ -22,13 +25,13 @@ internal static class StateBuilder
 
         foreach (var item in seed.ApiRegistrations ?? [])
         {
-            var (registration, generated) = BuildRegistration(item);
-            state.AddRegistration(registration, generated);
+            var (registration, keyGenerated) = BuildRegistration(item, generated);
+            state.AddRegistration(registration, keyGenerated);
         }
         foreach (var item in seed.Users ?? [])
         {
-            var (user, generated) = BuildUser(item, state, clock);
-            state.AddUser(user, generated);
+            var (user, secretGenerated) = BuildUser(item, state, clock, generated);
+            state.AddUser(user, secretGenerated);
         }
         // Checkout data before groups: a group's SmartRuleAccess names rules and policies.
         var checkout = new CheckoutBuilder();
@@ -57,7 +60,7 @@ internal static class StateBuilder
         }
     }
 
-    private static (ApiRegistration, bool) BuildRegistration(SeedApiRegistration item)
+    private static (ApiRegistration, bool) BuildRegistration(SeedApiRegistration item, GeneratedSeedValues values)
     {
         var where = $"API registration {item.Id}";
         if (item.Id <= 0) throw new SeedException($"{where}: Id must be a positive number.");
@@ -86,17 +89,19 @@ internal static class StateBuilder
         var generated = false;
         if (item.RegistrationType == RegistrationType.ApiKeyPolicy)
         {
-            var key = item.Key;
-            if (string.IsNullOrEmpty(key))
+            if (string.IsNullOrEmpty(item.Key))
             {
-                key = SecretGenerator.NewApiKey();
+                registration.Key = values.ApiKey(item.Id);
                 generated = true;
             }
-            else if (!ApiKeyFormat.IsValid(key))
+            else if (!ApiKeyFormat.IsValid(item.Key))
             {
                 throw new SeedException($"{where}: Key must be 128 letters and digits, or a legacy GUID (A5); leave it out to have one generated.");
             }
-            registration.Key = ProtectedSecret.Protect(key);
+            else
+            {
+                registration.Key = ProtectedSecret.Protect(item.Key);
+            }
         }
         else if (!string.IsNullOrEmpty(item.Key))
         {
@@ -122,7 +127,7 @@ internal static class StateBuilder
         return parsed.ToArray();
     }
 
-    private static (EmulatorUser, bool) BuildUser(SeedUser item, EmulatorState state, TimeProvider clock)
+    private static (EmulatorUser, bool) BuildUser(SeedUser item, EmulatorState state, TimeProvider clock, GeneratedSeedValues values)
     {
         var where = $"User {item.UserID}";
         if (item.UserID <= 0) throw new SeedException($"{where}: UserID must be a positive number.");
@@ -151,14 +156,16 @@ internal static class StateBuilder
             if (policy is null || policy.RegistrationType != RegistrationType.ApiAccessPolicy)
                 throw new SeedException($"{where}: AccessPolicyID must name an ApiAccessPolicy registration listed before the users (C2).");
             user.AccessPolicyId = policy.Id;
-            user.ClientId = string.IsNullOrWhiteSpace(item.ClientID) ? SecretGenerator.NewClientId() : item.ClientID;
-            var secret = item.ClientSecret;
-            if (string.IsNullOrEmpty(secret))
+            user.ClientId = string.IsNullOrWhiteSpace(item.ClientID) ? values.ClientId(item.UserID) : item.ClientID;
+            if (string.IsNullOrEmpty(item.ClientSecret))
             {
-                secret = SecretGenerator.NewClientSecret();
+                user.ClientSecret = values.ClientSecret(item.UserID);
                 generated = true;
             }
-            user.ClientSecret = ProtectedSecret.Protect(secret);
+            else
+            {
+                user.ClientSecret = ProtectedSecret.Protect(item.ClientSecret);
+            }
             user.ClientSecretExpiryDate = item.ClientSecretExpiryDate ?? clock.GetUtcNow().AddDays(state.Settings.ClientSecretExpiryDays);
         }
         else if (item.AccessPolicyID is not null || item.ClientID is not null || item.ClientSecret is not null)
