@@ -13,6 +13,7 @@ internal static class StateBuilder
     internal static EmulatorState Build(EmulatorSeed seed, TimeProvider clock, GeneratedSeedValues generated)
     {
         ArgumentNullException.ThrowIfNull(seed);
+        SeedUniqueNames.Check(seed);
         var state = new EmulatorState(clock);
         try
         {
