@@ -25,6 +25,12 @@ internal sealed class EmulatorRuntime
 
     internal EmulatorClock Clock { get; }
 
+    /// <summary>The port the server is bound to (the real one, also when 0 was asked for); a reset keeps it.</summary>
+    internal int Port { get; set; }
+
+    /// <summary>The server certificate's thumbprint, to pin; a reset keeps the certificate.</summary>
+    internal string? CertificateThumbprint { get; set; }
+
     /// <summary>The state API calls and control endpoints use now.</summary>
     internal EmulatorState State => _state;
 

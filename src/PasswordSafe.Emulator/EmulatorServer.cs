@@ -40,6 +40,8 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>https://127.0.0.1:&lt;port&gt;/eEye.RetinaCS.Server/api/public/v3/</summary>
     public Uri LegacyBaseUri { get; }
     public X509Certificate2 ServerCertificate { get; }
+    /// <summary>True when no certificate was given: the self-signed one made for this process (new at every start).</summary>
+    public bool HasGeneratedCertificate { get; private init; }
     /// <summary>The state in use; a <see cref="Reset"/> replaces it, so read it again after one.</summary>
     public EmulatorState State => _runtime.State;
     /// <summary>The emulator's clock (<see cref="EmulatorOptions.Clock"/>, or one the server made).</summary>
@@ -108,7 +110,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new EmulatorServer(app, port, certificate, runtime);
+        runtime.Port = port;
+        runtime.CertificateThumbprint = certificate.Thumbprint;
+        return new EmulatorServer(app, port, certificate, runtime) { HasGeneratedCertificate = options.ServerCertificate is null };
     }
 
     public async ValueTask DisposeAsync()

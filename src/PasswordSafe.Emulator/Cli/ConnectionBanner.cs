@@ -12,7 +12,7 @@ internal static class ConnectionBanner
 {
     private const string ConsoleActor = "emulator console";
 
-    internal static void Write(TextWriter output, EmulatorServer server, bool isDemoSeed)
+    internal static void Write(TextWriter output, EmulatorServer server, bool isDemoSeed, string? exportedCertificatePath = null)
     {
         var state = server.State;
         var root = server.RootUri.ToString().TrimEnd('/');
@@ -21,6 +21,12 @@ internal static class ConnectionBanner
         output.WriteLine($"  API base path      {server.BaseUri}");
         output.WriteLine($"  Legacy base path   {server.LegacyBaseUri}");
         output.WriteLine($"  Server certificate {server.ServerCertificate.Subject}, thumbprint {thumbprint}");
+        output.WriteLine(exportedCertificatePath is null
+            ? "  Trust or pin       pin the thumbprint (-ServerCertificateThumbprint), or write the certificate with --export-certificate FILE.cer and trust that file"
+            : $"  Trust or pin       certificate written to {exportedCertificatePath}: trust it (Windows: Import-Certificate -FilePath {exportedCertificatePath} -CertStoreLocation Cert:\\CurrentUser\\Root), or pin the thumbprint");
+        output.WriteLine(server.HasGeneratedCertificate
+            ? "  State              in memory only: a restart starts from the seed again, with a new self-signed certificate (keep one with --certificate)"
+            : "  State              in memory only: a restart starts from the seed again (the certificate is the --certificate one)");
         output.WriteLine($"  Audit              {root}/emulator/audit   (also /emulator/status, /emulator/settings)");
         if (server.State.Settings.ResponseDelayMilliseconds > 0)
             output.WriteLine($"  Response delay     {server.State.Settings.ResponseDelayMilliseconds} ms before every API call (--response-delay-ms)");

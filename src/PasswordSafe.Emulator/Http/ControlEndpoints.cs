@@ -28,11 +28,11 @@ internal static class ControlEndpoints
         // What a client sent and how often (method, path, query, status; never a header or body), newest last.
         control.MapGet("/calls", (EmulatorState state) => ApiResults.Json(state.ApiCalls.All));
         control.MapGet("/notifications", (EmulatorState state) => ApiResults.Json(state.AdminNotifications));
-        control.MapGet("/status", (EmulatorState state) => ApiResults.Json(Status(state, startedAt)));
+        control.MapGet("/status", (EmulatorRuntime runtime, EmulatorState state) => ApiResults.Json(Status(runtime, state, startedAt)));
         // Out-of-process tests (Pester) move time and start over through these; in process: Clock.Advance, server.Reset().
         control.MapGet("/clock", (EmulatorRuntime runtime) => ApiResults.Json(EmulatorClockJson.From(runtime.Clock)));
         control.MapPost("/clock", AdvanceClockAsync);
-        control.MapPost("/reset", (EmulatorRuntime runtime) => ApiResults.Json(Status(runtime.Reset(), startedAt)));
+        control.MapPost("/reset", (EmulatorRuntime runtime) => ApiResults.Json(Status(runtime, runtime.Reset(), startedAt)));
         // Scripted refusals of signed-in calls (a status and body instead of the endpoint's answer), e.g. a 403 on GET Aliases.
         control.MapGet("/refusals", (EmulatorState state) => ApiResults.Json(state.CallRefusals.All));
         control.MapPost("/refusals", PostRefusalAsync);
@@ -57,8 +57,9 @@ internal static class ControlEndpoints
         control.MapPost("/sessions/{id:int}/logoff", (int id, EmulatorState state) => SimulateSessionUse(id, state, connect: false));
     }
 
-    private static EmulatorStatusJson Status(EmulatorState state, DateTimeOffset startedAt) => new("Running",
-        typeof(ControlEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0", startedAt, state.Clock.GetUtcNow(),
+    private static EmulatorStatusJson Status(EmulatorRuntime runtime, EmulatorState state, DateTimeOffset startedAt) => new("Running",
+        typeof(ControlEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0", runtime.Port, runtime.CertificateThumbprint,
+        startedAt, state.Clock.GetUtcNow(), runtime.LastResetAt,
         state.ActiveSessionCount, state.Users.Count, state.UserGroups.Count, state.ApiRegistrations.Count,
         state.Audit.Count, state.AdminNotifications.Count, state.ManagedAccountCount, state.ActiveRequestCount);
 
