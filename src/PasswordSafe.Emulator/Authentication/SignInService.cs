@@ -65,11 +65,11 @@ internal sealed class SignInService
         // C1: application users use OAuth only.
         if (user.UserType == UserType.Application)
             return Fail(runAs, registration.Id, source, "application users cannot be the run-as user of an API key; they use OAuth (C1)");
-        if (!user.IsActive) return Fail(runAs, registration.Id, source, $"user '{user.UserName}' is not active");
-        if (user.IsQuarantined) return Fail(runAs, registration.Id, source, $"user '{user.UserName}' is quarantined");
+        if (!user.IsActive) return Fail(user.SignInName, registration.Id, source, $"user '{user.SignInName}' is not active");
+        if (user.IsQuarantined) return Fail(user.SignInName, registration.Id, source, $"user '{user.SignInName}' is quarantined");
         // A7
         if (!_state.CanUseRegistration(user.UserId, registration.Id))
-            return Fail(runAs, registration.Id, source, $"user '{user.UserName}' is in no active group granted API registration {registration.Id} (A7)");
+            return Fail(user.SignInName, registration.Id, source, $"user '{user.SignInName}' is in no active group granted API registration {registration.Id} (A7)");
 
         // B1: pwd is checked only when the registration requires it, and ignored otherwise.
         if (registration.UserPasswordRequired)
@@ -90,7 +90,7 @@ internal sealed class SignInService
                 if (header.Challenge is null)
                 {
                     var pending = _state.StartSession(user, registration, null, pendingChallenge: true, "ApiKey", source);
-                    _state.RecordAudit(AuditKinds.ChallengeIssued, user.UserName, registration.Id, source, "two-factor challenge sent");
+                    _state.RecordAudit(AuditKinds.ChallengeIssued, user.SignInName, registration.Id, source, "two-factor challenge sent");
                     return SignInOutcome.Challenge(pending, factor.Prompt);
                 }
                 var waiting = _state.TakePendingChallenge(request.SessionCookie);

@@ -112,17 +112,14 @@ internal static class ConnectionBanner
         {
             var user = state.Users.FirstOrDefault(u => u.UserType != UserType.Application && state.GroupsOf(u.UserId)
                 .Any(g => g.IsActive && g.ApplicationRegistrationIds.Contains(registration.Id)));
-            if (user is not null) return (registration.Id.ToString(), SignInName(user));
+            if (user is not null) return (registration.Id.ToString(), user.SignInName);
         }
         return ("N", "<run-as user>");
     }
 
-    private static string SignInName(EmulatorUser user) =>
-        user.IsDirectoryUser && !string.IsNullOrEmpty(user.DomainName) ? $"{user.DomainName}\\{user.UserName}" : user.UserName;
-
     private static string Describe(EmulatorUser user, EmulatorState state)
     {
-        var name = SignInName(user);
+        var name = user.SignInName;
         var notes = new System.Collections.Generic.List<string>();
         if (state.IsAdministrator(user.UserId)) notes.Add("admin");
         if (user.TwoFactor.Type != TwoFactorType.None) notes.Add($"2FA {user.TwoFactor.Type.ToString().ToLowerInvariant()}");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -20,8 +21,7 @@ internal static class ControlEndpoints
         control.MapGet("/audit", (HttpContext context, EmulatorState state) =>
         {
             var user = context.Request.Query["user"].FirstOrDefault();
-            var entries = state.Audit.Where(e => string.IsNullOrEmpty(user) || string.Equals(e.UserName, user, StringComparison.OrdinalIgnoreCase));
-            return ApiResults.Json(entries.ToList());
+            return ApiResults.Json(string.IsNullOrEmpty(user) ? state.Audit : AuditOf(state, user));
         });
         // For humans watching a runbook: every request with its status (never a credential).
         control.MapGet("/requests", (EmulatorState state) => ApiResults.Json(state.ReleaseRequests.Select(RequestJson.From).ToList()));
@@ -55,6 +55,17 @@ internal static class ControlEndpoints
         // that watches or locks live sessions can be tried (sessions are not started until then).
         control.MapPost("/sessions/{id:int}/connect", (int id, EmulatorState state) => SimulateSessionUse(id, state, connect: true));
         control.MapPost("/sessions/{id:int}/logoff", (int id, EmulatorState state) => SimulateSessionUse(id, state, connect: false));
+    }
+
+    /// <summary>
+    /// The entries of the user the name means — DOMAIN\user, UPN or, for a directory user, the bare name — whatever form an
+    /// entry holds (a failed sign-in keeps the run-as name as typed); a name no user has matches entries with that name.
+    /// </summary>
+    private static IReadOnlyList<AuditEntry> AuditOf(EmulatorState state, string name)
+    {
+        var users = state.Users.Where(u => u.IsNamed(name)).ToList();
+        return state.Audit.Where(e => e.UserName is { } recorded
+            && (string.Equals(recorded, name, StringComparison.OrdinalIgnoreCase) || users.Any(u => u.IsNamed(recorded)))).ToList();
     }
 
     private static EmulatorStatusJson Status(EmulatorRuntime runtime, EmulatorState state, DateTimeOffset startedAt) => new("Running",

@@ -16,7 +16,8 @@ internal sealed class LateAnswerFilter : IEndpointFilter
         var result = await next(context);
         var http = context.HttpContext;
         if (!state.LateAnswers.IsEmpty
-            && state.LateAnswers.Find(http.Request.Method, ApiPaths.CallOf(http, state.Clock.GetUtcNow()).Path) is { } rule)
+            && state.LateAnswers.Find(http.Request.Method, ApiPaths.CallOf(http, state.Clock.GetUtcNow()).Path,
+                state.FindUser(RequestFacts.Session(http).UserId)) is { } rule)
         {
             try
             {

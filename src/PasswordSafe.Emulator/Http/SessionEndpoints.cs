@@ -77,7 +77,7 @@ internal static class SessionEndpoints
 
     /// <summary>One entry per session locked or terminated, whether by its id or by its account's or system's (QuarantineEndpoints).</summary>
     internal static void AuditChange(EmulatorState state, Caller caller, AccessSessionRecord session, bool locking) =>
-        state.RecordAudit(locking ? AuditKinds.SessionLocked : AuditKinds.SessionTerminated, caller.User.UserName, caller.RegistrationId,
+        state.RecordAudit(locking ? AuditKinds.SessionLocked : AuditKinds.SessionTerminated, caller.User.SignInName, caller.RegistrationId,
             caller.SourceAddress, $"session {session.SessionId} of {session.UserName} to {session.TargetName} {(locking ? "locked" : "terminated")}");
 
     private static bool MayRead(AccountView view, AccessSessionRecord session, Caller caller) => session.AccountId is int accountId

@@ -34,7 +34,7 @@ public sealed class CallRefusalList
         {
             return _refusals.FirstOrDefault(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
                                                  && string.Equals(r.Path, path.Trim('/'), StringComparison.OrdinalIgnoreCase)
-                                                 && (r.UserName is null || user.IsKnownAs(r.UserName)));
+                                                 && (r.UserName is null || user.IsNamed(r.UserName)));
         }
     }
 }

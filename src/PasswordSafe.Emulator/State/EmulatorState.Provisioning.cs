@@ -363,7 +363,7 @@ public sealed partial class EmulatorState
             }
             else
             {
-                Rotate(account, caller.User.UserName, caller);
+                Rotate(account, caller.User.SignInName, caller);
             }
             return LedgerOutcome<bool>.Ok(true, 204);
         }
@@ -389,7 +389,7 @@ public sealed partial class EmulatorState
                 }
                 else
                 {
-                    Rotate(account, caller.User.UserName, caller);
+                    Rotate(account, caller.User.SignInName, caller);
                 }
             }
             if (queue)
@@ -599,7 +599,7 @@ public sealed partial class EmulatorState
         _queuedChanges.Remove(account.ManagedAccountId);
         account.PasswordChangeCount++;
         account.LastChangeDate = _clock.GetUtcNow();
-        AddAudit(AuditKinds.PasswordRotated, caller?.User.UserName ?? by, caller?.RegistrationId, caller?.SourceAddress,
+        AddAudit(AuditKinds.PasswordRotated, caller?.User.SignInName ?? by, caller?.RegistrationId, caller?.SourceAddress,
             $"password of {account} changed" + (caller is null ? " (queued change)" : string.Empty));
     }
 

@@ -225,7 +225,7 @@ public sealed partial class EmulatorState
             stored.Revoked = true;
             foreach (var id in _sessions.Values.Where(s => s.AccessTokenHash == stored.Hash).Select(s => s.Id).ToList())
                 _sessions.Remove(id);
-            AddAudit(AuditKinds.TokenRevoked, _users.GetValueOrDefault(stored.ApplicationUserId)?.UserName, stored.RegistrationId, null, "access token revoked");
+            AddAudit(AuditKinds.TokenRevoked, _users.GetValueOrDefault(stored.ApplicationUserId)?.SignInName, stored.RegistrationId, null, "access token revoked");
             return true;
         }
     }
@@ -349,7 +349,7 @@ public sealed partial class EmulatorState
             {
                 user.LastLoginDate = now;
                 user.LastLoginAuthenticationType = authenticationType;
-                AddAudit(AuditKinds.SignInSucceeded, user.UserName, registration?.Id, sourceAddress, $"signed in ({authenticationType})");
+                AddAudit(AuditKinds.SignInSucceeded, user.SignInName, registration?.Id, sourceAddress, $"signed in ({authenticationType})");
             }
             return session;
         }
@@ -377,7 +377,7 @@ public sealed partial class EmulatorState
             if (Authentication.SourceAddressCheck.PeerProblem(registration.IPAuthenticationRules, registration.PSRUNRules, peer) is { } problem)
             {
                 var source = peer is null ? null : AddressRule.Normalize(peer).ToString();
-                var entry = AddAudit(AuditKinds.SessionCallRefused, _users.GetValueOrDefault(session.UserId)?.UserName, registration.Id, source,
+                var entry = AddAudit(AuditKinds.SessionCallRefused, _users.GetValueOrDefault(session.UserId)?.SignInName, registration.Id, source,
                     $"a call with a session cookie was refused: {problem}");
                 _notifications.Add(new AdminNotification(entry.Time, "Failed API authentication",
                     $"A call with the session cookie of '{entry.UserName}' from {source ?? "an unknown address"} was refused: {problem}"));
@@ -407,7 +407,7 @@ public sealed partial class EmulatorState
         {
             if (!_sessions.Remove(sessionId, out var session)) return false;
             if (!session.PendingChallenge)
-                AddAudit(AuditKinds.SignedOut, _users.GetValueOrDefault(session.UserId)?.UserName, session.RegistrationId, null, "signed out");
+                AddAudit(AuditKinds.SignedOut, _users.GetValueOrDefault(session.UserId)?.SignInName, session.RegistrationId, null, "signed out");
             return true;
         }
     }
@@ -422,7 +422,7 @@ public sealed partial class EmulatorState
             var token = SecretGenerator.NewAccessToken();
             var stored = new AccessToken(HashToken(token), user.UserId, registration.Id, now, now.AddMinutes(registration.AccessTokenDuration));
             _tokens[stored.Hash] = stored;
-            AddAudit(AuditKinds.TokenIssued, user.UserName, registration.Id, sourceAddress, "access token issued");
+            AddAudit(AuditKinds.TokenIssued, user.SignInName, registration.Id, sourceAddress, "access token issued");
             return (token, stored);
         }
     }

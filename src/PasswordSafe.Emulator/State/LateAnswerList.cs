@@ -27,13 +27,14 @@ public sealed class LateAnswerList
 
     public void Clear() { lock (_gate) _rules.Clear(); }
 
-    /// <summary>The first rule for this call, or null.</summary>
-    internal LateAnswer? Find(string method, string path)
+    /// <summary>The first rule for this call by this user, or null.</summary>
+    internal LateAnswer? Find(string method, string path, EmulatorUser? user)
     {
         lock (_gate)
         {
             return _rules.FirstOrDefault(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
-                                              && string.Equals(r.Path, path.Trim('/'), StringComparison.OrdinalIgnoreCase));
+                                              && string.Equals(r.Path, path.Trim('/'), StringComparison.OrdinalIgnoreCase)
+                                              && (r.UserName is null || (user is not null && user.IsNamed(r.UserName))));
         }
     }
 }
