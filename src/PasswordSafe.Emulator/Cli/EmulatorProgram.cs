@@ -32,6 +32,19 @@ internal static class EmulatorProgram
             return 0;
         }
 
+        X509Certificate2? serverCertificate, clientCa;
+        try
+        {
+            serverCertificate = commandLine.CertificatePath is null ? null
+                : CertificateFiles.LoadServerCertificate(commandLine.CertificatePath, commandLine.CertificatePassword);
+            clientCa = commandLine.ClientCaPath is null ? null : CertificateFiles.LoadClientCa(commandLine.ClientCaPath);
+        }
+        catch (CertificateOptionException e)
+        {
+            error.WriteLine($"The emulator could not start: {e.Message}");
+            return 1;
+        }
+
         EmulatorServer server;
         try
         {
@@ -44,10 +57,8 @@ internal static class EmulatorProgram
             {
                 Port = commandLine.Port,
                 Seed = seed,
-                ServerCertificate = commandLine.CertificatePath is null ? null
-                    : X509CertificateLoader.LoadPkcs12FromFile(commandLine.CertificatePath, commandLine.CertificatePassword),
-                ClientCertificateAuthority = commandLine.ClientCaPath is null ? null
-                    : X509CertificateLoader.LoadCertificateFromFile(commandLine.ClientCaPath),
+                ServerCertificate = serverCertificate,
+                ClientCertificateAuthority = clientCa,
                 LogToConsole = logToConsole,
             });
         }
@@ -58,7 +69,7 @@ internal static class EmulatorProgram
         }
         catch (Exception e) when (e is IOException or CryptographicException or UnauthorizedAccessException)
         {
-            // Port in use, unreadable or wrong-password certificate: the message says which; never the password.
+            // Port in use or another start failure the host reports: the message says which.
             error.WriteLine($"The emulator could not start: {e.Message}");
             return 1;
         }
