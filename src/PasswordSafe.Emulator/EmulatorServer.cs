@@ -74,6 +74,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // The host logs a failed start (a port in use) with its whole stack trace; the CLI says it in one line instead.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         }
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -67,9 +67,15 @@ internal static class EmulatorProgram
             error.WriteLine(e.Message);
             return 2;
         }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            error.WriteLine($"The emulator could not start: port {commandLine.Port} on 127.0.0.1 is in use (another emulator, or another " +
+                "program). Start with --port 0 to take a free port (the banner and GET /emulator/status say which), or choose another --port.");
+            return 1;
+        }
         catch (Exception e) when (e is IOException or CryptographicException or UnauthorizedAccessException)
         {
-            // Port in use or another start failure the host reports: the message says which.
+            // Another start failure the host reports: the message says which.
             error.WriteLine($"The emulator could not start: {e.Message}");
             return 1;
         }
