@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
@@ -12,8 +13,12 @@ internal static class ConnectionBanner
 {
     private const string ConsoleActor = "emulator console";
 
-    internal static void Write(TextWriter output, EmulatorServer server, bool isDemoSeed, string? exportedCertificatePath = null)
+    internal static void Write(TextWriter output, EmulatorServer server, bool isDemoSeed, string? exportedCertificatePath = null,
+        IReadOnlyList<string>? warnings = null)
     {
+        // First, so a warning is not lost below a long list of users.
+        foreach (var warning in warnings ?? []) output.WriteLine($"Warning: {warning}");
+        if (warnings is { Count: > 0 }) output.WriteLine();
         var state = server.State;
         var root = server.RootUri.ToString().TrimEnd('/');
         var thumbprint = server.ServerCertificate.Thumbprint;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -46,9 +47,11 @@ internal static class EmulatorProgram
         }
 
         EmulatorServer server;
+        IReadOnlyList<string> ignoredSeedProperties;
         try
         {
             var seed = commandLine.SeedPath is null ? EmulatorSeed.LoadDemo() : EmulatorSeed.Load(commandLine.SeedPath);
+            ignoredSeedProperties = seed.IgnoredProperties;
             if (commandLine.Generate is { } generate) seed.Generate = generate;
             // Into the seed, so a reset (POST /emulator/reset) starts over with them too.
             if (commandLine.IdleTimeoutMinutes is int minutes) (seed.Settings ??= new()).SessionIdleTimeoutMinutes = minutes;
@@ -84,7 +87,8 @@ internal static class EmulatorProgram
         {
             if (commandLine.ExportCertificatePath is { } exportPath && !TryExportCertificate(server, exportPath, error))
                 return 1;
-            ConnectionBanner.Write(output, server, isDemoSeed: commandLine.SeedPath is null, commandLine.ExportCertificatePath);
+            ConnectionBanner.Write(output, server, isDemoSeed: commandLine.SeedPath is null, commandLine.ExportCertificatePath,
+                StartWarnings.For(commandLine, ignoredSeedProperties));
             started?.Invoke(server);
             await stop.ConfigureAwait(false);
             output.WriteLine("Stopping the emulator…");

@@ -108,16 +108,9 @@ internal static class ControlEndpoints
 
     private static async Task<IResult> PutSettingsAsync(HttpContext context, EmulatorState state)
     {
-        SeedSettings? change;
-        try
-        {
-            change = await JsonSerializer.DeserializeAsync<SeedSettings>(context.Request.Body, ApiJson.Options, context.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            return ApiResults.BadRequest($"The body is not valid settings JSON: {e.Message}");
-        }
-        if (change is null) return ApiResults.BadRequest("Send a JSON object, e.g. {\"SessionIdleTimeoutMinutes\": 5}.");
+        // An unknown key (a typo such as "SessionIdleTimeout") is a 400 naming it, never a 200 that changed nothing.
+        var (change, refusal) = await ControlBody<SeedSettings>.ReadAsync(context, "settings", "{\"SessionIdleTimeoutMinutes\": 5}");
+        if (refusal is not null) return refusal;
         try
         {
             state.Settings = state.Settings.With(change);

@@ -23,6 +23,10 @@ public sealed class EmulatorSeed
     /// <summary>Optional large generated data set (README "Generated accounts").</summary>
     public SeedGenerate? Generate { get; set; }
 
+    /// <summary>Paths of the properties the JSON had that no seed type knows (ignored; the CLI warns about them).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> IgnoredProperties { get; internal set; } = [];
+
     /// <summary>The built-in demo seed (Seeds/demo.json), a fresh copy each call so callers may change it.</summary>
     public static EmulatorSeed LoadDemo() => SeedReader.ReadDemo();
 

@@ -51,8 +51,10 @@ internal static class SeedReader
     {
         try
         {
-            return JsonSerializer.Deserialize<EmulatorSeed>(json, Options)
+            var seed = JsonSerializer.Deserialize<EmulatorSeed>(json, Options)
                 ?? throw new SeedException($"The {source} is empty: give a JSON object (see the emulator README).");
+            seed.IgnoredProperties = SeedPropertyCheck.UnknownProperties(json);
+            return seed;
         }
         catch (SeedValueException e)
         {

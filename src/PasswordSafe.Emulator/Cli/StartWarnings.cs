@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PasswordSafe.Emulator.Cli;
+
+/// <summary>What the start banner warns about: things that let the emulator start but probably not as meant.</summary>
+internal static class StartWarnings
+{
+    /// <summary>How many ignored seed properties are named before "and N more".</summary>
+    internal const int MaxNamedProperties = 10;
+
+    internal static IReadOnlyList<string> For(CommandLine commandLine, IReadOnlyList<string> ignoredSeedProperties)
+    {
+        var warnings = new List<string>();
+        if (ignoredSeedProperties.Count > 0)
+        {
+            var named = string.Join(", ", ignoredSeedProperties.Take(MaxNamedProperties));
+            var more = ignoredSeedProperties.Count > MaxNamedProperties ? $" and {ignoredSeedProperties.Count - MaxNamedProperties:N0} more" : string.Empty;
+            warnings.Add($"the seed file '{commandLine.SeedPath}' has properties the emulator does not know, so they are ignored: {named}{more}. " +
+                "Check their spelling against \"Seed format\" in the emulator README.");
+        }
+        return warnings;
+    }
+}
