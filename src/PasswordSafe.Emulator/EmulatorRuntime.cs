@@ -45,7 +45,7 @@ internal sealed class EmulatorRuntime
     {
         lock (_gate)
         {
-            var seed = SeedReader.Parse(_seedJson.Reveal(), "seed read at start");
+            var seed = SeedReader.Parse(_seedJson.Reveal(), "seed read at start", isFile: false);
             Clock.ReturnToRealTime();
             var state = StateBuilder.Build(seed, Clock, _generated);
             _state = state;

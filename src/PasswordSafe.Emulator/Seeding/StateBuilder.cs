@@ -13,7 +13,20 @@ internal static class StateBuilder
     internal static EmulatorState Build(EmulatorSeed seed, TimeProvider clock, GeneratedSeedValues generated)
     {
         ArgumentNullException.ThrowIfNull(seed);
-        SeedUniqueNames.Check(seed);
+        try
+        {
+            return BuildState(seed, clock, generated);
+        }
+        catch (SeedException e) when (seed.Origin is { } origin && !e.Located)
+        {
+            // Builders name the item by its place; the file (or JSON text) and the item's line are added here.
+            throw origin.Locate(e);
+        }
+    }
+
+    private static EmulatorState BuildState(EmulatorSeed seed, TimeProvider clock, GeneratedSeedValues generated)
+    {
+        SeedUniqueness.Check(seed);
         var state = new EmulatorState(clock);
         try
         {
@@ -21,32 +34,44 @@ internal static class StateBuilder
         }
         catch (ArgumentException e)
         {
-            throw new SeedException($"Seed Settings: {e.Message}");
+            throw new SeedException($"$.Settings: {e.Message}");
         }
 
-        foreach (var item in seed.ApiRegistrations ?? [])
+        foreach (var (item, index) in Indexed(seed.ApiRegistrations))
         {
-            var (registration, keyGenerated) = BuildRegistration(item, generated);
+            var (registration, keyGenerated) = BuildRegistration(item, SeedPlace.Of("ApiRegistrations", index, item.Name, $"Id {item.Id}"), generated);
             state.AddRegistration(registration, keyGenerated);
         }
-        foreach (var item in seed.Users ?? [])
+        foreach (var (item, index) in Indexed(seed.Users))
         {
-            var (user, secretGenerated) = BuildUser(item, state, clock, generated);
+            var (user, secretGenerated) = BuildUser(item, SeedPlace.Of("Users", index, item.UserName, $"UserID {item.UserID}"), state, clock, generated);
             state.AddUser(user, secretGenerated);
         }
         // Checkout data before groups: a group's SmartRuleAccess names rules and policies.
         var checkout = new CheckoutBuilder();
         checkout.Add(seed);
-        foreach (var item in seed.UserGroups ?? [])
+        foreach (var (item, index) in Indexed(seed.UserGroups))
         {
-            var group = BuildGroup(item, state);
-            group.SmartRuleAccess = checkout.BuildGrants(item);
+            var where = SeedPlace.Of("UserGroups", index, item.Name, $"GroupID {item.GroupID}");
+            var group = BuildGroup(item, where, state);
+            group.SmartRuleAccess = checkout.BuildGrants(item, where);
             state.AddUserGroup(group);
         }
         GrantGeneratedAccounts(checkout, state);
         state.AttachCheckout(checkout.Build(state.GroupsOf));
         state.AttachAliases(checkout.BuildAliases(seed.Aliases));
         return state;
+    }
+
+    /// <summary>The items of a seed list with their index (the <c>[i]</c> of a seed path); null items are refused by place.</summary>
+    internal static IEnumerable<(T Item, int Index)> Indexed<T>(IReadOnlyList<T>? items, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(items))] string list = "")
+        where T : class
+    {
+        var name = list[(list.LastIndexOf('.') + 1)..];
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            yield return (items![i] ?? throw new SeedException($"$.{name}[{i}]: is null; give an object or remove it."), i);
+        }
     }
 
     /// <summary>The generated data set is requestable by the groups Generate names, or by every group.</summary>
@@ -56,15 +81,14 @@ internal static class StateBuilder
         var groupIds = checkout.GeneratedGrantGroupIds ?? state.UserGroups.Select(g => g.GroupId).ToList();
         foreach (var id in groupIds)
         {
-            var group = state.FindUserGroup(id) ?? throw new SeedException($"Generate: GroupIDs lists {id}, which is not a GroupID in the seed.");
+            var group = state.FindUserGroup(id) ?? throw new SeedException($"$.Generate: GroupIDs lists {id}, which is not a GroupID in the seed.");
             group.SmartRuleAccess = group.SmartRuleAccess.Append(grant).ToArray();
         }
     }
 
-    private static (ApiRegistration, bool) BuildRegistration(SeedApiRegistration item, GeneratedSeedValues values)
+    private static (ApiRegistration, bool) BuildRegistration(SeedApiRegistration item, string where, GeneratedSeedValues values)
     {
-        var where = $"API registration {item.Id}";
-        if (item.Id <= 0) throw new SeedException($"{where}: Id must be a positive number.");
+        if (item.Id <= 0) throw new SeedException($"{where}: {PositiveId("Id", item.Id, "registration")}");
         var registration = new ApiRegistration(item.Id, string.IsNullOrWhiteSpace(item.Name) ? $"Registration {item.Id}" : item.Name!, item.RegistrationType)
         {
             Active = item.Active ?? true,
@@ -114,7 +138,7 @@ internal static class StateBuilder
     private static AddressRule[] ParseRules(List<SeedAuthenticationRule>? rules, string where, string listName, ref int nextRuleId)
     {
         var parsed = new List<AddressRule>();
-        foreach (var rule in rules ?? [])
+        foreach (var (rule, index) in (rules ?? []).Select((r, i) => (r, i)))
         {
             try
             {
@@ -122,16 +146,15 @@ internal static class StateBuilder
             }
             catch (FormatException e)
             {
-                throw new SeedException($"{where}, {listName}: {e.Message}");
+                throw new SeedException($"{where}: {listName}[{index}]: {e.Message}");
             }
         }
         return parsed.ToArray();
     }
 
-    private static (EmulatorUser, bool) BuildUser(SeedUser item, EmulatorState state, TimeProvider clock, GeneratedSeedValues values)
+    private static (EmulatorUser, bool) BuildUser(SeedUser item, string where, EmulatorState state, TimeProvider clock, GeneratedSeedValues values)
     {
-        var where = $"User {item.UserID}";
-        if (item.UserID <= 0) throw new SeedException($"{where}: UserID must be a positive number.");
+        if (item.UserID <= 0) throw new SeedException($"{where}: {PositiveId("UserID", item.UserID, "user")}");
         if (string.IsNullOrWhiteSpace(item.UserName)) throw new SeedException($"{where}: UserName is required.");
         var user = new EmulatorUser(item.UserID, item.UserName!, item.UserType)
         {
@@ -186,10 +209,9 @@ internal static class StateBuilder
         return new TwoFactorMethod(item.Type, prompt, answer, item.PushApproved ?? true);
     }
 
-    private static UserGroup BuildGroup(SeedUserGroup item, EmulatorState state)
+    private static UserGroup BuildGroup(SeedUserGroup item, string where, EmulatorState state)
     {
-        var where = $"User group {item.GroupID}";
-        if (item.GroupID <= 0) throw new SeedException($"{where}: GroupID must be a positive number.");
+        if (item.GroupID <= 0) throw new SeedException($"{where}: {PositiveId("GroupID", item.GroupID, "group")}");
         foreach (var id in item.ApplicationRegistrationIDs ?? [])
         {
             if (state.FindApiRegistration(id) is null) throw new SeedException($"{where}: ApplicationRegistrationIDs lists {id}, which is not a registration in the seed.");
@@ -228,4 +250,9 @@ internal static class StateBuilder
         }
         return grants.ToArray();
     }
+
+    /// <summary>An id is required: 0 is what a missing one reads as, so it is named as missing.</summary>
+    internal static string PositiveId(string field, int value, string kind) => value == 0
+        ? $"{field} is missing (or 0): give each {kind} its own positive {field}."
+        : $"{field} must be a positive number, not {value}.";
 }

@@ -5,13 +5,40 @@ using System.Linq;
 namespace PasswordSafe.Emulator;
 
 /// <summary>
-/// The names a real server keeps unique (README "Seed format", and the emulator's POST rules), checked across a seed before
-/// it is built: a second 'A' beside 'a' would be an object no name reaches. Names are compared in any case, as every
-/// lookup of the API compares them; an error names both items by their place in the seed.
+/// The ids and names a real server keeps unique (README "Seed format", and the emulator's POST rules), checked across a
+/// seed before it is built: a second 'A' beside 'a', or a second policy 1, would be an object nothing reaches. Names are
+/// compared in any case, as every lookup of the API compares them; an error names both items by their place in the seed.
 /// </summary>
-internal static class SeedUniqueNames
+internal static class SeedUniqueness
 {
     internal static void Check(EmulatorSeed seed)
+    {
+        CheckIds(seed);
+        CheckNames(seed);
+    }
+
+    /// <summary>Positive ids only: a missing (0) or negative id is the builder's to refuse, with its own message.</summary>
+    private static void CheckIds(EmulatorSeed seed)
+    {
+        Id(seed.ApiRegistrations, "ApiRegistrations", r => r.Id, r => r.Name, "Id", "registration");
+        Id(seed.Users, "Users", u => u.UserID, u => u.UserName, "UserID", "user");
+        Id(seed.UserGroups, "UserGroups", g => g.GroupID, g => g.Name, "GroupID", "group");
+        Id(seed.Workgroups, "Workgroups", w => w.ID, w => w.Name, "ID", "workgroup");
+        Id(seed.ManagedSystems, "ManagedSystems", s => s.ManagedSystemID, s => s.SystemName, "ManagedSystemID", "system");
+        Id(seed.ManagedAccounts, "ManagedAccounts", a => a.ManagedAccountID, a => a.AccountName, "ManagedAccountID", "account");
+        Id(seed.SmartRules, "SmartRules", r => r.SmartRuleID, r => r.Title, "SmartRuleID", "smart rule");
+        Id(seed.AccessPolicies, "AccessPolicies", p => p.AccessPolicyID, p => p.Name, "AccessPolicyID", "access policy");
+        Id(seed.Aliases, "Aliases", a => a.AliasID, a => a.AliasName, "AliasID", "alias");
+    }
+
+    private static void Id<T>(IReadOnlyList<T>? items, string list, Func<T, int> id, Func<T, string?> name, string field, string kind)
+        where T : class
+    {
+        Unique(items ?? [], list, item => id(item) > 0 ? id(item).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            item => Label(name(item)), field, $"give each {kind} its own {field}");
+    }
+
+    private static void CheckNames(EmulatorSeed seed)
     {
         var registrations = seed.ApiRegistrations ?? [];
         Unique(registrations, "ApiRegistrations", r => r.Name, r => Label(r.Name),
