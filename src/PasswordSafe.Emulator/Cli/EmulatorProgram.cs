@@ -88,7 +88,7 @@ internal static class EmulatorProgram
             if (commandLine.ExportCertificatePath is { } exportPath && !TryExportCertificate(server, exportPath, error))
                 return 1;
             ConnectionBanner.Write(output, server, isDemoSeed: commandLine.SeedPath is null, commandLine.ExportCertificatePath,
-                StartWarnings.For(commandLine, ignoredSeedProperties));
+                StartWarnings.For(commandLine, ignoredSeedProperties, server.State));
             started?.Invoke(server);
             await stop.ConfigureAwait(false);
             output.WriteLine("Stopping the emulator…");

@@ -9,9 +9,20 @@ internal static class StartWarnings
     /// <summary>How many ignored seed properties are named before "and N more".</summary>
     internal const int MaxNamedProperties = 10;
 
-    internal static IReadOnlyList<string> For(CommandLine commandLine, IReadOnlyList<string> ignoredSeedProperties)
+    internal static IReadOnlyList<string> For(CommandLine commandLine, IReadOnlyList<string> ignoredSeedProperties, EmulatorState state)
     {
         var warnings = new List<string>();
+        if (commandLine.ClientCaPath is null)
+        {
+            // B5: without a CA nothing chains, so every sign-in with such a registration is refused.
+            foreach (var registration in state.ApiRegistrations.Where(r => r.ClientCertificateRequired))
+            {
+                warnings.Add($"registration [{registration.Id}] '{registration.Name}' requires a client certificate (B5), but no --client-ca " +
+                    "was given, so no certificate is trusted and every sign-in with it is refused (403 with a certificate, 401 without). " +
+                    "Start with --client-ca CA.cer " +
+                    "(the CA that issues your client certificates), or set ClientCertificateRequired to false in the seed.");
+            }
+        }
         if (ignoredSeedProperties.Count > 0)
         {
             var named = string.Join(", ", ignoredSeedProperties.Take(MaxNamedProperties));
