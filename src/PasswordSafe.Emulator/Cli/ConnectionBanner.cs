@@ -13,6 +13,9 @@ internal static class ConnectionBanner
 {
     private const string ConsoleActor = "emulator console";
 
+    /// <summary>How many run-as users (and application users) a list names before "… and N more".</summary>
+    internal const int MaxListed = 10;
+
     internal static void Write(TextWriter output, EmulatorServer server, bool isDemoSeed, string? exportedCertificatePath = null,
         IReadOnlyList<string>? warnings = null)
     {
@@ -37,6 +40,9 @@ internal static class ConnectionBanner
             output.WriteLine($"  Response delay     {server.State.Settings.ResponseDelayMilliseconds} ms before every API call (--response-delay-ms)");
         output.WriteLine();
 
+        var groups = state.UserGroups;
+        var allUsers = state.Users;
+        var humans = allUsers.Where(u => u.UserType != UserType.Application).ToList();
         output.WriteLine("API key registrations (PS-Auth):");
         foreach (var registration in state.ApiRegistrations.Where(r => r.RegistrationType == RegistrationType.ApiKeyPolicy))
         {
@@ -47,23 +53,26 @@ internal static class ConnectionBanner
                 ? state.ReadApiKey(registration.Id, ConsoleActor)
                 : "(as written in your seed file)";
             output.WriteLine($"      key: {key}");
-            var users = state.Users.Where(u => u.UserType != UserType.Application && state.GroupsOf(u.UserId)
-                .Any(g => g.IsActive && g.ApplicationRegistrationIds.Contains(registration.Id)));
-            output.WriteLine($"      run-as users: {string.Join(", ", users.Select(u => Describe(u, state)))}");
+            // A7: members of the active groups granted the registration; one pass over the groups, not one per user.
+            var granted = groups.Where(g => g.IsActive && g.ApplicationRegistrationIds.Contains(registration.Id)).SelectMany(g => g.MemberIds).ToHashSet();
+            var users = humans.Where(u => granted.Contains(u.UserId)).ToList();
+            output.WriteLine($"      run-as users: {Shortened(users.Take(MaxListed + 1).Select(u => Describe(u, state)).ToList(), users.Count)}");
         }
         output.WriteLine();
 
-        var applications = state.Users.Where(u => u.UserType == UserType.Application).ToList();
+        var applications = allUsers.Where(u => u.UserType == UserType.Application).ToList();
         if (applications.Count > 0)
         {
             output.WriteLine("OAuth application users (POST Auth/connect/token):");
-            foreach (var user in applications)
+            foreach (var user in applications.Take(MaxListed))
             {
                 var secret = isDemoSeed || state.WasClientSecretGenerated(user.UserId)
                     ? state.RevealClientSecret(user.UserId)
                     : "(as written in your seed file)";
                 output.WriteLine($"  {user.UserName}: client id {user.ClientId}, client secret {secret}, access policy {user.AccessPolicyId}");
             }
+            if (applications.Count > MaxListed)
+                output.WriteLine($"  … and {applications.Count - MaxListed:N0} more (GET Users lists them)");
             output.WriteLine();
         }
 
@@ -121,6 +130,15 @@ internal static class ConnectionBanner
         }
         return ("N", "<run-as user>");
     }
+
+    /// <summary>
+    /// "a, b, c" — or the first <see cref="MaxListed"/> and "… and 49,990 more": a 50,000-user seed must not print a line of
+    /// hundreds of kilobytes.
+    /// </summary>
+    internal static string Shortened(IReadOnlyList<string> firstNames, int total) =>
+        total == 0 ? "(none: no active group grants this registration)"
+        : total <= MaxListed ? string.Join(", ", firstNames)
+        : $"{string.Join(", ", firstNames.Take(MaxListed))}, … and {total - MaxListed:N0} more";
 
     private static string Describe(EmulatorUser user, EmulatorState state)
     {
