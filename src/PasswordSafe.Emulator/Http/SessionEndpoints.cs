@@ -69,9 +69,11 @@ internal static class SessionEndpoints
 
     private static IResult Change(EmulatorState state, Caller caller, AccessSessionRecord session, bool locking)
     {
-        var changed = locking ? state.Ledger.SessionBook.Lock(session) : state.Ledger.SessionBook.Terminate(session, state.Clock.GetUtcNow());
-        if (!changed) return ApiResults.BadRequest($"Session {session.SessionId} has already ended ({session.Status}).");
-        AuditChange(state, caller, session, locking);
+        var change = locking ? state.Ledger.SessionBook.Lock(session)
+            : state.Ledger.SessionBook.Terminate(session, state.Clock.GetUtcNow()) ? SessionChange.Changed : SessionChange.Ended;
+        if (change == SessionChange.Ended) return ApiResults.BadRequest($"Session {session.SessionId} has already ended ({session.Status}).");
+        // Locking a locked session again is no error [I]: it is locked, as asked; nothing changed, so nothing is audited.
+        if (change == SessionChange.Changed) AuditChange(state, caller, session, locking);
         return Results.NoContent();
     }
 
