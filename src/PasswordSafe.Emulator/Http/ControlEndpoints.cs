@@ -122,31 +122,38 @@ internal static class ControlEndpoints
         return ApiResults.Json(state.Settings);
     }
 
-    private static Task<IResult> PostRefusalAsync(HttpContext context, EmulatorState state) =>
-        PostRuleAsync<CallRefusal>(context, "refusal", state.CallRefusals.Add, () => state.CallRefusals.All,
-            "{\"Method\": \"GET\", \"Path\": \"Aliases\", \"StatusCode\": 403, \"Body\": \"4031\", \"UserName\": \"approver\"}");
+    private const string RefusalExample = "{\"Method\": \"GET\", \"Path\": \"Aliases\", \"StatusCode\": 403, \"Body\": \"4031\", \"UserName\": \"approver\"}";
+    private const string LateAnswerExample = "{\"Method\": \"POST\", \"Path\": \"Requests\", \"DelayMilliseconds\": 3000}";
 
-    private static Task<IResult> PostLateAnswerAsync(HttpContext context, EmulatorState state) =>
-        PostRuleAsync<LateAnswer>(context, "late answer", state.LateAnswers.Add, () => state.LateAnswers.All,
-            "{\"Method\": \"POST\", \"Path\": \"Requests\", \"DelayMilliseconds\": 3000}");
-
-    /// <summary>Adds one control rule from the body: 201 with all the rules, or 400 saying what is wrong with it.</summary>
-    private static async Task<IResult> PostRuleAsync<TRule>(HttpContext context, string kind, Action<TRule> add, Func<object> all, string example)
-        where TRule : class
+    /// <summary>201 with all the rules, or 400 saying what in the rule could never match or is missing.</summary>
+    private static async Task<IResult> PostRefusalAsync(HttpContext context, EmulatorState state)
     {
-        TRule? rule;
+        var (body, refusal) = await ControlBody<RefusalRuleBody>.ReadAsync(context, "a refusal", RefusalExample);
+        if (refusal is not null) return refusal;
+        if (body!.StatusCode is not int status)
+            return ApiResults.BadRequest($"StatusCode is required: the status (400–599) to answer instead, e.g. {RefusalExample}.");
+        return AddRule(state, body.UserName, "refusal",
+            () => state.CallRefusals.Add(new CallRefusal(body.Method!, body.Path!, status, body.Body, body.UserName)), () => state.CallRefusals.All);
+    }
+
+    private static async Task<IResult> PostLateAnswerAsync(HttpContext context, EmulatorState state)
+    {
+        var (body, refusal) = await ControlBody<LateAnswerRuleBody>.ReadAsync(context, "a late answer", LateAnswerExample);
+        if (refusal is not null) return refusal;
+        if (body!.DelayMilliseconds is not int delay)
+            return ApiResults.BadRequest($"DelayMilliseconds is required: how long to hold the answer back (1–{EmulatorSettings.MaxResponseDelayMilliseconds}), e.g. {LateAnswerExample}.");
+        return AddRule(state, body.UserName, "late answer",
+            () => state.LateAnswers.Add(new LateAnswer(body.Method!, body.Path!, delay, body.UserName)), () => state.LateAnswers.All);
+    }
+
+    /// <summary>A rule's UserName must name a user (any form, as the rule matches); the lists check the call itself.</summary>
+    private static IResult AddRule(EmulatorState state, string? userName, string kind, Action add, Func<object> all)
+    {
+        if (userName is not null && !state.Users.Any(u => u.IsNamed(userName)))
+            return ApiResults.BadRequest($"A {kind}'s UserName must name a user (DOMAIN\\user, UPN or user name); no user is named '{userName}'. Leave it out for anyone.");
         try
         {
-            rule = await JsonSerializer.DeserializeAsync<TRule>(context.Request.Body, ApiJson.Options, context.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            return ApiResults.BadRequest($"The body is not a valid {kind}: {e.Message}");
-        }
-        if (rule is null) return ApiResults.BadRequest("Send a JSON object, e.g. " + example + ".");
-        try
-        {
-            add(rule);
+            add();
         }
         catch (ArgumentException e)
         {
