@@ -26,7 +26,7 @@ internal sealed class SignInService
         {
             // D1: an invalid licence is a 403 on SignAppIn, not a failed factor.
             _state.RecordAudit(AuditKinds.SignInFailed, null, null, source, "the Password Safe licence is not valid");
-            return SignInOutcome.Refused(403);
+            return SignInOutcome.Refused(403, SignInOutcome.LicenseNotValid);
         }
         var authorization = request.Authorization?.Trim() ?? string.Empty;
         if (authorization.StartsWith(BearerScheme + " ", StringComparison.OrdinalIgnoreCase))
@@ -56,7 +56,7 @@ internal sealed class SignInService
             if (verdict == ClientCertificateVerdict.Missing)
                 return Fail(runAs, registration.Id, source, "the registration requires a client certificate and none was presented");
             if (verdict == ClientCertificateVerdict.Untrusted)
-                return Fail(runAs, registration.Id, source, "the client certificate was not issued by a trusted authority", 403);
+                return Fail(runAs, registration.Id, source, "the client certificate was not issued by a trusted authority", 403, SignInOutcome.UntrustedCertificate);
         }
 
         if (runAs is null) return Fail(null, registration.Id, source, "the PS-Auth header has no runas= user");
@@ -143,9 +143,9 @@ internal sealed class SignInService
         return SignInOutcome.Succeeded(session, user);
     }
 
-    private SignInOutcome Fail(string? userName, int? registrationId, string? source, string reason, int statusCode = 401)
+    private SignInOutcome Fail(string? userName, int? registrationId, string? source, string reason, int statusCode = 401, string? text = null)
     {
         _state.RecordFailedFactor(AuditKinds.SignInFailed, userName, registrationId, source, reason);
-        return SignInOutcome.Refused(statusCode);
+        return SignInOutcome.Refused(statusCode, text);
     }
 }
