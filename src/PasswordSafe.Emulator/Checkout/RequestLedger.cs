@@ -642,7 +642,11 @@ internal sealed class RequestLedger
             RequestStatus.Terminated => AuditKinds.RequestTerminated,
             _ => AuditKinds.RequestCanceled,
         };
-        Audit(kind, caller, $"request {request.RequestId} for {request.Account} {what}", by);
+        // Nobody closed it (it expired): the entry is the requestor's, made by the system, so a filter by user shows it.
+        var bySystem = caller is null && by is null;
+        var userName = bySystem ? request.Requestor.SignInName : by;
+        var actor = bySystem ? AuditEntry.SystemActor : null;
+        Audit(kind, caller, $"request {request.RequestId} for {request.Account} {what}", userName, actor);
         if (wasActive && request.RotateOnCheckin)
         {
             var account = request.Account;
@@ -650,7 +654,7 @@ internal sealed class RequestLedger
             account.SystemPassword = null;
             account.PasswordChangeCount++;
             account.LastChangeDate = now;
-            Audit(AuditKinds.PasswordRotated, caller, $"password of {account} rotated after request {request.RequestId}", by);
+            Audit(AuditKinds.PasswordRotated, caller, $"password of {account} rotated after request {request.RequestId}", userName, actor);
         }
     }
 
@@ -684,8 +688,8 @@ internal sealed class RequestLedger
         }
     }
 
-    private void Audit(string kind, Caller? caller, string what, string? userName = null) =>
-        _state.RecordAudit(kind, caller?.User.SignInName ?? userName, caller?.RegistrationId, caller?.SourceAddress, what);
+    private void Audit(string kind, Caller? caller, string what, string? userName = null, string? actor = null) =>
+        _state.RecordAudit(kind, caller?.User.SignInName ?? userName, caller?.RegistrationId, caller?.SourceAddress, what, actor);
 
     private static LedgerOutcome<T> NotFound<T>() => LedgerOutcome<T>.Fail(404, "Request not found.");
 

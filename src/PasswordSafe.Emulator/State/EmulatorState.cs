@@ -440,9 +440,10 @@ public sealed partial class EmulatorState
         lock (_gate) return _tokens.GetValueOrDefault(HashToken(token));
     }
 
-    internal void RecordAudit(string kind, string? userName, int? registrationId, string? sourceAddress, string reason)
+    /// <summary>An audit entry; <paramref name="actor"/> is <see cref="AuditEntry.SystemActor"/> when the server acted on its own for <paramref name="userName"/>.</summary>
+    internal void RecordAudit(string kind, string? userName, int? registrationId, string? sourceAddress, string reason, string? actor = null)
     {
-        lock (_gate) AddAudit(kind, userName, registrationId, sourceAddress, reason);
+        lock (_gate) AddAudit(kind, userName, registrationId, sourceAddress, reason, actor);
     }
 
     /// <summary>D2: a failed factor is audited with its reason and the administrator is notified.</summary>
@@ -459,9 +460,9 @@ public sealed partial class EmulatorState
 
     internal static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private AuditEntry AddAudit(string kind, string? userName, int? registrationId, string? sourceAddress, string reason)
+    private AuditEntry AddAudit(string kind, string? userName, int? registrationId, string? sourceAddress, string reason, string? actor = null)
     {
-        var entry = new AuditEntry(_clock.GetUtcNow(), kind, userName, registrationId, sourceAddress, reason);
+        var entry = new AuditEntry(_clock.GetUtcNow(), kind, userName, registrationId, sourceAddress, reason, actor);
         _audit.Add(entry);
         return entry;
     }
