@@ -39,15 +39,21 @@ internal static class SeedPropertyCheck
             return;
         }
         if (element.ValueKind != JsonValueKind.Object || !IsSeedObject(type)) return;
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is { IsPublic: true } && !p.IsDefined(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute))).ToList();
+        var properties = PropertiesOf(type);
         foreach (var property in element.EnumerateObject())
         {
-            var known = properties.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
-            if (known is null) unknown.Add($"{path}.{property.Name}");
+            if (!properties.TryGetValue(property.Name, out var known)) unknown.Add($"{path}.{property.Name}");
             else Walk(property.Value, known.PropertyType, $"{path}.{property.Name}", unknown);
         }
     }
+
+    /// <summary>The settable properties of a seed type by name, any case (a 50,000-user seed asks for the same few types).</summary>
+    private static Dictionary<string, PropertyInfo> PropertiesOf(Type type) => Properties.GetOrAdd(type, t =>
+        t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is { IsPublic: true } && !p.IsDefined(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute)))
+            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> Properties = new();
 
     /// <summary>Seed types are this assembly's classes; strings, numbers, dates and enums are leaves.</summary>
     private static bool IsSeedObject(Type type) => type.IsClass && type != typeof(string) && type.Assembly == typeof(EmulatorSeed).Assembly;
