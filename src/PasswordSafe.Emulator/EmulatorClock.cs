@@ -4,9 +4,11 @@ using System.Threading;
 namespace PasswordSafe.Emulator;
 
 /// <summary>
-/// The emulator's time: real UTC time plus an offset that tests move forward with <see cref="Advance"/>,
-/// so idle timeouts (B2), token lifetimes (C3) and secret expiry (C6) can be tested without waiting.
-/// Timers still run on real time; the emulator only compares timestamps, so it needs none.
+/// The emulator's time: real UTC time plus an offset that tests move forward with <see cref="Advance"/> (in process) or
+/// <c>POST /emulator/clock</c> (out of process), so request expiry (E1), idle timeouts (B2), token lifetimes (C3), secret
+/// expiry (C6) and schedule windows can be tested without waiting. Everything the emulator judges by time reads this
+/// clock; it keeps no timers of its own (it compares timestamps at each call). Only real waits — the response delay
+/// and late answers, which stand for network time — and the TLS certificate's validity run on real time.
 /// </summary>
 public sealed class EmulatorClock : TimeProvider
 {
@@ -23,4 +25,7 @@ public sealed class EmulatorClock : TimeProvider
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
         Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
+
+    /// <summary>Back to real time: only a reset does this, when the state it would run back on is thrown away.</summary>
+    internal void ReturnToRealTime() => Interlocked.Exchange(ref _offsetTicks, 0);
 }

@@ -21,12 +21,13 @@ namespace PasswordSafe.Emulator;
 public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly EmulatorRuntime _runtime;
 
-    private EmulatorServer(WebApplication app, int port, X509Certificate2 certificate, EmulatorState state)
+    private EmulatorServer(WebApplication app, int port, X509Certificate2 certificate, EmulatorRuntime runtime)
     {
         _app = app;
         ServerCertificate = certificate;
-        State = state;
+        _runtime = runtime;
         RootUri = new Uri($"https://127.0.0.1:{port}/");
         BaseUri = new Uri(RootUri, ApiPaths.Current.TrimStart('/') + "/");
         LegacyBaseUri = new Uri(RootUri, ApiPaths.Legacy.TrimStart('/') + "/");
@@ -39,16 +40,28 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>https://127.0.0.1:&lt;port&gt;/eEye.RetinaCS.Server/api/public/v3/</summary>
     public Uri LegacyBaseUri { get; }
     public X509Certificate2 ServerCertificate { get; }
-    public EmulatorState State { get; }
+    /// <summary>True when no certificate was given: the self-signed one made for this process (new at every start).</summary>
+    public bool HasGeneratedCertificate { get; private init; }
+    /// <summary>The state in use; a <see cref="Reset"/> replaces it, so read it again after one.</summary>
+    public EmulatorState State => _runtime.State;
+    /// <summary>The emulator's clock (<see cref="EmulatorOptions.Clock"/>, or one the server made).</summary>
+    public EmulatorClock Clock => _runtime.Clock;
     public int Port => RootUri.Port;
+
+    /// <summary>
+    /// As <c>POST /emulator/reset</c>: the seed the server started with is built again (generated keys and secrets kept),
+    /// every session ends, and the clock returns to real time; the certificate and the port stay.
+    /// </summary>
+    public EmulatorState Reset() => _runtime.Reset();
 
     /// <summary>Builds the state from the seed and starts listening. Throws <see cref="SeedException"/> for a bad seed.</summary>
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var clock = (TimeProvider?)options.Clock ?? TimeProvider.System;
+        // One clock for everything time-based, also out of process (POST /emulator/clock moves it).
+        var clock = options.Clock ?? new EmulatorClock();
         var seed = options.Seed ?? (options.SeedPath is null ? EmulatorSeed.LoadDemo() : EmulatorSeed.Load(options.SeedPath));
-        var state = EmulatorState.FromSeed(seed, clock);
+        var runtime = new EmulatorRuntime(seed, clock);
         var certificate = options.ServerCertificate ?? SelfSignedCertificate.ForThisProcess;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -61,6 +74,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // The host logs a failed start (a port in use) with its whole stack trace; the CLI says it in one line instead.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         }
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -76,12 +91,14 @@ public sealed class EmulatorServer : IAsyncDisposable
         });
         builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.Services.AddSingleton(state);
-        builder.Services.AddSingleton(new SignInService(state, options.ClientCertificateAuthority));
-        builder.Services.AddSingleton(new OAuthTokenIssuer(state));
+        // The state is resolved once per call (scoped), from whatever a reset last built.
+        builder.Services.AddSingleton(runtime);
+        builder.Services.AddScoped(_ => runtime.State);
+        builder.Services.AddScoped(services => new SignInService(services.GetRequiredService<EmulatorState>(), options.ClientCertificateAuthority));
+        builder.Services.AddScoped(services => new OAuthTokenIssuer(services.GetRequiredService<EmulatorState>()));
 
         var app = builder.Build();
-        app.UseEmulatorGuards(state);
+        app.UseEmulatorGuards();
         app.MapEmulator(clock.GetUtcNow());
         try
         {
@@ -95,7 +112,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new EmulatorServer(app, port, certificate, state);
+        runtime.Port = port;
+        runtime.CertificateThumbprint = certificate.Thumbprint;
+        return new EmulatorServer(app, port, certificate, runtime) { HasGeneratedCertificate = options.ServerCertificate is null };
     }
 
     public async ValueTask DisposeAsync()

@@ -1,84 +1,26 @@
 using System;
-using System.IO;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using PasswordSafe.Emulator.Cli;
 
 namespace PasswordSafe.Emulator;
 
-/// <summary>The emulator as a program: parse options, start, print how to connect, stop cleanly on Ctrl+C or SIGTERM.</summary>
+/// <summary>The emulator's process: runs <see cref="EmulatorProgram"/> on the console until Ctrl+C or SIGTERM.</summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        CommandLine commandLine;
-        try
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Console.CancelKeyPress += (_, e) =>
         {
-            commandLine = CommandLine.Parse(args);
-        }
-        catch (ArgumentException e)
+            e.Cancel = true;
+            stop.TrySetResult();
+        };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
-        if (commandLine.ShowHelp)
-        {
-            Console.WriteLine(CommandLine.Usage);
-            return 0;
-        }
-
-        EmulatorServer server;
-        try
-        {
-            var seed = commandLine.SeedPath is null ? EmulatorSeed.LoadDemo() : EmulatorSeed.Load(commandLine.SeedPath);
-            if (commandLine.Generate is { } generate) seed.Generate = generate;
-            server = await EmulatorServer.StartAsync(new EmulatorOptions
-            {
-                Port = commandLine.Port,
-                Seed = seed,
-                ServerCertificate = commandLine.CertificatePath is null ? null
-                    : X509CertificateLoader.LoadPkcs12FromFile(commandLine.CertificatePath, commandLine.CertificatePassword),
-                ClientCertificateAuthority = commandLine.ClientCaPath is null ? null
-                    : X509CertificateLoader.LoadCertificateFromFile(commandLine.ClientCaPath),
-                LogToConsole = true,
-            });
-        }
-        catch (SeedException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
-        catch (Exception e) when (e is IOException or CryptographicException or UnauthorizedAccessException)
-        {
-            // Port in use, unreadable or wrong-password certificate: the message says which; never the password.
-            Console.Error.WriteLine($"The emulator could not start: {e.Message}");
-            return 1;
-        }
-
-        await using (server)
-        {
-            if (commandLine.IdleTimeoutMinutes is int minutes)
-                server.State.Settings = server.State.Settings with { SessionIdleTimeoutMinutes = minutes };
-            if (commandLine.ResponseDelayMilliseconds is int delay)
-                server.State.Settings = server.State.Settings with { ResponseDelayMilliseconds = delay };
-            ConnectionBanner.Write(Console.Out, server, isDemoSeed: commandLine.SeedPath is null);
-
-            var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Console.CancelKeyPress += (_, e) =>
-            {
-                e.Cancel = true;
-                stop.TrySetResult();
-            };
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.TrySetResult();
-            });
-            await stop.Task;
-            Console.WriteLine("Stopping the emulator…");
-        }
-        return 0;
+            context.Cancel = true;
+            stop.TrySetResult();
+        });
+        return await EmulatorProgram.RunAsync(args, Console.Out, Console.Error, stop.Task);
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Security.Cryptography.X509Certificates;
 
 namespace PasswordSafe.Emulator.Authentication;
@@ -5,7 +6,8 @@ namespace PasswordSafe.Emulator.Authentication;
 /// <summary>B5: when a registration requires a client certificate, it must chain to the configured authority.</summary>
 internal static class ClientCertificateCheck
 {
-    internal static ClientCertificateVerdict Evaluate(X509Certificate2? certificate, X509Certificate2? authority)
+        /// <summary>Judged at <paramref name="now"/> (the emulator clock): a certificate expires as the clock moves on.</summary>
+    internal static ClientCertificateVerdict Evaluate(X509Certificate2? certificate, X509Certificate2? authority, DateTimeOffset now)
     {
         if (certificate is null) return ClientCertificateVerdict.Missing;
         if (authority is null) return ClientCertificateVerdict.Untrusted;
@@ -14,6 +16,7 @@ internal static class ClientCertificateCheck
         chain.ChainPolicy.CustomTrustStore.Add(authority);
         // A local emulator cannot reach CRL/OCSP endpoints; trust is decided by the chain alone.
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = now.LocalDateTime;
         return chain.Build(certificate) ? ClientCertificateVerdict.Accepted : ClientCertificateVerdict.Untrusted;
     }
 }

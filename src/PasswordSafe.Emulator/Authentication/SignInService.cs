@@ -26,7 +26,7 @@ internal sealed class SignInService
         {
             // D1: an invalid licence is a 403 on SignAppIn, not a failed factor.
             _state.RecordAudit(AuditKinds.SignInFailed, null, null, source, "the Password Safe licence is not valid");
-            return SignInOutcome.Refused(403);
+            return SignInOutcome.Refused(403, SignInOutcome.LicenseNotValid);
         }
         var authorization = request.Authorization?.Trim() ?? string.Empty;
         if (authorization.StartsWith(BearerScheme + " ", StringComparison.OrdinalIgnoreCase))
@@ -52,11 +52,11 @@ internal sealed class SignInService
         // B5
         if (registration.ClientCertificateRequired)
         {
-            var verdict = ClientCertificateCheck.Evaluate(request.ClientCertificate, _clientCertificateAuthority);
+            var verdict = ClientCertificateCheck.Evaluate(request.ClientCertificate, _clientCertificateAuthority, _state.Clock.GetUtcNow());
             if (verdict == ClientCertificateVerdict.Missing)
                 return Fail(runAs, registration.Id, source, "the registration requires a client certificate and none was presented");
             if (verdict == ClientCertificateVerdict.Untrusted)
-                return Fail(runAs, registration.Id, source, "the client certificate was not issued by a trusted authority", 403);
+                return Fail(runAs, registration.Id, source, "the client certificate was not issued by a trusted authority", 403, SignInOutcome.UntrustedCertificate);
         }
 
         if (runAs is null) return Fail(null, registration.Id, source, "the PS-Auth header has no runas= user");
@@ -65,11 +65,11 @@ internal sealed class SignInService
         // C1: application users use OAuth only.
         if (user.UserType == UserType.Application)
             return Fail(runAs, registration.Id, source, "application users cannot be the run-as user of an API key; they use OAuth (C1)");
-        if (!user.IsActive) return Fail(runAs, registration.Id, source, $"user '{user.UserName}' is not active");
-        if (user.IsQuarantined) return Fail(runAs, registration.Id, source, $"user '{user.UserName}' is quarantined");
+        if (!user.IsActive) return Fail(user.SignInName, registration.Id, source, $"user '{user.SignInName}' is not active");
+        if (user.IsQuarantined) return Fail(user.SignInName, registration.Id, source, $"user '{user.SignInName}' is quarantined");
         // A7
         if (!_state.CanUseRegistration(user.UserId, registration.Id))
-            return Fail(runAs, registration.Id, source, $"user '{user.UserName}' is in no active group granted API registration {registration.Id} (A7)");
+            return Fail(user.SignInName, registration.Id, source, $"user '{user.SignInName}' is in no active group granted API registration {registration.Id} (A7)");
 
         // B1: pwd is checked only when the registration requires it, and ignored otherwise.
         if (registration.UserPasswordRequired)
@@ -90,7 +90,7 @@ internal sealed class SignInService
                 if (header.Challenge is null)
                 {
                     var pending = _state.StartSession(user, registration, null, pendingChallenge: true, "ApiKey", source);
-                    _state.RecordAudit(AuditKinds.ChallengeIssued, user.UserName, registration.Id, source, "two-factor challenge sent");
+                    _state.RecordAudit(AuditKinds.ChallengeIssued, user.SignInName, registration.Id, source, "two-factor challenge sent");
                     return SignInOutcome.Challenge(pending, factor.Prompt);
                 }
                 var waiting = _state.TakePendingChallenge(request.SessionCookie);
@@ -143,9 +143,9 @@ internal sealed class SignInService
         return SignInOutcome.Succeeded(session, user);
     }
 
-    private SignInOutcome Fail(string? userName, int? registrationId, string? source, string reason, int statusCode = 401)
+    private SignInOutcome Fail(string? userName, int? registrationId, string? source, string reason, int statusCode = 401, string? text = null)
     {
         _state.RecordFailedFactor(AuditKinds.SignInFailed, userName, registrationId, source, reason);
-        return SignInOutcome.Refused(statusCode);
+        return SignInOutcome.Refused(statusCode, text);
     }
 }

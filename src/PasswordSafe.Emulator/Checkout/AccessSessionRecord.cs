@@ -31,7 +31,7 @@ public sealed class AccessSessionRecord
         Account = account;
         AdminTarget = adminTarget;
         UserId = user.UserId;
-        UserName = user.UserName;
+        UserName = user.SignInName;
         SessionType = sessionType;
         Protocol = protocol;
         CreatedAt = createdAt;

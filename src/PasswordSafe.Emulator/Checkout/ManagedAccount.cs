@@ -56,6 +56,8 @@ public sealed class ManagedAccount
     internal ProtectedSecret? SystemPassword { get; set; }
     /// <summary>§4.2 Change with Queue=true: when the queued rotation runs (ChangeState 2 until then).</summary>
     internal DateTimeOffset? QueuedChangeAt { get; set; }
+    /// <summary>Who queued that change (their sign-in name), for the audit entry of its run.</summary>
+    internal string? QueuedChangeBy { get; set; }
 
     /// <summary>The password as stored now (seeded, derived for generated accounts, or rotated).</summary>
     internal string? RevealPassword() => Password?.Reveal() ?? (Generated ? GeneratedPassword.For(ManagedAccountId) : null);

@@ -113,7 +113,7 @@ internal sealed class RequestLedger
                 // and, so the new one has no conflict, a pending one of its own type [I].
                 foreach (var existing in open.Where(r => r.Requestor.UserId == caller.User.UserId
                              && (r.Status == RequestStatus.Active || r.AccessType == plan.AccessType)).ToList())
-                    Close(existing, RequestStatus.Canceled, caller.User.UserName, now, "renewed (ConflictOption renew)", caller);
+                    Close(existing, RequestStatus.Canceled, caller.User.SignInName, now, "renewed (ConflictOption renew)", caller);
             }
             else if (own.Count > 0)
             {
@@ -329,7 +329,7 @@ internal sealed class RequestLedger
             ExpireDue();
             var now = Now;
             var ending = _openByAccount.Values.SelectMany(list => list).Where(matches).OrderBy(r => r.RequestId).ToList();
-            foreach (var request in ending) Close(request, status, caller.User.UserName, now, why, caller);
+            foreach (var request in ending) Close(request, status, caller.User.SignInName, now, why, caller);
             return ending.Count;
         }
     }
@@ -412,7 +412,7 @@ internal sealed class RequestLedger
             if (!request.IsOpen) return LedgerOutcome<bool>.Fail(404, "The request is no longer open.");
             // Denying a pending request of a set denies the set's other pending requests too [I]; an active one ends alone.
             foreach (var denied in PendingOfItsSet(request).ToList())
-                Close(denied, RequestStatus.Denied, caller.User.UserName, Now, $"denied{InSetOf(denied, request)}{Because(reason)}", caller);
+                Close(denied, RequestStatus.Denied, caller.User.SignInName, Now, $"denied{InSetOf(denied, request)}{Because(reason)}", caller);
             return LedgerOutcome<bool>.Ok(true, StatusCodes.Status204NoContent);
         }
     }
@@ -427,7 +427,7 @@ internal sealed class RequestLedger
             if (request.Requestor.UserId != caller.User.UserId) return LedgerOutcome<bool>.Fail(403, CheckoutCodes.NoPermission);
             if (!request.IsOpen) return LedgerOutcome<bool>.Fail(404, "The request is not active: it was checked in, denied, expired or terminated.");
             var outcome = request.Status == RequestStatus.Active ? RequestStatus.CheckedIn : RequestStatus.Canceled;
-            Close(request, outcome, caller.User.UserName, Now, $"checked in{Because(reason)}", caller);
+            Close(request, outcome, caller.User.SignInName, Now, $"checked in{Because(reason)}", caller);
             return LedgerOutcome<bool>.Ok(true, StatusCodes.Status204NoContent);
         }
     }
@@ -642,7 +642,11 @@ internal sealed class RequestLedger
             RequestStatus.Terminated => AuditKinds.RequestTerminated,
             _ => AuditKinds.RequestCanceled,
         };
-        Audit(kind, caller, $"request {request.RequestId} for {request.Account} {what}", by);
+        // Nobody closed it (it expired): the entry is the requestor's, made by the system, so a filter by user shows it.
+        var bySystem = caller is null && by is null;
+        var userName = bySystem ? request.Requestor.SignInName : by;
+        var actor = bySystem ? AuditEntry.SystemActor : null;
+        Audit(kind, caller, $"request {request.RequestId} for {request.Account} {what}", userName, actor);
         if (wasActive && request.RotateOnCheckin)
         {
             var account = request.Account;
@@ -650,7 +654,7 @@ internal sealed class RequestLedger
             account.SystemPassword = null;
             account.PasswordChangeCount++;
             account.LastChangeDate = now;
-            Audit(AuditKinds.PasswordRotated, caller, $"password of {account} rotated after request {request.RequestId}", by);
+            Audit(AuditKinds.PasswordRotated, caller, $"password of {account} rotated after request {request.RequestId}", userName, actor);
         }
     }
 
@@ -684,8 +688,8 @@ internal sealed class RequestLedger
         }
     }
 
-    private void Audit(string kind, Caller? caller, string what, string? userName = null) =>
-        _state.RecordAudit(kind, caller?.User.UserName ?? userName, caller?.RegistrationId, caller?.SourceAddress, what);
+    private void Audit(string kind, Caller? caller, string what, string? userName = null, string? actor = null) =>
+        _state.RecordAudit(kind, caller?.User.SignInName ?? userName, caller?.RegistrationId, caller?.SourceAddress, what, actor);
 
     private static LedgerOutcome<T> NotFound<T>() => LedgerOutcome<T>.Fail(404, "Request not found.");
 

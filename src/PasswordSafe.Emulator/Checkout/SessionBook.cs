@@ -54,14 +54,15 @@ internal sealed class SessionBook
         }
     }
 
-    /// <summary>Locks an open session; false when it has already ended.</summary>
-    internal bool Lock(AccessSessionRecord session)
+    /// <summary>Locks an open session; one locked already stays as it is [I]; an ended one cannot be locked.</summary>
+    internal SessionChange Lock(AccessSessionRecord session)
     {
         lock (_gate)
         {
-            if (!session.IsOpen) return false;
+            if (!session.IsOpen) return SessionChange.Ended;
+            if (session.Status == SessionStatus.Locked) return SessionChange.AlreadyDone;
             session.Status = SessionStatus.Locked;
-            return true;
+            return SessionChange.Changed;
         }
     }
 

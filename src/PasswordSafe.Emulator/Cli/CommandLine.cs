@@ -18,6 +18,7 @@ internal sealed class CommandLine
           --certificate FILE.pfx       server certificate (default: a self-signed one for 127.0.0.1/localhost)
           --certificate-password P     password of that PFX
           --client-ca FILE.cer         CA that issues trusted client certificates (B5)
+          --export-certificate FILE    write the server certificate (public part; .cer DER, .pem/.crt PEM) to trust it
           --idle-timeout-minutes N     session idle timeout (overrides the seed; default 20)
           --generate-accounts N        add N generated API-enabled accounts (100 per system), requestable by every group
           --response-delay-ms N        every API call waits N ms first, like a server across a network (default 0)
@@ -29,6 +30,7 @@ internal sealed class CommandLine
     internal string? CertificatePath { get; private set; }
     internal string? CertificatePassword { get; private set; }
     internal string? ClientCaPath { get; private set; }
+    internal string? ExportCertificatePath { get; private set; }
     internal int? IdleTimeoutMinutes { get; private set; }
     internal int? GenerateAccounts { get; private set; }
     internal int? ResponseDelayMilliseconds { get; private set; }
@@ -59,6 +61,9 @@ internal sealed class CommandLine
                     break;
                 case "--client-ca":
                     result.ClientCaPath = Value(args, ref i);
+                    break;
+                case "--export-certificate":
+                    result.ExportCertificatePath = Value(args, ref i);
                     break;
                 case "--idle-timeout-minutes":
                     result.IdleTimeoutMinutes = ParseInt(name, Value(args, ref i), 1, 100_000);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
@@ -12,8 +13,15 @@ internal static class ConnectionBanner
 {
     private const string ConsoleActor = "emulator console";
 
-    internal static void Write(TextWriter output, EmulatorServer server, bool isDemoSeed)
+    /// <summary>How many run-as users (and application users) a list names before "… and N more".</summary>
+    internal const int MaxListed = 10;
+
+    internal static void Write(TextWriter output, EmulatorServer server, bool isDemoSeed, string? exportedCertificatePath = null,
+        IReadOnlyList<string>? warnings = null)
     {
+        // First, so a warning is not lost below a long list of users.
+        foreach (var warning in warnings ?? []) output.WriteLine($"Warning: {warning}");
+        if (warnings is { Count: > 0 }) output.WriteLine();
         var state = server.State;
         var root = server.RootUri.ToString().TrimEnd('/');
         var thumbprint = server.ServerCertificate.Thumbprint;
@@ -21,11 +29,20 @@ internal static class ConnectionBanner
         output.WriteLine($"  API base path      {server.BaseUri}");
         output.WriteLine($"  Legacy base path   {server.LegacyBaseUri}");
         output.WriteLine($"  Server certificate {server.ServerCertificate.Subject}, thumbprint {thumbprint}");
+        output.WriteLine(exportedCertificatePath is null
+            ? "  Trust or pin       pin the thumbprint (-ServerCertificateThumbprint), or write the certificate with --export-certificate FILE.cer and trust that file"
+            : $"  Trust or pin       certificate written to {exportedCertificatePath}: trust it (Windows: Import-Certificate -FilePath {exportedCertificatePath} -CertStoreLocation Cert:\\CurrentUser\\Root), or pin the thumbprint");
+        output.WriteLine(server.HasGeneratedCertificate
+            ? "  State              in memory only: a restart starts from the seed again, with a new self-signed certificate (keep one with --certificate)"
+            : "  State              in memory only: a restart starts from the seed again (the certificate is the --certificate one)");
         output.WriteLine($"  Audit              {root}/emulator/audit   (also /emulator/status, /emulator/settings)");
         if (server.State.Settings.ResponseDelayMilliseconds > 0)
             output.WriteLine($"  Response delay     {server.State.Settings.ResponseDelayMilliseconds} ms before every API call (--response-delay-ms)");
         output.WriteLine();
 
+        var groups = state.UserGroups;
+        var allUsers = state.Users;
+        var humans = allUsers.Where(u => u.UserType != UserType.Application).ToList();
         output.WriteLine("API key registrations (PS-Auth):");
         foreach (var registration in state.ApiRegistrations.Where(r => r.RegistrationType == RegistrationType.ApiKeyPolicy))
         {
@@ -36,23 +53,26 @@ internal static class ConnectionBanner
                 ? state.ReadApiKey(registration.Id, ConsoleActor)
                 : "(as written in your seed file)";
             output.WriteLine($"      key: {key}");
-            var users = state.Users.Where(u => u.UserType != UserType.Application && state.GroupsOf(u.UserId)
-                .Any(g => g.IsActive && g.ApplicationRegistrationIds.Contains(registration.Id)));
-            output.WriteLine($"      run-as users: {string.Join(", ", users.Select(u => Describe(u, state)))}");
+            // A7: members of the active groups granted the registration; one pass over the groups, not one per user.
+            var granted = groups.Where(g => g.IsActive && g.ApplicationRegistrationIds.Contains(registration.Id)).SelectMany(g => g.MemberIds).ToHashSet();
+            var users = humans.Where(u => granted.Contains(u.UserId)).ToList();
+            output.WriteLine($"      run-as users: {Shortened(users.Take(MaxListed + 1).Select(u => Describe(u, state)).ToList(), users.Count)}");
         }
         output.WriteLine();
 
-        var applications = state.Users.Where(u => u.UserType == UserType.Application).ToList();
+        var applications = allUsers.Where(u => u.UserType == UserType.Application).ToList();
         if (applications.Count > 0)
         {
             output.WriteLine("OAuth application users (POST Auth/connect/token):");
-            foreach (var user in applications)
+            foreach (var user in applications.Take(MaxListed))
             {
                 var secret = isDemoSeed || state.WasClientSecretGenerated(user.UserId)
                     ? state.RevealClientSecret(user.UserId)
                     : "(as written in your seed file)";
                 output.WriteLine($"  {user.UserName}: client id {user.ClientId}, client secret {secret}, access policy {user.AccessPolicyId}");
             }
+            if (applications.Count > MaxListed)
+                output.WriteLine($"  … and {applications.Count - MaxListed:N0} more (GET Users lists them)");
             output.WriteLine();
         }
 
@@ -106,17 +126,23 @@ internal static class ConnectionBanner
         {
             var user = state.Users.FirstOrDefault(u => u.UserType != UserType.Application && state.GroupsOf(u.UserId)
                 .Any(g => g.IsActive && g.ApplicationRegistrationIds.Contains(registration.Id)));
-            if (user is not null) return (registration.Id.ToString(), SignInName(user));
+            if (user is not null) return (registration.Id.ToString(), user.SignInName);
         }
         return ("N", "<run-as user>");
     }
 
-    private static string SignInName(EmulatorUser user) =>
-        user.IsDirectoryUser && !string.IsNullOrEmpty(user.DomainName) ? $"{user.DomainName}\\{user.UserName}" : user.UserName;
+    /// <summary>
+    /// "a, b, c" — or the first <see cref="MaxListed"/> and "… and 49,990 more": a 50,000-user seed must not print a line of
+    /// hundreds of kilobytes.
+    /// </summary>
+    internal static string Shortened(IReadOnlyList<string> firstNames, int total) =>
+        total == 0 ? "(none: no active group grants this registration)"
+        : total <= MaxListed ? string.Join(", ", firstNames)
+        : $"{string.Join(", ", firstNames.Take(MaxListed))}, … and {total - MaxListed:N0} more";
 
     private static string Describe(EmulatorUser user, EmulatorState state)
     {
-        var name = SignInName(user);
+        var name = user.SignInName;
         var notes = new System.Collections.Generic.List<string>();
         if (state.IsAdministrator(user.UserId)) notes.Add("admin");
         if (user.TwoFactor.Type != TwoFactorType.None) notes.Add($"2FA {user.TwoFactor.Type.ToString().ToLowerInvariant()}");

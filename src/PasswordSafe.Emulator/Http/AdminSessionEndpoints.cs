@@ -55,7 +55,7 @@ internal static class AdminSessionEndpoints
         var id = record.SessionId.ToString(CultureInfo.InvariantCulture);
         var display = kind.Protocol == AccessType.RDP ? new RdpDisplay(target.Resolution, target.SmartSizing, target.RdpAdminSwitch) : null;
         var ticket = new SessionTicket(id, SecretGenerator.NewSessionTicket(), kind, $"{target.HostName}-{target.UserName}", null, display);
-        state.RecordAudit(AuditKinds.AdminSessionCreated, caller.User.UserName, caller.RegistrationId, caller.SourceAddress,
+        state.RecordAudit(AuditKinds.AdminSessionCreated, caller.User.SignInName, caller.RegistrationId, caller.SourceAddress,
             $"admin {kind} session {id} to {target} as {target.LogOnName}{(target.Record ? ", recorded" : ", not recorded")}" +
             (string.IsNullOrEmpty(target.Reason) ? string.Empty : $" because {target.Reason}"));
         return SessionResults.From(ticket, context);

@@ -67,5 +67,5 @@ internal static class ApiRegistrationEndpoints
     }
 
     private static string Actor(HttpContext context, EmulatorState state) =>
-        state.FindUser(RequestFacts.Session(context).UserId)?.UserName ?? "unknown";
+        state.FindUser(RequestFacts.Session(context).UserId)?.SignInName ?? "unknown";
 }

@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PasswordSafe.Emulator.Http;
 
@@ -35,21 +36,29 @@ internal static class ApiRoutes
             SessionEndpoints.Map(signedIn);
             AdminSessionEndpoints.Map(signedIn);
             QuarantineEndpoints.Map(signedIn);
-            // D1: unknown paths get a 404 with the reason as a JSON string.
-            api.MapFallback("{*path}", () => ApiResults.NotFound("The requested API resource was not found"));
         }
         ControlEndpoints.Map(app, startedAt);
     }
+
+    internal const string UnknownResource = "The requested API resource was not found";
+
+    /// <summary>
+    /// Routing's endpoint for a path that exists under other methods only. A real server (ASP.NET Web API) answers 405 with
+    /// an Allow header there [I: api-v3 documents 405 only for the PRA configuration API; Web API's own rule].
+    /// </summary>
+    private static bool IsMethodNotAllowed(Endpoint? endpoint) =>
+        endpoint is not null && string.Equals(endpoint.DisplayName, "405 HTTP Method Not Supported", StringComparison.Ordinal);
 
     /// <summary>
     /// D1: API disabled → 410 on every API call; unexpected failures → 500 without internals. The configured
     /// response delay (a realistic server's latency) is spent first, on API calls only, never on /emulator. Every API
     /// call answered goes to the call log (<see cref="EmulatorState.ApiCalls"/>).
     /// </summary>
-    internal static void UseEmulatorGuards(this WebApplication app, EmulatorState state)
+    internal static void UseEmulatorGuards(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
+            var state = context.RequestServices.GetRequiredService<EmulatorState>();
             var isApi = ApiPaths.IsApi(context.Request.Path);
             if (isApi)
             {
@@ -69,6 +78,22 @@ internal static class ApiRoutes
             if (isApi && !state.Settings.ApiEnabled)
             {
                 await ApiResults.Message(StatusCodes.Status410Gone, "The Password Safe API is disabled").ExecuteAsync(context);
+                return;
+            }
+            // D1: a path no endpoint has is a 404 with the reason; a path whose endpoints take other methods a 405 [I].
+            if (isApi && context.GetEndpoint() is null)
+            {
+                await ApiResults.NotFound(UnknownResource).ExecuteAsync(context);
+                return;
+            }
+            if (isApi && IsMethodNotAllowed(context.GetEndpoint()))
+            {
+                await next(context);  // routing's own 405 endpoint: the status and the Allow header
+                if (!context.Response.HasStarted)
+                {
+                    await ApiResults.Message(StatusCodes.Status405MethodNotAllowed,
+                        $"The requested resource does not support http method '{context.Request.Method}'.").ExecuteAsync(context);
+                }
                 return;
             }
             try

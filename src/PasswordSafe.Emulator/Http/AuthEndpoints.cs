@@ -39,7 +39,7 @@ internal static class AuthEndpoints
         {
             StatusCodes.Status200OK => ApiResults.Json(SignAppInJson.From(outcome.User!)),
             StatusCodes.Status401Unauthorized => ApiResults.Unauthorized(),
-            StatusCodes.Status403Forbidden => ApiResults.Message(StatusCodes.Status403Forbidden, "Forbidden"),
+            StatusCodes.Status403Forbidden => ApiResults.Message(StatusCodes.Status403Forbidden, outcome.RefusalText ?? "Forbidden"),
             var other => ApiResults.Message(other, "Sign-in failed"),
         };
     }

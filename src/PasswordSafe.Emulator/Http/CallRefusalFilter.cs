@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PasswordSafe.Emulator.Http;
 
@@ -9,16 +10,13 @@ namespace PasswordSafe.Emulator.Http;
 /// </summary>
 internal sealed class CallRefusalFilter : IEndpointFilter
 {
-    private readonly EmulatorState _state;
-
-    public CallRefusalFilter(EmulatorState state) => _state = state;
-
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        var state = context.HttpContext.RequestServices.GetRequiredService<EmulatorState>();
         var http = context.HttpContext;
-        if (!_state.CallRefusals.IsEmpty
-            && _state.FindUser(RequestFacts.Session(http).UserId) is { } user
-            && _state.CallRefusals.Find(http.Request.Method, ApiPaths.CallOf(http, _state.Clock.GetUtcNow()).Path, user) is { } refusal)
+        if (!state.CallRefusals.IsEmpty
+            && state.FindUser(RequestFacts.Session(http).UserId) is { } user
+            && state.CallRefusals.Find(http.Request.Method, ApiPaths.CallOf(http, state.Clock.GetUtcNow()).Path, user) is { } refusal)
         {
             return ValueTask.FromResult<object?>(ApiResults.Message(refusal.StatusCode, refusal.Body ?? string.Empty));
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -20,18 +21,18 @@ internal static class ControlEndpoints
         control.MapGet("/audit", (HttpContext context, EmulatorState state) =>
         {
             var user = context.Request.Query["user"].FirstOrDefault();
-            var entries = state.Audit.Where(e => string.IsNullOrEmpty(user) || string.Equals(e.UserName, user, StringComparison.OrdinalIgnoreCase));
-            return ApiResults.Json(entries.ToList());
+            return ApiResults.Json(string.IsNullOrEmpty(user) ? state.Audit : AuditOf(state, user));
         });
         // For humans watching a runbook: every request with its status (never a credential).
         control.MapGet("/requests", (EmulatorState state) => ApiResults.Json(state.ReleaseRequests.Select(RequestJson.From).ToList()));
         // What a client sent and how often (method, path, query, status; never a header or body), newest last.
         control.MapGet("/calls", (EmulatorState state) => ApiResults.Json(state.ApiCalls.All));
         control.MapGet("/notifications", (EmulatorState state) => ApiResults.Json(state.AdminNotifications));
-        control.MapGet("/status", (EmulatorState state) => ApiResults.Json(new EmulatorStatusJson("Running",
-            typeof(ControlEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0", startedAt, state.Clock.GetUtcNow(),
-            state.ActiveSessionCount, state.Users.Count, state.UserGroups.Count, state.ApiRegistrations.Count,
-            state.Audit.Count, state.AdminNotifications.Count, state.ManagedAccountCount, state.ActiveRequestCount)));
+        control.MapGet("/status", (EmulatorRuntime runtime, EmulatorState state) => ApiResults.Json(Status(runtime, state, startedAt)));
+        // Out-of-process tests (Pester) move time and start over through these; in process: Clock.Advance, server.Reset().
+        control.MapGet("/clock", (EmulatorRuntime runtime) => ApiResults.Json(EmulatorClockJson.From(runtime.Clock)));
+        control.MapPost("/clock", AdvanceClockAsync);
+        control.MapPost("/reset", (EmulatorRuntime runtime) => ApiResults.Json(Status(runtime, runtime.Reset(), startedAt)));
         // Scripted refusals of signed-in calls (a status and body instead of the endpoint's answer), e.g. a 403 on GET Aliases.
         control.MapGet("/refusals", (EmulatorState state) => ApiResults.Json(state.CallRefusals.All));
         control.MapPost("/refusals", PostRefusalAsync);
@@ -56,6 +57,39 @@ internal static class ControlEndpoints
         control.MapPost("/sessions/{id:int}/logoff", (int id, EmulatorState state) => SimulateSessionUse(id, state, connect: false));
     }
 
+    /// <summary>
+    /// The entries of the user the name means — DOMAIN\user, UPN or, for a directory user, the bare name — whatever form an
+    /// entry holds (a failed sign-in keeps the run-as name as typed); a name no user has matches entries with that name.
+    /// </summary>
+    private static IReadOnlyList<AuditEntry> AuditOf(EmulatorState state, string name)
+    {
+        var users = state.Users.Where(u => u.IsNamed(name)).ToList();
+        return state.Audit.Where(e => e.UserName is { } recorded
+            && (string.Equals(recorded, name, StringComparison.OrdinalIgnoreCase) || users.Any(u => u.IsNamed(recorded)))).ToList();
+    }
+
+    private static EmulatorStatusJson Status(EmulatorRuntime runtime, EmulatorState state, DateTimeOffset startedAt) => new("Running",
+        typeof(ControlEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0", runtime.Port, runtime.CertificateThumbprint,
+        startedAt, state.Clock.GetUtcNow(), runtime.LastResetAt,
+        state.ActiveSessionCount, state.Users.Count, state.UserGroups.Count, state.ApiRegistrations.Count,
+        state.Audit.Count, state.AdminNotifications.Count, state.ManagedAccountCount, state.ActiveRequestCount);
+
+    /// <summary>Forward only, as in process (<see cref="EmulatorClock.Advance"/>): time in the emulator never runs back.</summary>
+    private static async Task<IResult> AdvanceClockAsync(HttpContext context, EmulatorRuntime runtime)
+    {
+        const string example = "{\"AdvanceMinutes\": 21}";
+        var (body, refusal) = await ControlBody<ClockAdvance>.ReadAsync(context, "a clock change", example);
+        if (refusal is not null) return refusal;
+        if (body!.AdvanceMinutes is not double minutes)
+            return ApiResults.BadRequest($"AdvanceMinutes is required: the minutes to move the emulator clock forward, e.g. {example}.");
+        if (minutes <= 0)
+            return ApiResults.BadRequest("AdvanceMinutes must be more than 0: the emulator clock only moves forward (POST /emulator/reset takes it back to real time).");
+        if (minutes > ClockAdvance.MaxMinutes)
+            return ApiResults.BadRequest($"AdvanceMinutes must be at most {ClockAdvance.MaxMinutes} (ten years).");
+        runtime.Clock.Advance(TimeSpan.FromMinutes(minutes));
+        return ApiResults.Json(EmulatorClockJson.From(runtime.Clock));
+    }
+
     private static IResult SimulateSessionUse(int id, EmulatorState state, bool connect)
     {
         if (state.Ledger.SessionBook.Find(id) is not { } session) return ApiResults.NotFound("Session not found.");
@@ -74,16 +108,9 @@ internal static class ControlEndpoints
 
     private static async Task<IResult> PutSettingsAsync(HttpContext context, EmulatorState state)
     {
-        SeedSettings? change;
-        try
-        {
-            change = await JsonSerializer.DeserializeAsync<SeedSettings>(context.Request.Body, ApiJson.Options, context.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            return ApiResults.BadRequest($"The body is not valid settings JSON: {e.Message}");
-        }
-        if (change is null) return ApiResults.BadRequest("Send a JSON object, e.g. {\"SessionIdleTimeoutMinutes\": 5}.");
+        // An unknown key (a typo such as "SessionIdleTimeout") is a 400 naming it, never a 200 that changed nothing.
+        var (change, refusal) = await ControlBody<SeedSettings>.ReadAsync(context, "settings", "{\"SessionIdleTimeoutMinutes\": 5}");
+        if (refusal is not null) return refusal;
         try
         {
             state.Settings = state.Settings.With(change);
@@ -95,31 +122,38 @@ internal static class ControlEndpoints
         return ApiResults.Json(state.Settings);
     }
 
-    private static Task<IResult> PostRefusalAsync(HttpContext context, EmulatorState state) =>
-        PostRuleAsync<CallRefusal>(context, "refusal", state.CallRefusals.Add, () => state.CallRefusals.All,
-            "{\"Method\": \"GET\", \"Path\": \"Aliases\", \"StatusCode\": 403, \"Body\": \"4031\", \"UserName\": \"approver\"}");
+    private const string RefusalExample = "{\"Method\": \"GET\", \"Path\": \"Aliases\", \"StatusCode\": 403, \"Body\": \"4031\", \"UserName\": \"approver\"}";
+    private const string LateAnswerExample = "{\"Method\": \"POST\", \"Path\": \"Requests\", \"DelayMilliseconds\": 3000}";
 
-    private static Task<IResult> PostLateAnswerAsync(HttpContext context, EmulatorState state) =>
-        PostRuleAsync<LateAnswer>(context, "late answer", state.LateAnswers.Add, () => state.LateAnswers.All,
-            "{\"Method\": \"POST\", \"Path\": \"Requests\", \"DelayMilliseconds\": 3000}");
-
-    /// <summary>Adds one control rule from the body: 201 with all the rules, or 400 saying what is wrong with it.</summary>
-    private static async Task<IResult> PostRuleAsync<TRule>(HttpContext context, string kind, Action<TRule> add, Func<object> all, string example)
-        where TRule : class
+    /// <summary>201 with all the rules, or 400 saying what in the rule could never match or is missing.</summary>
+    private static async Task<IResult> PostRefusalAsync(HttpContext context, EmulatorState state)
     {
-        TRule? rule;
+        var (body, refusal) = await ControlBody<RefusalRuleBody>.ReadAsync(context, "a refusal", RefusalExample);
+        if (refusal is not null) return refusal;
+        if (body!.StatusCode is not int status)
+            return ApiResults.BadRequest($"StatusCode is required: the status (400–599) to answer instead, e.g. {RefusalExample}.");
+        return AddRule(state, body.UserName, "refusal",
+            () => state.CallRefusals.Add(new CallRefusal(body.Method!, body.Path!, status, body.Body, body.UserName)), () => state.CallRefusals.All);
+    }
+
+    private static async Task<IResult> PostLateAnswerAsync(HttpContext context, EmulatorState state)
+    {
+        var (body, refusal) = await ControlBody<LateAnswerRuleBody>.ReadAsync(context, "a late answer", LateAnswerExample);
+        if (refusal is not null) return refusal;
+        if (body!.DelayMilliseconds is not int delay)
+            return ApiResults.BadRequest($"DelayMilliseconds is required: how long to hold the answer back (1–{EmulatorSettings.MaxResponseDelayMilliseconds}), e.g. {LateAnswerExample}.");
+        return AddRule(state, body.UserName, "late answer",
+            () => state.LateAnswers.Add(new LateAnswer(body.Method!, body.Path!, delay, body.UserName)), () => state.LateAnswers.All);
+    }
+
+    /// <summary>A rule's UserName must name a user (any form, as the rule matches); the lists check the call itself.</summary>
+    private static IResult AddRule(EmulatorState state, string? userName, string kind, Action add, Func<object> all)
+    {
+        if (userName is not null && !state.Users.Any(u => u.IsNamed(userName)))
+            return ApiResults.BadRequest($"A {kind}'s UserName must name a user (DOMAIN\\user, UPN or user name); no user is named '{userName}'. Leave it out for anyone.");
         try
         {
-            rule = await JsonSerializer.DeserializeAsync<TRule>(context.Request.Body, ApiJson.Options, context.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            return ApiResults.BadRequest($"The body is not a valid {kind}: {e.Message}");
-        }
-        if (rule is null) return ApiResults.BadRequest("Send a JSON object, e.g. " + example + ".");
-        try
-        {
-            add(rule);
+            add();
         }
         catch (ArgumentException e)
         {

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PasswordSafe.Emulator.Http;
 
@@ -9,16 +10,14 @@ namespace PasswordSafe.Emulator.Http;
 /// </summary>
 internal sealed class LateAnswerFilter : IEndpointFilter
 {
-    private readonly EmulatorState _state;
-
-    public LateAnswerFilter(EmulatorState state) => _state = state;
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        var state = context.HttpContext.RequestServices.GetRequiredService<EmulatorState>();
         var result = await next(context);
         var http = context.HttpContext;
-        if (!_state.LateAnswers.IsEmpty
-            && _state.LateAnswers.Find(http.Request.Method, ApiPaths.CallOf(http, _state.Clock.GetUtcNow()).Path) is { } rule)
+        if (!state.LateAnswers.IsEmpty
+            && state.LateAnswers.Find(http.Request.Method, ApiPaths.CallOf(http, state.Clock.GetUtcNow()).Path,
+                state.FindUser(RequestFacts.Session(http).UserId)) is { } rule)
         {
             try
             {

@@ -69,15 +69,17 @@ internal static class SessionEndpoints
 
     private static IResult Change(EmulatorState state, Caller caller, AccessSessionRecord session, bool locking)
     {
-        var changed = locking ? state.Ledger.SessionBook.Lock(session) : state.Ledger.SessionBook.Terminate(session, state.Clock.GetUtcNow());
-        if (!changed) return ApiResults.BadRequest($"Session {session.SessionId} has already ended ({session.Status}).");
-        AuditChange(state, caller, session, locking);
+        var change = locking ? state.Ledger.SessionBook.Lock(session)
+            : state.Ledger.SessionBook.Terminate(session, state.Clock.GetUtcNow()) ? SessionChange.Changed : SessionChange.Ended;
+        if (change == SessionChange.Ended) return ApiResults.BadRequest($"Session {session.SessionId} has already ended ({session.Status}).");
+        // Locking a locked session again is no error [I]: it is locked, as asked; nothing changed, so nothing is audited.
+        if (change == SessionChange.Changed) AuditChange(state, caller, session, locking);
         return Results.NoContent();
     }
 
     /// <summary>One entry per session locked or terminated, whether by its id or by its account's or system's (QuarantineEndpoints).</summary>
     internal static void AuditChange(EmulatorState state, Caller caller, AccessSessionRecord session, bool locking) =>
-        state.RecordAudit(locking ? AuditKinds.SessionLocked : AuditKinds.SessionTerminated, caller.User.UserName, caller.RegistrationId,
+        state.RecordAudit(locking ? AuditKinds.SessionLocked : AuditKinds.SessionTerminated, caller.User.SignInName, caller.RegistrationId,
             caller.SourceAddress, $"session {session.SessionId} of {session.UserName} to {session.TargetName} {(locking ? "locked" : "terminated")}");
 
     private static bool MayRead(AccountView view, AccessSessionRecord session, Caller caller) => session.AccountId is int accountId

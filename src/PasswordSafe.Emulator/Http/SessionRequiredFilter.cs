@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PasswordSafe.Emulator.Http;
 
@@ -10,13 +11,10 @@ namespace PasswordSafe.Emulator.Http;
 /// </summary>
 internal sealed class SessionRequiredFilter : IEndpointFilter
 {
-    private readonly EmulatorState _state;
-
-    public SessionRequiredFilter(EmulatorState state) => _state = state;
-
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var session = _state.UseSession(SessionCookie.Read(context.HttpContext), RequestFacts.Peer(context.HttpContext));
+        var state = context.HttpContext.RequestServices.GetRequiredService<EmulatorState>();
+        var session = state.UseSession(SessionCookie.Read(context.HttpContext), RequestFacts.Peer(context.HttpContext));
         if (session is null) return ValueTask.FromResult<object?>(ApiResults.Unauthorized());
         context.HttpContext.Items[RequestFacts.SessionItemKey] = session;
         return next(context);

@@ -14,15 +14,18 @@ internal static class AccessPolicySeedReader
 {
     private const int MaxConcurrentLimit = 999;
 
-    internal static AccessPolicy Read(SeedAccessPolicy item)
+    /// <summary>The policy at <c>$.AccessPolicies[index]</c>; errors name it (and a listed schedule) by place.</summary>
+    internal static AccessPolicy Read(SeedAccessPolicy item, int index)
     {
-        var where = $"Access policy {item.AccessPolicyID}";
-        if (item.AccessPolicyID <= 0) throw new SeedException($"{where}: AccessPolicyID must be a positive number.");
+        var path = $"$.AccessPolicies[{index}]";
+        var where = SeedPlace.At(path, item.Name, $"AccessPolicyID {item.AccessPolicyID}");
+        if (item.AccessPolicyID <= 0) throw new SeedException($"{where}: {StateBuilder.PositiveId("AccessPolicyID", item.AccessPolicyID, "access policy")}");
         var name = string.IsNullOrWhiteSpace(item.Name) ? $"Access policy {item.AccessPolicyID}" : item.Name!;
-        return new AccessPolicy(item.AccessPolicyID, name, ReadSchedules(item, where)) { Description = item.Description };
+        var label = string.IsNullOrWhiteSpace(item.Name) ? $"access policy {item.AccessPolicyID}" : $"'{item.Name}'";
+        return new AccessPolicy(item.AccessPolicyID, name, ReadSchedules(item, path, where, label)) { Description = item.Description };
     }
 
-    private static List<AccessPolicySchedule> ReadSchedules(SeedAccessPolicy item, string where)
+    private static List<AccessPolicySchedule> ReadSchedules(SeedAccessPolicy item, string path, string where, string label)
     {
         if (item.Schedules is null)
         {
@@ -34,13 +37,15 @@ internal static class AccessPolicySeedReader
         if (item.Schedules.Count == 0)
             throw new SeedException($"{where}: Schedules is empty: list at least one schedule, or write the one schedule on the policy itself.");
         var schedules = new List<AccessPolicySchedule>();
-        foreach (var (seed, index) in item.Schedules.Select((s, i) => (s, i + 1)))
+        foreach (var (seed, index) in item.Schedules.Select((s, i) => (s, i)))
         {
+            var schedulePath = $"{path}.Schedules[{index}]";
+            if (seed is null) throw new SeedException($"{schedulePath}: is null; give a schedule or remove it.");
             if (seed.ScheduleID is not > 0)
-                throw new SeedException($"{where}, schedule #{index}: ScheduleID is required in a Schedules list and must be a positive number.");
+                throw new SeedException($"{schedulePath} (a schedule of {label}): ScheduleID is required in a Schedules list and must be a positive number.");
             if (schedules.Any(s => s.ScheduleId == seed.ScheduleID))
-                throw new SeedException($"{where}: ScheduleID {seed.ScheduleID} appears twice; give each schedule its own.");
-            schedules.Add(ReadSchedule(seed, seed.ScheduleID.Value, $"{where}, schedule {seed.ScheduleID}"));
+                throw new SeedException($"{schedulePath} (a schedule of {label}): ScheduleID {seed.ScheduleID} appears twice; give each schedule its own.");
+            schedules.Add(ReadSchedule(seed, seed.ScheduleID.Value, $"{schedulePath} (ScheduleID {seed.ScheduleID} of {label})"));
         }
         return schedules;
     }

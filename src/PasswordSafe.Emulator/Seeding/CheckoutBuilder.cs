@@ -28,11 +28,16 @@ internal sealed class CheckoutBuilder
 
     internal void Add(EmulatorSeed seed)
     {
-        foreach (var item in seed.Workgroups ?? []) AddWorkgroup(item);
-        foreach (var item in seed.ManagedSystems ?? []) AddSystem(item);
-        foreach (var item in seed.ManagedAccounts ?? []) AddAccount(item);
-        foreach (var item in seed.SmartRules ?? []) AddSmartRule(item);
-        foreach (var item in seed.AccessPolicies ?? []) AddPolicy(item);
+        foreach (var (item, index) in StateBuilder.Indexed(seed.Workgroups))
+            AddWorkgroup(item, SeedPlace.Of("Workgroups", index, item.Name, $"ID {item.ID}"));
+        foreach (var (item, index) in StateBuilder.Indexed(seed.ManagedSystems))
+            AddSystem(item, SeedPlace.Of("ManagedSystems", index, item.SystemName, $"ManagedSystemID {item.ManagedSystemID}"));
+        foreach (var (item, index) in StateBuilder.Indexed(seed.ManagedAccounts))
+            AddAccount(item, SeedPlace.Of("ManagedAccounts", index, item.AccountName, $"ManagedAccountID {item.ManagedAccountID}"));
+        foreach (var (item, index) in StateBuilder.Indexed(seed.SmartRules))
+            AddSmartRule(item, SeedPlace.Of("SmartRules", index, item.Title, $"SmartRuleID {item.SmartRuleID}"));
+        foreach (var (item, index) in StateBuilder.Indexed(seed.AccessPolicies))
+            AddPolicy(AccessPolicySeedReader.Read(item, index), SeedPlace.Of("AccessPolicies", index, item.Name, $"AccessPolicyID {item.AccessPolicyID}"));
         if (seed.Generate is { } generate) AccountGenerator.Generate(generate, this);
     }
 
@@ -49,10 +54,10 @@ internal sealed class CheckoutBuilder
         var built = new List<ManagedAccountAlias>();
         var ids = new HashSet<int>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in aliases ?? [])
+        foreach (var (item, index) in StateBuilder.Indexed(aliases as IReadOnlyList<SeedAlias> ?? aliases?.ToList(), "Aliases"))
         {
-            var where = $"Alias {item.AliasID}";
-            if (item.AliasID <= 0) throw new SeedException($"{where}: AliasID must be a positive number.");
+            var where = SeedPlace.Of("Aliases", index, item.AliasName, $"AliasID {item.AliasID}");
+            if (item.AliasID <= 0) throw new SeedException($"{where}: {StateBuilder.PositiveId("AliasID", item.AliasID, "alias")}");
             if (!ids.Add(item.AliasID)) throw new SeedException($"{where} appears twice: give each alias its own AliasID.");
             if (string.IsNullOrWhiteSpace(item.AliasName)) throw new SeedException($"{where}: AliasName is required.");
             if (!names.Add(item.AliasName!)) throw new SeedException($"{where}: the AliasName '{item.AliasName}' is used twice; alias names are unique.");
@@ -78,9 +83,8 @@ internal sealed class CheckoutBuilder
     }
 
     /// <summary>Checks a group's SmartRuleAccess against the rules and policies.</summary>
-    internal IReadOnlyList<SmartRuleGrant> BuildGrants(SeedUserGroup group)
+    internal IReadOnlyList<SmartRuleGrant> BuildGrants(SeedUserGroup group, string where)
     {
-        var where = $"User group {group.GroupID}";
         var grants = new List<SmartRuleGrant>();
         foreach (var item in group.SmartRuleAccess ?? [])
         {
@@ -98,20 +102,20 @@ internal sealed class CheckoutBuilder
         return grants;
     }
 
-    internal Workgroup AddWorkgroup(SeedWorkgroup item)
+    internal Workgroup AddWorkgroup(SeedWorkgroup item, string? where = null)
     {
-        var where = $"Workgroup {item.ID}";
-        if (item.ID <= 0) throw new SeedException($"{where}: ID must be a positive number.");
+        where ??= $"Workgroup {item.ID}";
+        if (item.ID <= 0) throw new SeedException($"{where}: {StateBuilder.PositiveId("ID", item.ID, "workgroup")}");
         var workgroup = new Workgroup(item.ID, string.IsNullOrWhiteSpace(item.Name) ? $"Workgroup {item.ID}" : item.Name!,
             string.IsNullOrWhiteSpace(item.OrganizationID) ? DefaultOrganizationId : item.OrganizationID!);
         if (!_workgroups.TryAdd(workgroup.Id, workgroup)) throw new SeedException($"{where} appears twice: give each workgroup its own ID.");
         return workgroup;
     }
 
-    internal ManagedSystem AddSystem(SeedManagedSystem item)
+    internal ManagedSystem AddSystem(SeedManagedSystem item, string? where = null)
     {
-        var where = $"Managed system {item.ManagedSystemID}";
-        if (item.ManagedSystemID <= 0) throw new SeedException($"{where}: ManagedSystemID must be a positive number.");
+        where ??= $"Managed system {item.ManagedSystemID}";
+        if (item.ManagedSystemID <= 0) throw new SeedException($"{where}: {StateBuilder.PositiveId("ManagedSystemID", item.ManagedSystemID, "system")}");
         if (string.IsNullOrWhiteSpace(item.SystemName)) throw new SeedException($"{where}: SystemName is required.");
         Workgroup workgroup;
         if (item.WorkgroupID is int workgroupId)
@@ -143,10 +147,9 @@ internal sealed class CheckoutBuilder
         return system;
     }
 
-    internal void AddAccount(SeedManagedAccount item)
+    internal void AddAccount(SeedManagedAccount item, string where)
     {
-        var where = $"Managed account {item.ManagedAccountID}";
-        if (item.ManagedAccountID <= 0) throw new SeedException($"{where}: ManagedAccountID must be a positive number.");
+        if (item.ManagedAccountID <= 0) throw new SeedException($"{where}: {StateBuilder.PositiveId("ManagedAccountID", item.ManagedAccountID, "account")}");
         if (string.IsNullOrWhiteSpace(item.AccountName)) throw new SeedException($"{where}: AccountName is required.");
         var system = _systems.GetValueOrDefault(item.ManagedSystemID)
             ?? throw new SeedException($"{where}: ManagedSystemID {item.ManagedSystemID} is not in ManagedSystems (list systems before accounts).");
@@ -190,10 +193,9 @@ internal sealed class CheckoutBuilder
         _accounts.Add(account);
     }
 
-    internal void AddSmartRule(SeedSmartRule item)
+    internal void AddSmartRule(SeedSmartRule item, string where)
     {
-        var where = $"Smart rule {item.SmartRuleID}";
-        if (item.SmartRuleID <= 0) throw new SeedException($"{where}: SmartRuleID must be a positive number.");
+        if (item.SmartRuleID <= 0) throw new SeedException($"{where}: {StateBuilder.PositiveId("SmartRuleID", item.SmartRuleID, "smart rule")}");
         var ids = new List<int>();
         var seen = new HashSet<int>();
         foreach (var id in item.ManagedAccountIDs ?? [])
@@ -219,17 +221,18 @@ internal sealed class CheckoutBuilder
         if (!_rules.TryAdd(rule.SmartRuleId, rule)) throw new SeedException($"{where} appears twice: give each smart rule its own SmartRuleID.");
     }
 
-    internal void AddPolicy(SeedAccessPolicy item) => AddPolicy(AccessPolicySeedReader.Read(item), $"Access policy {item.AccessPolicyID}");
-
     /// <summary>Adds a policy whose id and every ScheduleID are free: POST Requests names a schedule by its id alone.</summary>
     internal void AddPolicy(AccessPolicy policy, string where)
     {
+        // The id first: a flat policy's ScheduleID defaults to its AccessPolicyID, so a repeated id would read as a repeated schedule.
+        if (_policies.ContainsKey(policy.AccessPolicyId))
+            throw new SeedException($"{where}: AccessPolicyID {policy.AccessPolicyId} appears twice: give each policy its own AccessPolicyID.");
         foreach (var schedule in policy.Schedules)
         {
             if (OwnerOfSchedule(schedule.ScheduleId) is { } other)
-                throw new SeedException($"{where}: ScheduleID {schedule.ScheduleId} is already the schedule of access policy {other.AccessPolicyId}; give each its own.");
+                throw new SeedException($"{where}: ScheduleID {schedule.ScheduleId} is already a schedule of AccessPolicyID {other.AccessPolicyId}; give each schedule its own ScheduleID.");
         }
-        if (!_policies.TryAdd(policy.AccessPolicyId, policy)) throw new SeedException($"{where} appears twice: give each policy its own AccessPolicyID.");
+        _policies.Add(policy.AccessPolicyId, policy);
     }
 
     /// <summary>A free ScheduleID for a generated policy: its own id, as a flat seeded policy's, unless a schedule has it.</summary>

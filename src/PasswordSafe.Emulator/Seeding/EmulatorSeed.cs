@@ -23,6 +23,13 @@ public sealed class EmulatorSeed
     /// <summary>Optional large generated data set (README "Generated accounts").</summary>
     public SeedGenerate? Generate { get; set; }
 
+    /// <summary>Paths of the properties the JSON had that no seed type knows (ignored; the CLI warns about them).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> IgnoredProperties { get; internal set; } = [];
+
+    /// <summary>The file or JSON text it was read from (for error places); null for a seed built in code.</summary>
+    internal SeedOrigin? Origin { get; set; }
+
     /// <summary>The built-in demo seed (Seeds/demo.json), a fresh copy each call so callers may change it.</summary>
     public static EmulatorSeed LoadDemo() => SeedReader.ReadDemo();
 
@@ -30,5 +37,5 @@ public sealed class EmulatorSeed
     public static EmulatorSeed Load(string path) => SeedReader.ReadFile(path);
 
     /// <summary>Parses seed JSON; throws <see cref="SeedException"/> naming what is wrong.</summary>
-    public static EmulatorSeed Parse(string json) => SeedReader.Parse(json, "seed JSON");
+    public static EmulatorSeed Parse(string json) => SeedReader.Parse(json, "seed JSON", isFile: false);
 }

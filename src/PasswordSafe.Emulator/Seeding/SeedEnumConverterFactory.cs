@@ -36,7 +36,13 @@ internal sealed class SeedEnumConverterFactory : JsonConverterFactory
             throw new SeedValueException($"must be one of {string.Join(", ", Enum.GetNames<T>())}");
         }
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+        /// <summary>A name (flags as "A, B") where the value has one, else its number: either reads back the same.</summary>
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            var text = value.ToString();
+            if (IsNames(text)) writer.WriteStringValue(text);
+            else writer.WriteNumberValue(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+        }
 
         /// <summary>Every comma-separated part is one of the names (Enum.TryParse alone would also take "7").</summary>
         private static bool IsNames(string text) =>

@@ -7,9 +7,26 @@ namespace PasswordSafe.Emulator;
 /// <summary>Turns a seed into an <see cref="EmulatorState"/>, checking the rules a console would enforce on input.</summary>
 internal static class StateBuilder
 {
-    internal static EmulatorState Build(EmulatorSeed seed, TimeProvider clock)
+    internal static EmulatorState Build(EmulatorSeed seed, TimeProvider clock) => Build(seed, clock, new GeneratedSeedValues());
+
+    /// <summary>Builds with <paramref name="generated"/>'s keys and client secrets for what the seed leaves out (a reset reuses them).</summary>
+    internal static EmulatorState Build(EmulatorSeed seed, TimeProvider clock, GeneratedSeedValues generated)
     {
         ArgumentNullException.ThrowIfNull(seed);
+        try
+        {
+            return BuildState(seed, clock, generated);
+        }
+        catch (SeedException e) when (seed.Origin is { } origin && !e.Located)
+        {
+            // Builders name the item by its place; the file (or JSON text) and the item's line are added here.
+            throw origin.Locate(e);
+        }
+    }
+
+    private static EmulatorState BuildState(EmulatorSeed seed, TimeProvider clock, GeneratedSeedValues generated)
+    {
+        SeedUniqueness.Check(seed);
         var state = new EmulatorState(clock);
         try
         {
@@ -17,32 +34,44 @@ internal static class StateBuilder
         }
         catch (ArgumentException e)
         {
-            throw new SeedException($"Seed Settings: {e.Message}");
+            throw new SeedException($"$.Settings: {e.Message}");
         }
 
-        foreach (var item in seed.ApiRegistrations ?? [])
+        foreach (var (item, index) in Indexed(seed.ApiRegistrations))
         {
-            var (registration, generated) = BuildRegistration(item);
-            state.AddRegistration(registration, generated);
+            var (registration, keyGenerated) = BuildRegistration(item, SeedPlace.Of("ApiRegistrations", index, item.Name, $"Id {item.Id}"), generated);
+            state.AddRegistration(registration, keyGenerated);
         }
-        foreach (var item in seed.Users ?? [])
+        foreach (var (item, index) in Indexed(seed.Users))
         {
-            var (user, generated) = BuildUser(item, state, clock);
-            state.AddUser(user, generated);
+            var (user, secretGenerated) = BuildUser(item, SeedPlace.Of("Users", index, item.UserName, $"UserID {item.UserID}"), state, clock, generated);
+            state.AddUser(user, secretGenerated);
         }
         // Checkout data before groups: a group's SmartRuleAccess names rules and policies.
         var checkout = new CheckoutBuilder();
         checkout.Add(seed);
-        foreach (var item in seed.UserGroups ?? [])
+        foreach (var (item, index) in Indexed(seed.UserGroups))
         {
-            var group = BuildGroup(item, state);
-            group.SmartRuleAccess = checkout.BuildGrants(item);
+            var where = SeedPlace.Of("UserGroups", index, item.Name, $"GroupID {item.GroupID}");
+            var group = BuildGroup(item, where, state);
+            group.SmartRuleAccess = checkout.BuildGrants(item, where);
             state.AddUserGroup(group);
         }
         GrantGeneratedAccounts(checkout, state);
         state.AttachCheckout(checkout.Build(state.GroupsOf));
         state.AttachAliases(checkout.BuildAliases(seed.Aliases));
         return state;
+    }
+
+    /// <summary>The items of a seed list with their index (the <c>[i]</c> of a seed path); null items are refused by place.</summary>
+    internal static IEnumerable<(T Item, int Index)> Indexed<T>(IReadOnlyList<T>? items, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(items))] string list = "")
+        where T : class
+    {
+        var name = list[(list.LastIndexOf('.') + 1)..];
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            yield return (items![i] ?? throw new SeedException($"$.{name}[{i}]: is null; give an object or remove it."), i);
+        }
     }
 
     /// <summary>The generated data set is requestable by the groups Generate names, or by every group.</summary>
@@ -52,15 +81,14 @@ internal static class StateBuilder
         var groupIds = checkout.GeneratedGrantGroupIds ?? state.UserGroups.Select(g => g.GroupId).ToList();
         foreach (var id in groupIds)
         {
-            var group = state.FindUserGroup(id) ?? throw new SeedException($"Generate: GroupIDs lists {id}, which is not a GroupID in the seed.");
+            var group = state.FindUserGroup(id) ?? throw new SeedException($"$.Generate: GroupIDs lists {id}, which is not a GroupID in the seed.");
             group.SmartRuleAccess = group.SmartRuleAccess.Append(grant).ToArray();
         }
     }
 
-    private static (ApiRegistration, bool) BuildRegistration(SeedApiRegistration item)
+    private static (ApiRegistration, bool) BuildRegistration(SeedApiRegistration item, string where, GeneratedSeedValues values)
     {
-        var where = $"API registration {item.Id}";
-        if (item.Id <= 0) throw new SeedException($"{where}: Id must be a positive number.");
+        if (item.Id <= 0) throw new SeedException($"{where}: {PositiveId("Id", item.Id, "registration")}");
         var registration = new ApiRegistration(item.Id, string.IsNullOrWhiteSpace(item.Name) ? $"Registration {item.Id}" : item.Name!, item.RegistrationType)
         {
             Active = item.Active ?? true,
@@ -86,17 +114,19 @@ internal static class StateBuilder
         var generated = false;
         if (item.RegistrationType == RegistrationType.ApiKeyPolicy)
         {
-            var key = item.Key;
-            if (string.IsNullOrEmpty(key))
+            if (string.IsNullOrEmpty(item.Key))
             {
-                key = SecretGenerator.NewApiKey();
+                registration.Key = values.ApiKey(item.Id);
                 generated = true;
             }
-            else if (!ApiKeyFormat.IsValid(key))
+            else if (!ApiKeyFormat.IsValid(item.Key))
             {
                 throw new SeedException($"{where}: Key must be 128 letters and digits, or a legacy GUID (A5); leave it out to have one generated.");
             }
-            registration.Key = ProtectedSecret.Protect(key);
+            else
+            {
+                registration.Key = ProtectedSecret.Protect(item.Key);
+            }
         }
         else if (!string.IsNullOrEmpty(item.Key))
         {
@@ -108,7 +138,7 @@ internal static class StateBuilder
     private static AddressRule[] ParseRules(List<SeedAuthenticationRule>? rules, string where, string listName, ref int nextRuleId)
     {
         var parsed = new List<AddressRule>();
-        foreach (var rule in rules ?? [])
+        foreach (var (rule, index) in (rules ?? []).Select((r, i) => (r, i)))
         {
             try
             {
@@ -116,16 +146,15 @@ internal static class StateBuilder
             }
             catch (FormatException e)
             {
-                throw new SeedException($"{where}, {listName}: {e.Message}");
+                throw new SeedException($"{where}: {listName}[{index}]: {e.Message}");
             }
         }
         return parsed.ToArray();
     }
 
-    private static (EmulatorUser, bool) BuildUser(SeedUser item, EmulatorState state, TimeProvider clock)
+    private static (EmulatorUser, bool) BuildUser(SeedUser item, string where, EmulatorState state, TimeProvider clock, GeneratedSeedValues values)
     {
-        var where = $"User {item.UserID}";
-        if (item.UserID <= 0) throw new SeedException($"{where}: UserID must be a positive number.");
+        if (item.UserID <= 0) throw new SeedException($"{where}: {PositiveId("UserID", item.UserID, "user")}");
         if (string.IsNullOrWhiteSpace(item.UserName)) throw new SeedException($"{where}: UserName is required.");
         var user = new EmulatorUser(item.UserID, item.UserName!, item.UserType)
         {
@@ -151,14 +180,16 @@ internal static class StateBuilder
             if (policy is null || policy.RegistrationType != RegistrationType.ApiAccessPolicy)
                 throw new SeedException($"{where}: AccessPolicyID must name an ApiAccessPolicy registration listed before the users (C2).");
             user.AccessPolicyId = policy.Id;
-            user.ClientId = string.IsNullOrWhiteSpace(item.ClientID) ? SecretGenerator.NewClientId() : item.ClientID;
-            var secret = item.ClientSecret;
-            if (string.IsNullOrEmpty(secret))
+            user.ClientId = string.IsNullOrWhiteSpace(item.ClientID) ? values.ClientId(item.UserID) : item.ClientID;
+            if (string.IsNullOrEmpty(item.ClientSecret))
             {
-                secret = SecretGenerator.NewClientSecret();
+                user.ClientSecret = values.ClientSecret(item.UserID);
                 generated = true;
             }
-            user.ClientSecret = ProtectedSecret.Protect(secret);
+            else
+            {
+                user.ClientSecret = ProtectedSecret.Protect(item.ClientSecret);
+            }
             user.ClientSecretExpiryDate = item.ClientSecretExpiryDate ?? clock.GetUtcNow().AddDays(state.Settings.ClientSecretExpiryDays);
         }
         else if (item.AccessPolicyID is not null || item.ClientID is not null || item.ClientSecret is not null)
@@ -178,10 +209,9 @@ internal static class StateBuilder
         return new TwoFactorMethod(item.Type, prompt, answer, item.PushApproved ?? true);
     }
 
-    private static UserGroup BuildGroup(SeedUserGroup item, EmulatorState state)
+    private static UserGroup BuildGroup(SeedUserGroup item, string where, EmulatorState state)
     {
-        var where = $"User group {item.GroupID}";
-        if (item.GroupID <= 0) throw new SeedException($"{where}: GroupID must be a positive number.");
+        if (item.GroupID <= 0) throw new SeedException($"{where}: {PositiveId("GroupID", item.GroupID, "group")}");
         foreach (var id in item.ApplicationRegistrationIDs ?? [])
         {
             if (state.FindApiRegistration(id) is null) throw new SeedException($"{where}: ApplicationRegistrationIDs lists {id}, which is not a registration in the seed.");
@@ -220,4 +250,9 @@ internal static class StateBuilder
         }
         return grants.ToArray();
     }
+
+    /// <summary>An id is required: 0 is what a missing one reads as, so it is named as missing.</summary>
+    internal static string PositiveId(string field, int value, string kind) => value == 0
+        ? $"{field} is missing (or 0): give each {kind} its own positive {field}."
+        : $"{field} must be a positive number, not {value}.";
 }

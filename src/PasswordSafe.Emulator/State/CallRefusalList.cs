@@ -12,14 +12,17 @@ public sealed class CallRefusalList
 
     public IReadOnlyList<CallRefusal> All { get { lock (_gate) return _refusals.ToList(); } }
 
-    /// <summary>Adds a rule; throws ArgumentException for a rule that names no call or no refusal status (400–599).</summary>
+    /// <summary>
+    /// Adds a rule; throws ArgumentException for a rule that could never match (a method the API does not answer, a path
+    /// with a query or a URL; a leading slash or the API base is taken off the path) or whose StatusCode is not 400–599.
+    /// </summary>
     public void Add(CallRefusal refusal)
     {
-        if (string.IsNullOrWhiteSpace(refusal.Method) || string.IsNullOrWhiteSpace(refusal.Path))
-            throw new ArgumentException("A refusal needs the Method and the Path (under the API base, e.g. \"Aliases\") of the call it answers.");
+        var method = ControlRuleCall.Method(refusal.Method, "refusal");
+        var path = ControlRuleCall.Path(refusal.Path, "refusal", "Aliases");
         if (refusal.StatusCode is < 400 or > 599)
-            throw new ArgumentException("A refusal's StatusCode must be between 400 and 599.");
-        lock (_gate) _refusals.Add(refusal with { Path = refusal.Path.Trim('/') });
+            throw new ArgumentException($"A refusal's StatusCode must be from 400 to 599 (a refusal), not {refusal.StatusCode}.");
+        lock (_gate) _refusals.Add(refusal with { Method = method, Path = path });
     }
 
     /// <summary>Whether any rule is in force: asked on every API call, so it copies nothing (unlike <see cref="All"/>).</summary>
@@ -34,7 +37,7 @@ public sealed class CallRefusalList
         {
             return _refusals.FirstOrDefault(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
                                                  && string.Equals(r.Path, path.Trim('/'), StringComparison.OrdinalIgnoreCase)
-                                                 && (r.UserName is null || user.IsKnownAs(r.UserName)));
+                                                 && (r.UserName is null || user.IsNamed(r.UserName)));
         }
     }
 }

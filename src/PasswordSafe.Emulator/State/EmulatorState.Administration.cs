@@ -405,7 +405,7 @@ public sealed partial class EmulatorState
     private const string NeedsARule = "Add at least one IP rule (IPAuthenticationRules) or PSRUN rule (PSRUNRules) (A3): X-Forwarded-For rules alone do not count.";
 
     private AuditEntry AddAudit(string kind, Caller caller, string what) =>
-        AddAudit(kind, caller.User.UserName, caller.RegistrationId, caller.SourceAddress, what);
+        AddAudit(kind, caller.User.SignInName, caller.RegistrationId, caller.SourceAddress, what);
 
     /// <summary>Ends the matching sessions (pending challenges too); returns how many signed-in ones ended.</summary>
     private int EndSessionsWhere(Func<ApiSession, bool> match)

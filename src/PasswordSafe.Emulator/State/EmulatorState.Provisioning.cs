@@ -358,12 +358,13 @@ public sealed partial class EmulatorState
             if (queue)
             {
                 account.QueuedChangeAt = _clock.GetUtcNow() + QueuedChangeDelay;
+                account.QueuedChangeBy = caller.User.SignInName;
                 _queuedChanges.Add(accountId);
                 AddAudit(AuditKinds.PasswordChangeQueued, caller, $"password change of managed account {accountId} '{account}' queued");
             }
             else
             {
-                Rotate(account, caller.User.UserName, caller);
+                Rotate(account, caller.User.SignInName, caller);
             }
             return LedgerOutcome<bool>.Ok(true, 204);
         }
@@ -385,11 +386,12 @@ public sealed partial class EmulatorState
                 if (queue)
                 {
                     account.QueuedChangeAt = _clock.GetUtcNow() + QueuedChangeDelay;
+                    account.QueuedChangeBy = caller.User.SignInName;
                     _queuedChanges.Add(account.ManagedAccountId);
                 }
                 else
                 {
-                    Rotate(account, caller.User.UserName, caller);
+                    Rotate(account, caller.User.SignInName, caller);
                 }
             }
             if (queue)
@@ -599,8 +601,11 @@ public sealed partial class EmulatorState
         _queuedChanges.Remove(account.ManagedAccountId);
         account.PasswordChangeCount++;
         account.LastChangeDate = _clock.GetUtcNow();
-        AddAudit(AuditKinds.PasswordRotated, caller?.User.UserName ?? by, caller?.RegistrationId, caller?.SourceAddress,
-            $"password of {account} changed" + (caller is null ? " (queued change)" : string.Empty));
+        // A queued change runs on its own: the entry is the queuing user's, made by the system.
+        var queuedBy = caller is null ? account.QueuedChangeBy : null;
+        account.QueuedChangeBy = null;
+        AddAudit(AuditKinds.PasswordRotated, caller?.User.SignInName ?? by ?? queuedBy, caller?.RegistrationId, caller?.SourceAddress,
+            $"password of {account} changed" + (caller is null ? " (queued change)" : string.Empty), caller is null ? AuditEntry.SystemActor : null);
     }
 
     /// <summary>Queued changes run lazily once the emulator clock passes their time, like request expiry.</summary>

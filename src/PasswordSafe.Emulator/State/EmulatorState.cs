@@ -225,7 +225,7 @@ public sealed partial class EmulatorState
             stored.Revoked = true;
             foreach (var id in _sessions.Values.Where(s => s.AccessTokenHash == stored.Hash).Select(s => s.Id).ToList())
                 _sessions.Remove(id);
-            AddAudit(AuditKinds.TokenRevoked, _users.GetValueOrDefault(stored.ApplicationUserId)?.UserName, stored.RegistrationId, null, "access token revoked");
+            AddAudit(AuditKinds.TokenRevoked, _users.GetValueOrDefault(stored.ApplicationUserId)?.SignInName, stored.RegistrationId, null, "access token revoked");
             return true;
         }
     }
@@ -349,7 +349,7 @@ public sealed partial class EmulatorState
             {
                 user.LastLoginDate = now;
                 user.LastLoginAuthenticationType = authenticationType;
-                AddAudit(AuditKinds.SignInSucceeded, user.UserName, registration?.Id, sourceAddress, $"signed in ({authenticationType})");
+                AddAudit(AuditKinds.SignInSucceeded, user.SignInName, registration?.Id, sourceAddress, $"signed in ({authenticationType})");
             }
             return session;
         }
@@ -377,7 +377,7 @@ public sealed partial class EmulatorState
             if (Authentication.SourceAddressCheck.PeerProblem(registration.IPAuthenticationRules, registration.PSRUNRules, peer) is { } problem)
             {
                 var source = peer is null ? null : AddressRule.Normalize(peer).ToString();
-                var entry = AddAudit(AuditKinds.SessionCallRefused, _users.GetValueOrDefault(session.UserId)?.UserName, registration.Id, source,
+                var entry = AddAudit(AuditKinds.SessionCallRefused, _users.GetValueOrDefault(session.UserId)?.SignInName, registration.Id, source,
                     $"a call with a session cookie was refused: {problem}");
                 _notifications.Add(new AdminNotification(entry.Time, "Failed API authentication",
                     $"A call with the session cookie of '{entry.UserName}' from {source ?? "an unknown address"} was refused: {problem}"));
@@ -407,7 +407,7 @@ public sealed partial class EmulatorState
         {
             if (!_sessions.Remove(sessionId, out var session)) return false;
             if (!session.PendingChallenge)
-                AddAudit(AuditKinds.SignedOut, _users.GetValueOrDefault(session.UserId)?.UserName, session.RegistrationId, null, "signed out");
+                AddAudit(AuditKinds.SignedOut, _users.GetValueOrDefault(session.UserId)?.SignInName, session.RegistrationId, null, "signed out");
             return true;
         }
     }
@@ -422,7 +422,7 @@ public sealed partial class EmulatorState
             var token = SecretGenerator.NewAccessToken();
             var stored = new AccessToken(HashToken(token), user.UserId, registration.Id, now, now.AddMinutes(registration.AccessTokenDuration));
             _tokens[stored.Hash] = stored;
-            AddAudit(AuditKinds.TokenIssued, user.UserName, registration.Id, sourceAddress, "access token issued");
+            AddAudit(AuditKinds.TokenIssued, user.SignInName, registration.Id, sourceAddress, "access token issued");
             return (token, stored);
         }
     }
@@ -440,9 +440,10 @@ public sealed partial class EmulatorState
         lock (_gate) return _tokens.GetValueOrDefault(HashToken(token));
     }
 
-    internal void RecordAudit(string kind, string? userName, int? registrationId, string? sourceAddress, string reason)
+    /// <summary>An audit entry; <paramref name="actor"/> is <see cref="AuditEntry.SystemActor"/> when the server acted on its own for <paramref name="userName"/>.</summary>
+    internal void RecordAudit(string kind, string? userName, int? registrationId, string? sourceAddress, string reason, string? actor = null)
     {
-        lock (_gate) AddAudit(kind, userName, registrationId, sourceAddress, reason);
+        lock (_gate) AddAudit(kind, userName, registrationId, sourceAddress, reason, actor);
     }
 
     /// <summary>D2: a failed factor is audited with its reason and the administrator is notified.</summary>
@@ -459,9 +460,9 @@ public sealed partial class EmulatorState
 
     internal static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private AuditEntry AddAudit(string kind, string? userName, int? registrationId, string? sourceAddress, string reason)
+    private AuditEntry AddAudit(string kind, string? userName, int? registrationId, string? sourceAddress, string reason, string? actor = null)
     {
-        var entry = new AuditEntry(_clock.GetUtcNow(), kind, userName, registrationId, sourceAddress, reason);
+        var entry = new AuditEntry(_clock.GetUtcNow(), kind, userName, registrationId, sourceAddress, reason, actor);
         _audit.Add(entry);
         return entry;
     }

@@ -50,6 +50,21 @@ public sealed class EmulatorUser
     internal ProtectedSecret? ClientSecret { get; set; }
 
     /// <summary>
+    /// The name the user signs in with and is known by in audit entries, requests and sessions: <c>DOMAIN\user</c> for a
+    /// directory user (its UPN when it has no domain), the plain name for others. The same name SignAppIn answers.
+    /// </summary>
+    public string SignInName => !IsDirectoryUser ? UserName
+        : !string.IsNullOrEmpty(DomainName) ? $"{DomainName}\\{UserName}"
+        : !string.IsNullOrEmpty(UserPrincipalName) ? UserPrincipalName! : UserName;
+
+    /// <summary>
+    /// How the control endpoints (audit filter, refusal and late-answer rules) name a user: any form it signs in with, or,
+    /// for a directory user, also its bare name — the name GET Users shows. Sign-in itself is stricter (<see cref="IsKnownAs"/>).
+    /// </summary>
+    public bool IsNamed(string name) =>
+        IsKnownAs(name) || (IsDirectoryUser && string.Equals(name, UserName, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
     /// B1: BeyondInsight and application users by plain name; directory users as domain\user or UPN
     /// (a plain name alone does not identify a directory user, as on the real server).
     /// </summary>

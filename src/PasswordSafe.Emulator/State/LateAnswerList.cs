@@ -12,14 +12,17 @@ public sealed class LateAnswerList
 
     public IReadOnlyList<LateAnswer> All { get { lock (_gate) return _rules.ToList(); } }
 
-    /// <summary>Adds a rule; throws ArgumentException for a rule that names no call or a delay outside 1–60,000 ms.</summary>
+    /// <summary>
+    /// Adds a rule; throws ArgumentException for a rule that could never match (as <see cref="CallRefusalList.Add"/>) or a
+    /// delay outside 1–60,000 ms.
+    /// </summary>
     public void Add(LateAnswer rule)
     {
-        if (string.IsNullOrWhiteSpace(rule.Method) || string.IsNullOrWhiteSpace(rule.Path))
-            throw new ArgumentException("A late answer needs the Method and the Path (under the API base, e.g. \"Requests\") of the call it delays.");
+        var method = ControlRuleCall.Method(rule.Method, "late answer");
+        var path = ControlRuleCall.Path(rule.Path, "late answer", "Requests");
         if (rule.DelayMilliseconds is < 1 or > EmulatorSettings.MaxResponseDelayMilliseconds)
             throw new ArgumentException($"A late answer's DelayMilliseconds must be from 1 to {EmulatorSettings.MaxResponseDelayMilliseconds}.");
-        lock (_gate) _rules.Add(rule with { Path = rule.Path.Trim('/') });
+        lock (_gate) _rules.Add(rule with { Method = method, Path = path });
     }
 
     /// <summary>Whether any rule is in force: asked on every API call, so it copies nothing (unlike <see cref="All"/>).</summary>
@@ -27,13 +30,14 @@ public sealed class LateAnswerList
 
     public void Clear() { lock (_gate) _rules.Clear(); }
 
-    /// <summary>The first rule for this call, or null.</summary>
-    internal LateAnswer? Find(string method, string path)
+    /// <summary>The first rule for this call by this user, or null.</summary>
+    internal LateAnswer? Find(string method, string path, EmulatorUser? user)
     {
         lock (_gate)
         {
             return _rules.FirstOrDefault(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
-                                              && string.Equals(r.Path, path.Trim('/'), StringComparison.OrdinalIgnoreCase));
+                                              && string.Equals(r.Path, path.Trim('/'), StringComparison.OrdinalIgnoreCase)
+                                              && (r.UserName is null || (user is not null && user.IsNamed(r.UserName))));
         }
     }
 }

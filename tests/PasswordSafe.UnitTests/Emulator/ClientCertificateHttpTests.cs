@@ -13,7 +13,7 @@ using PasswordSafe.Emulator;
 
 public class ClientCertificateHttpTests
 {
-    private static X509Certificate2 CreateAuthority(string name)
+    internal static X509Certificate2 CreateAuthority(string name)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -23,7 +23,7 @@ public class ClientCertificateHttpTests
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null);
     }
 
-    private static X509Certificate2 IssueClientCertificate(X509Certificate2 authority, string name)
+    internal static X509Certificate2 IssueClientCertificate(X509Certificate2 authority, string name)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -94,7 +94,7 @@ public class SeedTests
     {
         var e = Assert.Throws<SeedException>(() => EmulatorSeed.Parse(json));
 
-        Assert.Contains($"the value at {path} (line 1) {names}.", e.Message);
+        Assert.Equal($"seed JSON, line 1: {path} {names}.", e.Message);
         Assert.DoesNotContain("could not be converted", e.Message);
     }
 

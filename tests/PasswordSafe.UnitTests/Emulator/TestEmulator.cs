@@ -54,6 +54,14 @@ internal sealed class TestEmulator : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client based at the server root, for the control endpoints (<c>emulator/…</c>), as a Pester suite calls them.</summary>
+    public HttpClient NewControlClient()
+    {
+        var client = NewClient();
+        client.BaseAddress = Server.RootUri;
+        return client;
+    }
+
     /// <summary>
     /// A client whose connections come from <paramref name="source"/> (any 127.x.y.z address is local on Linux), so a
     /// test can call from outside a registration's IP rules; <paramref name="cookies"/> shares another client's session.

@@ -16,7 +16,7 @@ internal sealed record RequestJson(
         request.Account.ManagedAccountId, request.Account.AccountName, request.Account.DomainName, request.AliasId,
         request.ApplicationId, request.RequestReleaseDate.UtcDateTime, request.ApprovedDate?.UtcDateTime,
         request.ExpiresDate?.UtcDateTime, request.Status.ToString(), request.AccessType.ToString(), request.Reason,
-        CanceledDateOf(request), request.Requestor.UserId, request.Requestor.UserName,
+        CanceledDateOf(request), request.Requestor.UserId, request.Requestor.SignInName,
         request.RotateOnCheckin);
 
     /// <summary>

@@ -4,9 +4,5 @@ namespace PasswordSafe.Emulator.Http.Json;
 internal sealed record SignAppInJson(int UserId, string SID, string? EmailAddress, string UserName, string Name)
 {
     internal static SignAppInJson From(EmulatorUser user) =>
-        new(user.UserId, user.Sid, user.EmailAddress, SignInName(user), user.DisplayName);
-
-    // Directory users are reported as domain\user, the way they signed in.
-    private static string SignInName(EmulatorUser user) =>
-        user.IsDirectoryUser && !string.IsNullOrEmpty(user.DomainName) ? $"{user.DomainName}\\{user.UserName}" : user.UserName;
+        new(user.UserId, user.Sid, user.EmailAddress, user.SignInName, user.DisplayName);
 }

@@ -38,7 +38,7 @@ public class PermissionSeedTests
     public void AnUnknownPermissionOrLevelIsASeedErrorThatSaysWhatToUse(string permissions, string mentions)
     {
         var e = Assert.Throws<SeedException>(() => EmulatorState.FromSeed(EmulatorSeed.Parse(Seed(permissions))));
-        Assert.Contains("User group 1", e.Message);
+        Assert.StartsWith("seed JSON, line 5: $.UserGroups[0] 'Ops': ", e.Message);
         Assert.Contains(mentions, e.Message);
     }
 }

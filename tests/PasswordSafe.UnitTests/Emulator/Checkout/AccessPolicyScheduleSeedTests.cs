@@ -22,11 +22,11 @@ public class AccessPolicyScheduleSeedTests
     [Theory]
     [InlineData("\"RequireReason\":true,\"Schedules\":[{\"ScheduleID\":10," + View + "}]", "not both")]
     [InlineData("\"Schedules\":[]", "Schedules is empty")]
-    [InlineData("\"Schedules\":[{" + View + "}]", "schedule #1: ScheduleID is required")]
-    [InlineData("\"Schedules\":[{\"ScheduleID\":0," + View + "}]", "schedule #1: ScheduleID is required in a Schedules list and must be a positive number")]
+    [InlineData("\"Schedules\":[{" + View + "}]", "$.AccessPolicies[0].Schedules[0] (a schedule of access policy 1): ScheduleID is required")]
+    [InlineData("\"Schedules\":[{\"ScheduleID\":0," + View + "}]", "$.AccessPolicies[0].Schedules[0] (a schedule of access policy 1): ScheduleID is required in a Schedules list and must be a positive number")]
     [InlineData("\"Schedules\":[{\"ScheduleID\":10," + View + "},{\"ScheduleID\":10," + View + "}]", "ScheduleID 10 appears twice")]
-    [InlineData("\"Schedules\":[{\"ScheduleID\":10}]", "schedule 10: list its AccessTypes")]
-    [InlineData("\"Schedules\":[{\"ScheduleID\":10,\"RequireTicketSystem\":true," + View + "}]", "schedule 10: RequireTicketSystem needs the TicketSystemID")]
+    [InlineData("\"Schedules\":[{\"ScheduleID\":10}]", "$.AccessPolicies[0].Schedules[0] (ScheduleID 10 of access policy 1): list its AccessTypes")]
+    [InlineData("\"Schedules\":[{\"ScheduleID\":10,\"RequireTicketSystem\":true," + View + "}]", "$.AccessPolicies[0].Schedules[0] (ScheduleID 10 of access policy 1): RequireTicketSystem needs the TicketSystemID")]
     [InlineData("\"Schedules\":[{\"ScheduleID\":10,\"Days\":[\"Funday\"]," + View + "}]", "Days lists 'Funday', which is not a day")]
     [InlineData("\"Schedules\":[{\"ScheduleID\":10,\"Days\":[\"Monday, Tuesday\"]," + View + "}]", "Days lists 'Monday, Tuesday', which is not a day")]
     [InlineData("\"Schedules\":[{\"ScheduleID\":10,\"Days\":[\"1\"]," + View + "}]", "Days lists '1', which is not a day")]
@@ -39,12 +39,12 @@ public class AccessPolicyScheduleSeedTests
     [InlineData("\"Schedules\":[{\"ScheduleID\":10,\"StartTime\":\"08:00\",\"EndTime\":\"08:00\"," + View + "}]", "StartTime and EndTime are both 08:00")]
     [InlineData("\"Schedules\":[{\"ScheduleID\":10,\"AccessTypes\":[{\"AccessType\":\"View\",\"MaxConcurrent\":1000}]}]", "MaxConcurrent of View must be from 0 (no limit) to 999")]
     [InlineData("\"Schedules\":[{\"ScheduleID\":10,\"AccessTypes\":[{\"AccessType\":\"SSH\",\"MaxConcurrent\":-1}]}]", "MaxConcurrent of SSH must be from 0 (no limit) to 999")]
-    [InlineData("\"AccessTypes\":[{\"AccessType\":\"View\",\"MaxConcurrent\":1000}]", "Access policy 1: MaxConcurrent of View")]
+    [InlineData("\"AccessTypes\":[{\"AccessType\":\"View\",\"MaxConcurrent\":1000}]", "$.AccessPolicies[0] (AccessPolicyID 1): MaxConcurrent of View")]
     public void BadSchedules_StopTheStart_NamingThePolicyScheduleAndFix(string policyBody, string mentioned)
     {
         var error = Assert.Throws<SeedException>(() => EmulatorState.FromSeed(EmulatorSeed.Parse(Policy(policyBody))));
         Assert.Contains(mentioned, error.Message);
-        Assert.StartsWith("Access policy 1", error.Message);
+        Assert.StartsWith("seed JSON, line 1: $.AccessPolicies[0]", error.Message);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class AccessPolicyScheduleSeedTests
         var json = "{\"AccessPolicies\":[{\"AccessPolicyID\":1,\"ScheduleID\":10," + View + "}," +
                    "{\"AccessPolicyID\":2,\"Schedules\":[{\"ScheduleID\":11," + View + "},{\"ScheduleID\":10," + View + "}]}]}";
         var error = Assert.Throws<SeedException>(() => EmulatorState.FromSeed(EmulatorSeed.Parse(json)));
-        Assert.Equal("Access policy 2: ScheduleID 10 is already the schedule of access policy 1; give each its own.", error.Message);
+        Assert.Equal("seed JSON, line 1: $.AccessPolicies[1] (AccessPolicyID 2): ScheduleID 10 is already a schedule of AccessPolicyID 1; give each schedule its own ScheduleID.", error.Message);
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public class AliasHttpTests
 
         var error = Assert.Throws<SeedException>(() => EmulatorState.FromSeed(seed));
 
-        Assert.Contains("Alias 1", error.Message);
+        Assert.StartsWith("$.Aliases[0] ", error.Message);
         Assert.Contains(named, error.Message);
     }
 

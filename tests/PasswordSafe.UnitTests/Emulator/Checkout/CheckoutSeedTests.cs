@@ -23,7 +23,7 @@ public class CheckoutSeedTests
     [InlineData("{\"Generate\":{\"ManagedSystems\":1,\"AccountsPerSystem\":0}}", "AccountsPerSystem")]
     [InlineData("{\"AccessPolicies\":[{\"AccessPolicyID\":1,\"RequireTicketSystem\":true,\"AccessTypes\":[{\"AccessType\":\"View\"}]}]}", "TicketSystemID")]
     [InlineData("{\"AccessPolicies\":[{\"AccessPolicyID\":1,\"ScheduleID\":0,\"AccessTypes\":[{\"AccessType\":\"View\"}]}]}", "ScheduleID must be a positive number")]
-    [InlineData("{\"AccessPolicies\":[{\"AccessPolicyID\":1,\"ScheduleID\":5,\"AccessTypes\":[{\"AccessType\":\"View\"}]},{\"AccessPolicyID\":2,\"ScheduleID\":5,\"AccessTypes\":[{\"AccessType\":\"View\"}]}]}", "ScheduleID 5 is already the schedule of access policy 1")]
+    [InlineData("{\"AccessPolicies\":[{\"AccessPolicyID\":1,\"ScheduleID\":5,\"AccessTypes\":[{\"AccessType\":\"View\"}]},{\"AccessPolicyID\":2,\"ScheduleID\":5,\"AccessTypes\":[{\"AccessType\":\"View\"}]}]}", "$.AccessPolicies[1] (AccessPolicyID 2): ScheduleID 5 is already a schedule of AccessPolicyID 1; give each schedule its own ScheduleID.")]
     public void BadCheckoutSeedsStopWithAMessageNamingTheItem(string json, string mentioned)
     {
         var error = Assert.Throws<SeedException>(() => EmulatorState.FromSeed(EmulatorSeed.Parse(json)));
