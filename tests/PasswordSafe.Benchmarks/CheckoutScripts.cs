@@ -44,6 +44,27 @@ internal static class CheckoutScripts
         """;
 
     /// <summary>
+    /// The parallel floors: <c>$Run</c>'s plain cycle (an <see cref="AccountPlainCycle"/>) <c>$Count</c> times, inside the
+    /// compiled Invoke-BenchmarkPlainCycle when <c>$InCmdlet</c>, else called as a method from the script.
+    /// </summary>
+    public static string PlainCycles { get; } = $$"""
+        [CmdletBinding()]
+        param($Session, $SystemId, $AccountId, $Count, $Times, $Run, $InCmdlet)
+        $ErrorActionPreference = 'Stop'
+        $gotPassword = $false
+        for ($i = 0; $i -lt $Count; $i++) {
+            if ($InCmdlet) {
+                $gotPassword = Invoke-BenchmarkPlainCycle -Run $Run -SystemId $SystemId -AccountId $AccountId -DurationMinutes {{DurationMinutes}} -Reason '{{Reason}}' -Session $Session
+            }
+            else {
+                $Run.PlainCycleUntimed({{DurationMinutes}}, '{{Reason}}')
+                $gotPassword = $true
+            }
+        }
+        $gotPassword -eq $true
+        """;
+
+    /// <summary>
     /// All seven sides in one invocation, alternating in slices of <c>$SliceCycles</c> in the order <c>$Run.OrderFor</c>
     /// gives: 0 plain (3 calls), 1 the three cmdlets, 2 Use-PSCredential, 3 plain making the module's 4 calls, 4 no-op
     /// cmdlets, 5 the plain cycle inside one compiled cmdlet, 6 the plain cycle as a method call timed here (what the

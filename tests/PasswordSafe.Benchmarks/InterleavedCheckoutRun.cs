@@ -13,7 +13,7 @@ namespace PasswordSafe.Benchmarks;
 /// fresh script invocation (and the compiling that comes with it) that another does not, and load drift on a shared
 /// machine hits every side alike.
 /// </summary>
-public sealed class InterleavedCheckoutRun
+public sealed class InterleavedCheckoutRun : IPlainCycle
 {
     private readonly PlainClient _plain;
     private readonly AccountRef _account;

@@ -12,13 +12,21 @@ namespace PasswordSafe.Benchmarks;
 /// Part 3: many checkouts at once through one shared session. The module side is N runspaces (module imported in
 /// each, created once) looping with <c>-Session $s</c>; the plain side is N tasks on one signed-in HttpClient.
 /// Each worker owns one account, so workers never conflict (409 4091) with each other. A third side runs the runspaces
-/// with the Use-PSCredential runbook pattern instead of the three cmdlets.
+/// with the Use-PSCredential runbook pattern instead of the three cmdlets. Two explanatory sides run the plain cycle in
+/// the runspaces (inside one compiled cmdlet, and as a method call from the script): they show what runspace threads
+/// that block for their calls cost on their own, against tasks that never block.
 /// </summary>
 internal sealed class ParallelCheckoutBenchmark : IDisposable
 {
     public const string PlainSide = "plain HttpClient, parallel tasks";
     public const string ModuleSide = "runspaces sharing one session";
     public const string UseCredentialSide = "runspaces sharing one session, Use-PSCredential";
+
+    /// <summary>Explanatory: the plain cycle inside one compiled cmdlet in each runspace, the floor for any cmdlet that blocks for its calls.</summary>
+    public const string PlainInCmdletSide = "runspaces, plain HttpClient's 3 calls inside one cmdlet";
+
+    /// <summary>Explanatory: the plain cycle called as a method from each runspace's script: runspace threads that block, no cmdlet.</summary>
+    public const string PlainFromScriptSide = "runspaces, plain HttpClient called from the script";
 
     private readonly PlainClient _plain;
     private readonly object _session;
@@ -45,7 +53,7 @@ internal sealed class ParallelCheckoutBenchmark : IDisposable
         progress($"opening {workers} runspaces (module imported in each)");
         while (_runspaces.Count < workers) _runspaces.Add(new ModuleRunspace(_manifestPath));
 
-        var sides = new[] { PlainSide, ModuleSide, UseCredentialSide };
+        var sides = new[] { PlainSide, ModuleSide, UseCredentialSide, PlainInCmdletSide, PlainFromScriptSide };
         // The checkout code is warm from part 2; the runspaces are new and the parallel paths (contended locks, the
         // shared connection pool) are not, so this warms until the JIT settles too.
         Warmup = SteadyStateWarmup.Run(() =>
@@ -96,16 +104,24 @@ internal sealed class ParallelCheckoutBenchmark : IDisposable
             })).ToArray();
             Task.WaitAll(tasks);
         }
+        else if (side == PlainInCmdletSide || side == PlainFromScriptSide)
+        {
+            RunInRunspaces(counts, CheckoutScripts.PlainCycles, w => new Hashtable
+            {
+                ["Run"] = new AccountPlainCycle(_plain, _accounts[w]),
+                ["InCmdlet"] = side == PlainInCmdletSide,
+            });
+        }
         else
         {
-            RunInRunspaces(counts, side == UseCredentialSide ? CheckoutScripts.UseCredentialCycles : CheckoutScripts.Cycles);
+            RunInRunspaces(counts, side == UseCredentialSide ? CheckoutScripts.UseCredentialCycles : CheckoutScripts.Cycles, null);
         }
 
         var wall = Statistics.Milliseconds(Stopwatch.GetTimestamp() - started);
         return new ThroughputMeasurement(side, checkouts, workers, wall, checkouts * 1000.0 / wall, meter.Stop().Per(checkouts));
     }
 
-    private void RunInRunspaces(int[] counts, string script)
+    private void RunInRunspaces(int[] counts, string script, Func<int, Hashtable>? extraParameters)
     {
         var shells = new List<PowerShell>();
         var pending = new List<IAsyncResult>();
@@ -113,14 +129,16 @@ internal sealed class ParallelCheckoutBenchmark : IDisposable
         {
             for (var w = 0; w < counts.Length; w++)
             {
-                var shell = _runspaces[w].Create(script, new Hashtable
+                var parameters = new Hashtable
                 {
                     ["Session"] = _session,
                     ["SystemId"] = _accounts[w].SystemId,
                     ["AccountId"] = _accounts[w].AccountId,
                     ["Count"] = counts[w],
                     ["Times"] = null,
-                });
+                };
+                foreach (DictionaryEntry extra in extraParameters?.Invoke(w) ?? new Hashtable()) parameters[extra.Key] = extra.Value;
+                var shell = _runspaces[w].Create(script, parameters);
                 shells.Add(shell);
                 pending.Add(shell.BeginInvoke());
             }
@@ -131,7 +149,7 @@ internal sealed class ParallelCheckoutBenchmark : IDisposable
                 ModuleRunspace.ThrowOnErrors(shells[w]);
                 if (!(output.LastOrDefault()?.BaseObject is true))
                 {
-                    throw new InvalidOperationException($"Runspace {w + 1} got no password from its checkout cmdlets.");
+                    throw new InvalidOperationException($"Runspace {w + 1} got no password from its checkout cycles.");
                 }
             }
         }

@@ -11,7 +11,7 @@ namespace PasswordSafe.Benchmarks;
 public sealed class PlainCycleCommand : CheckoutParametersCmdlet
 {
     [Parameter(Mandatory = true)]
-    public InterleavedCheckoutRun? Run { get; set; }
+    public IPlainCycle? Run { get; set; }
 
     protected override void ProcessRecord()
     {
