@@ -24,10 +24,14 @@ internal static class CheckoutCallTrace
         });
         shell.Invoke();
         ModuleRunspace.ThrowOnErrors(shell);
-        return shell.Streams.Verbose
+        // The module's call lines read "POST <url> -> 201 Created (0 ms)" (ASCII: redirected Windows PowerShell output).
+        var calls = shell.Streams.Verbose
             .Select(v => v.Message)
-            .Where(m => m.Contains('→'))
+            .Where(m => m.Contains(" -> ", StringComparison.Ordinal))
             .Select(m => m.Replace(baseUri.AbsoluteUri, string.Empty, StringComparison.OrdinalIgnoreCase))
             .ToList();
+        return calls.Count > 0
+            ? calls
+            : throw new InvalidOperationException("No call line in the checkout cycle's Verbose output: has the module's call line format changed?");
     }
 }
