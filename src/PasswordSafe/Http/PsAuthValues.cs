@@ -75,15 +75,7 @@ internal static class PsAuthValues
             }
         }
 
-        foreach (var c in password)
-        {
-            if (c > '\u007F')
-            {
-                return NonAsciiSecret;
-            }
-        }
-
-        return null;
+        return IsAscii(password) ? null : NonAsciiSecret;
     }
 
     /// <summary>True when every character of the value is ASCII (a header can carry it unchanged on every runtime).</summary>
