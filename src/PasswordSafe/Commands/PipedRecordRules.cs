@@ -75,11 +75,9 @@ internal static class PipedRecordRules
         }
 
         var set = cmdlet.ParameterSetName;
-        return input.Parameters
-            .Where(p => p.TakesPipelineInput && !p.ByPropertyName(set) && !p.ByValue(set) && !p.IsPlumbing && !IsSession(p))
-            .Select(p => (Parameter: p, Source: input.SourceOf(p)))
-            .Where(x => x.Source != null && !PipelineInput.IsBlank(x.Source.Value))
-            .Select(x => (x.Source!.Name, x.Parameter.Name))
+        return FilledForOtherSets(input, set)
+            .Where(x => !x.Parameter.ByValue(set))
+            .Select(x => (x.Source.Name, x.Parameter.Name))
             .ToList();
     }
 
@@ -87,10 +85,28 @@ internal static class PipedRecordRules
     public static string IgnoredColumnWarning(PasswordSafeCmdlet cmdlet, PipelineInput input, string column, string parameter)
     {
         var command = cmdlet.MyInvocation.MyCommand.Name;
-        var typed = input.BoundBeforeInputNames.Where(n => !Cmdlet.CommonParameters.Contains(n) && !Cmdlet.OptionalCommonParameters.Contains(n)).ToList();
-        var given = typed.Count == 0 ? "the parameters given" : Names(typed.Select(n => "-" + n), "and");
+        var given = ParametersGiven(input);
         return $"{command} does not use the piped rows' {column} column: with {given} PowerShell bound the {cmdlet.ParameterSetName} "
                + $"parameter set, which takes no -{parameter}. Leave the column out, or check that {given} is what you meant.";
+    }
+
+    /// <summary>
+    /// The record's filled properties that PowerShell matches to a parameter taking piped input by name in another set,
+    /// not in <paramref name="set"/> (the set PowerShell chose from the parameters typed): their values went unused.
+    /// </summary>
+    private static List<(PipelineParameter Parameter, PSPropertyInfo Source)> FilledForOtherSets(PipelineInput input, string set) =>
+        input.Parameters
+            .Where(p => p.TakesPipelineInput && !p.ByPropertyName(set) && !p.IsPlumbing && !IsSession(p))
+            .Select(p => (Parameter: p, Source: input.SourceOf(p)))
+            .Where(x => x.Source != null && !PipelineInput.IsBlank(x.Source.Value))
+            .Select(x => (x.Parameter, x.Source!))
+            .ToList();
+
+    /// <summary>The parameters typed on the command line, as "-A and -B" (common parameters left out), which chose the set.</summary>
+    private static string ParametersGiven(PipelineInput input)
+    {
+        var typed = input.BoundBeforeInputNames.Where(n => !Cmdlet.CommonParameters.Contains(n) && !Cmdlet.OptionalCommonParameters.Contains(n)).ToList();
+        return typed.Count == 0 ? "the parameters given" : Names(typed.Select(n => "-" + n), "and");
     }
 
     /// <summary>Unbinds the record's values that <paramref name="drop"/> picks, and returns their parameters.</summary>
@@ -122,17 +138,12 @@ internal static class PipedRecordRules
         var set = cmdlet.ParameterSetName;
         // What the object carries that another parameter set would take: PowerShell picked this set because of the
         // parameters typed (one that is also in the default set wins), so those values went unused.
-        var otherSets = input.Parameters
-            .Where(p => p.TakesPipelineInput && !p.ByPropertyName(set) && !p.IsPlumbing && !IsSession(p))
-            .Where(p => input.SourceOf(p) is { } source && !PipelineInput.IsBlank(source.Value))
-            .Select(p => p.Name)
-            .ToList();
+        var otherSets = FilledForOtherSets(input, set).Select(x => x.Parameter.Name).ToList();
         if (otherSets.Count > 0)
         {
-            var typed = input.BoundBeforeInputNames.Where(n => !Cmdlet.CommonParameters.Contains(n) && !Cmdlet.OptionalCommonParameters.Contains(n)).ToList();
             return new PasswordSafeException(ErrorIds.InputNotUsable,
                 $"{command} could use nothing of the piped {what} but its session: it carries {Names(otherSets, "and")}, but with "
-                + $"{(typed.Count == 0 ? "the parameters given" : Names(typed.Select(n => "-" + n), "and"))} PowerShell bound it to the "
+                + $"{ParametersGiven(input)} PowerShell bound it to the "
                 + $"{set} parameter set, which does not take {(otherSets.Count == 1 ? "it" : "them")}; {effect}. The object was skipped.",
                 $"Pass -{otherSets[0]} yourself for each object, for example ForEach-Object {{ {command} -{otherSets[0]} $_.{otherSets[0]} ... }}.");
         }
