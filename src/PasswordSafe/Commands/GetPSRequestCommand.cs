@@ -28,12 +28,13 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public int[]? RequestId { get; set; }
 
+    private bool IsApproverQueue => Queue.Equals("Approver", StringComparison.OrdinalIgnoreCase);
+
     protected override void ProcessItem()
     {
         var client = Connect(out _);
-        var approverQueue = Queue.Equals("Approver", StringComparison.OrdinalIgnoreCase);
-        var queue = approverQueue ? "app" : "req";
-        var status = (Status ?? (approverQueue ? "Pending" : "All")).ToLowerInvariant();
+        var queue = IsApproverQueue ? "app" : "req";
+        var status = (Status ?? (IsApproverQueue ? "Pending" : "All")).ToLowerInvariant();
         IReadOnlyList<Request> requests;
         try
         {
@@ -81,10 +82,9 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
     private void WriteRequests(CheckoutClient client, IReadOnlyList<Request> requests)
     {
         Run((log, token) => client.NameAliasesAsync(requests, AliasNamesExplained, log, token));
-        var approverQueue = Queue.Equals("Approver", StringComparison.OrdinalIgnoreCase);
         foreach (var request in requests)
         {
-            WriteObject(approverQueue ? ApproverQueueView.Mark(request) : request);
+            WriteObject(IsApproverQueue ? ApproverQueueView.Mark(request) : request);
         }
     }
 }
