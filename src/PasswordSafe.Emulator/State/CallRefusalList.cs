@@ -35,9 +35,7 @@ public sealed class CallRefusalList
     {
         lock (_gate)
         {
-            return _refusals.FirstOrDefault(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
-                                                 && string.Equals(r.Path, path.Trim('/'), StringComparison.OrdinalIgnoreCase)
-                                                 && (r.UserName is null || user.IsNamed(r.UserName)));
+            return _refusals.FirstOrDefault(r => ControlRuleCall.Matches(r.Method, r.Path, r.UserName, method, path, user));
         }
     }
 }

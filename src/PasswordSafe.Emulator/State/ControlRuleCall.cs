@@ -15,6 +15,16 @@ internal static class ControlRuleCall
 
     private static readonly string[] BasePaths = [Http.ApiPaths.Current.Trim('/'), Http.ApiPaths.Legacy.Trim('/')];
 
+    /// <summary>
+    /// Whether a rule (its stored method, path under the base and optional user name) covers this call: method and path
+    /// in any case, the path without its outer slashes; a rule naming a user covers only that user's calls (any of the
+    /// user's names), never a call without a known user.
+    /// </summary>
+    internal static bool Matches(string ruleMethod, string rulePath, string? ruleUserName, string method, string path, EmulatorUser? user) =>
+        string.Equals(ruleMethod, method, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(rulePath, path.Trim('/'), StringComparison.OrdinalIgnoreCase)
+        && (ruleUserName is null || (user is not null && user.IsNamed(ruleUserName)));
+
     /// <summary>The method in capitals; ArgumentException for a missing or unknown one.</summary>
     internal static string Method(string? method, string kind)
     {

@@ -35,9 +35,7 @@ public sealed class LateAnswerList
     {
         lock (_gate)
         {
-            return _rules.FirstOrDefault(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
-                                              && string.Equals(r.Path, path.Trim('/'), StringComparison.OrdinalIgnoreCase)
-                                              && (r.UserName is null || (user is not null && user.IsNamed(r.UserName))));
+            return _rules.FirstOrDefault(r => ControlRuleCall.Matches(r.Method, r.Path, r.UserName, method, path, user));
         }
     }
 }
