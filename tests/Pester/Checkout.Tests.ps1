@@ -2,8 +2,8 @@
 <#
     The module's main job against the emulator, as a runbook's own tests would check it: a credential checked
     out and in (spec E1), the runbook pattern that always checks in, a request that waits for an approver, request
-    sets, ending access by target and quarantining a user, ISA retrieval and sessions (E3, E4), and no password in Verbose or Debug
-    output. Needs the .NET SDK (dotnet) and a built module (./build.ps1 -Build).
+    sets, ending access by target and quarantining a user, ISA retrieval and sessions (E3, E4), no password in Verbose or Debug
+    output, and request expiry and idle timeouts with the emulator's clock moved forward. Needs the .NET SDK (dotnet) and a built module (./build.ps1 -Build).
 #>
 
 BeforeAll {
@@ -252,5 +252,38 @@ Describe 'No secrets in Verbose or Debug output' {
         $everything | Should -Not -BeNullOrEmpty
         $everything | Should -Contain 'ran'
         ($everything -join "`n") | Should -Not -Match ([regex]::Escape((Get-SeedPassword 'Administrator')))
+    }
+}
+
+Describe 'Expiry and idle timeouts, with the emulator clock moved forward (E1, B2)' {
+    AfterAll {
+        # Back to real time and the seed's state for whatever runs next.
+        Reset-TestEmulator -Emulator $emulator
+    }
+
+    It 'loses the credential once the request has expired' {
+        $request = New-PSRequest -SystemName web01 -AccountName Administrator -DurationMinutes 5 -Reason 'Pester'
+
+        $null = Move-TestEmulatorClock -Emulator $emulator -Minutes 6
+
+        { $request | Get-PSCredential -ErrorAction Stop } | Should -Throw -ErrorId 'RequestNotActive*'
+        @(Get-PSRequest -Status Active) | Should -HaveCount 0
+    }
+
+    It 'signs in again by itself after the server ended the session for idleness' {
+        $null = Move-TestEmulatorClock -Emulator $emulator -Minutes 21
+
+        $account = Get-PSManagedAccount -SystemName web01 -AccountName Administrator
+
+        $account.AccountName | Should -Be 'Administrator'
+        Test-PasswordSafeSession | Should -BeTrue
+    }
+
+    It 'forgets every request after a reset, and the module carries on' {
+        $null = New-PSRequest -SystemName web01 -AccountName Administrator -Reason 'Pester'
+
+        Reset-TestEmulator -Emulator $emulator
+
+        @(Get-PSRequest -Status All) | Should -HaveCount 0
     }
 }
