@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using PasswordSafe.Http;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Admin;
 
@@ -169,5 +170,5 @@ internal static class BodyBuilder
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "...";
+    private static string Shorten(string text) => text.Length <= 40 ? text : TextPreview.Prefix(text, 40) + "...";
 }

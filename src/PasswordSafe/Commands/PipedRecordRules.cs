@@ -242,7 +242,7 @@ internal static class PipedRecordRules
     {
         var bare = value is PSObject wrapped ? wrapped.BaseObject : value;
         var text = Convert.ToString(bare, CultureInfo.InvariantCulture) ?? string.Empty;
-        return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+        return text.Length > 60 ? TextPreview.Prefix(text, 57) + "..." : text;
     }
 
     /// <summary>The piped object as a message names it: its type and name, or "row" for an Import-Csv or Select-Object row.</summary>

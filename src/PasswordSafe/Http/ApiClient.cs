@@ -478,7 +478,7 @@ internal sealed class ApiClient : IDisposable
         }
 
         var redacted = Redactor.RedactJson(body);
-        return "  " + (redacted.Length > MaxLoggedBodyLength ? redacted.Substring(0, MaxLoggedBodyLength) + "..." : redacted);
+        return "  " + (redacted.Length > MaxLoggedBodyLength ? TextPreview.Prefix(redacted, MaxLoggedBodyLength) + "..." : redacted);
     }
 
     /// <summary>

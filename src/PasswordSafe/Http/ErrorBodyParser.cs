@@ -2,6 +2,7 @@ using System;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Http;
 
@@ -58,7 +59,7 @@ internal static class ErrorBodyParser
     }
 
     public static string Truncate(string message) =>
-        message.Length <= MaxMessageLength ? message : message.Substring(0, MaxMessageLength - 3) + "...";
+        message.Length <= MaxMessageLength ? message : TextPreview.Prefix(message, MaxMessageLength - 3) + "...";
 
     private static string? ReadJsonMessage(string text)
     {
