@@ -69,7 +69,8 @@ internal static class Redactor
         return IdAfterSensitiveSegment.Replace(path, "$1" + Mask) + query;
     }
 
-    public static string RedactUri(Uri uri) => RedactUri(uri.ToString());
+    /// <summary>The URL as sent (percent-encoded, so it can be pasted into curl), ids masked.</summary>
+    public static string RedactUri(Uri uri) => RedactUri(uri.IsAbsoluteUri ? uri.AbsoluteUri : uri.OriginalString);
 
     /// <summary>Masks request ids after <c>Credentials/</c> and <c>Requests/</c> anywhere in a text, e.g. an error body.</summary>
     public static string RedactRequestIdsInText(string text) => IdInText.Replace(text, "$1" + Mask);

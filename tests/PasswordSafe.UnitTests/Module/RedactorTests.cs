@@ -46,6 +46,13 @@ public class RedactorTests
     public void RequestAndCredentialIdsAreMasked(string uri, string expected) =>
         Assert.Equal(expected, Redactor.RedactUri(uri));
 
+    [Theory]
+    [InlineData("https://h/v3/ManagedAccounts?systemName=web 01&accountName=ren\u00E9", "https://h/v3/ManagedAccounts?systemName=web%2001&accountName=ren%C3%A9")]
+    [InlineData("https://h/v3/ManagedAccounts?workgroupName=Ost%2FWest%20%26%20Nord", "https://h/v3/ManagedAccounts?workgroupName=Ost%2FWest%20%26%20Nord")]
+    [InlineData("https://h/v3/Credentials/12?type=password", "https://h/v3/Credentials/****?type=password")]
+    public void AUriIsShownAsSent_PercentEncoded_IdsMasked(string uri, string expected) =>
+        Assert.Equal(expected, Redactor.RedactUri(new System.Uri(uri)));
+
     [Fact]
     public void SecretJsonPropertiesAreMasked()
     {
