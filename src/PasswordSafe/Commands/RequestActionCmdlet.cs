@@ -22,8 +22,8 @@ public abstract class RequestActionCmdlet : RequestInputCmdlet
 
     /// <summary>
     /// True when the action ends the request (check-in, deny): an ended request is no longer listed, so -PassThru writes
-    /// the request as it was with <see cref="ClosedStatus"/> (the list is read once, before, only for requests given by
-    /// id). False when it stays open (approve, rotate-on-check-in): it is read back once, after the last request.
+    /// the request as it was with <see cref="ClosedStatus"/> (the list is read once, before, for requests given by id or
+    /// piped as pending: see <see cref="EndedFrom"/>). False when it stays open (approve, rotate-on-check-in): it is read back once, after the last request.
     /// </summary>
     internal virtual bool EndsRequest => false;
 
@@ -68,7 +68,7 @@ public abstract class RequestActionCmdlet : RequestInputCmdlet
         try
         {
             var closes = EndsRequest;
-            var before = PassThru && closes ? InputObject ?? ListedBefore(client, session, requestId) : InputObject;
+            var before = PassThru && closes ? EndedFrom(client, session, requestId) : InputObject;
             var about = InputObject != null ? description : null;
             Run((log, token) => SendAsync(client, requestId, about, log, token));
             if (!PassThru)
@@ -161,7 +161,23 @@ public abstract class RequestActionCmdlet : RequestInputCmdlet
         return requests;
     }
 
-    /// <summary>The request as listed before the action, for -PassThru of a request given by id that the action ends.</summary>
+    /// <summary>
+    /// For -PassThru of an action that ends the request: the request just before it. A piped request read as active still
+    /// is (nothing turns an active request pending), so it is used as it is; one read as pending may have been approved
+    /// since (the runbook pattern: New-PSRequest, Wait-PSRequest, then check-in), and one given by id is unknown, so for
+    /// those the list, read once per call, tells.
+    /// </summary>
+    private Request? EndedFrom(CheckoutClient client, PasswordSafeSession session, int requestId)
+    {
+        if (InputObject != null && !string.Equals(InputObject.Status, "Pending", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return InputObject;
+        }
+
+        return ListedBefore(client, session, requestId) ?? InputObject;
+    }
+
+    /// <summary>The request as listed before the action, for -PassThru of a request that the action ends.</summary>
     private Request? ListedBefore(CheckoutClient client, PasswordSafeSession session, int requestId)
     {
         if (!_listedBefore.TryGetValue(session, out var requests))

@@ -10,7 +10,7 @@ namespace PasswordSafe.Tests.Tests.Checkout;
 /// -PassThru on the request actions (spec E1, api-v3 §3.3), as Lock-/Stop-PSAccessSession have it: each request as it now
 /// is. Approve and rotate-on-check-in keep the request open, so it is read back with one <c>GET Requests</c> for the whole
 /// call; check-in and deny end it (no longer listed), so the request is written with its new status, the list read once
-/// before only for ids. Without -PassThru nothing is written and nothing more is read.
+/// before for ids and for requests piped as pending (they may have been approved since). Without -PassThru nothing is written and nothing more is read.
 /// </summary>
 public sealed class RequestPassThruTests : IAsyncLifetime
 {
@@ -56,7 +56,7 @@ public sealed class RequestPassThruTests : IAsyncLifetime
     }
 
     [Fact]
-    public void E1_CompletePassThru_PipedRequests_WrittenCheckedInOrCanceled_WithoutAnyRead()
+    public void E1_CompletePassThru_PipedRequests_WrittenCheckedInOrCanceled_AnActiveOneWithoutAnyRead()
     {
         using var shell = emulator.RunnerFor("demo");
         shell.Run("$active = New-PSRequest web01 Administrator -Reason a\n" +
@@ -66,8 +66,26 @@ public sealed class RequestPassThruTests : IAsyncLifetime
         var done = shell.Run("$active, $pending | Complete-PSRequest -PassThru").AssertSuccess();
 
         Assert.Equal(new[] { "CheckedIn", "Canceled" }, done.Output.Select(r => (string)r.Properties["Status"].Value));
-        Assert.Equal(new[] { "PUT Requests", "PUT Requests" }, CallsSince(mark).Select(c => c.Split('/')[0]).ToArray());
+        // The active one needs no read; the one read as pending is checked against the list once (it may be approved by now).
+        Assert.Equal(new[] { "PUT Requests", "GET Requests", "PUT Requests" }, CallsSince(mark).Select(c => c.Split('/')[0]).ToArray());
         Assert.All(emulator.State.ReleaseRequests, r => Assert.False(r.IsOpen));
+    }
+
+    [Fact]
+    public void E1_CompletePassThru_ARequestReadAsPendingAndApprovedSince_IsWrittenCheckedIn_AsTheServerRecordsIt()
+    {
+        // The runbook pattern: the request object is kept from New-PSRequest while an approver approves it.
+        using var shell = emulator.RunnerFor("demo");
+        emulator.Connect(shell, "approver", sessionVariable: "Approver", makeDefault: false);
+        shell.Run("$request = New-PSRequest db01 sa -Reason 'Change 4711' -WarningAction SilentlyContinue\n" +
+                  "Get-PSRequest -Queue Approver -Session $Approver | Approve-PSRequest -Reason ok").AssertSuccess();
+
+        var done = shell.Run("$request | Complete-PSRequest -Reason done -PassThru").AssertSuccess();
+
+        var written = Assert.Single(done.Output);
+        Assert.Equal("CheckedIn", written.Properties["Status"].Value);
+        Assert.Equal("sa", written.Properties["AccountName"].Value);
+        Assert.Equal(RequestStatus.CheckedIn, emulator.Request((int)written.Properties["RequestId"].Value).Status);
     }
 
     [Fact]
