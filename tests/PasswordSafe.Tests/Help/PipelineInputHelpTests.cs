@@ -5,8 +5,9 @@ using Xunit;
 namespace PasswordSafe.Tests.Help;
 
 /// <summary>
-/// What the help says a parameter takes from the pipeline, and its aliases, are what the cmdlet declares: users read
-/// "Accept pipeline input" and the aliases to know which CSV columns and object properties bind (Import-Csv | New-PSAsset).
+/// What the help says a parameter takes from the pipeline, its aliases and whether it takes wildcards are what the cmdlet
+/// declares: users read "Accept pipeline input" and the aliases to know which CSV columns and object properties bind
+/// (Import-Csv | New-PSAsset), and "Accept wildcard characters" to know whether 'web*' is a pattern or a name.
 /// </summary>
 public sealed class PipelineInputHelpTests : IClassFixture<ModuleHelpFixture>
 {
@@ -27,6 +28,8 @@ foreach ($documented in @($help.parameters.parameter | Where-Object { $_ })) {
         ActualPipeline  = if ($kinds) { 'True (' + ($kinds -join ', ') + ')' } else { 'False' }
         HelpAliases     = [string[]]@(([string]$documented.aliases).Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ -and $_ -ne 'None' })
         ActualAliases   = [string[]]@($parameter.Aliases)
+        HelpWildcards   = ([string]$documented.globbing).Trim()
+        ActualWildcards = if ($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }) { 'true' } else { 'false' }
     }
 }";
 
@@ -59,6 +62,18 @@ foreach ($documented in @($help.parameters.parameter | Where-Object { $_ })) {
             .ToArray();
 
         Assert.True(wrong.Length == 0, $"{cmdlet}: 'Aliases' in en-US/{cmdlet}.md is wrong:\n" + string.Join("\n", wrong));
+    }
+
+    [Theory]
+    [MemberData(nameof(ExportedCmdlets))]
+    public void Help_AcceptWildcardCharacters_IsWhatTheParameterDeclares(string cmdlet)
+    {
+        var wrong = Rows(cmdlet)
+            .Where(r => !string.Equals((string)r.Properties["HelpWildcards"].Value, (string)r.Properties["ActualWildcards"].Value, System.StringComparison.OrdinalIgnoreCase))
+            .Select(r => $"-{r.Properties["Parameter"].Value}: help says '{r.Properties["HelpWildcards"].Value}', the cmdlet '{r.Properties["ActualWildcards"].Value}'")
+            .ToArray();
+
+        Assert.True(wrong.Length == 0, $"{cmdlet}: 'Accept wildcard characters' in en-US/{cmdlet}.md is wrong:\n" + string.Join("\n", wrong));
     }
 
     private static string Sorted(object? names) =>
