@@ -54,7 +54,7 @@ internal static class MamlWriter
                 new XElement(Maml + "description", Paragraphs(command.Synopsis))),
             new XElement(Maml + "description", Paragraphs(command.Description)),
             new XElement(Command + "syntax", SyntaxItems(command)),
-            new XElement(Command + "parameters", command.Parameters.Select(p => ParameterElement(p, p.Primary, inSyntax: false))),
+            new XElement(Command + "parameters", command.Parameters.Select(p => ParameterElement(p, p.Primary, inSyntax: false, ParameterSetSummary.Of(p)))),
             new XElement(Command + "inputTypes", command.Inputs.Select(t => TypeElement("inputType", t))),
             new XElement(Command + "returnValues", command.Outputs.Select(t => TypeElement("returnValue", t))),
             new XElement(Maml + "alertSet", new XElement(Maml + "alert", Paragraphs(command.Notes))),
@@ -118,18 +118,19 @@ internal static class MamlWriter
         parameter.Metadata.FirstOrDefault(m => m.ParameterSets.Contains(setName, StringComparer.OrdinalIgnoreCase))
         ?? parameter.Metadata.FirstOrDefault(m => m.IsInAllSets);
 
-    private static XElement ParameterElement(ParameterHelp parameter, ParameterMetadata metadata, bool inSyntax)
+    /// <param name="summary">For the PARAMETERS section: Required and Position over all the parameter's sets, where they differ.</param>
+    private static XElement ParameterElement(ParameterHelp parameter, ParameterMetadata metadata, bool inSyntax, ParameterSetSummary? summary = null)
     {
         var type = metadata.IsSwitch ? "SwitchParameter" : metadata.Type;
         return new XElement(Command + "parameter",
-            new XAttribute("required", Lower(metadata.Required)),
+            new XAttribute("required", summary?.Required ?? Lower(metadata.Required)),
             new XAttribute("variableLength", "true"),
             new XAttribute("globbing", Lower(metadata.Globbing)),
             new XAttribute("pipelineInput", metadata.PipelineInput),
-            new XAttribute("position", metadata.Position),
+            new XAttribute("position", summary?.Position ?? metadata.Position),
             new XAttribute("aliases", metadata.Aliases.Count > 0 ? string.Join(", ", metadata.Aliases) : "none"),
             new XElement(Maml + "name", parameter.Name),
-            new XElement(Maml + "description", Paragraphs(parameter.Description)),
+            new XElement(Maml + "description", Paragraphs(summary?.RequiredNote is { } note ? parameter.Description.Concat(new[] { note }) : parameter.Description)),
             inSyntax && metadata.AcceptedValues.Count > 0
                 ? new XElement(Command + "parameterValueGroup", metadata.AcceptedValues.Select(v =>
                     new XElement(Command + "parameterValue", new XAttribute("required", "false"), new XAttribute(Command + "variableLength", "false"), v)))
