@@ -55,6 +55,9 @@ public class TableViewWidthTests
         "PasswordSafe.AccessSessionInfo.AccountName", "PasswordSafe.AccessSessionInfo.RequestId", "PasswordSafe.AccessSessionInfo.Duration",
         "PasswordSafe.AccessSession.Host", "PasswordSafe.AccessSession.Port", "PasswordSafe.AccessSession.For",
         "PasswordSafe.ApiRegistration.RegistrationId", "PasswordSafe.ApiRegistration.Name", "PasswordSafe.ApiRegistration.IP rules",
+        "PasswordSafe.UserGroupPermission.PermissionId",
+        // Access levels are named by the server's list (Read Only, Full Control, Read/Write, ...): 12 fits the known names.
+        "PasswordSafe.UserGroupPermission.AccessLevel",
         "PasswordSafe.SmartRuleRoleGrant.GroupId", "PasswordSafe.SmartRuleRoleGrant.SmartRuleId", "PasswordSafe.SmartRuleRoleGrant.Title",
         "PasswordSafe.SmartRuleRoleGrant.AccessPolicyId",
         "PasswordSafe.Platform.PlatformId", "PasswordSafe.Platform.Name", "PasswordSafe.Platform.ShortName", "PasswordSafe.Platform.DefaultPort",

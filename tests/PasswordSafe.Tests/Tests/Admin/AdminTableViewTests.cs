@@ -126,6 +126,26 @@ public sealed class AdminTableViewTests : IAsyncLifetime
     }
 
     [Fact]
+    public void GroupPermissions_ManyLongNames_At80Columns_TheAccessLevelIsShownWhole()
+    {
+        // The one thing the cmdlet is for: Read Only and Read/Write must not both read "Re..." in a narrow console.
+        using var shell = emulator.RunnerFor("admin");
+        shell.Run("$g = New-PSUserGroup -Name 'Auditors with a long group name' -Description t\n" +
+                  "Get-PSPermission | ForEach-Object { Grant-PSUserGroupPermission -GroupId $g.GroupId -Permission $_.Name -AccessLevel 'Read Only' -Force }\n" +
+                  "Grant-PSUserGroupPermission -GroupId $g.GroupId -Permission 'Asset Management' -AccessLevel 'Read/Write' -Force").AssertSuccess();
+
+        var table = ConsoleTable.Render(shell, 80, "Get-PSUserGroupPermission -GroupName 'Auditors with a long group name'");
+
+        ConsoleTable.AssertFits(table, 80);
+        Assert.Equal("   GroupName: Auditors with a long group name", table[0]);
+        Assert.Matches(@"^PermissionId\s+Name\s+AccessLevel$", table[1]);
+        var rows = table.Skip(3).ToList();
+        Assert.True(rows.Count > 3, string.Join("\n", table));
+        Assert.All(rows, r => Assert.Matches(@"\s(Read Only|Read/Write)$", r));
+        Assert.Contains(rows, r => r.EndsWith("Read/Write", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void GroupPermissions_GroupPermissionAndLevelByName_AndQuarantinedUsersShowIt()
     {
         using var shell = emulator.RunnerFor("admin");
@@ -138,8 +158,10 @@ public sealed class AdminTableViewTests : IAsyncLifetime
         var users = ConsoleTable.Render(shell, 120, "Get-PSUser -UserName 'shift-*'");
 
         ConsoleTable.AssertFits(permissions, 80);
-        Assert.Matches(@"^GroupId\s+GroupName\s+PermissionId\s+Name\s+AccessLevel$", permissions[0]);
-        Assert.Matches(@"^\s*13\s+Signed in, no roles\s+4\s+User Accounts Management\s+Read Only$", permissions[2]);
+        Assert.Equal("   GroupName: Signed in, no roles", permissions[0]);
+        Assert.Matches(@"^PermissionId\s+Name\s+AccessLevel$", permissions[1]);
+        Assert.Equal(4, permissions.Count); // group heading, header, rule, one row: nothing wrapped
+        Assert.Matches(@"^\s*4\s+User Accounts Management\s+Read Only$", permissions[3]);
         Assert.Matches(@"^PermissionId\s+Name$", catalogue[0]);
         Assert.Matches(@"^\s*4\s+User Accounts Management$", catalogue[2]);
         Assert.Matches(@"^AccessLevelId\s+Name$", levels[0]);
