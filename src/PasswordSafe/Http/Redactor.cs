@@ -14,8 +14,10 @@ internal static class Redactor
 
     // Request ids release credentials (E1), so they are masked like the BeyondTrust Go client does.
     // Repeated slashes count as one, as servers read them: Credentials//14 still names request 14.
+    // Any segment but a word of letters only: ids (digits, or digits percent-encoded) are masked, while the actions after
+    // those words (ManagedAccounts/2/Credentials/Change, .../Credentials/Test, .../Requests/Terminate) stay readable.
     private static readonly Regex IdAfterSensitiveSegment = new Regex(
-        @"(?i)((?:^|/)(?:Credentials|Requests)/+)([^/?#]+)", RegexOptions.CultureInvariant);
+        @"(?i)((?:^|/)(?:Credentials|Requests)/+)(?![A-Za-z]+(?:[/?#]|$))([^/?#]+)", RegexOptions.CultureInvariant);
 
     // The same ids inside free text (a server's message that repeats the path): numbers only, so "Requests/Checkin" stays.
     private static readonly Regex IdInText = new Regex(

@@ -43,6 +43,12 @@ public class RedactorTests
     [InlineData("https://h/v3/Requests", "https://h/v3/Requests")]
     [InlineData("https://h/v3/ISARequests", "https://h/v3/ISARequests")]
     [InlineData("https://h/v3/ManagedAccounts?systemName=srv", "https://h/v3/ManagedAccounts?systemName=srv")]
+    [InlineData("https://h/v3/Credentials/%31%32", "https://h/v3/Credentials/****")]
+    [InlineData("https://h/v3/Credentials/12abc", "https://h/v3/Credentials/****")]
+    [InlineData("https://h/v3/ManagedAccounts/2/Credentials/Change", "https://h/v3/ManagedAccounts/2/Credentials/Change")]
+    [InlineData("https://h/v3/ManagedAccounts/2/Credentials/Test", "https://h/v3/ManagedAccounts/2/Credentials/Test")]
+    [InlineData("https://h/v3/ManagedSystems/4/Requests/Terminate", "https://h/v3/ManagedSystems/4/Requests/Terminate")]
+    [InlineData("https://h/v3/Aliases/7/Requests?x=1", "https://h/v3/Aliases/7/Requests?x=1")]
     public void RequestAndCredentialIdsAreMasked(string uri, string expected) =>
         Assert.Equal(expected, Redactor.RedactUri(uri));
 
