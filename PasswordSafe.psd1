@@ -4,7 +4,7 @@
     GUID                 = '4dbc4f77-69f9-4a1c-8eae-78a8fde58a22'
     Author               = 'PasswordSafe contributors'
     CompanyName          = 'PasswordSafe contributors'
-    Copyright            = '(c) PasswordSafe contributors. MIT licence.'
+    Copyright            = '(c) PasswordSafe contributors.'
     Description          = 'PowerShell module for the BeyondTrust Password Safe / BeyondInsight public API v3: API key, OAuth, 2FA and client-certificate sign-in, credential checkout, and administration. Ships with a local emulator for testing runbooks without a server.'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
@@ -91,13 +91,12 @@
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
-    HelpInfoURI          = 'https://github.com/PasswordSafe/PasswordSafe/tree/main/en-US'
+    # No HelpInfoURI: the full help ships inside the module (en-US), so there is nothing for Update-Help to fetch.
     PrivateData          = @{
         PSData = @{
             Tags         = @('BeyondTrust', 'PasswordSafe', 'BeyondInsight', 'PAM', 'Secrets', 'Credential', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            LicenseUri   = 'https://github.com/PasswordSafe/PasswordSafe/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/PasswordSafe/PasswordSafe'
-            ReleaseNotes = 'Sessions (API key, OAuth, 2FA, client certificates); credential checkout (managed accounts, requests and request sets, credentials, Use-PSCredential, sessions, ISA, ending access by target); administration (API registrations, assets, managed systems and accounts, quick rules, users and groups); the emulator.'
+            ReleaseNotes = 'Sessions (API key, OAuth, 2FA, client certificates, several at once, renewal after idle ends); credential checkout (managed accounts, aliases, requests and request sets, approvals, credentials, Use-PSCredential, access sessions and session monitoring, admin sessions, ISA, ending access by target); administration (API registrations and keys, assets, workgroups, managed systems and accounts, quick rules, users and groups, group roles and feature permissions, quarantining users, password changes); the emulator.'
         }
     }
 }
