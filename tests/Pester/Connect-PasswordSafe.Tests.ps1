@@ -78,11 +78,44 @@ Describe 'Connect-PasswordSafe against the emulator' {
             Should -Throw -ErrorId 'InvalidUri*'
     }
 
+    It 'asks the server with Test-PasswordSafeSession -Online and shows when the session ends (B2)' {
+        Test-PasswordSafeSession -Online | Should -BeTrue
+        $session = Get-PasswordSafeSession
+        $session.IsDefault | Should -BeTrue
+        $session.ExpiresAt | Should -Be ($session.LastActivity + $session.IdleTimeout)
+    }
+
+    It 'keeps the retry policy it was given on the session' {
+        $session = Connect-PasswordSafe -Uri $uri -ApiKey $demoKeySecure -RunAs demo -ServerCertificateThumbprint $thumbprint -MaximumRetryCount 0 -RetryIntervalSec 1.5 -NoDefault
+        $session.MaximumRetryCount | Should -Be 0
+        $session.RetryIntervalSec | Should -Be 1.5
+        $session.IsDefault | Should -BeFalse
+        $session | Disconnect-PasswordSafe -Confirm:$false
+    }
+
+    It 'names the proxy when it cannot be reached' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        { Connect-PasswordSafe -Uri $uri -ApiKey $demoKeySecure -RunAs demo -ServerCertificateThumbprint $thumbprint -Proxy "http://127.0.0.1:$port" -NoDefault -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConnectionFailed*' -ExpectedMessage "*proxy 127.0.0.1:$port*"
+    }
+
     It 'disconnects and clears the default' {
         Disconnect-PasswordSafe -Confirm:$false
 
         Get-PasswordSafeSession | Should -BeNullOrEmpty
         # Without a default, API cmdlets say so instead of guessing.
         { Invoke-PSRestMethod -Method Get -Path 'UserGroups' -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected*'
+    }
+
+    It 'signs out of every session with Disconnect-PasswordSafe -All' {
+        $first = Connect-PasswordSafe -Uri $uri -ApiKey $demoKeySecure -RunAs demo -ServerCertificateThumbprint $thumbprint -PassThru
+        $second = Connect-PasswordSafe -Uri $uri -ApiKey $demoKeySecure -RunAs demo -ServerCertificateThumbprint $thumbprint -NoDefault
+
+        Disconnect-PasswordSafe -All -Confirm:$false
+
+        Get-PasswordSafeSession -All | Should -BeNullOrEmpty
+        $first.IsConnected | Should -BeFalse
+        $second.IsConnected | Should -BeFalse
     }
 }

@@ -23,6 +23,11 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
     public const string ApiKeyCredentialSet = "ApiKeyCredential";
     public const string OAuthSet = "OAuth";
 
+    // Each retry waits about twice the one before: ten retries from a minute already take over an hour.
+    private const int MaxRetryCount = 10;
+    private const double MinRetryIntervalSec = 0.1;
+    private const double MaxRetryIntervalSec = 60.0;
+
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Uri { get; set; } = string.Empty;
@@ -87,6 +92,14 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
     public int TimeoutSec { get; set; } = 100;
 
     [Parameter]
+    [ValidateRange(0, MaxRetryCount)]
+    public int MaximumRetryCount { get; set; } = RetryPolicy.DefaultMaxRetries;
+
+    [Parameter]
+    [ValidateRange(MinRetryIntervalSec, MaxRetryIntervalSec)]
+    public double RetryIntervalSec { get; set; } = 0.5;
+
+    [Parameter]
     public SwitchParameter NoDefault { get; set; }
 
     [Parameter]
@@ -140,6 +153,8 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
             Proxy = Proxy,
             ProxyCredentials = ProxyCredential?.GetNetworkCredential(),
             ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
+            MaximumRetryCount = MaximumRetryCount,
+            RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
         };
 
         foreach (var thumbprint in ServerCertificateThumbprint ?? Array.Empty<string>())

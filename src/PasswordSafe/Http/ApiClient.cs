@@ -65,6 +65,9 @@ internal sealed class ApiClient : IDisposable
 
     public RetryPolicy RetryPolicy { get; }
 
+    /// <summary>The proxy given with -Proxy (null: the system proxy or none): a connection failure then names it.</summary>
+    public Uri? Proxy { get; set; }
+
     public Uri ResolveUri(string relativePath)
     {
         if (ApiPath.LeavesBase(relativePath))
@@ -204,7 +207,7 @@ internal sealed class ApiClient : IDisposable
         catch (HttpRequestException e)
         {
             var redactedUri = Redactor.RedactUri(uri);
-            log.Verbose(() => $"{request.Method} {redactedUri} -> failed: {Describe(e)} ({watch.ElapsedMilliseconds} ms)");
+            log.Verbose(() => $"{request.Method} {redactedUri} -> failed: {DescribeWithoutProxyUserInfo(e)} ({watch.ElapsedMilliseconds} ms)");
             throw ClassifyTransportFailure(e, request.Method.Method, redactedUri, rejectionsBefore);
         }
     }
@@ -342,13 +345,49 @@ internal sealed class ApiClient : IDisposable
         if (tlsFailure)
         {
             return new PasswordSafeException(ErrorIds.ConnectionFailed,
-                $"The TLS handshake with {BaseUri.Host} failed ({Describe(e)}).",
+                $"The TLS handshake with {BaseUri.Host} failed ({DescribeWithoutProxyUserInfo(e)}).",
                 "The server must offer TLS 1.2 or later; if it requires a client certificate, pass -Certificate or -CertificateThumbprint.", e);
+        }
+
+        if (Proxy != null)
+        {
+            return ProxyFailure(e, method, redactedUri, Proxy);
         }
 
         return new PasswordSafeException(ErrorIds.ConnectionFailed,
             $"{method} {redactedUri} could not reach the server: {Describe(e)}.",
             "Check the host name and port, DNS, firewalls and -Proxy settings.", e);
+    }
+
+    /// <summary>
+    /// With -Proxy every connection goes to the proxy, so a socket failure (refused, no such host, no route) means the
+    /// proxy could not be reached; anything else (the proxy refused the tunnel, or answered with an error) happened on the
+    /// way through it. Either names the proxy as host:port; credentials typed into its URL are taken out of the cause.
+    /// </summary>
+    internal static PasswordSafeException ProxyFailure(HttpRequestException e, string method, string redactedUri, Uri proxy)
+    {
+        var shownProxy = proxy.IsAbsoluteUri ? proxy.Host + ":" + proxy.Port.ToString(CultureInfo.InvariantCulture) : "(the proxy)";
+        var cause = WithoutUserInfo(Describe(e), proxy);
+        return Flatten(e).Any(inner => inner is System.Net.Sockets.SocketException)
+            ? new PasswordSafeException(ErrorIds.ConnectionFailed,
+                $"{method} {redactedUri} could not reach the proxy {shownProxy}: {cause}.",
+                $"Check the -Proxy address (host {shownProxy}) and that the proxy runs and is reachable from here; leave -Proxy out to use the system proxy or go direct.", e)
+            : new PasswordSafeException(ErrorIds.ConnectionFailed,
+                $"{method} {redactedUri} could not reach the server through the proxy {shownProxy}: {cause}.",
+                $"Check that the proxy {shownProxy} may connect to the server's host and port, and its -ProxyCredential; the proxy's log says why it refused.", e);
+    }
+
+    private string DescribeWithoutProxyUserInfo(Exception e) => Proxy == null ? Describe(e) : WithoutUserInfo(Describe(e), Proxy);
+
+    private static string WithoutUserInfo(string text, Uri proxy)
+    {
+        if (!proxy.IsAbsoluteUri || string.IsNullOrEmpty(proxy.UserInfo))
+        {
+            return text;
+        }
+
+        return text.Replace(proxy.UserInfo + "@", string.Empty).Replace(Uri.UnescapeDataString(proxy.UserInfo) + "@", string.Empty)
+            .Replace(proxy.UserInfo, "***").Replace(Uri.UnescapeDataString(proxy.UserInfo), "***");
     }
 
     private static IEnumerable<Exception> Flatten(Exception e)

@@ -35,4 +35,10 @@ internal sealed class ConnectionOptions
     public ICredentials? ProxyCredentials { get; set; }
 
     public bool ProxyUseDefaultCredentials { get; set; }
+
+    /// <summary>How often a GET that got 408, 429 or 5xx is tried again (0: never).</summary>
+    public int MaximumRetryCount { get; set; } = RetryPolicy.DefaultMaxRetries;
+
+    /// <summary>The wait before the first retry; each further one waits about twice as long (see <see cref="RetryPolicy"/>).</summary>
+    public TimeSpan RetryInterval { get; set; } = RetryPolicy.DefaultBaseDelay;
 }

@@ -6,17 +6,24 @@ using System.Threading.Tasks;
 namespace PasswordSafe.Http;
 
 /// <summary>
-/// Bounded retries for idempotent reads: a GET that gets 408, 429 or 5xx is retried at most twice
-/// with jittered exponential backoff, honouring Retry-After up to 30 s. POST/PUT/DELETE are never
-/// retried: a second <c>POST Requests</c> could create a second request.
+/// Bounded retries for idempotent reads: a GET that gets 408, 429 or 5xx is retried at most twice (or as often as
+/// Connect-PasswordSafe -MaximumRetryCount says) with jittered exponential backoff from 0.5 s (-RetryIntervalSec),
+/// honouring Retry-After up to 30 s. POST/PUT/DELETE are never retried: a second <c>POST Requests</c> could create a
+/// second request.
 /// </summary>
 internal sealed class RetryPolicy
 {
-    private static readonly TimeSpan DefaultBaseDelay = TimeSpan.FromMilliseconds(500);
+    public const int DefaultMaxRetries = 2;
+
+    public static readonly TimeSpan DefaultBaseDelay = TimeSpan.FromMilliseconds(500);
+
+    // Doubling from a long interval over many retries would otherwise wait for hours (or past what a timer takes).
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+
     private readonly object _randomGate = new object();
     private readonly Random _random;
 
-    public RetryPolicy(int maxRetries = 2, TimeSpan? baseDelay = null, TimeSpan? maxRetryAfter = null,
+    public RetryPolicy(int maxRetries = DefaultMaxRetries, TimeSpan? baseDelay = null, TimeSpan? maxRetryAfter = null,
         Func<TimeSpan, CancellationToken, Task>? delay = null, int? seed = null)
     {
         MaxRetries = maxRetries;
@@ -65,6 +72,6 @@ internal sealed class RetryPolicy
         }
 
         var backoff = BaseDelay.TotalMilliseconds * Math.Pow(2, retriesSoFar) * jitter;
-        return TimeSpan.FromMilliseconds(backoff);
+        return TimeSpan.FromMilliseconds(Math.Min(backoff, MaxBackoff.TotalMilliseconds));
     }
 }

@@ -50,10 +50,29 @@ public sealed class PasswordSafeSession
     public DateTimeOffset? TokenExpiresAt => Connection.SignIn.TokenExpiresAt;
 
     /// <summary>
+    /// When the session ends unless it is used again: the earlier of the idle end (LastActivity + IdleTimeout) and
+    /// TokenExpiresAt; null once disconnected. A session that can sign in again by itself does so at its next call.
+    /// By the local clock: Test-PasswordSafeSession -Online asks the server.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt => Connection.ExpiresAt;
+
+    /// <summary>How often a read (GET) that got 408, 429 or a 5xx is tried again (Connect-PasswordSafe -MaximumRetryCount).</summary>
+    public int MaximumRetryCount => Connection.Api.RetryPolicy.MaxRetries;
+
+    /// <summary>Seconds before the first retry, each further one about twice as long; Retry-After wins (-RetryIntervalSec).</summary>
+    public double RetryIntervalSec => Connection.Api.RetryPolicy.BaseDelay.TotalSeconds;
+
+    /// <summary>
     /// True from sign-in until Disconnect-PasswordSafe, or until the server ended the session and it could not sign in
     /// again (LastError then says why). Test-PasswordSafeSession also checks expiry.
     /// </summary>
     public bool IsConnected => Connection.IsConnected;
+
+    /// <summary>
+    /// True when this session is the default of the runspace that reads it: the one cmdlets use without -Session
+    /// (Connect-PasswordSafe without -NoDefault, Use-PasswordSafeSession).
+    /// </summary>
+    public bool IsDefault => ReferenceEquals(SessionStore.Current.Default, this);
 
     /// <summary>The cmdlet that last used this session.</summary>
     public string? LastCommand => Connection.LastCommand;

@@ -62,9 +62,11 @@ internal sealed class SessionConnection : IDisposable
         var cookies = new CookieContainer();
         var validator = new ServerCertificateValidator(options.SkipCertificateCheck, options.ServerCertificateThumbprints);
         var handler = HttpHandlerFactory.Create(options, cookies, validator);
-        var api = new ApiClient(options.BaseUri, handler, options.Timeout, new RetryPolicy(), cookies, validator)
+        var api = new ApiClient(options.BaseUri, handler, options.Timeout,
+            new RetryPolicy(options.MaximumRetryCount, options.RetryInterval), cookies, validator)
         {
             PresentsClientCertificate = options.ClientCertificate != null,
+            Proxy = options.Proxy,
         };
         return new SessionConnection(api, credentials);
     }
@@ -112,6 +114,12 @@ internal sealed class SessionConnection : IDisposable
     public bool RequiredChallenge { get { lock (_gate) { return _requiredChallenge; } } }
 
     public bool IsIdleExpired => IsConnected && Now - LastActivity > IdleTimeout;
+
+    /// <summary>
+    /// When the session ends unless it is used: the idle end (last activity + idle timeout) or the token's expiry,
+    /// whichever comes first; null once disconnected. By the local clock and the idle timeout the module assumes.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt => IsConnected ? EarlierEnd(LastActivity, IdleTimeout, SignIn.TokenExpiresAt) : null;
 
     public bool IsTokenExpired => SignIn.TokenExpiresAt is DateTimeOffset expires && Now >= expires;
 
@@ -185,6 +193,34 @@ internal sealed class SessionConnection : IDisposable
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// Test-PasswordSafeSession -Online: one cheap authenticated read (the caller's active requests), sent as the
+    /// session stands, never signing in again first or after, so a 401 shows the server has ended the session. Any
+    /// other answer shows it alive and, like every call, resets the server's idle timer. A 401 to a session that cannot
+    /// sign in again by itself (it needed a two-factor answer) disconnects it, as a 401 to any call would.
+    /// </summary>
+    public async Task<ApiResponse> ProbeAsync(RequestLog log, CancellationToken cancellationToken)
+    {
+        EnsureConnected();
+        var response = await SendWithAuthorizationAsync(new ApiRequest(HttpMethod.Get, ProbePath), log, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == 401 && !CanRenew)
+        {
+            Record(End(Expired("it needed an interactive two-factor answer, so it cannot sign in again by itself")));
+        }
+
+        return response;
+    }
+
+    /// <summary>The call of <see cref="ProbeAsync"/>: every signed-in user may read their own active requests (often none).</summary>
+    public const string ProbePath = "Requests?status=active";
+
+    /// <summary>The earlier of the idle end (last activity + idle timeout) and the token's expiry, when there is a token.</summary>
+    internal static DateTimeOffset EarlierEnd(DateTimeOffset lastActivity, TimeSpan idleTimeout, DateTimeOffset? tokenExpiresAt)
+    {
+        var idleEnd = lastActivity + idleTimeout;
+        return tokenExpiresAt is DateTimeOffset token && token < idleEnd ? token : idleEnd;
     }
 
     /// <summary>Like <see cref="SendAsync"/>, but an error status throws a <see cref="PasswordSafeApiException"/>.</summary>

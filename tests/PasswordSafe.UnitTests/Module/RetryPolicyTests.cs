@@ -96,4 +96,30 @@ public class RetryPolicyTests
         Assert.Equal(500, response.StatusCode);
         Assert.Equal(1, calls);
     }
+
+    [Fact]
+    public void ZeroRetries_NeverRetries()
+    {
+        Assert.Null(new RetryPolicy(maxRetries: 0, seed: 1).NextDelay(HttpMethod.Get, 503, 0, null));
+        Assert.Null(new RetryPolicy(maxRetries: 0, seed: 1).NextDelay(HttpMethod.Get, 429, 0, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void ConfiguredInterval_IsTheFirstWait_JitteredByHalfEitherWay_AndRetryAfterStillWins()
+    {
+        var policy = new RetryPolicy(maxRetries: 5, baseDelay: TimeSpan.FromSeconds(2), seed: 3);
+        var first = Enumerable.Range(0, 20).Select(_ => policy.NextDelay(HttpMethod.Get, 503, 0, null)!.Value.TotalSeconds).ToList();
+        Assert.All(first, d => Assert.InRange(d, 1, 3));
+        Assert.All(Enumerable.Range(0, 20).Select(_ => policy.NextDelay(HttpMethod.Get, 503, 4, null)!.Value.TotalSeconds), d => Assert.InRange(d, 16, 48));
+        Assert.Equal(TimeSpan.FromSeconds(1), policy.NextDelay(HttpMethod.Get, 429, 0, TimeSpan.FromSeconds(1)));
+        Assert.Null(policy.NextDelay(HttpMethod.Get, 503, 5, null));
+    }
+
+    [Fact]
+    public void Backoff_NeverWaitsLongerThanFiveMinutes()
+    {
+        var policy = new RetryPolicy(maxRetries: 10, baseDelay: TimeSpan.FromSeconds(60), seed: 5);
+        Assert.All(Enumerable.Range(0, 10), retry => Assert.True(policy.NextDelay(HttpMethod.Get, 503, retry, null) <= RetryPolicy.MaxBackoff));
+        Assert.Equal(RetryPolicy.MaxBackoff, policy.NextDelay(HttpMethod.Get, 503, 9, null));
+    }
 }

@@ -20,7 +20,7 @@ public sealed class AdminTableViewTests : IAsyncLifetime
     public Task DisposeAsync() => emulator.DisposeAsync();
 
     [Fact]
-    public void Sessions_IdUserRunAsStateAndServerWhole_80_TheConnectTimeFrom100()
+    public void Sessions_IdUserRunAsStateAndServerWhole_80_DefaultStarred_ExpiryFrom100()
     {
         using var shell = emulator.RunnerFor("admin");
 
@@ -28,17 +28,18 @@ public sealed class AdminTableViewTests : IAsyncLifetime
         var hundred = ConsoleTable.Render(shell, 100, "Get-PasswordSafeSession -All");
         var narrow = ConsoleTable.Render(shell, 80, "Get-PasswordSafeSession -All");
 
+        // When the session ends unless used follows from 100; a * before the Id marks the default session.
         foreach (var (table, width) in new[] { (wide, 120), (hundred, 100) })
         {
             ConsoleTable.AssertFits(table, width);
-            Assert.Matches(@"^\s*Id\s+UserName\s+RunAs\s+Method\s+Connected\s+Server\s+ConnectedAt$", table[0]);
-            Assert.Matches(@"^\s*\d+\s+admin\s+admin\s+ApiKey\s+True\s+127\.0\.0\.1:\d+\s+\d{4}-\d\d-\d\d \d\d:\d\d$", table[2]);
+            Assert.Matches(@"^\s*Id\s+UserName\s+RunAs\s+Method\s+Connected\s+Server\s+ExpiresAt$", table[0]);
+            Assert.Matches(@"^\s*\*\d+\s+admin\s+admin\s+ApiKey\s+True\s+127\.0\.0\.1:\d+\s+\d{4}-\d\d-\d\d \d\d:\d\d$", table[2]);
         }
 
-        // Not "https://12…": the server stays whole at 80 and the connect time is left out whole.
+        // Not "https://12…": the server stays whole at 80 and the expiry is left out whole.
         ConsoleTable.AssertFits(narrow, 80);
         Assert.Matches(@"^\s*Id\s+UserName\s+RunAs\s+Method\s+Connected\s+Server$", narrow[0]);
-        Assert.Matches(@"^\s*\d+\s+admin\s+admin\s+ApiKey\s+True\s+127\.0\.0\.1:\d+$", narrow[2]);
+        Assert.Matches(@"^\s*\*\d+\s+admin\s+admin\s+ApiKey\s+True\s+127\.0\.0\.1:\d+$", narrow[2]);
         // The whole base URI stays on the object (and in the list view).
         Assert.Matches(@"^https://127\.0\.0\.1:\d+/BeyondTrust/api/public/v3/$", (string)shell.Run("(Get-PasswordSafeSession).BaseUri.ToString()").AssertSuccess().SingleValue!);
     }
