@@ -3,12 +3,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using PasswordSafe.Admin;
 using PasswordSafe.Http;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
 
 /// <summary>
 /// Lock-PSAccessSession and Stop-PSAccessSession: act on sessions piped from Get-PSAccessSession (named by user, host
-/// and account) or given by -SessionId (also bound from New-PSAccessSession's tickets), or on every open session of
+/// and account), on tickets piped from New-PSAccessSession, New-PSIsaSession and New-PSAdminSession, or on sessions given
+/// by -SessionId, or on every open session of
 /// managed accounts or systems (-ManagedAccountId, -ManagedSystemId: incident response); security-relevant, so they ask
 /// first unless -Force; -PassThru writes a session as it is afterwards.
 /// </summary>
@@ -18,6 +20,7 @@ public abstract class AccessSessionActionCmdlet : AdminCmdlet
     protected const string ByIdSet = "ById";
     protected const string ByManagedAccountSet = "ByManagedAccount";
     protected const string ByManagedSystemSet = "ByManagedSystem";
+    protected const string ByTicketSet = "ByTicket";
 
     [Parameter(Mandatory = true, ParameterSetName = ByObjectSet, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -25,6 +28,14 @@ public abstract class AccessSessionActionCmdlet : AdminCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipelineByPropertyName = true)]
     public int SessionId { get; set; }
+
+    /// <summary>
+    /// A piped ticket, bound as itself: it carries its Session (bound by name in every set) and a SessionId that needs
+    /// converting, so by property name alone PowerShell could settle on a set before converting it and refuse the ticket.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByTicketSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public AccessSession? InputTicket { get; set; }
 
     /// <summary>
     /// No AccountId alias: tickets from New-PSAccessSession carry AccountId and a SessionId that needs converting, so
@@ -42,6 +53,7 @@ public abstract class AccessSessionActionCmdlet : AdminCmdlet
     /// <summary>One session's state afterwards; by account or system there is no one session to show.</summary>
     [Parameter(ParameterSetName = ByObjectSet)]
     [Parameter(ParameterSetName = ByIdSet)]
+    [Parameter(ParameterSetName = ByTicketSet)]
     public SwitchParameter PassThru { get; set; }
 
     /// <summary>The verb phrase for -WhatIf and -Confirm, e.g. "Lock".</summary>
@@ -60,10 +72,27 @@ public abstract class AccessSessionActionCmdlet : AdminCmdlet
             return;
         }
 
-        var sessionId = InputObject?.SessionId ?? SessionId;
+        int sessionId;
+        if (InputObject != null)
+        {
+            sessionId = InputObject.SessionId;
+        }
+        else if (InputTicket == null)
+        {
+            sessionId = SessionId;
+        }
+        else if (!int.TryParse(InputTicket.SessionId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out sessionId))
+        {
+            // A file session type's answer (rdpfile, appfile) is a file, with no session id to act on.
+            WriteError(CreateErrorRecord(new PasswordSafeException(ErrorIds.ValidationFailed,
+                $"This ticket has no session id to {Action.ToLowerInvariant()} (a session saved as a file carries none).",
+                "Find the session with Get-PSAccessSession -Status NotStarted and pipe it here."), InputTicket));
+            return;
+        }
+
         var target = InputObject != null ? Describe(InputObject)
-            : PipedObject is AccessSession ticket && !string.IsNullOrEmpty(ticket.AccountName)
-                ? $"{AccessSessionService.Describe(sessionId)} ({ticket.SystemName}\\{ticket.AccountName})"
+            : InputTicket != null && !string.IsNullOrEmpty(InputTicket.AccountName)
+                ? $"{AccessSessionService.Describe(sessionId)} ({InputTicket.SystemName}\\{InputTicket.AccountName})"
                 : AccessSessionService.Describe(sessionId);
         if (!ShouldChange(target, Action, Force))
         {

@@ -29,7 +29,7 @@ public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
 
     protected override void ProcessItem()
     {
-        var client = Connect(out _);
+        var client = Connect(out var session);
         var requestId = CurrentRequestId;
         var target = CurrentTarget;
         var description = DescribeCurrent();
@@ -43,8 +43,8 @@ public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
             }
 
             WriteObject(SessionFileWriter.IsFileType(sessionType)
-                ? SaveFile(client, requestId, sessionType)
-                : WithIds(Run((log, token) => client.CreateSessionAsync(requestId, sessionType, NodeId, log, token))));
+                ? SaveFile(client, requestId, sessionType, session)
+                : WithIds(Run((log, token) => client.CreateSessionAsync(requestId, sessionType, NodeId, log, token)), session));
         }
         catch (PasswordSafeException e)
         {
@@ -79,21 +79,22 @@ public sealed class NewPSAccessSessionCommand : RequestInputCmdlet
         return type;
     }
 
-    private AccessSession SaveFile(CheckoutClient client, int requestId, string sessionType)
+    private AccessSession SaveFile(CheckoutClient client, int requestId, string sessionType, PasswordSafeSession session)
     {
         // Ready before the call: a bad -OutFile fails with no session left behind on the server.
         using var file = SessionFileWriter.Prepare(this, OutFile!);
         var content = Run((log, token) => client.CreateSessionFileAsync(requestId, sessionType, NodeId, log, token));
         var path = file.Commit(content, sessionType, SessionFileWriter.EndRequestSession);
-        return WithIds(new AccessSession { RequestId = requestId, SessionType = sessionType, FilePath = path });
+        return WithIds(new AccessSession { RequestId = requestId, SessionType = sessionType, FilePath = path }, session);
     }
 
-    private AccessSession WithIds(AccessSession session)
+    private AccessSession WithIds(AccessSession accessSession, PasswordSafeSession session)
     {
-        session.SystemId = InputObject?.SystemId ?? 0;
-        session.AccountId = InputObject?.AccountId ?? 0;
-        session.SystemName = InputObject?.SystemName;
-        session.AccountName = InputObject?.AccountName;
-        return session;
+        accessSession.SystemId = InputObject?.SystemId ?? 0;
+        accessSession.AccountId = InputObject?.AccountId ?? 0;
+        accessSession.SystemName = InputObject?.SystemName;
+        accessSession.AccountName = InputObject?.AccountName;
+        accessSession.Session = session;
+        return accessSession;
     }
 }

@@ -96,6 +96,7 @@ public sealed class NewPSAdminSessionCommand : AdminCmdlet
             var response = Run((log, token) => new AdminSessionService(client).CreateAsync(spec, log, token));
             var session = SessionFileWriter.ToAccessSession(response, SessionType, file, SessionFileWriter.EndListedSession);
             session.TargetHost = spec.HostName;
+            session.Session = client.Session;
             WriteObject(session);
         }
         catch (PasswordSafeException e)

@@ -38,7 +38,7 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
 
     protected override void ProcessItem()
     {
-        var client = Connect(out _);
+        var client = Connect(out var passwordSafeSession);
         var target = DescribeTarget();
         try
         {
@@ -72,6 +72,7 @@ public sealed class NewPSIsaSessionCommand : AccountTargetCmdlet
             session.AccountId = spec.AccountId;
             session.SystemName = systemName;
             session.AccountName = accountName;
+            session.Session = passwordSafeSession;
             WriteObject(session);
         }
         catch (PasswordSafeException e)

@@ -48,5 +48,8 @@ public sealed class AccessSession
     /// <summary>Where -OutFile saved an rdpfile/appfile answer.</summary>
     public string? FilePath { get; internal set; }
 
+    /// <summary>The Password Safe session that created it: cmdlets it is piped into (Get-, Lock-, Stop-PSAccessSession) use it.</summary>
+    public PasswordSafeSession? Session { get; internal set; }
+
     public override string ToString() => FilePath ?? $"{SessionType} {Host}:{Port}";
 }
