@@ -70,7 +70,7 @@ public sealed class UnchangedSettingsTests : IDisposable
         AuditKinds.ManagedSystemUpdated)]
     [InlineData("Set-PSManagedAccount -AccountId 1 -Description 'same' -MaxConcurrentRequests 2 -ApiEnabled -ChangeFrequencyType first -NextChangeDate '2030-01-31' -UseOwnCredentials",
         AuditKinds.ManagedAccountUpdated)]
-    [InlineData("Set-PSApiRegistration -RegistrationId $RegistrationId -Name 'same key' -IPRule '10.0.0.0/8', '192.0.2.1' -Active $false -MultiFactorAuthentication $false",
+    [InlineData("Set-PSApiRegistration -RegistrationId $RegistrationId -Name 'same key' -IPRule '10.0.0.0/8', '192.0.2.1' -Active $false -MultiFactorAuthentication $false -Force",
         AuditKinds.ApiRegistrationUpdated)]
     public async Task SameValuesAgain_NoPut_NotAudited_VerboseSaysSo_PassThruWritesTheObject(string change, string updatedKind)
     {
