@@ -32,7 +32,7 @@ public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
             var granted = NamedRoleIds(service);
             var accessPolicy = MyInvocation.BoundParameters.ContainsKey(nameof(AccessPolicyId)) ? AccessPolicyId : (int?)null;
             RoleResolver.GrantBody(granted, accessPolicy);
-            var group = UserGroupService.Describe(GroupId);
+            var group = GroupText;
             if (Replace)
             {
                 if (ShouldChange(group, $"Set the roles on {RuleText} to {Names(granted, null)}, replacing any others", Force))

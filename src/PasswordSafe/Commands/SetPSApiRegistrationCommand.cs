@@ -130,7 +130,7 @@ public sealed class SetPSApiRegistrationCommand : AdminCmdlet
 
             var changed = ApiRegistrationBody.ChangedSettings(spec, current, GivenSettings());
             var weakening = ApiRegistrationBody.ChecksTurnedOff(spec, current);
-            if (!ShouldUpdate($"API registration {Id(RegistrationId)} ('{current.Name}')", changed, current, PassThru,
+            if (!ShouldUpdate(PipedTargetName.Describe(ApiRegistrationService.Describe(RegistrationId), current.Name), changed, current, PassThru,
                     weakening.Count > 0 ? "turns off " + string.Join(", ", weakening) : null, Force))
             {
                 return;

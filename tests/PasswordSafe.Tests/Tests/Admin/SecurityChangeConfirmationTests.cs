@@ -101,7 +101,7 @@ public sealed class SecurityChangeConfirmationTests
         admin.Answer("No");
         admin.Run("Set-PSApiRegistration -RegistrationId 2 -MultiFactorAuthentication $false").AssertSuccess();
 
-        Assert.Contains(whatIf.HostWrites, l => l.Contains("API registration 2 ('MFA key')") && l.Contains("turns off MultiFactorAuthentication"));
+        Assert.Contains(whatIf.HostWrites, l => l.Contains("API registration 2 (MFA key)") && l.Contains("turns off MultiFactorAuthentication"));
         Assert.Contains("turns off MultiFactorAuthentication", Assert.Single(admin.Host.UserInterface.Prompts));
         Assert.True(emulator.State.FindApiRegistration(2)!.MultiFactorAuthenticationEnforced);
     }
