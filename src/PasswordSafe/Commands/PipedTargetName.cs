@@ -23,6 +23,7 @@ internal static class PipedTargetName
     public static string? ManagedSystem(object? piped, int id) => piped switch
     {
         PasswordSafe.ManagedSystem system when system.ManagedSystemId == id => system.SystemName,
+        PasswordSafe.ManagedAccount account when account.SystemId == id => account.SystemName,
         _ => null,
     };
 

@@ -9,6 +9,7 @@ namespace PasswordSafe.Commands;
 public sealed class RemovePSAssetCommand : AdminCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int[] AssetId { get; set; } = new int[0];
 
     [Parameter]

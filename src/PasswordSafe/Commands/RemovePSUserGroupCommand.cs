@@ -9,6 +9,7 @@ namespace PasswordSafe.Commands;
 public sealed class RemovePSUserGroupCommand : AdminCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int[] GroupId { get; set; } = new int[0];
 
     [Parameter]

@@ -11,6 +11,7 @@ namespace PasswordSafe.Commands;
 public sealed class SetPSAssetCommand : AssetSettingsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int AssetId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -10,6 +10,7 @@ namespace PasswordSafe.Commands;
 public sealed class SetPSManagedSystemCommand : ManagedSystemSettingsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("SystemId", "Id")]
     public int ManagedSystemId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
