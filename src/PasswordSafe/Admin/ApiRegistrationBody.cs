@@ -118,6 +118,36 @@ internal static class ApiRegistrationBody
             .ToList();
     }
 
+    /// <summary>
+    /// The sign-in checks (A2, B5, PSRUN) the registration has now and the new settings turn off, by parameter name: such a
+    /// change lets callers in with less proof, so Set-PSApiRegistration asks for it as a high-impact change.
+    /// </summary>
+    public static IReadOnlyList<string> ChecksTurnedOff(ApiRegistrationSpec spec, ApiRegistration current)
+    {
+        var off = new List<string>();
+        if (current.MultiFactorAuthenticationEnforced && !spec.MultiFactorAuthenticationEnforced)
+        {
+            off.Add("MultiFactorAuthentication");
+        }
+
+        if (current.ClientCertificateRequired && !spec.ClientCertificateRequired)
+        {
+            off.Add("ClientCertificateRequired");
+        }
+
+        if (current.UserPasswordRequired && !spec.UserPasswordRequired)
+        {
+            off.Add("UserPasswordRequired");
+        }
+
+        if (current.VerifyPsrunSignature && !spec.VerifyPsrunSignature)
+        {
+            off.Add("VerifyPsrunSignature");
+        }
+
+        return off;
+    }
+
     /// <summary>Body keys whose parameter has another name.</summary>
     private static readonly Dictionary<string, string> SettingOf = new Dictionary<string, string>(StringComparer.Ordinal)
     {

@@ -17,6 +17,10 @@ namespace PasswordSafe.Commands;
 /// </summary>
 public abstract class AdminCmdlet : PasswordSafeCmdlet
 {
+    // "Yes to All" / "No to All" answered at ShouldChangeAtHighImpact's question, for the rest of the pipeline.
+    private bool _yesToAllHighImpact;
+    private bool _noToAllHighImpact;
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public PasswordSafeSession? Session { get; set; }
@@ -54,6 +58,36 @@ public abstract class AdminCmdlet : PasswordSafeCmdlet
         }
 
         return ShouldProcess(target, action);
+    }
+
+    /// <summary>
+    /// <see cref="ShouldChange"/> for the one change of a ConfirmImpact.Medium cmdlet that is security-relevant (a
+    /// Set-PSApiRegistration that turns a sign-in check off): asked as a ConfirmImpact.High cmdlet would be. PowerShell
+    /// weighs a cmdlet's declared impact only, so when $ConfirmPreference is High (the default) and ShouldProcess let the
+    /// change through without asking, it is asked here. -Force, -Confirm:$false and $ConfirmPreference None skip it;
+    /// -WhatIf and -Confirm behave as always. "Yes to All" holds for the rest of the pipeline.
+    /// </summary>
+    internal bool ShouldChangeAtHighImpact(string target, string action, bool force)
+    {
+        if (!ShouldChange(target, action, force))
+        {
+            return false;
+        }
+
+        if (force || _yesToAllHighImpact || MyInvocation.BoundParameters.ContainsKey("Confirm"))
+        {
+            return true;
+        }
+
+        var preference = LanguagePrimitives.ConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference") ?? ConfirmImpact.High);
+        if (preference != ConfirmImpact.High)
+        {
+            // None: nothing is asked; Medium or Low: ShouldProcess has just asked.
+            return true;
+        }
+
+        return ShouldContinue($"Are you sure you want to perform this action?\nPerforming the operation \"{action}\" on target \"{target}\".",
+            "Confirm", ref _yesToAllHighImpact, ref _noToAllHighImpact);
     }
 
     /// <summary>The body values of the parameters the user bound, by JSON key: switches as booleans, SecureStrings as text.</summary>
@@ -139,13 +173,16 @@ public abstract class AdminCmdlet : PasswordSafeCmdlet
     /// <summary>
     /// After the object was read and compared: when no given value changes it, nothing is sent (no PUT, no audit entry),
     /// Verbose says why and -PassThru writes the object as it is, so a runbook that re-applies the same values every night
-    /// changes nothing. Otherwise ShouldProcess, naming the settings that change.
+    /// changes nothing. Otherwise ShouldProcess, naming the settings that change; a change that turns a security check off
+    /// (<paramref name="weakening"/> says which) is asked as a ConfirmImpact.High change, skipped by <paramref name="force"/>.
     /// </summary>
-    internal bool ShouldUpdate(string item, IReadOnlyCollection<string> changed, object current, bool passThru)
+    internal bool ShouldUpdate(string item, IReadOnlyCollection<string> changed, object current, bool passThru,
+        string? weakening = null, bool force = false)
     {
         if (changed.Count > 0)
         {
-            return ShouldProcess(item, "Update " + string.Join(", ", changed));
+            var action = "Update " + string.Join(", ", changed);
+            return weakening == null ? ShouldProcess(item, action) : ShouldChangeAtHighImpact(item, $"{action} ({weakening})", force);
         }
 
         var given = GivenSettings();

@@ -17,6 +17,7 @@ public sealed class GetPSAssetCommand : AdminCmdlet
 
     /// <summary>A piped asset, or a managed system (its asset; one with none is PowerShell's "null" binding error).</summary>
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int[] AssetId { get; set; } = new int[0];
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed class GetPSManagedSystemCommand : AdminCmdlet
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("SystemId")]
+    [Alias("SystemId", "Id")]
     public int[] ManagedSystemId { get; set; } = new int[0];
 
     /// <summary>

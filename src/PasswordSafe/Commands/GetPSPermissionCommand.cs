@@ -23,6 +23,7 @@ public sealed class GetPSPermissionCommand : ListOrReadCmdlet
 
     /// <summary>Ids, as the server lists them; there is no call for one permission, so the list is read (once) and filtered.</summary>
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int[] PermissionId { get; set; } = new int[0];
 
     protected override void ProcessItem()

@@ -14,6 +14,7 @@ public sealed class GetPSPlatformCommand : ListOrReadCmdlet
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int[] PlatformId { get; set; } = new int[0];
 
     protected override void ProcessItem()

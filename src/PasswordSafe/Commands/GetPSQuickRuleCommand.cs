@@ -14,7 +14,7 @@ public sealed class GetPSQuickRuleCommand : ListOrReadCmdlet
     public string? Title { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("QuickRuleId")]
+    [Alias("QuickRuleId", "Id")]
     public int[] SmartRuleId { get; set; } = new int[0];
 
     protected override void ProcessItem()

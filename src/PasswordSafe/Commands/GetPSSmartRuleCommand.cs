@@ -14,6 +14,7 @@ public sealed class GetPSSmartRuleCommand : ListOrReadCmdlet
     public string? Title { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int[] SmartRuleId { get; set; } = new int[0];
 
     protected override void ProcessItem()

@@ -14,6 +14,7 @@ public sealed class GetPSUserGroupCommand : ListOrReadCmdlet
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int[] GroupId { get; set; } = new int[0];
 
     internal override string? PipedInputHint =>

@@ -14,6 +14,7 @@ public sealed class GetPSWorkgroupCommand : ListOrReadCmdlet
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int[] WorkgroupId { get; set; } = new int[0];
 
     protected override void ProcessItem()

@@ -7,9 +7,10 @@ namespace PasswordSafe.Commands;
 /// <summary>
 /// Grants a group roles on a smart rule (E5's last step), with the access policy that Requestor roles use. The roles the
 /// group already holds on the rule are kept (the server replaces the whole set, so they are read and sent along);
-/// -Replace sets exactly the roles given.
+/// -Replace sets exactly the roles given. Security-relevant (a role opens the rule's accounts to every member, -Replace
+/// also takes roles away), so it asks first unless -Force, as Grant-PSUserGroupPermission and Revoke-PSUserGroupRole do.
 /// </summary>
-[Cmdlet(VerbsSecurity.Grant, "PSUserGroupRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByNameSet)]
+[Cmdlet(VerbsSecurity.Grant, "PSUserGroupRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByNameSet)]
 [OutputType(typeof(void))]
 public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
 {
@@ -20,6 +21,9 @@ public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
     [Parameter]
     public SwitchParameter Replace { get; set; }
 
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     protected override void ProcessItem()
     {
         TryItem(() =>
@@ -28,10 +32,10 @@ public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
             var granted = NamedRoleIds(service);
             var accessPolicy = MyInvocation.BoundParameters.ContainsKey(nameof(AccessPolicyId)) ? AccessPolicyId : (int?)null;
             RoleResolver.GrantBody(granted, accessPolicy);
-            var group = UserGroupService.Describe(GroupId);
+            var group = GroupText;
             if (Replace)
             {
-                if (ShouldProcess(group, $"Set the roles on {RuleText} to {Names(granted, null)}, replacing any others"))
+                if (ShouldChange(group, $"Set the roles on {RuleText} to {Names(granted, null)}, replacing any others", Force))
                 {
                     Run((log, token) => service.SetRolesAsync(GroupId, SmartRuleId, granted, accessPolicy, log, token));
                 }
@@ -51,7 +55,7 @@ public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
 
             var kept = heldIds.Except(granted).ToList();
             var action = $"Grant {Names(granted, held)} on {RuleText}" + (kept.Count > 0 ? $", keeping {Names(kept, held)}" : string.Empty);
-            if (ShouldProcess(group, action))
+            if (ShouldChange(group, action, Force))
             {
                 Run((log, token) => service.SetRolesAsync(GroupId, SmartRuleId, roles, policy, log, token));
             }

@@ -1,12 +1,17 @@
 namespace PasswordSafe.Commands;
 
 /// <summary>
-/// The name a piped object gives the account, system or user its id was bound from, so the by-target cmdlets
-/// (Stop-PSRequest, Lock-/Stop-PSAccessSession) say "managed system 2 (db01)" in -WhatIf and confirmations alike. Only
-/// when the object's own id is the one bound: a typed id names nothing.
+/// The name a piped object gives the object its id was bound from, so -WhatIf and confirmations say
+/// "managed system 2 (db01)" rather than a bare number: the by-target cmdlets (Stop-PSRequest, Lock-/Stop-PSAccessSession)
+/// and every admin cmdlet that acts on an id. Only when the object's own id is the one bound: a typed id names nothing,
+/// and nothing is read just to find a name.
 /// </summary>
 internal static class PipedTargetName
 {
+    /// <summary><c>managed system 2 (db01)</c>, or the description alone when no name is known.</summary>
+    public static string Describe(string description, string? name) =>
+        string.IsNullOrEmpty(name) ? description : $"{description} ({name})";
+
     /// <summary><c>web01\Administrator</c> from either Get-PSManagedAccount view, or a session's account.</summary>
     public static string? ManagedAccount(object? piped, int id) => piped switch
     {
@@ -18,8 +23,22 @@ internal static class PipedTargetName
     public static string? ManagedSystem(object? piped, int id) => piped switch
     {
         PasswordSafe.ManagedSystem system when system.ManagedSystemId == id => system.SystemName,
+        PasswordSafe.ManagedAccount account when account.SystemId == id => account.SystemName,
         _ => null,
     };
 
     public static string? User(object? piped, int id) => piped is PasswordSafe.User user && user.UserId == id ? user.UserName : null;
+
+    public static string? UserGroup(object? piped, int id) => piped switch
+    {
+        PasswordSafe.UserGroup group when group.GroupId == id => group.Name,
+        UserGroupPermission grant when grant.GroupId == id => grant.GroupName,
+        _ => null,
+    };
+
+    public static string? Asset(object? piped, int id) =>
+        piped is PasswordSafe.Asset asset && asset.AssetId == id ? asset.AssetName ?? asset.IPAddress : null;
+
+    public static string? ApiRegistration(object? piped, int id) =>
+        piped is PasswordSafe.ApiRegistration registration && registration.RegistrationId == id ? registration.Name : null;
 }

@@ -9,6 +9,7 @@ namespace PasswordSafe.Commands;
 public sealed class RemovePSAssetCommand : AdminCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int[] AssetId { get; set; } = new int[0];
 
     [Parameter]
@@ -19,7 +20,7 @@ public sealed class RemovePSAssetCommand : AdminCmdlet
         var service = new AssetService(Connect());
         foreach (var id in AssetId)
         {
-            if (ShouldChange(AssetService.DescribeAsset(id), "Remove (its managed systems and accounts go too)", Force))
+            if (ShouldChange(PipedTargetName.Describe(AssetService.DescribeAsset(id), PipedTargetName.Asset(PipedObject, id)), "Remove (its managed systems and accounts go too)", Force))
             {
                 TryItem(() => Run((log, token) => service.DeleteAssetAsync(id, log, token)), id);
             }

@@ -9,6 +9,7 @@ namespace PasswordSafe.Commands;
 public sealed class RemovePSManagedSystemCommand : AdminCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("SystemId", "Id")]
     public int[] ManagedSystemId { get; set; } = new int[0];
 
     [Parameter]
@@ -19,7 +20,7 @@ public sealed class RemovePSManagedSystemCommand : AdminCmdlet
         var service = new ManagedSystemService(Connect());
         foreach (var id in ManagedSystemId)
         {
-            if (ShouldChange(ManagedSystemService.Describe(id), "Remove (its managed accounts go too)", Force))
+            if (ShouldChange(PipedTargetName.Describe(ManagedSystemService.Describe(id), PipedTargetName.ManagedSystem(PipedObject, id)), "Remove (its managed accounts go too)", Force))
             {
                 TryItem(() => Run((log, token) => service.DeleteAsync(id, log, token)), id);
             }

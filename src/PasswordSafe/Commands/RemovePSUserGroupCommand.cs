@@ -9,6 +9,7 @@ namespace PasswordSafe.Commands;
 public sealed class RemovePSUserGroupCommand : AdminCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int[] GroupId { get; set; } = new int[0];
 
     [Parameter]
@@ -19,7 +20,7 @@ public sealed class RemovePSUserGroupCommand : AdminCmdlet
         var service = new UserGroupService(Connect());
         foreach (var id in GroupId)
         {
-            if (ShouldChange(UserGroupService.Describe(id), "Remove (members lose the group's permissions and API access)", Force))
+            if (ShouldChange(PipedTargetName.Describe(UserGroupService.Describe(id), PipedTargetName.UserGroup(PipedObject, id)), "Remove (members lose the group's permissions and API access)", Force))
             {
                 TryItem(() => Run((log, token) => service.DeleteAsync(id, log, token)), id);
             }

@@ -26,7 +26,7 @@ public sealed class RevokePSUserGroupRoleCommand : UserGroupRoleCmdlet
         TryItem(() =>
         {
             var service = new UserGroupService(Connect());
-            var group = UserGroupService.Describe(GroupId);
+            var group = GroupText;
             var held = HeldOnRule(service);
             var heldIds = RoleIdsOf(held);
             var revoked = ParameterSetName == AllSet ? heldIds : heldIds.Intersect(NamedRoleIds(service)).ToList();

@@ -7,6 +7,8 @@ namespace PasswordSafe.Commands;
 /// <summary>
 /// Changes an API registration (api-v3 §6.7 PUT): only the given settings change; a rule list given replaces
 /// that list. Rules are validated first, and a rule cannot move between the IP and X-Forwarded-For lists (A4).
+/// A change that turns a sign-in check off (MFA, client certificate, run-as password, PSRUN signature) is asked as a
+/// ConfirmImpact.High change unless -Force; other changes are Medium.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "PSApiRegistration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ApiRegistration))]
@@ -59,6 +61,10 @@ public sealed class SetPSApiRegistrationCommand : AdminCmdlet
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Turn a sign-in check off without the confirmation prompt.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
 
     /// <summary>A piped registration gives its id only: its other properties are its current values, not changes.</summary>
     internal override IReadOnlyCollection<string>? ObjectKeyParameters { get; } = new[] { nameof(RegistrationId) };
@@ -123,7 +129,9 @@ public sealed class SetPSApiRegistrationCommand : AdminCmdlet
             }
 
             var changed = ApiRegistrationBody.ChangedSettings(spec, current, GivenSettings());
-            if (!ShouldUpdate($"API registration {Id(RegistrationId)} ('{current.Name}')", changed, current, PassThru))
+            var weakening = ApiRegistrationBody.ChecksTurnedOff(spec, current);
+            if (!ShouldUpdate(PipedTargetName.Describe(ApiRegistrationService.Describe(RegistrationId), current.Name), changed, current, PassThru,
+                    weakening.Count > 0 ? "turns off " + string.Join(", ", weakening) : null, Force))
             {
                 return;
             }

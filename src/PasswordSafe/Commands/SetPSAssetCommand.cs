@@ -11,6 +11,7 @@ namespace PasswordSafe.Commands;
 public sealed class SetPSAssetCommand : AssetSettingsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
     public int AssetId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -32,7 +33,7 @@ public sealed class SetPSAssetCommand : AssetSettingsCmdlet
             var service = new AssetService(Connect());
             var current = Run((log, token) => service.GetAssetAsync(AssetId, log, token));
             var changed = ChangedFields.Of(AssetFields.All, changes, AssetService.Baseline(current)).Select(f => f.ParameterName).ToList();
-            if (!ShouldUpdate($"{AssetService.DescribeAsset(AssetId)} ('{current.AssetName}')", changed, current, PassThru))
+            if (!ShouldUpdate(PipedTargetName.Describe(AssetService.DescribeAsset(AssetId), current.ToString()), changed, current, PassThru))
             {
                 return;
             }

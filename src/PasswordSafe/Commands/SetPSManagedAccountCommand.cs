@@ -36,7 +36,7 @@ public sealed class SetPSManagedAccountCommand : ManagedAccountSettingsCmdlet
             BodyBuilder.Build("managed account", ManagedAccountFields.Updatable, changes, null, ParseVersion(ApiVersion));
             var service = new ManagedAccountService(Connect());
             var plan = Run((log, token) => service.PlanUpdateAsync(AccountId, changes, ParseVersion(ApiVersion), log, token));
-            if (!ShouldUpdate($"{what} ('{plan.Current.AccountName}')", plan.Changed, plan.Current, PassThru))
+            if (!ShouldUpdate(PipedTargetName.Describe(what, plan.Current.AccountName), plan.Changed, plan.Current, PassThru))
             {
                 return;
             }

@@ -10,6 +10,7 @@ namespace PasswordSafe.Commands;
 public sealed class SetPSManagedSystemCommand : ManagedSystemSettingsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("SystemId", "Id")]
     public int ManagedSystemId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -31,7 +32,7 @@ public sealed class SetPSManagedSystemCommand : ManagedSystemSettingsCmdlet
             BodyBuilder.Build("managed system", ManagedSystemFields.All, changes, null, ParseVersion(ApiVersion));
             var service = new ManagedSystemService(Connect());
             var plan = Run((log, token) => service.PlanUpdateAsync(ManagedSystemId, changes, ParseVersion(ApiVersion), log, token));
-            if (!ShouldUpdate($"{what} ('{plan.Current.SystemName}')", plan.Changed, plan.Current, PassThru))
+            if (!ShouldUpdate(PipedTargetName.Describe(what, plan.Current.SystemName), plan.Changed, plan.Current, PassThru))
             {
                 return;
             }

@@ -58,7 +58,7 @@ public sealed class SetPSUserCommand : AdminCmdlet
             var current = Run((log, token) => service.GetAsync(UserId, log, token));
             var accessPolicy = MyInvocation.BoundParameters.ContainsKey(nameof(AccessPolicyId)) ? AccessPolicyId : (int?)null;
             var changed = ChangedFields.Of(UserBody.Updatable, Changes(accessPolicy), UserBody.Baseline(current)).Select(f => f.ParameterName).ToList();
-            var what = $"{UserService.Describe(UserId)} ('{current.UserName}')";
+            var what = PipedTargetName.Describe(UserService.Describe(UserId), current.UserName);
             // The body (and its checks of the user type) only for a change: a directory user listed in a CSV with its
             // current values changes nothing, and is no error.
             var body = changed.Count == 0 ? null

@@ -56,7 +56,17 @@ public abstract class UserGroupRoleCmdlet : AdminCmdlet
         return string.Join(", ", ids.Select(id => known.FirstOrDefault(r => r.RoleId == id)?.Name ?? "role id " + Id(id)));
     }
 
-    private protected string RuleText => "smart rule " + Id(SmartRuleId);
+    /// <summary><c>smart rule 1</c>, with its title when a piped rule or role grant gives it.</summary>
+    private protected string RuleText => PipedTargetName.Describe("smart rule " + Id(SmartRuleId), PipedObject switch
+    {
+        SmartRule rule when rule.SmartRuleId == SmartRuleId => rule.Title,
+        SmartRuleRoleGrant grant when grant.SmartRuleId == SmartRuleId => grant.Title,
+        _ => null,
+    });
+
+    /// <summary><c>user group 3</c>, with its name when a piped group gives it.</summary>
+    private protected string GroupText =>
+        PipedTargetName.Describe(UserGroupService.Describe(GroupId), PipedTargetName.UserGroup(PipedObject, GroupId));
 
     private IReadOnlyList<Role> KnownRoles(UserGroupService service) =>
         _roles ??= Run((log, token) => service.ListRolesAsync(log, token));

@@ -25,7 +25,7 @@ public sealed class AdminNotFoundTests : IClassFixture<CheckoutEmulator>
         "Removing user 10 from user group 3 failed: User 10 is not a member of group 3.")]
     [InlineData("Add-PSUserGroupMember -UserId 999 -GroupId 3",
         "Adding user 999 to user group 3 failed: User not found.")]
-    [InlineData("Grant-PSUserGroupRole -GroupId 3 -SmartRuleId 999 -Role Requestor -AccessPolicyId 1",
+    [InlineData("Grant-PSUserGroupRole -GroupId 3 -SmartRuleId 999 -Role Requestor -AccessPolicyId 1 -Force",
         "Setting the roles on smart rule 999 of user group 3 failed: Smart rule not found.")]
     [InlineData("Get-PSAsset -WorkgroupName 'Default Workgroup' -Name 'nf-asset'",
         "Asset 'nf-asset' in workgroup 'Default Workgroup' was not found (Asset not found).")]

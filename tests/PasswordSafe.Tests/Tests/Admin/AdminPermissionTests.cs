@@ -35,7 +35,7 @@ public sealed class AdminPermissionTests : IClassFixture<CheckoutEmulator>
     [InlineData("Grant-PSUserGroupPermission -GroupId 10 -PermissionId 4 -AccessLevel 1 -Force")]
     [InlineData("Revoke-PSUserGroupPermission -GroupId 10 -All -Force")]
     [InlineData("Block-PSUser -UserId 33 -Force")]
-    [InlineData("Grant-PSUserGroupRole -GroupId 10 -SmartRuleId 1 -RoleId 1 -AccessPolicyId 1")]
+    [InlineData("Grant-PSUserGroupRole -GroupId 10 -SmartRuleId 1 -RoleId 1 -AccessPolicyId 1 -Force")]
     [InlineData("Get-PSWorkgroup")]
     [InlineData("New-PSWorkgroup -Name 'denied'")]
     [InlineData("Get-PSAsset -WorkgroupName 'Default Workgroup'")]

@@ -54,11 +54,11 @@ public sealed class AdminSecretLeakTests
             ("list users", "Get-PSUser -IncludeInactive" + common),
             ("duplicate user 400", "New-PSUser -UserName 'leak-user' -Password $UserPassword" + common),
             ("new account", "$a = New-PSManagedAccount -ManagedSystemId 1 -AccountName 'leak-svc' -Password $AccountPassword -ApiEnabled" + common + "; $a"),
-            ("set credential", "$a | Set-PSManagedAccountCredential -Password $ChangedPassword" + common),
+            ("set credential", "$a | Set-PSManagedAccountCredential -Password $ChangedPassword -Force" + common),
             ("change now", "$a | Start-PSManagedAccountPasswordChange" + common),
             ("test credential", "$a | Test-PSManagedAccountCredential" + common),
             ("test credential detailed", "$a | Test-PSManagedAccountCredential -Detailed" + common + " | Out-Host"),
-            ("credential on a missing account 404", "Set-PSManagedAccountCredential -AccountId 9999 -Password $AccountPassword" + common),
+            ("credential on a missing account 404", "Set-PSManagedAccountCredential -AccountId 9999 -Password $AccountPassword -Force" + common),
         };
 
         var results = new List<(string Name, PowerShellResult Result)>();

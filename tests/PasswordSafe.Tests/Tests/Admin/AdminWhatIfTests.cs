@@ -79,6 +79,10 @@ public sealed class AdminWhatIfTests : IClassFixture<CheckoutEmulator>
     [InlineData("Remove-PSManagedAccount -AccountId 1")]
     [InlineData("Grant-PSUserGroupPermission -GroupId 3 -PermissionId 1 -AccessLevel 1")]
     [InlineData("Block-PSUser -UserId 7")]
+    [InlineData("Grant-PSUserGroupRole -GroupId 3 -SmartRuleId 1 -Role Requestor -AccessPolicyId 1")]
+    [InlineData("Grant-PSUserGroupRole -GroupId 3 -SmartRuleId 1 -Role Auditor -Replace")]
+    [InlineData("Set-PSManagedAccountCredential -AccountId 1 -Password $Secret")]
+    [InlineData("Set-PSApiRegistration -RegistrationId 2 -MultiFactorAuthentication $false")]
     public void HighImpact_WithoutConfirmOrForce_InANonInteractiveHost_ChangesNothing(string command)
     {
         using var admin = AdminShell();
@@ -95,7 +99,7 @@ public sealed class AdminWhatIfTests : IClassFixture<CheckoutEmulator>
     [Theory]
     [InlineData("Set-PSManagedSystem -ManagedSystemId 1 -Description 'control'")]
     [InlineData("Start-PSManagedAccountPasswordChange -AccountId 1")]
-    [InlineData("Set-PSManagedAccountCredential -AccountId 1 -Password $Secret -UpdateSystem $false")]
+    [InlineData("Set-PSManagedAccountCredential -AccountId 1 -Password $Secret -UpdateSystem $false -Force")]
     [InlineData("Add-PSUserGroupMember -GroupId 3 -UserId 2")]
     [InlineData("Reset-PSClientSecret -UserId 11 -Force")]
     [InlineData("$null = New-PSAdminSession -HostName 'srv42' -SessionType SSH -Credential ([pscredential]::new('op', $Secret))")]

@@ -194,7 +194,7 @@ public sealed class ApiRegistrationAdminTests : IClassFixture<EmulatorFixture>
 
         var updated = admin.Run(
             "Get-PSApiRegistration -RegistrationId $RegistrationId | Set-PSApiRegistration -Name 'A4 renamed' " +
-            "-MultiFactorAuthentication $false -XForwardedForRule '198.51.100.0/24', '203.0.113.7' -PassThru").AssertSuccess().Output.Single();
+            "-MultiFactorAuthentication $false -XForwardedForRule '198.51.100.0/24', '203.0.113.7' -PassThru -Force").AssertSuccess().Output.Single();
 
         Assert.Equal("A4 renamed", updated.Properties["Name"].Value);
         var stored = emulator.State.FindApiRegistration(id)!;

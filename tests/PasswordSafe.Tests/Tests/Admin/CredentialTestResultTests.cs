@@ -28,7 +28,7 @@ public sealed class CredentialTestResultTests : IAsyncLifetime
         using var admin = emulator.RunnerFor("admin");
         admin.SetVariable("VaultOnly", EmulatorFixture.Secure("Vault-Only-Pa55-kT2"));
         // Stored in Password Safe only: the system keeps its old password, so the test of this account fails.
-        admin.Run($"Set-PSManagedAccountCredential -AccountId {RunbookSvc} -Password $VaultOnly -UpdateSystem $false").AssertSuccess();
+        admin.Run($"Set-PSManagedAccountCredential -AccountId {RunbookSvc} -Password $VaultOnly -UpdateSystem $false -Force").AssertSuccess();
     }
 
     public Task DisposeAsync() => emulator.DisposeAsync();

@@ -174,7 +174,7 @@ public sealed class CsvProvisioningTests : IDisposable
         using var admin = Admin(emulator);
         Csv(admin, "Credentials", "AccountId,Password", "1,Plain-Text-Pa55-zQ1");
 
-        var result = admin.Run("Import-Csv $Credentials | Set-PSManagedAccountCredential");
+        var result = admin.Run("Import-Csv $Credentials | Set-PSManagedAccountCredential -Force");
 
         var error = result.AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
         var shown = ErrorText.Shown(error);
@@ -283,7 +283,7 @@ public sealed class CsvProvisioningTests : IDisposable
             "$staleSystem | Set-PSManagedSystem -ReleaseDuration 90\n" +
             "$staleAccount | Set-PSManagedAccount -MaxConcurrentRequests 3\n" +
             "$staleUser | Set-PSUser -LastName 'Changed'\n" +
-            "$staleRegistration | Set-PSApiRegistration -MultiFactorAuthentication $false").AssertSuccess();
+            "$staleRegistration | Set-PSApiRegistration -MultiFactorAuthentication $false -Force").AssertSuccess();
 
         var assetId = (int)admin.Run("$asset.AssetId").SingleValue!;
         var registrationId = (int)admin.Run("$registration.RegistrationId").SingleValue!;

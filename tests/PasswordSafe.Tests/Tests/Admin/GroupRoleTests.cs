@@ -22,13 +22,13 @@ public sealed class GroupRoleTests
     {
         await using var emulator = await CheckoutEmulator.StartAsync();
         using var admin = AdminShell(emulator);
-        admin.Run(NewGroup + "$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Requestor -AccessPolicyId 1").AssertSuccess();
+        admin.Run(NewGroup + "$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Requestor -AccessPolicyId 1 -Force").AssertSuccess();
 
         var whatIf = admin.Run("$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Auditor -WhatIf").AssertSuccess();
         var unchangedByWhatIf = Grant(emulator, "Role keepers");
-        admin.Run("$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Auditor, ISA").AssertSuccess();
+        admin.Run("$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Auditor, ISA -Force").AssertSuccess();
         var changes = emulator.State.Audit.Count(e => e.Kind == AuditKinds.GroupRolesChanged);
-        var again = admin.Run("$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role auditor -Verbose").AssertSuccess();
+        var again = admin.Run("$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role auditor -Verbose -Force").AssertSuccess();
 
         Assert.Contains(whatIf.HostWrites, l => l.Contains("What if") && l.Contains("Grant Auditor on smart rule 1, keeping Requestor"));
         Assert.Equal(SmartRuleRoles.Requestor, unchangedByWhatIf.Roles);
@@ -47,8 +47,8 @@ public sealed class GroupRoleTests
         using var admin = AdminShell(emulator);
 
         var result = admin.Run(NewGroup +
-            "$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Requestor, 'Information Systems Administrator (ISA)' -AccessPolicyId 1\n" +
-            "$g | Grant-PSUserGroupRole -SmartRuleId 2 -Role Auditor\n" +
+            "$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Requestor, 'Information Systems Administrator (ISA)' -AccessPolicyId 1 -Force\n" +
+            "$g | Grant-PSUserGroupRole -SmartRuleId 2 -Role Auditor -Force\n" +
             "$all = @($g | Get-PSUserGroupRole)\n" +
             "$all | ForEach-Object { '{0} {1} [{2}] {3}' -f $_.GroupId, $_.SmartRuleId, $_.RoleNames, $_.AccessPolicyId }\n" +
             "@(Get-PSUserGroupRole -GroupId $g.GroupId -SmartRuleId 2).Count").AssertSuccess();
@@ -70,7 +70,7 @@ public sealed class GroupRoleTests
     {
         await using var emulator = await CheckoutEmulator.StartAsync();
         using var admin = AdminShell(emulator);
-        admin.Run(NewGroup + "$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Requestor, Auditor -AccessPolicyId 1").AssertSuccess();
+        admin.Run(NewGroup + "$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Requestor, Auditor -AccessPolicyId 1 -Force").AssertSuccess();
 
         admin.Run("$g | Revoke-PSUserGroupRole -SmartRuleId 1 -Role Auditor -Force").AssertSuccess();
         var afterOne = Grant(emulator, "Role keepers");
@@ -95,9 +95,9 @@ public sealed class GroupRoleTests
     {
         await using var emulator = await CheckoutEmulator.StartAsync();
         using var admin = AdminShell(emulator);
-        admin.Run(NewGroup + "$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Requestor, Auditor -AccessPolicyId 1").AssertSuccess();
+        admin.Run(NewGroup + "$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Requestor, Auditor -AccessPolicyId 1 -Force").AssertSuccess();
 
-        admin.Run("$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Approver -Replace").AssertSuccess();
+        admin.Run("$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Approver -Replace -Force").AssertSuccess();
         // Revoking is ConfirmImpact High: without -Force a host that cannot ask refuses, and nothing changes.
         var unconfirmed = admin.Run("$g | Revoke-PSUserGroupRole -SmartRuleId 1 -All");
 

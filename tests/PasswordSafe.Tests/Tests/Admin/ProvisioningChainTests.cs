@@ -24,11 +24,11 @@ public sealed class ProvisioningChainTests
         "$operator = New-PSUser -UserName 'e5-operator' -Password $OperatorPassword -FirstName 'Eve' -LastName 'Five'\n" +
         "$group = New-PSUserGroup -Name 'E5 operators' -ApplicationRegistrationId 1\n" +
         "$group | Add-PSUserGroupMember -UserId $operator.UserId\n" +
-        "$group | Grant-PSUserGroupRole -SmartRuleId $rule.SmartRuleId -Role Requestor -AccessPolicyId 1\n" +
+        "$group | Grant-PSUserGroupRole -SmartRuleId $rule.SmartRuleId -Role Requestor -AccessPolicyId 1 -Force\n" +
         "$ad = New-PSUserGroup -Name 'E5 AD operators' -ActiveDirectory -DomainName 'CONTOSO' -ApplicationRegistrationId 1\n" +
         "$ldap = New-PSUserGroup -Name 'E5 LDAP auditors' -Ldap -GroupDistinguishedName 'CN=e5,OU=Groups,DC=contoso,DC=test' -HostName 'ldap.contoso.test'\n" +
-        "$ad | Grant-PSUserGroupRole -SmartRuleId $rule.SmartRuleId -Role 'RequestorApprover' -AccessPolicyId 1\n" +
-        "$ldap | Grant-PSUserGroupRole -SmartRuleId $rule.SmartRuleId -Role Auditor\n";
+        "$ad | Grant-PSUserGroupRole -SmartRuleId $rule.SmartRuleId -Role 'RequestorApprover' -AccessPolicyId 1 -Force\n" +
+        "$ldap | Grant-PSUserGroupRole -SmartRuleId $rule.SmartRuleId -Role Auditor -Force\n";
 
     internal const string AccountPassword = "E5-Acct-Pa55-vN8qK3";
     internal const string OperatorPassword = "E5-Oper-Pa55-rT5wP2";
@@ -129,11 +129,11 @@ public sealed class ProvisioningChainTests
 
         Assert.Equal(true, admin.Run("$account | Test-PSManagedAccountCredential").AssertSuccess().SingleValue);
 
-        admin.Run("$account | Set-PSManagedAccountCredential -Password $NewPassword").AssertSuccess();
+        admin.Run("$account | Set-PSManagedAccountCredential -Password $NewPassword -Force").AssertSuccess();
         Assert.True(emulator.State.SystemHasStoredPassword(accountId));
         Assert.Equal("E5-New-Pa55-jH4xC9", CheckOut(emulator));
 
-        admin.Run("$account | Set-PSManagedAccountCredential -Password $StoreOnly -UpdateSystem $false").AssertSuccess();
+        admin.Run("$account | Set-PSManagedAccountCredential -Password $StoreOnly -UpdateSystem $false -Force").AssertSuccess();
         Assert.Equal(false, admin.Run("Test-PSManagedAccountCredential -AccountId $account.AccountId").AssertSuccess().SingleValue);
         Assert.Equal("E5-StoreOnly-Pa55-bV6", CheckOut(emulator));
 

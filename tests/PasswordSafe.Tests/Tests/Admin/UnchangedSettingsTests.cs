@@ -70,7 +70,7 @@ public sealed class UnchangedSettingsTests : IDisposable
         AuditKinds.ManagedSystemUpdated)]
     [InlineData("Set-PSManagedAccount -AccountId 1 -Description 'same' -MaxConcurrentRequests 2 -ApiEnabled -ChangeFrequencyType first -NextChangeDate '2030-01-31' -UseOwnCredentials",
         AuditKinds.ManagedAccountUpdated)]
-    [InlineData("Set-PSApiRegistration -RegistrationId $RegistrationId -Name 'same key' -IPRule '10.0.0.0/8', '192.0.2.1' -Active $false -MultiFactorAuthentication $false",
+    [InlineData("Set-PSApiRegistration -RegistrationId $RegistrationId -Name 'same key' -IPRule '10.0.0.0/8', '192.0.2.1' -Active $false -MultiFactorAuthentication $false -Force",
         AuditKinds.ApiRegistrationUpdated)]
     public async Task SameValuesAgain_NoPut_NotAudited_VerboseSaysSo_PassThruWritesTheObject(string change, string updatedKind)
     {
@@ -122,7 +122,7 @@ public sealed class UnchangedSettingsTests : IDisposable
         // first, account 2), jdoe's row with his current names and outsider's with his current e-mail send nothing.
         Assert.Equal(7, updates.Count);
         Assert.Equal(4, first.Verbose.Count(l => l.StartsWith("Nothing was sent for ", StringComparison.Ordinal)));
-        Assert.Contains(first.Verbose, l => l == "Nothing was sent for user 7 ('outsider'): it already has the values given (-EmailAddress).");
+        Assert.Contains(first.Verbose, l => l == "Nothing was sent for user 7 (outsider): it already has the values given (-EmailAddress).");
         Assert.Equal(("Dee", "Dawson"), (emulator.State.FindUser(2)!.FirstName, emulator.State.FindUser(2)!.LastName));
         Assert.Equal("first", emulator.State.FindManagedAccount(1)!.Settings["ChangeFrequencyType"]);
 
@@ -132,7 +132,7 @@ public sealed class UnchangedSettingsTests : IDisposable
         before.AssertUnchanged(emulator.State, "the same CSV files again");
         Assert.DoesNotContain(second.Verbose, l => l.Contains("PUT", StringComparison.Ordinal));
         Assert.Equal(11, second.Verbose.Count(l => l.StartsWith("Nothing was sent for ", StringComparison.Ordinal)));
-        Assert.Contains(second.Verbose, l => l.StartsWith($"Nothing was sent for managed account 2 ('sa'): the piped row gives no value to change", StringComparison.Ordinal));
+        Assert.Contains(second.Verbose, l => l.StartsWith($"Nothing was sent for managed account 2 (sa): the piped row gives no value to change", StringComparison.Ordinal));
 
         Csv(admin, "People", "UserId,FirstName,LastName,EmailAddress", "2,Dee,Dawson-Smith,", "7,,,outsider@example.test", "6,John,Doe,");
         var third = AuditCursor.Mark(emulator.State);
@@ -167,7 +167,7 @@ public sealed class UnchangedSettingsTests : IDisposable
 
         var line = Assert.Single(result.HostWrites, l => l.StartsWith("What if:", StringComparison.Ordinal));
         Assert.Contains("\"Update Description\"", line, StringComparison.Ordinal);
-        Assert.Contains("managed system 1 ('web01')", line, StringComparison.Ordinal);
+        Assert.Contains("managed system 1 (web01)", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class WildcardNameCompletionTests : IAsyncLifetime
         "    $asset | New-PSManagedSystem -PlatformId 1 | New-PSManagedAccount -AccountName 'svc' -Password $AccountPassword -ApiEnabled\n" +
         "}\n" +
         "$rule = New-PSQuickRule -Title 'bracket systems' -AccountId $accounts.AccountId\n" +
-        "Grant-PSUserGroupRole -GroupId 10 -SmartRuleId $rule.SmartRuleId -Role Requestor -AccessPolicyId 1 | Out-Null";
+        "Grant-PSUserGroupRole -GroupId 10 -SmartRuleId $rule.SmartRuleId -Role Requestor -AccessPolicyId 1 -Force | Out-Null";
 
     private const int BracketAliasId = 40;
 

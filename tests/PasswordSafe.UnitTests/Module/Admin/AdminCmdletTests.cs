@@ -77,7 +77,7 @@ public class AdminCmdletTests
             .Route("PUT", "ApiRegistrations/4", HttpStatusCode.OK, RegistrationJson);
         using var ps = new AdminRunspace(server);
 
-        ps.Invoke("Get-PSApiRegistration -RegistrationId 4 | Set-PSApiRegistration -MultiFactorAuthentication $false -ClientCertificateRequired");
+        ps.Invoke("Get-PSApiRegistration -RegistrationId 4 | Set-PSApiRegistration -MultiFactorAuthentication $false -ClientCertificateRequired -Force");
 
         var body = JsonDocument.Parse(Assert.Single(server.Calls("PUT", "ApiRegistrations/4")).Body!).RootElement;
         Assert.False(body.GetProperty("MultiFactorAuthenticationEnforced").GetBoolean());
@@ -315,7 +315,7 @@ public class AdminCmdletTests
                 New-PSManagedSystem -PlatformId 2 -ReleaseDuration 60 -MaxReleaseDuration 120 |
                 New-PSManagedAccount -AccountName sa -Password ([System.Net.NetworkCredential]::new('', 'Acc0unt-pw').SecurePassword) -ApiEnabled
             $group = New-PSUserGroup -Name 'DB admins' -ApplicationRegistrationId 1
-            $account | New-PSQuickRule -Title 'db01 accounts' | Grant-PSUserGroupRole -GroupId $group.GroupId -Role Requestor, Approver -AccessPolicyId 1");
+            $account | New-PSQuickRule -Title 'db01 accounts' | Grant-PSUserGroupRole -GroupId $group.GroupId -Role Requestor, Approver -AccessPolicyId 1 -Force");
 
         var system = Assert.Single(server.Calls("POST", "Assets/5/ManagedSystems"));
         Assert.Equal("?version=3.0", system.Uri.Query);
@@ -373,8 +373,8 @@ public class AdminCmdletTests
         using var ps = new AdminRunspace(server);
 
         var (output, shell) = ps.Run(
-            "Set-PSManagedAccountCredential -AccountId 12 -Password ([System.Net.NetworkCredential]::new('', $args[0]).SecurePassword); "
-            + "Set-PSManagedAccountCredential -AccountId 12 -UpdateSystem $false; Start-PSManagedAccountPasswordChange -AccountId 12 -Queue; Test-PSManagedAccountCredential 12", password);
+            "Set-PSManagedAccountCredential -AccountId 12 -Password ([System.Net.NetworkCredential]::new('', $args[0]).SecurePassword) -Force; "
+            + "Set-PSManagedAccountCredential -AccountId 12 -UpdateSystem $false -Force; Start-PSManagedAccountPasswordChange -AccountId 12 -Queue; Test-PSManagedAccountCredential 12", password);
         using (shell)
         {
             Assert.Empty(shell.Streams.Error);
@@ -410,7 +410,7 @@ public class AdminCmdletTests
         var server = new FakeAdminServer().Route("GET", "Roles", HttpStatusCode.OK, "[{\"RoleID\":1,\"Name\":\"Requestor\"}]");
         using var ps = new AdminRunspace(server);
 
-        var (_, shell) = ps.Run("Grant-PSUserGroupRole -GroupId 3 -SmartRuleId 5 -Role Owner");
+        var (_, shell) = ps.Run("Grant-PSUserGroupRole -GroupId 3 -SmartRuleId 5 -Role Owner -Force");
         using (shell)
         {
             Assert.Contains("'Owner'", Assert.Single(shell.Streams.Error).Exception.Message);

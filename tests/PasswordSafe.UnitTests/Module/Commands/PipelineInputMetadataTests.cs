@@ -81,7 +81,7 @@ public class PipelineInputMetadataTests
         Assert.False(assetId.ByPropertyName("ById"));
         Assert.True(assetId.IsMandatory("ByAsset"));
         Assert.False(assetId.IsMandatory("ById"));
-        Assert.Equal(new[] { "SystemId" }, systemId.Aliases);
+        Assert.Equal(new[] { "SystemId", "Id" }, systemId.Aliases);
         Assert.True(systems.Single(p => p.Name == "Session").ByPropertyName("List"));
         Assert.True(stop.Single(p => p.Name == "InputObject").IsPlumbing);
         Assert.False(stop.Single(p => p.Name == "ManagedAccountId").IsPlumbing);
