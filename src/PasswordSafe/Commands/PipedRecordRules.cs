@@ -39,6 +39,18 @@ internal static class PipedRecordRules
             return fromModule ? NoValueOnObject(command, input.Record, name, missing) : BlankMandatory(command, name, missing);
         }
 
+        // A session piped on gives its session only: its Id and UserId are the session's and its user's, never the id of a
+        // user, group or system to act on (Get-PasswordSafeSession | Remove-PSUser would otherwise remove user <session id>).
+        if (input.Record?.BaseObject is PasswordSafeSession)
+        {
+            var fromSession = Drop(input, p => !IsSession(p) && !p.IsPlumbing);
+            var needed = fromSession.FirstOrDefault(p => p.IsMandatory(set));
+            if (needed != null)
+            {
+                return SessionGivesOnlyItself(command, input.Record, needed);
+            }
+        }
+
         var keys = cmdlet.ObjectKeyParameters;
         var notTaken = fromModule && keys != null ? Drop(input, p => !IsKey(p, keys)) : new List<PipelineParameter>();
         missing = notTaken.FirstOrDefault(p => p.IsMandatory(set));
@@ -195,6 +207,12 @@ internal static class PipedRecordRules
             + "its properties are the server's values, not new ones. The object was skipped.",
             $"Pass -{parameter.Name} yourself, or pipe rows that carry it (Import-Csv, or Select-Object to pick the values to send).");
     }
+
+    private static PasswordSafeException SessionGivesOnlyItself(string command, PSObject? record, PipelineParameter parameter) =>
+        new PasswordSafeException(ErrorIds.InputNotUsable,
+            $"A piped Password Safe session ({Describe(record)}) gives {command} only -Session: its Id and UserId are the session's, "
+            + $"not the -{parameter.Name} to act on. The object was skipped.",
+            $"Pass -{parameter.Name} yourself, with -Session for the session to use.");
 
     private static PasswordSafeException NoValueOnObject(string command, PSObject? record, string property, PipelineParameter parameter) =>
         new PasswordSafeException(ErrorIds.InputNotUsable,

@@ -9,7 +9,7 @@ namespace PasswordSafe.Commands;
 public sealed class RemovePSManagedSystemCommand : AdminCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("SystemId", "Id")]
+    [Alias("Id")]
     public int[] ManagedSystemId { get; set; } = new int[0];
 
     [Parameter]

@@ -29,7 +29,8 @@ public sealed class IdParameterAliasTests : IClassFixture<CheckoutEmulator>
         { "Remove-PSApiRegistration", "RegistrationId", "Id" },
         { "Get-PSManagedSystem", "ManagedSystemId", "SystemId,Id" },
         { "Set-PSManagedSystem", "ManagedSystemId", "SystemId,Id" },
-        { "Remove-PSManagedSystem", "ManagedSystemId", "SystemId,Id" },
+        // No SystemId on Remove: accounts, requests and tickets carry SystemId, and piping one must not remove its system.
+        { "Remove-PSManagedSystem", "ManagedSystemId", "Id" },
         { "Set-PSManagedAccount", "AccountId", "ManagedAccountID,Id" },
         { "Remove-PSManagedAccount", "AccountId", "ManagedAccountID,Id" },
         { "Get-PSAsset", "AssetId", "Id" },
@@ -78,16 +79,15 @@ public sealed class IdParameterAliasTests : IClassFixture<CheckoutEmulator>
     /// on Remove-PSManagedSystem; -Se still does. Set-PSManagedSystem's "-S" was ambiguous already.
     /// </summary>
     private static bool OneLetterSessionBeforeSystemId(string cmdlet, string prefix) =>
-        cmdlet is "Get-PSManagedSystem" or "Remove-PSManagedSystem" && string.Equals(prefix, "S", StringComparison.OrdinalIgnoreCase);
+        cmdlet is "Get-PSManagedSystem" && string.Equals(prefix, "S", StringComparison.OrdinalIgnoreCase);
 
     [Theory]
     [InlineData("Remove-PSUserGroup -Id 3 -WhatIf", "user group 3")]
-    [InlineData("Remove-PSManagedSystem -SystemId 1 -WhatIf", "managed system 1")]
     [InlineData("Remove-PSManagedSystem -Id 1 -WhatIf", "managed system 1")]
     [InlineData("Set-PSManagedSystem -SystemId 1 -Description 'alias' -WhatIf", "managed system 1 (web01)")]
     [InlineData("Remove-PSAsset -Id $AssetId -WhatIf", "asset ")]
     [InlineData("Set-PSAsset -Id $AssetId -Description 'alias' -WhatIf", "asset ")]
-    [InlineData("[pscustomobject]@{ SystemId = 1 } | Remove-PSManagedSystem -WhatIf", "managed system 1")]
+    [InlineData("[pscustomobject]@{ Id = 1 } | Remove-PSManagedSystem -WhatIf", "managed system 1")]
     [InlineData("[pscustomobject]@{ Id = 3 } | Remove-PSUserGroup -WhatIf", "user group 3")]
     public void TypedOrInARow_TheAliasReachesTheObject(string command, string target)
     {
@@ -114,15 +114,35 @@ public sealed class IdParameterAliasTests : IClassFixture<CheckoutEmulator>
     }
 
     [Fact]
-    public void PipedManagedAccount_RemovePSManagedSystem_BindsItsSystemBySystemId()
+    public void PipedManagedAccount_RemovePSManagedSystem_DoesNotRemoveItsSystem()
     {
+        // An account carries its SystemId; Remove-PSManagedSystem has no SystemId alias, so piping an account removes nothing.
         using var admin = AdminShell();
         var before = EmulatorStateSnapshot.Take(emulator.State);
 
-        var removed = admin.Run("Get-PSManagedAccount -AccountId 1 | Remove-PSManagedSystem -WhatIf").AssertSuccess();
+        var removed = admin.Run("Get-PSManagedAccount -AccountId 1 | Remove-PSManagedSystem -Force");
 
-        Assert.Contains(removed.HostWrites, l => l.StartsWith("What if:", StringComparison.Ordinal) && l.Contains("target \"managed system 1", StringComparison.Ordinal));
-        before.AssertUnchanged(emulator.State, "Remove-PSManagedSystem -WhatIf");
+        Assert.DoesNotContain(removed.HostWrites, l => l.StartsWith("What if:", StringComparison.Ordinal));
+        Assert.NotEmpty(removed.Errors);
+        before.AssertUnchanged(emulator.State, "Get-PSManagedAccount | Remove-PSManagedSystem -Force");
+    }
+
+    [Theory]
+    [InlineData("Remove-PSUser")]
+    [InlineData("Remove-PSUserGroup")]
+    [InlineData("Remove-PSManagedSystem")]
+    [InlineData("Remove-PSAsset")]
+    public void PipedPasswordSafeSession_GivesOnlyItsSession_NeverItsIdAsTheObjectToRemove(string cmdlet)
+    {
+        // A session's Id (1, 2, ...) would otherwise bind through the Id alias and remove user, group or system 1.
+        using var admin = AdminShell();
+        var before = EmulatorStateSnapshot.Take(emulator.State);
+
+        var result = admin.Run($"Get-PasswordSafeSession | {cmdlet} -Force");
+
+        var error = result.AssertError("InputNotUsable", System.Management.Automation.ErrorCategory.InvalidArgument);
+        Assert.Contains("gives " + cmdlet + " only -Session", ErrorText.Shown(error));
+        before.AssertUnchanged(emulator.State, cmdlet);
     }
 
     private PowerShellRunner AdminShell()
