@@ -91,9 +91,8 @@ public abstract class AccessSessionActionCmdlet : AdminCmdlet
         }
 
         var target = InputObject != null ? Describe(InputObject)
-            : InputTicket != null && !string.IsNullOrEmpty(InputTicket.AccountName)
-                ? $"{AccessSessionService.Describe(sessionId)} ({InputTicket.SystemName}\\{InputTicket.AccountName})"
-                : AccessSessionService.Describe(sessionId);
+            : PipedTargetName.Describe(AccessSessionService.Describe(sessionId),
+                string.IsNullOrEmpty(InputTicket?.AccountName) ? null : $"{InputTicket!.SystemName}\\{InputTicket.AccountName}");
         if (!ShouldChange(target, Action, Force))
         {
             return;

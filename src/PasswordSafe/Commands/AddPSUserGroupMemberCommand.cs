@@ -19,7 +19,7 @@ public sealed class AddPSUserGroupMemberCommand : AdminCmdlet
         var service = new UserGroupService(Connect());
         foreach (var id in UserId)
         {
-            if (ShouldProcess(PipedTargetName.Describe(UserGroupService.Describe(GroupId), PipedTargetName.UserGroup(PipedObject, GroupId)), "Add " + PipedTargetName.Describe(UserService.Describe(id), PipedTargetName.User(PipedObject, id))))
+            if (ShouldProcess(PipedTargetName.UserGroupTarget(PipedObject, GroupId), "Add " + PipedTargetName.UserTarget(PipedObject, id)))
             {
                 TryItem(() => Run((log, token) => service.AddMemberAsync(id, GroupId, log, token)), id);
             }

@@ -39,7 +39,7 @@ public sealed class NewPSManagedAccountCommand : ManagedAccountSettingsCmdlet
         {
             var values = BoundFields(ManagedAccountFields.All);
             ManagedAccountService.BuildForCreate(values, ParseVersion(ApiVersion));
-            if (!ShouldProcess(PipedTargetName.Describe(ManagedSystemService.Describe(ManagedSystemId), PipedTargetName.ManagedSystem(PipedObject, ManagedSystemId)), $"Create managed account '{AccountName}'"))
+            if (!ShouldProcess(PipedTargetName.ManagedSystemTarget(PipedObject, ManagedSystemId), $"Create managed account '{AccountName}'"))
             {
                 return;
             }

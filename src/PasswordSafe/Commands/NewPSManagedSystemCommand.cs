@@ -28,7 +28,7 @@ public sealed class NewPSManagedSystemCommand : ManagedSystemSettingsCmdlet
             var values = BoundFields(ManagedSystemFields.All);
             BodyBuilder.RequireNotAbove(BodyBuilder.Build("managed system", ManagedSystemFields.All, values, null, ParseVersion(ApiVersion)),
                 "ReleaseDuration", "ReleaseDuration", "MaxReleaseDuration", "MaxReleaseDuration");
-            if (!ShouldProcess(PipedTargetName.Describe(AssetService.DescribeAsset(AssetId), PipedTargetName.Asset(PipedObject, AssetId)), "Create a managed system (platform " + Id(PlatformId) + ")"))
+            if (!ShouldProcess(PipedTargetName.AssetTarget(PipedObject, AssetId), "Create a managed system (platform " + Id(PlatformId) + ")"))
             {
                 return;
             }

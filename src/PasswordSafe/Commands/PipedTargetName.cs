@@ -1,3 +1,5 @@
+using PasswordSafe.Admin;
+
 namespace PasswordSafe.Commands;
 
 /// <summary>
@@ -11,6 +13,19 @@ internal static class PipedTargetName
     /// <summary><c>managed system 2 (db01)</c>, or the description alone when no name is known.</summary>
     public static string Describe(string description, string? name) =>
         string.IsNullOrEmpty(name) ? description : $"{description} ({name})";
+
+    /// <summary>What -WhatIf and confirmations call the object with this id: "user 4 (jdoe)" when the piped object names it.</summary>
+    public static string UserTarget(object? piped, int id) => Describe(UserService.Describe(id), User(piped, id));
+
+    public static string UserGroupTarget(object? piped, int id) => Describe(UserGroupService.Describe(id), UserGroup(piped, id));
+
+    public static string ManagedAccountTarget(object? piped, int id) => Describe(ManagedAccountService.Describe(id), ManagedAccount(piped, id));
+
+    public static string ManagedSystemTarget(object? piped, int id) => Describe(ManagedSystemService.Describe(id), ManagedSystem(piped, id));
+
+    public static string AssetTarget(object? piped, int id) => Describe(AssetService.DescribeAsset(id), Asset(piped, id));
+
+    public static string ApiRegistrationTarget(object? piped, int id) => Describe(ApiRegistrationService.Describe(id), ApiRegistration(piped, id));
 
     /// <summary><c>web01\Administrator</c> from either Get-PSManagedAccount view, or a session's account.</summary>
     public static string? ManagedAccount(object? piped, int id) => piped switch

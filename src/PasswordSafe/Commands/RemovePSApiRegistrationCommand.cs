@@ -20,7 +20,7 @@ public sealed class RemovePSApiRegistrationCommand : AdminCmdlet
         var service = new ApiRegistrationService(Connect());
         foreach (var id in RegistrationId)
         {
-            if (ShouldChange(PipedTargetName.Describe(ApiRegistrationService.Describe(id), PipedTargetName.ApiRegistration(PipedObject, id)), "Remove (every script signing in through it stops working)", Force))
+            if (ShouldChange(PipedTargetName.ApiRegistrationTarget(PipedObject, id), "Remove (every script signing in through it stops working)", Force))
             {
                 TryItem(() => Run((log, token) => service.DeleteAsync(id, log, token)), id);
             }

@@ -20,7 +20,7 @@ public sealed class RemovePSAssetCommand : AdminCmdlet
         var service = new AssetService(Connect());
         foreach (var id in AssetId)
         {
-            if (ShouldChange(PipedTargetName.Describe(AssetService.DescribeAsset(id), PipedTargetName.Asset(PipedObject, id)), "Remove (its managed systems and accounts go too)", Force))
+            if (ShouldChange(PipedTargetName.AssetTarget(PipedObject, id), "Remove (its managed systems and accounts go too)", Force))
             {
                 TryItem(() => Run((log, token) => service.DeleteAssetAsync(id, log, token)), id);
             }

@@ -20,7 +20,7 @@ public sealed class RemovePSManagedAccountCommand : AdminCmdlet
         var service = new ManagedAccountService(Connect());
         foreach (var id in AccountId)
         {
-            if (ShouldChange(PipedTargetName.Describe(ManagedAccountService.Describe(id), PipedTargetName.ManagedAccount(PipedObject, id)), "Remove", Force))
+            if (ShouldChange(PipedTargetName.ManagedAccountTarget(PipedObject, id), "Remove", Force))
             {
                 TryItem(() => Run((log, token) => service.DeleteAsync(id, log, token)), id);
             }

@@ -20,7 +20,7 @@ public sealed class RemovePSManagedSystemCommand : AdminCmdlet
         var service = new ManagedSystemService(Connect());
         foreach (var id in ManagedSystemId)
         {
-            if (ShouldChange(PipedTargetName.Describe(ManagedSystemService.Describe(id), PipedTargetName.ManagedSystem(PipedObject, id)), "Remove (its managed accounts go too)", Force))
+            if (ShouldChange(PipedTargetName.ManagedSystemTarget(PipedObject, id), "Remove (its managed accounts go too)", Force))
             {
                 TryItem(() => Run((log, token) => service.DeleteAsync(id, log, token)), id);
             }

@@ -20,7 +20,7 @@ public sealed class RemovePSUserCommand : AdminCmdlet
         var service = new UserService(Connect());
         foreach (var id in UserId)
         {
-            if (ShouldChange(PipedTargetName.Describe(UserService.Describe(id), PipedTargetName.User(PipedObject, id)), "Remove", Force))
+            if (ShouldChange(PipedTargetName.UserTarget(PipedObject, id), "Remove", Force))
             {
                 TryItem(() => Run((log, token) => service.DeleteAsync(id, log, token)), id);
             }

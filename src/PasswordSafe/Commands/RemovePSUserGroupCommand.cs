@@ -20,7 +20,7 @@ public sealed class RemovePSUserGroupCommand : AdminCmdlet
         var service = new UserGroupService(Connect());
         foreach (var id in GroupId)
         {
-            if (ShouldChange(PipedTargetName.Describe(UserGroupService.Describe(id), PipedTargetName.UserGroup(PipedObject, id)), "Remove (members lose the group's permissions and API access)", Force))
+            if (ShouldChange(PipedTargetName.UserGroupTarget(PipedObject, id), "Remove (members lose the group's permissions and API access)", Force))
             {
                 TryItem(() => Run((log, token) => service.DeleteAsync(id, log, token)), id);
             }

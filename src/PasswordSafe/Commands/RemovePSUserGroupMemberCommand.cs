@@ -22,7 +22,7 @@ public sealed class RemovePSUserGroupMemberCommand : AdminCmdlet
         var service = new UserGroupService(Connect());
         foreach (var id in UserId)
         {
-            if (ShouldChange(PipedTargetName.Describe(UserGroupService.Describe(GroupId), PipedTargetName.UserGroup(PipedObject, GroupId)), "Remove " + PipedTargetName.Describe(UserService.Describe(id), PipedTargetName.User(PipedObject, id)), Force))
+            if (ShouldChange(PipedTargetName.UserGroupTarget(PipedObject, GroupId), "Remove " + PipedTargetName.UserTarget(PipedObject, id), Force))
             {
                 TryItem(() => Run((log, token) => service.RemoveMemberAsync(id, GroupId, log, token)), id);
             }

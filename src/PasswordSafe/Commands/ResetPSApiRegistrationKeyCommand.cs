@@ -34,7 +34,7 @@ public sealed class ResetPSApiRegistrationKeyCommand : AdminCmdlet
         var service = new ApiRegistrationService(client);
         foreach (var id in RegistrationId)
         {
-            if (!ShouldChange(PipedTargetName.Describe(ApiRegistrationService.Describe(id), PipedTargetName.ApiRegistration(PipedObject, id)), "Rotate the key (the old key stops working at once)", Force))
+            if (!ShouldChange(PipedTargetName.ApiRegistrationTarget(PipedObject, id), "Rotate the key (the old key stops working at once)", Force))
             {
                 continue;
             }

@@ -23,7 +23,7 @@ public sealed class ResetPSClientSecretCommand : AdminCmdlet
         var service = new UserService(Connect());
         foreach (var id in UserId)
         {
-            if (!ShouldChange(PipedTargetName.Describe(UserService.Describe(id), PipedTargetName.User(PipedObject, id)), "Recycle the client secret (the old secret stops working at once)", Force))
+            if (!ShouldChange(PipedTargetName.UserTarget(PipedObject, id), "Recycle the client secret (the old secret stops working at once)", Force))
             {
                 continue;
             }

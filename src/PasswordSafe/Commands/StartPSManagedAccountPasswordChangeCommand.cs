@@ -21,7 +21,7 @@ public sealed class StartPSManagedAccountPasswordChangeCommand : AdminCmdlet
         var service = new ManagedAccountService(Connect());
         foreach (var id in AccountId)
         {
-            if (ShouldProcess(PipedTargetName.Describe(ManagedAccountService.Describe(id), PipedTargetName.ManagedAccount(PipedObject, id)), Queue ? "Queue a password change" : "Change the password now"))
+            if (ShouldProcess(PipedTargetName.ManagedAccountTarget(PipedObject, id), Queue ? "Queue a password change" : "Change the password now"))
             {
                 TryItem(() => Run((log, token) => service.ChangeCredentialAsync(id, Queue, log, token)), id);
             }

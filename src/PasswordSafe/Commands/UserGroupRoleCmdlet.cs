@@ -66,7 +66,7 @@ public abstract class UserGroupRoleCmdlet : AdminCmdlet
 
     /// <summary><c>user group 3</c>, with its name when a piped group gives it.</summary>
     private protected string GroupText =>
-        PipedTargetName.Describe(UserGroupService.Describe(GroupId), PipedTargetName.UserGroup(PipedObject, GroupId));
+        PipedTargetName.UserGroupTarget(PipedObject, GroupId);
 
     private IReadOnlyList<Role> KnownRoles(UserGroupService service) =>
         _roles ??= Run((log, token) => service.ListRolesAsync(log, token));
