@@ -100,7 +100,7 @@ public sealed class TestPasswordSafeSessionCommand : PasswordSafeCmdlet
 
             WriteObject(false);
         }
-        else if (response.StatusCode >= 500 || response.StatusCode == 429 || response.StatusCode == 408)
+        else if (RetryPolicy.IsRetryableStatus(response.StatusCode))
         {
             WriteError(CreateErrorRecord(connection.Record(StatusErrorMapper.ToException(response)), session));
         }
