@@ -45,7 +45,7 @@ public sealed class AdminTableViewTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ApiRegistrations_ShortHeadersOnOneLine_NamesWhole_RulesShown()
+    public void ApiRegistrations_HeadersAreTheirPropertyNames_OnOneLine_NamesWhole_RulesShown()
     {
         using var shell = emulator.RunnerFor("admin");
 
@@ -55,13 +55,13 @@ public sealed class AdminTableViewTests : IAsyncLifetime
         ConsoleTable.AssertFits(wide, 120);
         foreach (var table in new[] { wide, narrow })
         {
-            Assert.Matches(@"^\s*Id\s+Name\s+Type\s+Active\s+MFA\s+IP rules$", table[0]);
+            Assert.Matches(@"^\s*RegistrationId\s+Name\s+RegistrationType\s+Active\s+MFA\s+IP rules$", table[0]);
             Assert.Contains(table, l => Regex.IsMatch(l, @"^\s*\d+\s+Short-lived automation\s+ApiAccessPolicy\s+(True|False)\s+(True|False)\s+\d"));
         }
 
         // At 80 only the rules, the last column, may be cut short.
         Assert.All(narrow, l => Assert.True(l.Length < 80, l));
-        Assert.All(narrow, l => Assert.DoesNotContain("…", l.Substring(0, System.Math.Min(l.Length, 60))));
+        Assert.All(narrow, l => Assert.DoesNotContain("…", l.Substring(0, System.Math.Min(l.Length, 69))));
         Assert.Equal(wide.Count, narrow.Count);
     }
 
@@ -90,7 +90,7 @@ public sealed class AdminTableViewTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ApiRegistrationKeys_IdAndName_TheKeyNeverShown()
+    public void ApiRegistrationKeys_RegistrationIdAndName_TheKeyNeverShown()
     {
         using var shell = emulator.RunnerFor("admin");
         var key = TestSeed.Load().ApiKey(TestSeed.PlainKey)!;
@@ -101,7 +101,7 @@ public sealed class AdminTableViewTests : IAsyncLifetime
 
         foreach (var table in new[] { wide, narrow })
         {
-            Assert.Matches(@"^\s*Id\s+Name\s+Key$", table[0]);
+            Assert.Matches(@"^\s*RegistrationId\s+Name\s+Key$", table[0]);
             Assert.Matches(@"^\s+1\s+.+\s+SecureString$", table[2]);
             Assert.Matches(@"^\s+1\s+.+\s+plain text \(not shown\)$", table[3]);
             Assert.All(table, l => Assert.DoesNotContain(key[..16], l)); // a column would cut it short, not hide it
@@ -111,7 +111,7 @@ public sealed class AdminTableViewTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ManagedSystems_ShortHeadersOnOneLine_IdsNamesPlatformAndDurationAt80()
+    public void ManagedSystems_HeadersOnOneLine_IdsNamesPlatformAndDurationAt80()
     {
         using var shell = emulator.RunnerFor("admin");
 
@@ -119,10 +119,10 @@ public sealed class AdminTableViewTests : IAsyncLifetime
         var narrow = ConsoleTable.Render(shell, 80, "Get-PSManagedSystem");
 
         ConsoleTable.AssertFits(wide, 120);
-        Assert.Matches(@"^SystemId\s+SystemName\s+PlatformId\s+Release\(min\)\s+AutoManaged\s+IPAddress\s+AssetId$", wide[0]);
+        Assert.Matches(@"^ManagedSystemId\s+SystemName\s+PlatformId\s+Release\(min\)\s+AutoManaged\s+IPAddress\s+AssetId$", wide[0]);
         Assert.Contains(wide, l => Regex.IsMatch(l, @"^\s+2\s+db01\s+11\s+60\s+False\s+10\.0\.0\.12"));
         ConsoleTable.AssertFits(narrow, 80);
-        Assert.Matches(@"^SystemId\s+SystemName\s+PlatformId\s+Release\(min\)", narrow[0]);
+        Assert.Matches(@"^ManagedSystemId\s+SystemName\s+PlatformId\s+Release\(min\)", narrow[0]);
         Assert.Equal(wide.Count, narrow.Count); // no wrapped header
     }
 
