@@ -52,7 +52,8 @@ internal static class ManagedSystemEndpoints
         if (string.IsNullOrEmpty(limitText))
         {
             if (!string.IsNullOrEmpty(offsetText)) return ApiResults.BadRequest("offset is used only together with limit.");
-            return ApiResults.Json(systems.Select(ManagedSystemJson.From).ToList());
+            // Without limit the server still stops at its default of 100,000 and says nothing (api-v3 §0).
+            return ApiResults.Json(systems.Take(DefaultLimit).Select(ManagedSystemJson.From).ToList());
         }
         if (!int.TryParse(limitText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit) || limit < 1 || limit > DefaultLimit)
             return ApiResults.BadRequest($"limit must be a whole number from 1 to {DefaultLimit}.");

@@ -81,14 +81,25 @@ internal static class AdminJson
     }
 
     /// <summary>An array, a <c>{TotalCount, Data}</c> envelope (§0), a single object, or nothing.</summary>
-    public static IReadOnlyList<T> ReadList<T>(ApiResponse response, PasswordSafeSession? session) where T : class, new()
+    public static IReadOnlyList<T> ReadList<T>(ApiResponse response, PasswordSafeSession? session) where T : class, new() =>
+        ReadPage<T>(response, session).Items;
+
+    /// <summary>As <see cref="ReadList{T}"/>, keeping the envelope's <c>TotalCount</c> when there is one.</summary>
+    public static ListPage<T> ReadPage<T>(ApiResponse response, PasswordSafeSession? session) where T : class, new()
     {
         var token = Parse(response);
+        long? total = null;
         if (token is JObject envelope && Property(envelope, "Data") is JArray data)
         {
+            total = Property(envelope, "TotalCount") is JValue { Type: JTokenType.Integer } count ? count.Value<long>() : null;
             token = data;
         }
 
+        return new ListPage<T>(ReadItems<T>(response, token, session), total);
+    }
+
+    private static IReadOnlyList<T> ReadItems<T>(ApiResponse response, JToken token, PasswordSafeSession? session) where T : class, new()
+    {
         switch (token)
         {
             case JArray array:

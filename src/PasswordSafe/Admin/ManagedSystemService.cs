@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -17,12 +18,23 @@ internal sealed class ManagedSystemService
 
     public static string Describe(int id) => "managed system " + AdminClient.Segment(id);
 
-    public Task<IReadOnlyList<ManagedSystem>> ListAsync(string? name, RequestLog log, CancellationToken token)
+    /// <summary>
+    /// One page of <c>GET ManagedSystems?name=&amp;limit=&amp;offset=</c>: with <c>limit</c> the server answers an envelope
+    /// with its total, and without one it would stop at its default of 100,000 systems without saying so (api-v3 §0).
+    /// </summary>
+    public async Task<ListPage<ManagedSystem>> ListPageAsync(string? name, long offset, int limit, RequestLog log, CancellationToken token)
     {
-        var path = string.IsNullOrEmpty(name)
-            ? "ManagedSystems"
-            : Checkout.QueryString.Append("ManagedSystems", new[] { new KeyValuePair<string, string>("name", name!) });
-        return _client.GetListAsync<ManagedSystem>(path, Operation("Listing", "managed systems"), log, token);
+        var query = new List<KeyValuePair<string, string>>();
+        if (!string.IsNullOrEmpty(name))
+        {
+            query.Add(new KeyValuePair<string, string>("name", name!));
+        }
+
+        query.Add(new KeyValuePair<string, string>("limit", limit.ToString(CultureInfo.InvariantCulture)));
+        query.Add(new KeyValuePair<string, string>("offset", offset.ToString(CultureInfo.InvariantCulture)));
+        var response = await _client.GetAsync(Checkout.QueryString.Append("ManagedSystems", query), Operation("Listing", "managed systems"), log, token)
+            .ConfigureAwait(false);
+        return AdminJson.ReadPage<ManagedSystem>(response, _client.Session);
     }
 
     public Task<IReadOnlyList<ManagedSystem>> ListForAssetAsync(int assetId, RequestLog log, CancellationToken token) =>

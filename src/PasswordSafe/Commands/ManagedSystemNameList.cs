@@ -12,6 +12,10 @@ public sealed class ManagedSystemNameList : ServerNameList
 {
     internal override string Tooltip => "Managed system ";
 
+    /// <summary>One call of the server's largest page: completion offers names, it does not page through every system.</summary>
+    internal const int Limit = 100000;
+
     internal override async Task<IReadOnlyList<string?>> ReadNamesAsync(AdminClient client, string scope, CancellationToken token) =>
-        (await new ManagedSystemService(client).ListAsync(null, RequestLog.Discard, token).ConfigureAwait(false)).Select(s => s.SystemName).ToList();
+        (await new ManagedSystemService(client).ListPageAsync(null, 0, Limit, RequestLog.Discard, token).ConfigureAwait(false)).Items
+        .Select(s => s.SystemName).ToList();
 }

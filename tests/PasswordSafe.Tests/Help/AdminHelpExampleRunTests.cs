@@ -77,6 +77,7 @@ public sealed class AdminHelpExampleRunTests
         { "Get-PSManagedSystem", 2, "demo", "" },
         { "Get-PSManagedSystem", 3, "demo", "New-PSWorkgroup 1, New-PSAsset 1" },
         { "Get-PSManagedSystem", 4, "demo", "" },
+        { "Get-PSManagedSystem", 5, "demo", "" },
         { "Get-PSQuickRule", 1, "demo", "New-PSQuickRule 1" },
         { "Get-PSRole", 1, "demo", "" },
         { "Get-PSSmartRule", 1, "demo", "" },
