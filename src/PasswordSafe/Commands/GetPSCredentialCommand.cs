@@ -38,10 +38,19 @@ public sealed class GetPSCredentialCommand : RequestInputCmdlet
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
+    private BulkProgress? _progress;
+
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         EnsureOneOutputForm(AsSecureString, AsPlainText);
+        _progress = new BulkProgress(ProgressActivityIds.CredentialRead, "Reading credentials", WriteProgress);
+    }
+
+    protected override void EndProcessing()
+    {
+        _progress?.Complete();
+        base.EndProcessing();
     }
 
     protected override void ProcessItem()
@@ -49,6 +58,7 @@ public sealed class GetPSCredentialCommand : RequestInputCmdlet
         var client = Connect(out _);
         object target = InputObject != null ? (object)InputObject
             : ParameterSetName == ByAccountSet ? DescribeAccount() : MaskedRequest;
+        _progress?.Starting(ParameterSetName == ByAccountSet ? DescribeAccount() : DescribeCurrent());
         try
         {
             var request = FindRequest(client);
@@ -68,6 +78,10 @@ public sealed class GetPSCredentialCommand : RequestInputCmdlet
         catch (PasswordSafeException e)
         {
             WriteItemError(e, target);
+        }
+        finally
+        {
+            _progress?.Finished();
         }
     }
 

@@ -7,4 +7,5 @@ internal static class ProgressActivityIds
     public const int NewRequest = 0x5054;
     public const int RequestAction = 0x5055;
     public const int ApprovalWait = 0x5056;
+    public const int CredentialRead = 0x5057;
 }
