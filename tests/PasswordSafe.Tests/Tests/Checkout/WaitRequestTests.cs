@@ -80,6 +80,38 @@ public sealed class WaitRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public void E1_SeveralPendingRequests_AreWaitedForTogether_EachWrittenWhenApproved_EachWithItsOwnTimeout()
+    {
+        // Waited for one after another, the approved RDP request would come out only after the View one timed out (6 s),
+        // and the whole run would take two timeouts; together it comes out at the next poll after the approval.
+        using var shell = emulator.RunnerFor("demo");
+        using var approver = emulator.RunnerFor("approver");
+        shell.Run("$view = New-PSRequest db01 sa -Reason one -WarningAction SilentlyContinue\n" +
+                  "$rdp = New-PSRequest db01 sa -AccessType RDP -Reason two -WarningAction SilentlyContinue").AssertSuccess();
+        Assert.Equal(2, emulator.State.ReleaseRequests.Count(r => r.Status == RequestStatus.Pending));
+
+        using var running = shell.Begin("$clock = [System.Diagnostics.Stopwatch]::StartNew()\n" +
+                                        "$view, $rdp | Wait-PSRequest -PollIntervalSec 1 -TimeoutSec 6 | ForEach-Object { \"$($_.AccessType) $($_.Status) $($clock.Elapsed.TotalSeconds)\" }\n" +
+                                        "\"end $($clock.Elapsed.TotalSeconds)\"");
+        Thread.Sleep(TimeSpan.FromSeconds(1.5));
+        approver.Run("Get-PSRequest -Queue Approver | Where-Object AccessType -eq RDP | Approve-PSRequest -Reason ok").AssertSuccess();
+        var result = running.Wait(TimeSpan.FromSeconds(30));
+
+        var lines = result.Output.Select(o => (string)o.BaseObject).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("RDP Active ", lines[0], StringComparison.Ordinal);
+        Assert.True(Seconds(lines[0]) < 6, "the approved request waited for the other one's timeout: " + lines[0]);
+        Assert.True(Seconds(lines[1]) < 10, "the run took both timeouts one after another: " + lines[1]);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("RequestNotApproved", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains(@"request for db01\sa is still waiting for approval after 6 seconds", error.Exception.Message);
+        Assert.Equal(1, emulator.State.ReleaseRequests.Count(r => r.Status == RequestStatus.Pending));
+    }
+
+    private static double Seconds(string line) =>
+        double.Parse(line.Substring(line.LastIndexOf(' ') + 1), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public void E1_NotOpenWhenTheWaitBegins_ByIdIsRequestNotFound_ByObjectRequestNotActive_NeitherSaysWhileWaiting()
     {
         using var shell = emulator.RunnerFor("demo");
