@@ -148,7 +148,8 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
     private CheckoutClient? ReplacementForCheckIn(CredentialLease lease, RequestLog log)
     {
         var used = lease.Session;
-        if (used.IsConnected || MyInvocation.BoundParameters.ContainsKey("Session"))
+        // A piped account's Session binds -Session too: only one typed on the command line rules the stand-in out.
+        if (used.IsConnected || GivenOnCommandLine(nameof(Session)))
         {
             return null;
         }
@@ -159,7 +160,7 @@ public sealed class UsePSCredentialCommand : RequestingCmdlet
             return null;
         }
 
-        log.Verbose(SessionFallback.ReplacedNote(used));
+        log.Verbose(SessionFallback.ReplacedForCheckInNote(used));
         return new CheckoutClient(replacement);
     }
 

@@ -39,6 +39,11 @@ internal static class SessionFallback
     }
 
     /// <summary>The Verbose line for a replacement: names and the server only, nothing secret.</summary>
+    /// <summary>Use-PSCredential: the script block ended the session the request was made in and signed in again.</summary>
+    public static string ReplacedForCheckInNote(PasswordSafeSession replaced) =>
+        $"The session the request was made in ({Describe(replaced)}) was disconnected while the script block ran; checking it in "
+        + "with this runspace's default session, which is connected to the same server as the same user.";
+
     public static string ReplacedNote(PasswordSafeSession replaced) =>
         $"The session this object came from ({Describe(replaced)}) is disconnected; using this runspace's default session, "
         + "which is connected to the same server as the same user.";

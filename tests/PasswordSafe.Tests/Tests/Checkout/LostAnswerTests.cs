@@ -140,13 +140,16 @@ public sealed class LostAnswerTests : IAsyncLifetime
         Assert.Contains("disconnected while GET", error.ToString());
     }
 
-    [Fact]
-    public void E1_UseCredential_TheBlockSignsInAgain_TheNewDefaultChecksTheRequestIn()
+    [Theory]
+    [InlineData("Use-PSCredential -SystemName web01 -AccountName runbook-svc")]
+    // A piped account binds its Session to -Session: that is still not a session the user chose.
+    [InlineData("Get-PSManagedAccount -SystemName web01 -AccountName runbook-svc | Use-PSCredential")]
+    public void E1_UseCredential_TheBlockSignsInAgain_TheNewDefaultChecksTheRequestIn(string command)
     {
         using var shell = emulator.RunnerFor("demo");
 
         var result = shell.Run(
-            "Use-PSCredential -SystemName web01 -AccountName runbook-svc -Reason relogin -ScriptBlock {\n" +
+            command + " -Reason relogin -Verbose -ScriptBlock {\n" +
             "  Disconnect-PasswordSafe -Confirm:$false\n" +
             "  Connect-PasswordSafe -Uri $Uri -ApiKey $CheckoutApiKey -RunAs demo -ServerCertificateThumbprint $Thumbprint\n" +
             "  'done'\n" +
@@ -155,6 +158,26 @@ public sealed class LostAnswerTests : IAsyncLifetime
         result.AssertSuccess();
         Assert.Equal("done", result.Output.Single().BaseObject);
         Assert.Equal(RequestStatus.CheckedIn, Assert.Single(emulator.State.ReleaseRequests).Status);
+        Assert.Contains(result.Verbose, l => l.StartsWith("The session the request was made in (demo on ", StringComparison.Ordinal)
+                                             && l.Contains("checking it in with this runspace's default session", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void E1_UseCredential_WithSessionGiven_TheBlockSignsInAgain_NoOtherSessionChecksIn_CheckInFailedSaysSo()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        var result = shell.Run(
+            "$s = Get-PasswordSafeSession\n" +
+            "Use-PSCredential -SystemName web01 -AccountName runbook-svc -Session $s -Reason relogin -ScriptBlock {\n" +
+            "  Disconnect-PasswordSafe -Confirm:$false\n" +
+            "  Connect-PasswordSafe -Uri $Uri -ApiKey $CheckoutApiKey -RunAs demo -ServerCertificateThumbprint $Thumbprint\n" +
+            "  'done'\n" +
+            "}");
+
+        Assert.Equal("done", result.Output.Single().BaseObject);
+        result.AssertError("CheckInFailed", ErrorCategory.CloseError);
+        Assert.Equal(RequestStatus.Active, Assert.Single(emulator.State.ReleaseRequests).Status);
     }
 
     private PowerShellRunner ShortTimeoutRunner()
