@@ -175,8 +175,17 @@ internal sealed class CheckoutClient
             return created;
         }
 
-        var listed = await GetRequestSetsAsync("all", log, cancellationToken).ConfigureAwait(false);
-        return listed.FirstOrDefault(s => s.RequestSetId == created.RequestSetId) ?? created;
+        try
+        {
+            var listed = await GetRequestSetsAsync("all", log, cancellationToken).ConfigureAwait(false);
+            return listed.FirstOrDefault(s => s.RequestSetId == created.RequestSetId) ?? created;
+        }
+        catch (PasswordSafeException e)
+        {
+            // The set exists: failing over its listing would leave its requests open, unknown to the script.
+            log.Verbose("Reading the new request set back failed: " + e.Message);
+            return created;
+        }
     }
 
     /// <summary><c>GET RequestSets?status=</c> (§3.4): the caller's sets; status all/active/pending.</summary>

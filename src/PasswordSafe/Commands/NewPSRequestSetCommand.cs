@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PasswordSafe.Checkout;
@@ -55,8 +56,13 @@ public sealed class NewPSRequestSetCommand : RequestOptionsCmdlet
                 return;
             }
 
-            var description = target;
-            var set = Run((log, token) => client.CreateRequestSetAsync(spec, description, log, token));
+            var set = Submit(client, spec, target);
+            if (set.Requests.Length == 0)
+            {
+                WriteWarning($"The request set for {target} was made, but its requests could not be read back, so its status is unknown. "
+                    + "It is written anyway; Get-PSRequestSet lists it with its requests, which Complete-PSRequest checks in.");
+            }
+
             if (string.Equals(set.Status, "Pending", StringComparison.OrdinalIgnoreCase))
             {
                 WriteWarning($"The request set for {target} ({types}) is waiting for approval. Pipe its requests to Wait-PSRequest "
@@ -69,5 +75,56 @@ public sealed class NewPSRequestSetCommand : RequestOptionsCmdlet
         {
             WriteItemError(e, target);
         }
+    }
+
+    /// <summary>
+    /// Makes the set. Its requests must not stay open unknown to the script: an answer lost to a timeout or a cut
+    /// connection is looked for in the caller's sets (found: written with a warning), and Ctrl+C withdraws what was made.
+    /// </summary>
+    private RequestSet Submit(CheckoutClient client, NewRequestSetSpec spec, string target)
+    {
+        RequestSet? made = null;
+        try
+        {
+            return Run(async (log, token) =>
+            {
+                made = await client.CreateRequestSetAsync(spec, target, log, token).ConfigureAwait(false);
+                return made;
+            });
+        }
+        catch (PasswordSafeException e) when (made == null && LostRequestAnswer.MayHaveMadeARequest(e))
+        {
+            return FoundAfterLostAnswer(client, spec, target, e);
+        }
+        catch (PipelineStoppedException)
+        {
+            LostRequestSetAnswer.WithdrawOnStop(client, spec, made, CredentialLease.CheckInTimeoutFor(client));
+            throw;
+        }
+    }
+
+    private RequestSet FoundAfterLostAnswer(CheckoutClient client, NewRequestSetSpec spec, string target, PasswordSafeException lost)
+    {
+        var log = NewRequestLog();
+        IReadOnlyList<RequestSet> found;
+        try
+        {
+            found = LostRequestSetAnswer.Find(client, spec, log, CredentialLease.CheckInTimeoutFor(client));
+        }
+        catch (Exception e) when (e is PasswordSafeException || e is OperationCanceledException || e is ObjectDisposedException)
+        {
+            WriteLog(log);
+            throw LostRequestAnswer.Explain(lost, $" The server may have made the request set for {target} before its answer was lost, and it "
+                + "could not be checked: look with Get-PSRequestSet and check its requests in with Complete-PSRequest.");
+        }
+
+        WriteLog(log);
+        if (found.Count == 0)
+        {
+            throw LostRequestAnswer.Explain(lost, " The server had made no request set for it.");
+        }
+
+        WriteWarning($"The answer to the request set for {target} was lost ({lost.Message}), but the server had made it: the set found in your request sets is written.");
+        return found[0];
     }
 }

@@ -94,6 +94,42 @@ public sealed class LostAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void E1_NewRequestSet_PostAnswerLostToTheTimeout_TheSetItMadeIsWrittenWithAWarning_AndChecksIn()
+    {
+        using var shell = ShortTimeoutRunner();
+        emulator.State.LateAnswers.Add(new LateAnswer("POST", "RequestSets", 3000));
+
+        var result = shell.Run("$set = New-PSRequestSet -SystemName web01 -AccountName Administrator -AccessType View, RDP -Reason lost; $set");
+
+        Assert.Empty(result.Errors);
+        var set = Assert.Single(result.Output);
+        Assert.Equal(2, emulator.State.ReleaseRequests.Count);
+        Assert.Equal(emulator.State.ReleaseRequests.Select(r => r.RequestId).OrderBy(i => i),
+            ((System.Collections.IEnumerable)set.Properties["Requests"].Value).Cast<object>().Select(r => (int)PSObject.AsPSObject(r).Properties["RequestId"].Value).OrderBy(i => i));
+        Assert.Contains(result.Warnings, w => w.Contains("request set for web01\\Administrator was lost", StringComparison.Ordinal)
+                                              && w.Contains("the server had made it", StringComparison.Ordinal));
+        emulator.State.LateAnswers.Clear();
+        shell.Run("$set.Requests | Complete-PSRequest").AssertSuccess();
+        Assert.Equal(0, emulator.OpenRequestCount);
+    }
+
+    [Fact]
+    public void E1_NewRequestSet_CtrlCWhileThePostIsUnanswered_EveryRequestOfTheSetIsWithdrawn()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        emulator.State.LateAnswers.Add(new LateAnswer("POST", "RequestSets", 10_000));
+
+        using var running = shell.Begin("New-PSRequestSet -SystemName web01 -AccountName Administrator -AccessType View, RDP -Reason stopped");
+        Assert.True(SpinWait.SpinUntil(() => emulator.State.ReleaseRequests.Count == 2, TimeSpan.FromSeconds(15)), "The set was never made.");
+        running.Stop();
+        var result = running.Wait(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(PSInvocationState.Stopped, running.State);
+        Assert.Empty(result.Output);
+        Assert.Equal(0, emulator.OpenRequestCount);
+    }
+
+    [Fact]
     public void E1_NewRequest_CtrlCWhileThePostIsUnanswered_TheRequestItMadeIsWithdrawn()
     {
         using var shell = emulator.RunnerFor("demo");
