@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PasswordSafe.Checkout;
 using PasswordSafe.Commands;
+using PasswordSafe.Internal;
 using Xunit;
 
 namespace PasswordSafe.UnitTests.Module.Checkout;
@@ -62,6 +63,69 @@ public class RequestableNameCacheTests
         now += RequestableNameCache.Lifetime + TimeSpan.FromSeconds(1);
         cache.AliasNames("");
         Assert.Equal(2, aliasFetches);
+    }
+
+    /// <summary>
+    /// A server with 300 systems of 100 accounts (sys-000… in id order), answering pages of the size asked for; each call
+    /// takes 3 s by the test's clock, so a Tab (2 s budget) reads one page.
+    /// </summary>
+    private sealed class BigServer
+    {
+        public DateTimeOffset Now = DateTimeOffset.UtcNow;
+        public readonly List<(string? System, long Offset, int Limit)> Calls = new List<(string?, long, int)>();
+
+        public RequestableNameCache Cache() => new RequestableNameCache((system, offset, limit, _) =>
+        {
+            Calls.Add((system, offset, limit));
+            Now += TimeSpan.FromSeconds(3);
+            var all = Enumerable.Range(0, 30000)
+                .Select(i => new ManagedAccount { SystemName = $"sys-{i / 100:000}", AccountName = $"acct-{i % 100:00}" })
+                .Where(a => system == null || a.SystemName == system)
+                .ToList();
+            var page = all.Skip((int)offset).Take(limit).ToList();
+            return Task.FromResult(new ManagedAccountPage(page, null, isLast: offset + limit >= all.Count));
+        }, new CompletionCache(() => Now));
+    }
+
+    [Fact]
+    public void SystemNames_BeyondWhatWasRead_AreOfferedAfterAnotherTab_EachReadingOnFromWhereTheLastStopped()
+    {
+        var server = new BigServer();
+        var cache = server.Cache();
+
+        Assert.Empty(cache.SystemNames("sys-2"));
+        Assert.Equal(100, cache.SystemNames("sys-0").Count);
+        var beyondTwoPages = cache.SystemNames("sys-2");
+
+        Assert.Equal(100, beyondTwoPages.Count);
+        Assert.Equal("sys-299", beyondTwoPages.Last());
+        Assert.Equal(new (string?, long, int)[] { (null, 0, 10000), (null, 10000, 10000), (null, 20000, 10000) }, server.Calls);
+        // All read: more Tabs call nothing.
+        Assert.Equal(300, cache.SystemNames("sys").Count);
+        Assert.Equal(3, server.Calls.Count);
+    }
+
+    [Fact]
+    public void AccountNames_OnASystemPattern_NarrowTheListOfAllSystems_SoEachPatternDoesNotReadItAgain()
+    {
+        var server = new BigServer();
+        var cache = server.Cache();
+
+        Assert.Empty(cache.AccountNames("sys-2*", "acct-0"));
+        cache.AccountNames("sys-1?5", "acct-0");
+        Assert.Equal(new[] { "acct-07" }, cache.AccountNames("sys-2*", "acct-07"));
+        Assert.Equal(100, cache.AccountNames("sys-29[0-9]", "acct").Count);
+        Assert.Equal(new (string?, long, int)[] { (null, 0, 10000), (null, 10000, 10000), (null, 20000, 10000) }, server.Calls);
+    }
+
+    [Fact]
+    public void AccountNames_OnASystemNamedExactly_AreAskedOfThatSystem()
+    {
+        var server = new BigServer();
+        var cache = server.Cache();
+
+        Assert.Equal(100, cache.AccountNames("sys-299", "").Count);
+        Assert.Equal(new (string?, long, int)[] { ("sys-299", 0, 10000) }, server.Calls);
     }
 
     [Fact]
