@@ -140,7 +140,28 @@ public sealed class ConnectPasswordSafeCommand : PasswordSafeCmdlet
         }
         finally
         {
-            connection?.Dispose();
+            if (connection != null)
+            {
+                RevokeUnusedToken(connection);
+                connection.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A connect that failed after the OAuth token was issued (the run-as refused, a challenge not answered, Ctrl+C)
+    /// revokes that token (C7), quietly and on its own short deadline: it belongs to no session, so nothing else would.
+    /// </summary>
+    private static void RevokeUnusedToken(SessionConnection connection)
+    {
+        using var deadline = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            connection.SignIn.RevokeTokenAsync(RequestLog.Discard, deadline.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is OperationCanceledException || e is ObjectDisposedException || e is PasswordSafeException)
+        {
+            // Best effort: the token expires on its own.
         }
     }
 

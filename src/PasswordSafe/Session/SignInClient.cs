@@ -23,6 +23,12 @@ internal sealed class SignInClient
     public const string RevocationPath = "Auth/connect/revocation";
     public const string ChallengeHeader = "WWW-Authenticate-2FA";
 
+    /// <summary>A token answer without a usable expires_in is taken to live an hour (the usual OAuth default).</summary>
+    internal const double DefaultTokenLifetimeSeconds = 3600;
+
+    /// <summary>The longest lifetime believed: a year, far inside what a date can hold.</summary>
+    internal const double MaxTokenLifetimeSeconds = 365 * 24 * 3600;
+
     private readonly ApiClient _api;
     private readonly SessionCredentials _credentials;
     private readonly Func<DateTimeOffset> _clock;
@@ -219,9 +225,13 @@ internal sealed class SignInClient
             throw InvalidResponse(response, "the token response has no access_token");
         }
 
-        var expiresIn = json["expires_in"]?.Type == JTokenType.Integer || json["expires_in"]?.Type == JTokenType.Float
-            ? json.Value<double>("expires_in")
-            : 3600;
+        // Read through its text: an integer beyond long arrives as a BigInteger, which does not convert to double.
+        var expiresIn = json["expires_in"] is JValue { Type: JTokenType.Integer or JTokenType.Float } lifetime
+                        && double.TryParse(Convert.ToString(lifetime.Value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : DefaultTokenLifetimeSeconds;
+        // A lifetime no date can hold (1e20, NaN) or none at all is the default; a very long one is renewed yearly.
+        expiresIn = double.IsNaN(expiresIn) || expiresIn <= 0 ? DefaultTokenLifetimeSeconds : Math.Min(expiresIn, MaxTokenLifetimeSeconds);
         lock (_tokenGate)
         {
             _accessToken = accessToken;

@@ -127,10 +127,15 @@ public sealed class OAuthTests : IClassFixture<EmulatorFixture>
         using var shell = emulator.NewRunner();
         shell.SetVariable("Impersonated", runAs);
 
+        var audit = AuditCursor.Mark(emulator.State);
+
         var result = shell.Run(emulator.ConnectWithClient(shell, "ci-bot", "-RunAs $Impersonated"));
 
         Assert.Equal(ErrorCategory.AuthenticationError, Assert.Single(result.Errors).CategoryInfo.Category);
         Assert.Empty(shell.Run("Get-PasswordSafeSession").Output);
+        // C7: the token issued before the refused sign-in is not left valid for a session that never came to be.
+        Assert.Single(audit.NewEntries(AuditKinds.TokenIssued));
+        Assert.Single(audit.NewEntries(AuditKinds.TokenRevoked));
     }
 
     [Fact]

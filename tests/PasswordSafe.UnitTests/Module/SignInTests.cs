@@ -131,6 +131,25 @@ public class SignInTests
     }
 
     [Theory]
+    [InlineData("1e20", 365 * 24 * 3600)]
+    [InlineData("100000000000000000000000000000", 365 * 24 * 3600)]
+    [InlineData("-5", 3600)]
+    [InlineData("0", 3600)]
+    [InlineData("\"soon\"", 3600)]
+    public void C3_ATokenLifetimeNoDateCanHold_IsBelievedOnlyUpToAYear_ANonsenseOneIsAnHour(string expiresIn, double expectedSeconds)
+    {
+        var handler = new FakeHttpHandler(r => r.IsTo("Auth/connect/token")
+            ? FakeHttpHandler.Respond(HttpStatusCode.OK, "{\"access_token\":\"TOKEN1\",\"expires_in\":" + expiresIn + "}")
+            : FakeHttpHandler.Respond(HttpStatusCode.OK, TestSessions.UserJson));
+        var now = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        var connection = TestSessions.OAuthSession(handler, () => now, runAs: "demo");
+
+        TestSessions.Sync(connection.ConnectAsync(new RequestLog(), CancellationToken.None));
+
+        Assert.Equal(now.AddSeconds(expectedSeconds), connection.SignIn.TokenExpiresAt);
+    }
+
+    [Theory]
     [InlineData(400, "{\"error\":\"unsupported_grant_type\"}")]
     [InlineData(401, "{\"error\":\"invalid_client\"}")]
     public void C5_RefusedClientIsOAuthClientRejected(int status, string body)
