@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using PasswordSafe.Http;
@@ -7,9 +9,10 @@ using PasswordSafe.Http;
 namespace PasswordSafe.Checkout;
 
 /// <summary>
-/// Waits, without a pipeline to report to, until a pending request is active (Use-PSCredential -ApprovalTimeoutSec):
-/// polls <c>GET Requests</c>; throws RequestNotActive when the request ends meanwhile (denied, canceled, expired) and
-/// RequestNotApproved when it is still pending at the timeout. Wait-PSRequest has its own loop, which reports progress.
+/// Waits until a pending request is active (Use-PSCredential -ApprovalTimeoutSec): polls <c>GET Requests</c>; throws
+/// RequestNotActive when the request ends meanwhile (denied, canceled, expired) and RequestNotApproved when it is still
+/// pending at the timeout. It runs off the pipeline thread, so it posts its progress to the log, which the waiting
+/// cmdlet shows. Wait-PSRequest has its own loop on the pipeline thread.
 /// </summary>
 internal static class ApprovalPoller
 {
@@ -25,6 +28,14 @@ internal static class ApprovalPoller
         current == null ? throw CheckoutErrors.EndedWhilePending(description)
         : !string.Equals(current.Status, "Pending", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The same bar as Wait-PSRequest's: what is waited for, and how long of how long.</summary>
+    private static ProgressRecord Progress(string description, TimeSpan waited, TimeSpan timeout) =>
+        new ProgressRecord(Commands.ProgressActivityIds.ApprovalWait, "Waiting for approval",
+            $"{description}: {((int)waited.TotalSeconds).ToString(CultureInfo.InvariantCulture)} of {((int)timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s")
+        {
+            PercentComplete = Math.Min(100, (int)(waited.TotalSeconds * 100 / Math.Max(1, timeout.TotalSeconds))),
+        };
+
     public static async Task WaitAsync(CheckoutClient client, int requestId, string description, TimeSpan timeout, RequestLog log,
         CancellationToken cancellationToken)
     {
@@ -32,6 +43,7 @@ internal static class ApprovalPoller
         var interval = IntervalFor(timeout);
         while (true)
         {
+            log.Progress(Progress(description, waited.Elapsed, timeout));
             var left = timeout - waited.Elapsed;
             if (left <= TimeSpan.Zero)
             {

@@ -240,6 +240,7 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     private T Complete<T>(PendingCall<T> pending, bool deferLogOnSuccess)
     {
         var succeeded = false;
+        ProgressRecord? progressShown = null;
         try
         {
             var task = pending.Task;
@@ -247,7 +248,16 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
             {
                 // Task.Wait spins before it blocks; with the server on the same two cores (or eight runspaces
                 // waiting at once) that spinning takes the CPU the answer needs. A plain kernel wait does not.
-                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+                // It wakes a few times a second only to show the progress a long wait posts (an approval).
+                var done = ((IAsyncResult)task).AsyncWaitHandle;
+                while (!done.WaitOne(ProgressCheckInterval))
+                {
+                    if (pending.Log.TakeProgress() is { } progress && !StopToken.IsCancellationRequested)
+                    {
+                        WriteProgress(progress);
+                        progressShown = progress;
+                    }
+                }
             }
 
             var result = task.GetAwaiter().GetResult();
@@ -272,12 +282,21 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
         finally
         {
             _resultAtStake |= pending.Log.ChangedState;
+            if (progressShown != null && !StopToken.IsCancellationRequested)
+            {
+                progressShown.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progressShown);
+            }
+
             if (!StopToken.IsCancellationRequested && !(succeeded && deferLogOnSuccess))
             {
                 WriteLog(pending.Log);
             }
         }
     }
+
+    /// <summary>How often a waiting pipeline thread looks for progress to show; a call that answers sooner never waits it.</summary>
+    private static readonly TimeSpan ProgressCheckInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
     /// A log whose streams are on only when this invocation would show them (-Verbose/-Debug, or the preference

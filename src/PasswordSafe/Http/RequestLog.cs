@@ -15,6 +15,7 @@ internal sealed class RequestLog
     private readonly object _gate = new object();
     private readonly List<KeyValuePair<bool, string>> _lines = new List<KeyValuePair<bool, string>>();
     private int _changedState;
+    private System.Management.Automation.ProgressRecord? _progress;
 
     /// <summary>A log with both streams on (unit tests, and callers that decide later what to show).</summary>
     public RequestLog()
@@ -69,6 +70,15 @@ internal sealed class RequestLog
     public bool ChangedState => Volatile.Read(ref _changedState) != 0;
 
     public void NoteStateChange() => Volatile.Write(ref _changedState, 1);
+
+    /// <summary>
+    /// For a call that waits long on purpose (an approval): the latest state of its wait, which the waiting pipeline
+    /// thread shows as progress (<see cref="TakeProgress"/>); a newer one replaces one not yet shown.
+    /// </summary>
+    public void Progress(System.Management.Automation.ProgressRecord record) => Interlocked.Exchange(ref _progress, record);
+
+    /// <summary>The progress posted since the last look, or null; forgets it.</summary>
+    public System.Management.Automation.ProgressRecord? TakeProgress() => Interlocked.Exchange(ref _progress, null);
 
     /// <summary>Returns the lines collected so far (Key true = Verbose) and forgets them.</summary>
     public IReadOnlyList<KeyValuePair<bool, string>> Drain()

@@ -170,7 +170,7 @@ public sealed class WaitRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public void E1_UseCredentialWithApprovalTimeout_StillPending_RunsNothing_AndReleasesTheRequest()
+    public void E1_UseCredentialWithApprovalTimeout_StillPending_ShowsProgress_RunsNothing_AndReleasesTheRequest()
     {
         using var shell = emulator.RunnerFor("demo");
 
@@ -178,6 +178,8 @@ public sealed class WaitRequestTests : IAsyncLifetime
         var error = result.AssertError("RequestNotApproved", ErrorCategory.ResourceUnavailable);
 
         Assert.Empty(result.Output);
+        // The wait is not silent: the same bar as Wait-PSRequest's, naming the account.
+        Assert.Contains(result.HostWrites, l => l.StartsWith(@"PROGRESS: Waiting for approval request for db01\sa: 0 of 1 s", StringComparison.Ordinal));
         Assert.Contains(@"The request for db01\sa was not approved within 1 seconds, and it was withdrawn.", error.ErrorDetails.Message);
         Assert.Contains("Pass a larger -ApprovalTimeoutSec", error.ErrorDetails.RecommendedAction);
         Assert.DoesNotContain("-TimeoutSec", error.ErrorDetails.RecommendedAction.Replace("-ApprovalTimeoutSec", string.Empty));
