@@ -36,7 +36,9 @@ public sealed class ApiKeySignInTests : IClassFixture<EmulatorFixture>
 
         shell.Run("Connect-PasswordSafe -Uri $Uri -ApiKey $ApiKey -RunAsCredential $RunAsCredential -ServerCertificateThumbprint $Thumbprint")
             .AssertSuccess();
-        shell.Run("Test-PasswordSafeSession").AssertSuccess();
+
+        Assert.Equal(true, shell.Run("Test-PasswordSafeSession -Online").AssertSuccess().SingleValue);
+        Assert.Equal("pwd-user", shell.Run("(Get-PasswordSafeSession).UserName").AssertSuccess().SingleValue);
     }
 
     [Fact]
@@ -59,7 +61,10 @@ public sealed class ApiKeySignInTests : IClassFixture<EmulatorFixture>
         using var shell = emulator.NewRunner();
         shell.SetVariable("RunAsPassword", EmulatorFixture.Secure("anything-at-all"));
 
-        shell.Run(emulator.ConnectWithKey(shell, TestSeed.PlainKey, "demo", "-RunAsPassword $RunAsPassword")).AssertSuccess();
+        var session = shell.Run(emulator.ConnectWithKey(shell, TestSeed.PlainKey, "demo", "-RunAsPassword $RunAsPassword -PassThru")).AssertSuccess().Output[0];
+
+        Assert.Equal("demo", session.Properties["UserName"].Value);
+        Assert.Equal(true, shell.Run("Test-PasswordSafeSession -Online").AssertSuccess().SingleValue);
     }
 
     [Theory]
@@ -185,7 +190,12 @@ public sealed class ApiKeySignInTests : IClassFixture<EmulatorFixture>
         using var shell = emulator.NewRunner();
         shell.SetVariable("Uri", emulator.Server.BaseUri.ToString());
 
-        shell.Run(emulator.ConnectWithKey(shell, TestSeed.PlainKey, "demo")).AssertSuccess();
+        var session = shell.Run(emulator.ConnectWithKey(shell, TestSeed.PlainKey, "demo", "-PassThru -Verbose")).AssertSuccess();
+
+        // The base URL is not doubled or cut: the session and its calls use it as given.
+        Assert.Equal(emulator.Server.BaseUri.ToString(), session.Output[0].Properties["BaseUri"].Value!.ToString());
+        Assert.Contains(session.Verbose, line => line.Contains(emulator.Server.BaseUri + "Auth/SignAppIn", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(true, shell.Run("Test-PasswordSafeSession -Online").AssertSuccess().SingleValue);
     }
 
     [Fact]

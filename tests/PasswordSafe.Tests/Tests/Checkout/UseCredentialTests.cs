@@ -142,6 +142,19 @@ public sealed class UseCredentialTests : IAsyncLifetime
     }
 
     [Fact]
+    public void E1_UseCredential_ByIdsWithUserName_WithoutDuration_TheTypedNameStillWinsOverTheAccountsOwnForm()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        // Without -DurationMinutes the account is looked up for its default, which also brings its CONTOSO\svc-backup form.
+        var result = shell.Run($"Use-PSCredential -SystemId 3 -AccountId {CheckoutSeed.DomainServiceAccount} -UserName 'svc-backup@contoso.test' -Reason backup {{ param($c) $c.UserName }}")
+            .AssertSuccess();
+
+        Assert.Equal("svc-backup@contoso.test", result.SingleValue);
+        Assert.Equal(120, Assert.Single(emulator.State.ReleaseRequests).DurationMinutes);
+    }
+
+    [Fact]
     public void E1_UseCredential_CsvRowsOfIds_EachCredentialIsNamedAfterItsOwnAccount()
     {
         using var shell = emulator.RunnerFor("demo");
