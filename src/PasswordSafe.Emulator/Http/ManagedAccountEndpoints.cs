@@ -31,6 +31,7 @@ internal static class ManagedAccountEndpoints
         if (!TryInt(query, "limit", DefaultLimit, 1, out var limit, out var error)
             || !TryInt(query, "offset", 0, 0, out var offset, out error))
             return ApiResults.BadRequest(error!);
+        limit = Math.Min(limit, state.Settings.MaximumPageSize ?? limit);
         int? systemId = null;
         if (Value(query, "systemID") is { } systemText)
         {

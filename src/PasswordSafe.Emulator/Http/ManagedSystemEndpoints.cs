@@ -60,6 +60,7 @@ internal static class ManagedSystemEndpoints
         var offset = 0;
         if (!string.IsNullOrEmpty(offsetText) && (!int.TryParse(offsetText, NumberStyles.Integer, CultureInfo.InvariantCulture, out offset) || offset < 0))
             return ApiResults.BadRequest($"offset must be a whole number from 0 to {int.MaxValue}.");
+        limit = Math.Min(limit, state.Settings.MaximumPageSize ?? limit);
         var all = systems.ToList();
         return ApiResults.Json(new ListEnvelopeJson<Dictionary<string, object?>>(all.Count,
             all.Skip(offset).Take(limit).Select(ManagedSystemJson.From).ToList()));

@@ -8,4 +8,5 @@ public sealed class SeedSettings
     public bool? LicenseValid { get; set; }
     public bool? ApiEnabled { get; set; }
     public int? ResponseDelayMilliseconds { get; set; }
+    public int? MaximumPageSize { get; set; }
 }

@@ -17,6 +17,13 @@ public sealed record EmulatorSettings
     /// </summary>
     public int ResponseDelayMilliseconds { get; init; }
 
+    /// <summary>
+    /// The most items one <c>GET ManagedAccounts</c> or <c>GET ManagedSystems</c> page holds whatever <c>limit</c> asks
+    /// (null: as asked): a server that caps its page size without saying so, as other vendors' servers do [I]; for trying
+    /// that a client never mistakes such a page for the last one.
+    /// </summary>
+    public int? MaximumPageSize { get; init; }
+
     /// <summary>The largest delay the emulator accepts (one minute).</summary>
     public const int MaxResponseDelayMilliseconds = 60_000;
 
@@ -30,6 +37,8 @@ public sealed record EmulatorSettings
             throw new System.ArgumentException("ClientSecretExpiryDays must be 1 or more.");
         if (change.ResponseDelayMilliseconds is < 0 or > MaxResponseDelayMilliseconds)
             throw new System.ArgumentException($"ResponseDelayMilliseconds must be between 0 and {MaxResponseDelayMilliseconds}.");
+        if (change.MaximumPageSize is < 1)
+            throw new System.ArgumentException("MaximumPageSize must be 1 or more (leave it out for no cap).");
         return this with
         {
             SessionIdleTimeoutMinutes = change.SessionIdleTimeoutMinutes ?? SessionIdleTimeoutMinutes,
@@ -37,6 +46,7 @@ public sealed record EmulatorSettings
             LicenseValid = change.LicenseValid ?? LicenseValid,
             ApiEnabled = change.ApiEnabled ?? ApiEnabled,
             ResponseDelayMilliseconds = change.ResponseDelayMilliseconds ?? ResponseDelayMilliseconds,
+            MaximumPageSize = change.MaximumPageSize ?? MaximumPageSize,
         };
     }
 }

@@ -30,9 +30,9 @@ internal sealed class ListingTotal
             AtLeast = Math.Max(AtLeast, offset + returned);
         }
 
-        if (returned < limit)
+        if (PageEnd.IsLast(returned, limit))
         {
-            // A short (or empty) page is the end: nothing lies at or beyond offset + returned.
+            // A short (or empty) page is the end: nothing lies at or beyond offset + returned (a round one may be a cap).
             var end = offset + returned;
             AtMost = AtMost.HasValue ? Math.Min(AtMost.Value, end) : end;
             AtLeast = Math.Min(AtLeast, AtMost.Value);

@@ -18,7 +18,7 @@ internal sealed class ManagedAccountPage
     /// <summary>Only a <c>{TotalCount, Data}</c> envelope carries a total; a bare array does not.</summary>
     public long? TotalCount { get; }
 
-    /// <summary>True when no further page can exist (a short page, a single object, or a 404 "no match").</summary>
+    /// <summary>True when no further page can exist (a short page, see <see cref="PageEnd"/>; a single object; a 404 "no match").</summary>
     public bool IsLast { get; }
 
     /// <summary>

@@ -111,7 +111,7 @@ internal sealed class ManagedAccountPageReader
         }
 
         EnsureEnd(reader);
-        return new ManagedAccountPage(accounts, total, isSingleObject || accounts.Count < requestedLimit, isSingleObject);
+        return new ManagedAccountPage(accounts, total, isSingleObject || PageEnd.IsLast(accounts.Count, requestedLimit), isSingleObject);
     }
 
     private static DefaultJsonNameTable CreateNameTable()

@@ -134,6 +134,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         var singleObject = false;
         var pages = 0;
         var progressShown = false;
+        var capNoted = false;
         // Both exact names are a lookup of one account: when several match, all are listed and a warning says so.
         var lookup = filter.IsExactLookup ? new List<ManagedAccount>() : null;
         // The next page downloads (and is parsed) on a pool thread while this thread writes the current one;
@@ -170,6 +171,13 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
                 offset += count;
                 read += count;
                 var reachedEnd = page.IsLast || count == 0;
+                if (!reachedEnd && count < limit && !capNoted)
+                {
+                    capNoted = true;
+                    WriteVerbose($"The server returned {count} accounts where {limit} were asked for: it may cap its pages, so the listing "
+                                 + "reads on until a shorter page.");
+                }
+
                 if (!reachedEnd && (remaining > (ulong)toWrite || countAll))
                 {
                     limit = filtersHere ? PageSize : Limit(remaining - (ulong)toWrite);

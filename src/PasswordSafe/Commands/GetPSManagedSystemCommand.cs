@@ -170,7 +170,8 @@ public sealed class GetPSManagedSystemCommand : AdminCmdlet
                 {
                     total = page.TotalCount;
                     offset += items.Count;
-                    reachedEnd = items.Count < limit || offset >= total.Value;
+                    // The envelope's total, not a short page, says where it ends: a server may cap its pages.
+                    reachedEnd = items.Count == 0 || offset >= total.Value;
                 }
 
                 foreach (var system in items)

@@ -28,6 +28,35 @@ public class ListingTotalTests
         Assert.Equal(5, total.Count((_, _) => throw new InvalidOperationException("nothing left to read")));
     }
 
+    [Theory]
+    [InlineData(250, 100)]   // a server that serves at most 100 per page, 250 items
+    [InlineData(2000, 1000)] // at most 1000 (psPAS #507), and the total a multiple of it
+    [InlineData(300, 100)]
+    public void AServerThatCapsItsPages_ARoundShortPageIsNotTheEnd_TheCountIsStillExact(long items, int cap)
+    {
+        var reads = new List<(long, int)>();
+        var total = new ListingTotal(5000);
+        total.Observe(0, 5000, cap);
+
+        var counted = total.Count((offset, limit) =>
+        {
+            reads.Add((offset, limit));
+            return (int)Math.Max(0, Math.Min(Math.Min(limit, cap), items - offset));
+        });
+
+        Assert.Equal(items, counted);
+    }
+
+    [Theory]
+    [InlineData(437, 1000, true)]
+    [InlineData(0, 1000, true)]
+    [InlineData(1000, 5000, false)] // may be the server's cap: read on
+    [InlineData(100, 1000, false)]
+    [InlineData(1000, 1000, false)] // a full page
+    [InlineData(99, 100, true)]
+    public void PageEnd_AShortPageEndsTheListing_UnlessItsSizeIsRound(int returned, int asked, bool last) =>
+        Assert.Equal(last, PageEnd.IsLast(returned, asked));
+
     [Fact]
     public void PagesThatDivideTheTotal_EndWithAnEmptyPage_ThatIsTheEnd()
     {
