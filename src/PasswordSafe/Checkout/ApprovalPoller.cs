@@ -22,11 +22,18 @@ internal static class ApprovalPoller
 
     /// <summary>
     /// What one look at the request list found (null: not listed): true once active, false while pending;
-    /// RequestNotActive when it has left the list (denied, canceled, expired). Wait-PSRequest reads its polls the same way.
+    /// RequestNotActive when it has left the list (denied, canceled, expired), or is still listed with a status that says
+    /// it ended (a server may keep ended requests in <c>status=all</c>: api-v3 §3.1 names only Active and Pending).
+    /// Wait-PSRequest reads its polls the same way.
     /// </summary>
     public static bool IsApproved(Request? current, string description) =>
-        current == null ? throw CheckoutErrors.EndedWhilePending(description)
+        current == null || HasEnded(current.Status) ? throw CheckoutErrors.EndedWhilePending(description)
         : !string.Equals(current.Status, "Pending", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] EndedStatuses = { "Denied", "Rejected", "CheckedIn", "Expired", "Canceled", "Cancelled", "Terminated", "Released" };
+
+    private static bool HasEnded(string? status) =>
+        status != null && Array.Exists(EndedStatuses, ended => string.Equals(ended, status, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The same bar as Wait-PSRequest's: what is waited for, and how long of how long.</summary>
     private static ProgressRecord Progress(string description, TimeSpan waited, TimeSpan timeout) =>
