@@ -74,6 +74,7 @@ public class SeedTests
     [InlineData("""{ "Users": [ { "UserID": 1, "UserName": "x", "UserType": "ActiveDirectory" } ] }""")]
     [InlineData("""{ "UserGroups": [ { "GroupID": 1, "Members": [ 9 ] } ] }""")]
     [InlineData("""{ "Settings": { "SessionIdleTimeoutMinutes": 0 } }""")]
+    [InlineData("""{ "Settings": { "MaximumPageSize": 0 } }""")]
     [InlineData("""{ "ApiRegistrations": [ { "Id": 1, "RegistrationType": "Nonsense" } ] }""")]
     [InlineData("""not json""")]
     public void InvalidSeedsAreRefusedWithSeedException(string json)

@@ -88,7 +88,7 @@ public sealed class UnknownKeyTests : IDisposable
         await CheckoutHttp.AssertStatusAsync(response, HttpStatusCode.BadRequest);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains(reason, text);
-        Assert.Contains("Known keys: SessionIdleTimeoutMinutes, ClientSecretExpiryDays, LicenseValid, ApiEnabled, ResponseDelayMilliseconds.", text);
+        Assert.Contains("Known keys: SessionIdleTimeoutMinutes, ClientSecretExpiryDays, LicenseValid, ApiEnabled, ResponseDelayMilliseconds, MaximumPageSize.", text);
         Assert.Equal(before, emulator.State.Settings);
     }
 
