@@ -14,27 +14,13 @@ namespace PasswordSafe.UnitTests.Module;
 /// </summary>
 public class TableViewHeaderTests
 {
-    private static string FormatFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "src", "PasswordSafe", "PasswordSafe.format.ps1xml");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new InvalidOperationException("PasswordSafe.format.ps1xml not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public void AHeaderSpelledLikeAModuleProperty_IsAPropertyOfItsRows()
     {
         var module = typeof(PasswordSafeCmdlet).Assembly;
         var outputTypes = module.GetExportedTypes().Where(t => t.Namespace == "PasswordSafe" && t.IsClass).ToList();
         var propertyNames = outputTypes.SelectMany(t => t.GetProperties()).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var misleading = (from view in XDocument.Load(FormatFile()).Descendants("View")
+        var misleading = (from view in XDocument.Load(FormatDataFile.Path()).Descendants("View")
                           where view.Element("TableControl") != null
                           let rows = view.Element("ViewSelectedBy")!.Elements("TypeName").Select(n => module.GetType(n.Value)).First(t => t != null)!
                           from header in view.Descendants("TableColumnHeader")

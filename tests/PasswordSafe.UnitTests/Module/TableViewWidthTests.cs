@@ -85,26 +85,12 @@ public class TableViewWidthTests
     private static string[] ValidateSetOf<TCmdlet>(string parameter) =>
         typeof(TCmdlet).GetProperty(parameter)!.GetCustomAttribute<ValidateSetAttribute>()!.ValidValues.ToArray();
 
-    private static string FormatFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "src", "PasswordSafe", "PasswordSafe.format.ps1xml");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new InvalidOperationException("PasswordSafe.format.ps1xml not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>Every fixed-width column of every table view, with the module type it shows (the first one that is a .NET type).</summary>
     private static List<Column> FixedWidthColumns()
     {
         var module = typeof(PasswordSafeCmdlet).Assembly;
         var columns = new List<Column>();
-        foreach (var view in XDocument.Load(FormatFile()).Descendants("View").Where(v => v.Element("TableControl") != null))
+        foreach (var view in XDocument.Load(FormatDataFile.Path()).Descendants("View").Where(v => v.Element("TableControl") != null))
         {
             var typeNames = view.Element("ViewSelectedBy")!.Elements("TypeName").Select(t => t.Value).ToList();
             var typeName = typeNames.FirstOrDefault(n => module.GetType(n) != null) ?? typeNames[0];
