@@ -219,10 +219,13 @@ public abstract class AdminCmdlet : PasswordSafeCmdlet
 
         if (!found && !WildcardPattern.ContainsWildcardCharacters(pattern))
         {
-            WriteError(CreateErrorRecord(new PasswordSafeException(ErrorIds.ObjectNotFound,
-                $"No {noun} named '{WildcardPattern.Unescape(pattern)}' was found.", "Check the name; run the cmdlet without a name to list them all."), pattern));
+            WriteError(CreateErrorRecord(NameNotFound(noun, WildcardPattern.Unescape(pattern)), pattern));
         }
     }
+
+    /// <summary>ObjectNotFound for a literal name that a listing does not hold.</summary>
+    internal static PasswordSafeException NameNotFound(string noun, string name) =>
+        new PasswordSafeException(ErrorIds.ObjectNotFound, $"No {noun} named '{name}' was found.", "Check the name; run the cmdlet without a name to list them all.");
 
     internal static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,8 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using PasswordSafe.Admin;
-using PasswordSafe.Http;
-using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
 
@@ -221,8 +219,7 @@ public sealed class GetPSManagedSystemCommand : AdminCmdlet
 
         if (exact != null && written == 0 && PagingParameters.Skip == 0 && PagingParameters.First > 0)
         {
-            WriteError(CreateErrorRecord(new PasswordSafeException(ErrorIds.ObjectNotFound,
-                $"No managed system named '{exact}' was found.", "Check the name; run the cmdlet without a name to list them all."), Name));
+            WriteError(CreateErrorRecord(NameNotFound("managed system", exact), Name));
         }
 
         if (PagingParameters.IncludeTotalCount)
