@@ -101,7 +101,8 @@ internal static class LostRequestAnswer
         && string.Equals(request.Reason ?? string.Empty, spec.Reason ?? string.Empty, StringComparison.Ordinal)
         && IsOpen(request.Status);
 
-    private static bool IsOpen(string? status) =>
+    /// <summary>Pending, active or approved: a request a lost POST made that still needs checking in.</summary>
+    internal static bool IsOpen(string? status) =>
         string.Equals(status, "Pending", StringComparison.OrdinalIgnoreCase)
         || string.Equals(status, "Active", StringComparison.OrdinalIgnoreCase)
         || string.Equals(status, "Approved", StringComparison.OrdinalIgnoreCase);

@@ -62,11 +62,6 @@ internal static class LostRequestSetAnswer
         set.Requests.Length == spec.AccessTypes.Count
         && set.Requests.All(r => r.SystemId == spec.SystemId && r.AccountId == spec.AccountId
                                  && string.Equals(r.Reason ?? string.Empty, spec.Reason ?? string.Empty, StringComparison.Ordinal)
-                                 && IsOpen(r.Status))
+                                 && LostRequestAnswer.IsOpen(r.Status))
         && spec.AccessTypes.All(t => set.Requests.Any(r => string.Equals(r.AccessType, t, StringComparison.OrdinalIgnoreCase)));
-
-    private static bool IsOpen(string? status) =>
-        string.Equals(status, "Pending", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(status, "Active", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(status, "Approved", StringComparison.OrdinalIgnoreCase);
 }
