@@ -35,8 +35,8 @@ internal static class ApprovalPoller
     private static bool HasEnded(string? status) =>
         status != null && Array.Exists(EndedStatuses, ended => string.Equals(ended, status, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The same bar as Wait-PSRequest's: what is waited for, and how long of how long.</summary>
-    private static ProgressRecord Progress(string description, TimeSpan waited, TimeSpan timeout) =>
+    /// <summary>The approval-wait bar, here and in Wait-PSRequest: what is waited for, and how long of how long.</summary>
+    public static ProgressRecord Progress(string description, TimeSpan waited, TimeSpan timeout) =>
         new ProgressRecord(Commands.ProgressActivityIds.ApprovalWait, "Waiting for approval",
             $"{description}: {((int)waited.TotalSeconds).ToString(CultureInfo.InvariantCulture)} of {((int)timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s")
         {

@@ -169,12 +169,8 @@ public sealed class WaitPSRequestCommand : RequestInputCmdlet
         var waited = longest < TimeSpan.Zero ? TimeSpan.Zero : longest;
         var what = _pending.Count == 1 ? _pending[0].Description
             : _pending.Count.ToString(CultureInfo.InvariantCulture) + " requests";
-        var record = new ProgressRecord(ProgressActivityIds.ApprovalWait, "Waiting for approval",
-            $"{what}: {((int)waited.TotalSeconds).ToString(CultureInfo.InvariantCulture)} of {TimeoutSec.ToString(CultureInfo.InvariantCulture)} s")
-        {
-            PercentComplete = Math.Min(100, (int)(waited.TotalSeconds * 100 / TimeoutSec)),
-            RecordType = type,
-        };
+        var record = ApprovalPoller.Progress(what, waited, TimeSpan.FromSeconds(TimeoutSec));
+        record.RecordType = type;
         if (_pending.Count > 1)
         {
             record.CurrentOperation = string.Join(", ", _pending.Take(3).Select(p => p.Description)) + (_pending.Count > 3 ? ", ..." : string.Empty);
