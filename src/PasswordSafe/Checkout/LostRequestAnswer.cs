@@ -28,14 +28,21 @@ internal static class LostRequestAnswer
         || (e is PasswordSafeException known && (known.ErrorId == ErrorIds.Timeout || known.ErrorId == ErrorIds.ConnectionFailed));
 
     /// <summary>The caller's open requests the lost POST may have made, newest first.</summary>
-    public static IReadOnlyList<Request> Find(CheckoutClient client, NewRequestSpec spec, RequestLog log, TimeSpan timeout)
+    public static IReadOnlyList<Request> Find(CheckoutClient client, NewRequestSpec spec, RequestLog log, TimeSpan timeout) =>
+        ReadOnOwnDeadline(timeout, token => client.GetRequestsAsync("all", "req", log, token))
+            .Where(r => Matches(r, spec)).OrderByDescending(r => r.RequestId).ToList();
+
+    /// <summary>
+    /// A read on its own deadline, waited for on this thread: recovery runs when the pipeline's token may already be
+    /// cancelled (Ctrl+C) or its call timed out, and must still ask the server.
+    /// </summary>
+    internal static T ReadOnOwnDeadline<T>(TimeSpan timeout, Func<CancellationToken, System.Threading.Tasks.Task<T>> read)
     {
         using var ownToken = new CancellationTokenSource(timeout);
         BlockingSend.Enter();
         try
         {
-            var requests = client.GetRequestsAsync("all", "req", log, ownToken.Token).GetAwaiter().GetResult();
-            return requests.Where(r => Matches(r, spec)).OrderByDescending(r => r.RequestId).ToList();
+            return read(ownToken.Token).GetAwaiter().GetResult();
         }
         finally
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using PasswordSafe.Http;
 
 namespace PasswordSafe.Checkout;
@@ -17,20 +16,9 @@ internal static class LostRequestSetAnswer
     private const string WithdrawReason = "The answer to the request set was lost; released by the PasswordSafe module.";
 
     /// <summary>The caller's open sets the lost POST may have made, newest first.</summary>
-    public static IReadOnlyList<RequestSet> Find(CheckoutClient client, NewRequestSetSpec spec, RequestLog log, TimeSpan timeout)
-    {
-        using var ownToken = new CancellationTokenSource(timeout);
-        BlockingSend.Enter();
-        try
-        {
-            var sets = client.GetRequestSetsAsync("all", log, ownToken.Token).GetAwaiter().GetResult();
-            return sets.Where(s => Matches(s, spec)).OrderByDescending(s => s.RequestSetId).ToList();
-        }
-        finally
-        {
-            BlockingSend.Exit();
-        }
-    }
+    public static IReadOnlyList<RequestSet> Find(CheckoutClient client, NewRequestSetSpec spec, RequestLog log, TimeSpan timeout) =>
+        LostRequestAnswer.ReadOnOwnDeadline(timeout, token => client.GetRequestSetsAsync("all", log, token))
+            .Where(s => Matches(s, spec)).OrderByDescending(s => s.RequestSetId).ToList();
 
     /// <summary>Ctrl+C while the set was being made: checks in what it made, quietly (nothing can be reported while stopping).</summary>
     public static void WithdrawOnStop(CheckoutClient client, NewRequestSetSpec spec, RequestSet? made, TimeSpan timeout)
