@@ -8,14 +8,19 @@ using PasswordSafe.Http;
 namespace PasswordSafe.Commands;
 
 /// <summary>Managed system names as administrators see them (<c>GET ManagedSystems</c>), not only the requestable ones.</summary>
-public sealed class ManagedSystemNameList : ServerNameList
+public sealed class ManagedSystemNameList : PagedServerNameList
 {
     internal override string Tooltip => "Managed system ";
 
-    /// <summary>One call of the server's largest page: completion offers names, it does not page through every system.</summary>
-    internal const int Limit = 100000;
-
-    internal override async Task<IReadOnlyList<string?>> ReadNamesAsync(AdminClient client, string scope, CancellationToken token) =>
-        (await new ManagedSystemService(client).ListPageAsync(null, 0, Limit, RequestLog.Discard, token).ConfigureAwait(false)).Items
-        .Select(s => s.SystemName).ToList();
+    /// <summary>
+    /// One page of <c>GET ManagedSystems?limit=&amp;offset=</c>. The envelope's total says where the list ends; a bare
+    /// array is a server that ignored limit and sent every system.
+    /// </summary>
+    internal override async Task<(IReadOnlyList<string?> Items, bool IsLast)> ReadPageAsync(AdminClient client, string scope, long offset, int limit,
+        CancellationToken token)
+    {
+        var page = await new ManagedSystemService(client).ListPageAsync(null, offset, limit, RequestLog.Discard, token).ConfigureAwait(false);
+        var names = page.Items.Select(s => s.SystemName).ToList();
+        return (names, page.TotalCount == null || names.Count == 0 || offset + names.Count >= page.TotalCount.Value);
+    }
 }

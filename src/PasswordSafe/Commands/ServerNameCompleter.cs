@@ -30,8 +30,7 @@ public sealed class ServerNameCompleter<TList> : IArgumentCompleter where TList 
                 return Enumerable.Empty<CompletionResult>();
             }
 
-            var names = ServerNameCache.For(session).Get(typeof(TList).Name + ":" + scope,
-                token => List.ReadNamesAsync(new AdminClient(session), scope, token));
+            var names = List.Cached(ServerNameCache.For(session), typeof(TList).Name + ":" + scope, new AdminClient(session), scope);
             return AccountCompletion.Results(CompletionMatch.Matching(names, wordToComplete, List.AlsoMatchedBy), List.Tooltip,
                 WildcardParameters.TakesWildcards(commandName, parameterName));
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using PasswordSafe.Admin;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
 
@@ -24,6 +25,10 @@ public abstract class ServerNameList
 
     /// <summary>The names, as the parameter takes them; <paramref name="scope"/> is what <see cref="Scope"/> returned.</summary>
     internal abstract Task<IReadOnlyList<string?>> ReadNamesAsync(AdminClient client, string scope, CancellationToken token);
+
+    /// <summary>The names kept in <paramref name="cache"/> under <paramref name="key"/>, read in one call when not fresh.</summary>
+    internal virtual IReadOnlyList<string?> Cached(CompletionCache cache, string key, AdminClient client, string scope) =>
+        cache.Get(key, token => ReadNamesAsync(client, scope, token));
 
     /// <summary>Another form of a name that typed text may start (a directory user's bare name); null: none.</summary>
     internal virtual string? AlsoMatchedBy(string name) => null;

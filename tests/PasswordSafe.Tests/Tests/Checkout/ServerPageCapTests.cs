@@ -49,4 +49,20 @@ public sealed class ServerPageCapTests : IAsyncLifetime
 
         Assert.Equal(all, result.Output.Select(o => (string)o.BaseObject));
     }
+
+    [Fact]
+    public void E5_AServerCappingPages_SystemNameCompletionOffersSystemsBeyondTheFirstPage()
+    {
+        using var shell = emulator.RunnerFor("admin");
+        var all = emulator.State.ManagedSystems.Select(s => s.SystemName).Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+        Assert.True(all.Count > 6, "the seed needs more systems than two capped pages");
+        emulator.State.Settings = emulator.State.Settings with { MaximumPageSize = 3 };
+        const string line = "Get-PSManagedSystem -Name ";
+
+        var offered = shell.Run($"(TabExpansion2 -inputScript '{line}' -cursorColumn {line.Length}).CompletionMatches | ForEach-Object ListItemText")
+            .AssertSuccess().Output.Select(o => o.ToString()!).ToList();
+
+        Assert.Equal(all, offered);
+    }
 }
