@@ -21,6 +21,9 @@ internal static class SessionEndpoints
 {
     private const SmartRuleRoles Readers = SmartRuleRoles.ISA | SmartRuleRoles.Auditor;
 
+    /// <summary>GET Sessions answers at most this many rows, the first ones, and says nothing of the rest (api-v3 §0).</summary>
+    internal const int MaximumListedSessions = 100_000;
+
     internal static void Map(IEndpointRouteBuilder signedIn)
     {
         signedIn.MapGet("/Sessions", List);
@@ -49,6 +52,7 @@ internal static class SessionEndpoints
             .Where(session => administrator || MayRead(view, session, caller))
             .Where(session => status is null || (int)session.Status == status)
             .Where(session => userId is null || session.UserId == userId)
+            .Take(MaximumListedSessions)
             .Select(SessionJson.From)
             .ToList();
         return ApiResults.Json(sessions);

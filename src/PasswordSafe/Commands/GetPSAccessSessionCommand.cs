@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using PasswordSafe.Admin;
@@ -47,10 +48,22 @@ public sealed class GetPSAccessSessionCommand : AdminCmdlet
         foreach (var status in statuses)
         {
             var userId = UserId;
-            if (!TryItem(() => WriteObject(Run((log, token) => service.ListAsync(status, userId, log, token)), enumerateCollection: true), "sessions"))
+            if (!TryItem(() => WriteListed(Run((log, token) => service.ListAsync(status, userId, log, token)), status), "sessions"))
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Writes one listing; a full one is the server's row limit, so it says the rest may be missing.</summary>
+    private void WriteListed(IReadOnlyList<AccessSessionInfo> sessions, int? status)
+    {
+        WriteObject(sessions, enumerateCollection: true);
+        if (sessions.Count >= AccessSessionService.ServerRowLimit)
+        {
+            var which = status == null ? "sessions" : SessionStatusNames.NameOf(status.Value) + " sessions";
+            WriteWarning(string.Format(CultureInfo.InvariantCulture, "The server answered {0:N0} {1}, the most it lists in one answer: there may be more "
+                + "that it did not send. Narrow the listing with -Status or -UserId.", sessions.Count, which));
         }
     }
 }
