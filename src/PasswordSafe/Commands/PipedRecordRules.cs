@@ -70,7 +70,7 @@ internal static class PipedRecordRules
             }
         }
 
-        var used = BoundParameters(input).Any(p => !p.IsPlumbing && !IsSession(p));
+        var used = BoundParameters(input).Concat(input.DelayBound).Any(p => !p.IsPlumbing && !IsSession(p));
         return used || cmdlet.TakesPipedSession(input.Record) ? null : NothingUsable(cmdlet, command, input, notTaken);
     }
 

@@ -34,6 +34,13 @@ internal sealed class PipelineInput
         _boundBeforeInput = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
         Parameters = PipelineParameter.Of(cmdlet.GetType());
         _byName = Parameters.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        // A script block typed for a parameter that takes piped values (-UserId { $_.Id }) is bound before input as the
+        // engine's DelayedScriptBlockArgument (internal; an engine that names it otherwise refuses such rows as before),
+        // then run on each record for its value.
+        DelayBound = cmdlet.MyInvocation.BoundParameters
+            .Where(b => b.Value?.GetType().Name == "DelayedScriptBlockArgument" && _byName.ContainsKey(b.Key))
+            .Select(b => _byName[b.Key])
+            .ToList();
         foreach (var parameter in Parameters.Where(p => p.TakesPipelineInput && !_boundBeforeInput.Contains(p.Name)))
         {
             _unboundValues[parameter.Name] = parameter.Property.GetValue(cmdlet);
@@ -41,6 +48,9 @@ internal sealed class PipelineInput
     }
 
     public IReadOnlyList<PipelineParameter> Parameters { get; }
+
+    /// <summary>The parameters given as delay-bind script blocks: each record gives them the value its block computes.</summary>
+    public IReadOnlyList<PipelineParameter> DelayBound { get; }
 
     /// <summary>The record being processed (null when the engine does not say).</summary>
     public PSObject? Record { get; private set; }
