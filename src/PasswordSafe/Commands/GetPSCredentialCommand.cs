@@ -11,8 +11,11 @@ namespace PasswordSafe.Commands;
 /// A request made through an alias is read with <c>GET Aliases/{aliasId}/Credentials/{id}</c>, whose answer names the
 /// account, so the PSCredential carries the account's own name form without another call.
 /// Neither the password nor the request id reaches Verbose, Debug or error text.
+/// By id is the default set: a piped record that carries a RequestId as well as SystemId and AccountId (a CSV row of
+/// requests, a deserialized request, a session ticket) fits both by-id and by-account, and PowerShell resolves that
+/// to the default set, where it used to stop with "parameter set cannot be resolved". A Request binds by value first.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "PSCredential", DefaultParameterSetName = ByObjectSet)]
+[Cmdlet(VerbsCommon.Get, "PSCredential", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(PSCredential), typeof(SecureString), typeof(string))]
 public sealed class GetPSCredentialCommand : RequestInputCmdlet
 {
@@ -39,6 +42,10 @@ public sealed class GetPSCredentialCommand : RequestInputCmdlet
     public SwitchParameter AsPlainText { get; set; }
 
     private BulkProgress? _progress;
+
+    /// <summary>A request row (CSV, deserialized request, ticket) chooses the request by id; its account ids only describe it.</summary>
+    internal override bool ColumnDescribesTheItem(string parameterSet, string parameter) =>
+        parameterSet == ByIdSet && (parameter == nameof(SystemId) || parameter == nameof(AccountId));
 
     protected override void BeginProcessing()
     {

@@ -122,6 +122,12 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     /// <summary>Advice added to InputNotUsable where a cmdlet has more to say (what the API offers instead).</summary>
     internal virtual string? PipedInputHint => null;
 
+    /// <summary>
+    /// Parameters of other sets whose piped columns, in <paramref name="parameterSet"/>, only describe the item the record
+    /// names (a request row's SystemId and AccountId, once its RequestId chose the request): not warned of as ignored.
+    /// </summary>
+    internal virtual bool ColumnDescribesTheItem(string parameterSet, string parameter) => false;
+
     /// <summary>The piped record being processed (null without pipeline input, or when the engine does not say).</summary>
     internal PSObject? PipedRecord => _pipelineInput?.Record;
 

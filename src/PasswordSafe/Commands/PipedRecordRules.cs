@@ -88,7 +88,7 @@ internal static class PipedRecordRules
 
         var set = cmdlet.ParameterSetName;
         return FilledForOtherSets(input, set)
-            .Where(x => !x.Parameter.ByValue(set))
+            .Where(x => !x.Parameter.ByValue(set) && !cmdlet.ColumnDescribesTheItem(set, x.Parameter.Name))
             .Select(x => (x.Source.Name, x.Parameter.Name))
             .ToList();
     }
