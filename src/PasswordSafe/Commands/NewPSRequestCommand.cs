@@ -14,7 +14,7 @@ namespace PasswordSafe.Commands;
 /// account (<c>POST Aliases/{id}/Requests</c>, the alias sets), then reads the request back so the output shows its
 /// status. A request waiting for approval is a warning, not an error.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[Cmdlet(VerbsCommon.New, "PSRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByNameSet)]
 [OutputType(typeof(Request))]
 public sealed class NewPSRequestCommand : RequestingCmdlet
 {

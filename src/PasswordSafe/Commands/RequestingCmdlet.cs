@@ -14,8 +14,15 @@ public abstract class RequestingCmdlet : RequestOptionsCmdlet
     protected const string ByAliasIdSet = "ByAliasId";
     protected const string ByAliasNameSet = "ByAliasName";
 
-    /// <summary>Request through this alias (piped aliases bind it by name); the server picks its preferred account.</summary>
+    /// <summary>
+    /// Request through this alias (piped aliases bind it by name); the server picks its preferred account. Also taken,
+    /// hidden and unused, in the by-id set: a row that names the account by ids and carries an AliasId too (a request
+    /// read back from the list) then binds the account's set alone, where it would fit both sets. With the by-name set as
+    /// the default, PowerShell keeps the by-id and alias sets open for piped rows, so an alias row with a duration binds
+    /// the alias set (with by-id as the default it latched onto it and asked for SystemId and AccountId).
+    /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = ByAliasIdSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
     public int AliasId { get; set; }
 
     /// <summary>Request through the alias of this exact name (looked up with <c>GET Aliases?name=</c>).</summary>

@@ -16,7 +16,7 @@ namespace PasswordSafe.Commands;
 /// By alias (-AliasId, -AliasName, a piped alias) the request goes through <c>POST Aliases/{id}/Requests</c> and the
 /// credential through the alias form of the read, which names the account behind the alias.
 /// </summary>
-[Cmdlet(VerbsOther.Use, "PSCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[Cmdlet(VerbsOther.Use, "PSCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByNameSet)]
 [OutputType(typeof(object))]
 public sealed class UsePSCredentialCommand : RequestingCmdlet
 {

@@ -206,4 +206,17 @@ public sealed class AliasRequestTests : IAsyncLifetime
         shell.Run("Get-PSManagedAccount -SystemName web01 -AccountName runbook-svc | New-PSRequest -Reason r").AssertSuccess();
         Assert.Equal(new int?[] { 1, null }, emulator.State.ReleaseRequests.Select(r => r.AliasId));
     }
+
+    [Fact]
+    public void E1_AnAliasRowWithADuration_BindsTheAliasSet_AndRequestsForThatLong_AlsoThroughUseCredential()
+    {
+        using var shell = emulator.RunnerFor("demo");
+
+        // With the by-id set as the default, PowerShell latched such a row onto it and asked for SystemId and AccountId.
+        shell.Run("[pscustomobject]@{ AliasId = 1; DurationMinutes = 30 } | New-PSRequest -Reason row").AssertSuccess();
+        var used = shell.Run("[pscustomobject]@{ AliasId = 1; DefaultReleaseDuration = 25 } | Use-PSCredential -Reason row -ConflictOption Renew { 'ran' }");
+
+        Assert.Equal("ran", used.AssertSuccess().SingleValue);
+        Assert.Equal(new[] { (1, 30), (1, 25) }, emulator.State.ReleaseRequests.Select(r => (r.AliasId ?? 0, r.DurationMinutes)));
+    }
 }
