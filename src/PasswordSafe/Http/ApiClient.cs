@@ -150,15 +150,22 @@ internal sealed class ApiClient : IDisposable
                 : streamBody
                     ? await ReadTextAsync(response, linked.Token).ConfigureAwait(false)
                     : await ReadBodyTextAsync(response.Content).ConfigureAwait(false);
+            ParsedErrorBody? error = null;
             if (statusCode < 200 || statusCode >= 300)
             {
-                // An error body becomes error text; a server that echoes the request must not hand our secrets back.
-                body = ErrorBodyScrubber.Scrub(request, body);
+                // An error body becomes error text; a server that echoes the request must not hand our secrets back,
+                // whether in the body or in the message decoded from it.
+                (body, error) = ErrorBodyScrubber.ScrubError(request, body, statusCode);
             }
 
             var result = new ApiResponse(request.Method.Method, uri, statusCode,
                 response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response),
                 ReadRetryAfter(response), watch.Elapsed) { RelativePath = request.RelativePath };
+            if (error != null)
+            {
+                result.Error = error;
+            }
+
             if (result.IsSuccess && request.Method != HttpMethod.Get)
             {
                 log.NoteStateChange();

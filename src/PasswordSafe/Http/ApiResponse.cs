@@ -7,6 +7,7 @@ namespace PasswordSafe.Http;
 internal sealed class ApiResponse
 {
     private readonly Func<string, string?> _header;
+    private ParsedErrorBody? _error;
 
     public ApiResponse(string method, Uri uri, int statusCode, string reasonPhrase, string body, string? contentType,
         IDictionary<string, string> headers, TimeSpan? retryAfter, TimeSpan elapsed)
@@ -46,6 +47,17 @@ internal sealed class ApiResponse
     public object? ParsedBody { get; internal set; }
 
     public string? ContentType { get; }
+
+    /// <summary>
+    /// What an error body says, for error text: read by <see cref="ApiClient"/> with every secret the call sent taken
+    /// out, before and after decoding (<see cref="ErrorBodyScrubber.ScrubError"/>); read from <see cref="Body"/> when
+    /// the answer was built elsewhere.
+    /// </summary>
+    public ParsedErrorBody Error
+    {
+        get => _error ??= ErrorBodyParser.Parse(Body, StatusCode);
+        internal set => _error = value;
+    }
 
     public TimeSpan? RetryAfter { get; }
 

@@ -16,7 +16,11 @@ internal static class ErrorBodyParser
 
     private static readonly Regex BareReasonCode = new Regex(@"^""?(\d{4})""?$", RegexOptions.CultureInvariant);
 
-    public static ParsedErrorBody Parse(string? body, int statusCode)
+    /// <summary>
+    /// Reads what the body says. <paramref name="scrubDecoded"/> sees the message as decoded from JSON, before it is
+    /// read for a reason code or cut to length: decoding can turn <c>\u002B</c> back into the <c>+</c> of a secret.
+    /// </summary>
+    public static ParsedErrorBody Parse(string? body, int statusCode, Func<string, string>? scrubDecoded = null)
     {
         var text = (body ?? string.Empty).Trim();
         if (text.Length == 0)
@@ -39,6 +43,11 @@ internal static class ErrorBodyParser
         if (text[0] == '"' || text[0] == '{')
         {
             message = ReadJsonMessage(text) ?? text;
+        }
+
+        if (scrubDecoded != null)
+        {
+            message = scrubDecoded(message);
         }
 
         var inner = BareReasonCode.Match(message.Trim());

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 
@@ -8,7 +9,9 @@ namespace PasswordSafe.Http;
 /// Takes secrets out of an error body before its text becomes an error message, <c>$Error</c> or the session's
 /// LastError: what the call itself sent (<see cref="SentSecrets"/>), request ids after <c>Credentials/</c> and
 /// <c>Requests/</c>, and secret-named JSON properties. Servers and proxies that echo the request they refused are
-/// rare, but one is enough to put an API key into a scheduled task's log.
+/// rare, but one is enough to put an API key into a scheduled task's log. A secret is found however the server wrote
+/// it (<see cref="SecretPattern"/>: JSON's <c>\u002B</c>, an HTML <c>&amp;#43;</c>…), and the message read out of the body
+/// is scrubbed again once decoded (<see cref="ScrubError"/>).
 /// </summary>
 internal static class ErrorBodyScrubber
 {
@@ -17,27 +20,57 @@ internal static class ErrorBodyScrubber
 
     public const string Withheld = "(the server's message is not shown: it repeats a secret this call sent)";
 
-    public static string Scrub(ApiRequest request, string body)
+    public static string Scrub(ApiRequest request, string body) => Scrub(PatternsOf(request), body);
+
+    /// <summary>
+    /// The body with the secrets the request sent taken out, and the message read from it (decoded, then scrubbed
+    /// again): what an error about this answer may show.
+    /// </summary>
+    public static (string Body, ParsedErrorBody Error) ScrubError(ApiRequest request, string body, int statusCode)
     {
         if (string.IsNullOrEmpty(body))
         {
-            return body;
+            return (body, ErrorBodyParser.Parse(body, statusCode));
         }
 
-        var text = body;
-        foreach (var secret in SentSecrets.Of(request).Distinct().OrderByDescending(s => s.Length))
+        var patterns = PatternsOf(request);
+        var scrubbed = Scrub(patterns, body);
+        return (scrubbed, ErrorBodyParser.Parse(scrubbed, statusCode, decoded => Scrub(patterns, decoded)));
+    }
+
+    // Longest first, so that a short secret inside a longer one does not withhold a message the longer one's mask cleans.
+    private static IReadOnlyList<KeyValuePair<string, Regex>> PatternsOf(ApiRequest request) =>
+        SentSecrets.Of(request).Distinct().OrderByDescending(s => s.Length)
+            .Select(secret => new KeyValuePair<string, Regex>(secret, SecretPattern.For(secret))).ToList();
+
+    private static string Scrub(IReadOnlyList<KeyValuePair<string, Regex>> patterns, string text)
+    {
+        if (string.IsNullOrEmpty(text))
         {
-            if (text.IndexOf(secret, StringComparison.OrdinalIgnoreCase) < 0)
-            {
-                continue;
-            }
+            return text;
+        }
 
-            if (secret.Length < ShortestMaskable)
+        try
+        {
+            foreach (var secret in patterns)
             {
-                return Withheld;
-            }
+                if (!secret.Value.IsMatch(text))
+                {
+                    continue;
+                }
 
-            text = Regex.Replace(text, Regex.Escape(secret), Redactor.Mask, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+                if (secret.Key.Length < ShortestMaskable)
+                {
+                    return Withheld;
+                }
+
+                text = secret.Value.Replace(text, Redactor.Mask);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A text the search could not finish may hold a secret: none of it is shown.
+            return Withheld;
         }
 
         return Redactor.RedactJson(Redactor.RedactRequestIdsInText(text));

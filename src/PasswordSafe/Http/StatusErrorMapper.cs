@@ -47,7 +47,7 @@ internal static class StatusErrorMapper
 
     public static PasswordSafeApiException ToException(ApiResponse response)
     {
-        var parsed = ErrorBodyParser.Parse(response.Body, response.StatusCode);
+        var parsed = response.Error;
         var status = response.StatusCode.ToString(CultureInfo.InvariantCulture) + " " + response.ReasonPhrase;
         // The server's own words as they came; a bare reason code explained, as a sentence.
         var detail = parsed.Message ?? (ReasonCodes.Describe(parsed.ReasonCode) is { } explained ? explained + "." : null);

@@ -204,7 +204,7 @@ internal sealed class SignInClient
 
         if (response.StatusCode == 400 || response.StatusCode == 401)
         {
-            var reason = ErrorBodyParser.Parse(response.Body, response.StatusCode).Message ?? "no reason given";
+            var reason = response.Error.Message ?? "no reason given";
             throw new PasswordSafeException(ErrorIds.OAuthClientRejected,
                 $"The token endpoint of {_api.BaseUri.Host} refused client '{_credentials.ClientId}' ({response.StatusCode}: {reason})."
                 + (isRenewal ? " The session had ended (its token expired, it was idle or the server signed it out), and signing in again failed." : string.Empty)
@@ -257,7 +257,7 @@ internal sealed class SignInClient
     private PasswordSafeException MapSignInStatus(ApiResponse response, bool isRenewal, bool answeredChallenge)
     {
         var baseUri = _api.BaseUri;
-        var parsed = ErrorBodyParser.Parse(response.Body, response.StatusCode);
+        var parsed = response.Error;
         switch (response.StatusCode)
         {
             case 401 when answeredChallenge:
