@@ -27,11 +27,18 @@ internal static class PipedTargetName
 
     public static string ApiRegistrationTarget(object? piped, int id) => Describe(ApiRegistrationService.Describe(id), ApiRegistration(piped, id));
 
-    /// <summary><c>web01\Administrator</c> from either Get-PSManagedAccount view, or a session's account.</summary>
+    public static string SmartRuleTarget(object? piped, int id) => Describe("smart rule " + AdminClient.Segment(id), SmartRule(piped, id));
+
+    /// <summary>
+    /// <c>web01\Administrator</c> from either Get-PSManagedAccount view, or from a credential test result (which carries the
+    /// system's name where it was known: <c>db01\sa</c>).
+    /// </summary>
     public static string? ManagedAccount(object? piped, int id) => piped switch
     {
         PasswordSafe.ManagedAccount account when account.AccountId == id => account.ToString(),
         ManagedAccountSettings settings when settings.AccountId == id => settings.AccountName,
+        CredentialTestResult result when result.AccountId == id && !string.IsNullOrEmpty(result.AccountName) =>
+            string.IsNullOrEmpty(result.SystemName) ? result.AccountName : result.SystemName + "\\" + result.AccountName,
         _ => null,
     };
 
@@ -54,6 +61,19 @@ internal static class PipedTargetName
     public static string? Asset(object? piped, int id) =>
         piped is PasswordSafe.Asset asset && asset.AssetId == id ? asset.AssetName ?? asset.IPAddress : null;
 
-    public static string? ApiRegistration(object? piped, int id) =>
-        piped is PasswordSafe.ApiRegistration registration && registration.RegistrationId == id ? registration.Name : null;
+    /// <summary>A registration's name, also from its key as Get-PSApiRegistrationKey -Detailed writes it.</summary>
+    public static string? ApiRegistration(object? piped, int id) => piped switch
+    {
+        PasswordSafe.ApiRegistration registration when registration.RegistrationId == id => registration.Name,
+        ApiRegistrationKey key when key.RegistrationId == id => key.Name,
+        _ => null,
+    };
+
+    /// <summary>A rule's title from a piped rule, or from a group's roles on it.</summary>
+    public static string? SmartRule(object? piped, int id) => piped switch
+    {
+        PasswordSafe.SmartRule rule when rule.SmartRuleId == id => rule.Title,
+        SmartRuleRoleGrant grant when grant.SmartRuleId == id => grant.Title,
+        _ => null,
+    };
 }

@@ -19,6 +19,11 @@ public sealed class RemovePSUserGroupMemberCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
+        if (AcceptedPipedObjects.Refuses(this))
+        {
+            return;
+        }
+
         var service = new UserGroupService(Connect());
         foreach (var id in UserId)
         {

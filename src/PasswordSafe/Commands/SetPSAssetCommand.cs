@@ -25,6 +25,11 @@ public sealed class SetPSAssetCommand : AssetSettingsCmdlet
 
     protected override void ProcessItem()
     {
+        if (AcceptedPipedObjects.Refuses(this))
+        {
+            return;
+        }
+
         TryItem(() =>
         {
             RequireASetting(AssetService.DescribeAsset(AssetId));

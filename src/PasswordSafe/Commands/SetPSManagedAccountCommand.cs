@@ -28,6 +28,11 @@ public sealed class SetPSManagedAccountCommand : ManagedAccountSettingsCmdlet
 
     protected override void ProcessItem()
     {
+        if (AcceptedPipedObjects.Refuses(this))
+        {
+            return;
+        }
+
         TryItem(() =>
         {
             var what = ManagedAccountService.Describe(AccountId);

@@ -44,6 +44,11 @@ public sealed class SetPSManagedAccountCredentialCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
+        if (AcceptedPipedObjects.Refuses(this))
+        {
+            return;
+        }
+
         var service = new ManagedAccountService(Connect());
         foreach (var id in AccountId)
         {
