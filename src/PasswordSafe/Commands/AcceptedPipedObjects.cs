@@ -15,7 +15,7 @@ namespace PasswordSafe.Commands;
 /// Objects that belong to another (a group's permission grants and roles, a request or session on an account, a test
 /// result) carry their owner's id, GroupId, AccountId, UserId, AssetId, and bound it by property name: piped into
 /// Remove-PSUserGroup a permission grant deleted its whole group, once per grant. Stop-PSRequest refuses requests and
-/// sessions in the same spirit. Cmdlets call <see cref="Refuses"/> first thing in ProcessItem.
+/// sessions in the same spirit. AdminCmdlet asks <see cref="Refuses"/> before each piped record reaches ProcessItem.
 /// </summary>
 internal sealed class AcceptedPipedObjects
 {
@@ -79,6 +79,11 @@ internal sealed class AcceptedPipedObjects
             c => PipedTargetName.ManagedSystemTarget(c.PipedObject, c.ManagedSystemId), typeof(ManagedSystem));
         Add<SetPSAssetCommand>("an asset", "assets (Get-PSAsset) and rows with an AssetId", "change", "changed",
             c => PipedTargetName.AssetTarget(c.PipedObject, c.AssetId), typeof(Asset));
+        Add<StartPSManagedAccountPasswordChangeCommand>("a managed account or its credential test result",
+            "managed accounts (Get-PSManagedAccount), credential test results (Test-PSManagedAccountCredential -Detailed) and rows with an AccountId",
+            "change the password of", "changed the password of",
+            c => Each(c.AccountId, id => PipedTargetName.ManagedAccountTarget(c.PipedObject, id)),
+            typeof(ManagedAccount), typeof(ManagedAccountSettings), typeof(CredentialTestResult));
         Add<SetPSApiRegistrationCommand>("an API registration", "API registrations (Get-PSApiRegistration) and rows with a RegistrationId", "change", "changed",
             c => PipedTargetName.ApiRegistrationTarget(c.PipedObject, c.RegistrationId), typeof(ApiRegistration));
     }

@@ -16,11 +16,6 @@ public sealed class AddPSUserGroupMemberCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var service = new UserGroupService(Connect());
         foreach (var id in UserId)
         {

@@ -27,6 +27,9 @@ public abstract class AdminCmdlet : PasswordSafeCmdlet
 
     internal AdminClient Connect() => new AdminClient(ResolveSession(Session));
 
+    /// <summary>The state-changing cmdlets take only the module objects <see cref="AcceptedPipedObjects"/> lists for them.</summary>
+    internal override bool RefusesPipedObject() => AcceptedPipedObjects.For(GetType()) != null && AcceptedPipedObjects.Refuses(this);
+
     /// <summary>Runs one item's work; a failure becomes a non-terminating error with the item as target.</summary>
     internal bool TryItem(Action work, object? target)
     {

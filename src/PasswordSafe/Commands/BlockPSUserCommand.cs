@@ -42,11 +42,6 @@ public sealed class BlockPSUserCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var service = new UserService(Connect());
         if (ParameterSetName == ByNameSet)
         {

@@ -69,11 +69,6 @@ public sealed class GrantPSUserGroupPermissionCommand : GroupPermissionChangeCmd
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var client = Connect();
         var service = new PermissionService(client);
         if (!TryNamedPermissions(service, out var ids))

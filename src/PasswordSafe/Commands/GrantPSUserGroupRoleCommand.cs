@@ -26,11 +26,6 @@ public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         TryItem(() =>
         {
             var service = new UserGroupService(Connect());

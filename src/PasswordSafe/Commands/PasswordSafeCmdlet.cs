@@ -73,6 +73,11 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
             var refusal = PipedRecordRules.Check(this, input, out var target);
             if (refusal == null)
             {
+                if (RefusesPipedObject())
+                {
+                    return;
+                }
+
                 WarnOfIgnoredColumns(input);
                 ProcessItem();
             }
@@ -118,6 +123,12 @@ public abstract class PasswordSafeCmdlet : PSCmdlet, IDisposable
     /// default; the cmdlets about a session (Test-, Use-PasswordSafeSession, Disconnect-PasswordSafe) take any object's.
     /// </summary>
     internal virtual bool TakesPipedSession(PSObject? record) => record?.BaseObject is PasswordSafeSession;
+
+    /// <summary>
+    /// True, after writing why, when the piped record is an object of this module the cmdlet must not take although its
+    /// ids bind (a group's permission grant piped into Remove-PSUserGroup); the record is skipped.
+    /// </summary>
+    internal virtual bool RefusesPipedObject() => false;
 
     /// <summary>Advice added to InputNotUsable where a cmdlet has more to say (what the API offers instead).</summary>
     internal virtual string? PipedInputHint => null;

@@ -17,11 +17,6 @@ public sealed class RemovePSApiRegistrationCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var service = new ApiRegistrationService(Connect());
         foreach (var id in RegistrationId)
         {

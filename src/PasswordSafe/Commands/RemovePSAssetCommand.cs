@@ -17,11 +17,6 @@ public sealed class RemovePSAssetCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var service = new AssetService(Connect());
         foreach (var id in AssetId)
         {

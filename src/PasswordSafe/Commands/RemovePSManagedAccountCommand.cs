@@ -17,11 +17,6 @@ public sealed class RemovePSManagedAccountCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var service = new ManagedAccountService(Connect());
         foreach (var id in AccountId)
         {

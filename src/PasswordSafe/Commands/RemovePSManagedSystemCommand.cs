@@ -17,11 +17,6 @@ public sealed class RemovePSManagedSystemCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var service = new ManagedSystemService(Connect());
         foreach (var id in ManagedSystemId)
         {

@@ -17,11 +17,6 @@ public sealed class RemovePSUserCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var service = new UserService(Connect());
         foreach (var id in UserId)
         {

@@ -17,11 +17,6 @@ public sealed class RemovePSUserGroupCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var service = new UserGroupService(Connect());
         foreach (var id in GroupId)
         {

@@ -19,11 +19,6 @@ public sealed class RemovePSUserGroupMemberCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var service = new UserGroupService(Connect());
         foreach (var id in UserId)
         {

@@ -30,11 +30,6 @@ public sealed class ResetPSApiRegistrationKeyCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var client = Connect();
         var service = new ApiRegistrationService(client);
         foreach (var id in RegistrationId)

@@ -20,11 +20,6 @@ public sealed class ResetPSClientSecretCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var service = new UserService(Connect());
         foreach (var id in UserId)
         {

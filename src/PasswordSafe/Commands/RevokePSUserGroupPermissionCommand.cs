@@ -65,11 +65,6 @@ public sealed class RevokePSUserGroupPermissionCommand : GroupPermissionChangeCm
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var client = Connect();
         var service = new PermissionService(client);
         if (!TryNamedPermissions(service, out var ids))

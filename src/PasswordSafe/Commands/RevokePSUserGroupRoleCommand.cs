@@ -23,11 +23,6 @@ public sealed class RevokePSUserGroupRoleCommand : UserGroupRoleCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         TryItem(() =>
         {
             var service = new UserGroupService(Connect());

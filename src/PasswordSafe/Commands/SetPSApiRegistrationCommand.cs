@@ -71,11 +71,6 @@ public sealed class SetPSApiRegistrationCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         TryItem(() =>
         {
             RequireASetting(ApiRegistrationService.Describe(RegistrationId));

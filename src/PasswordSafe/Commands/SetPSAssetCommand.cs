@@ -25,11 +25,6 @@ public sealed class SetPSAssetCommand : AssetSettingsCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         TryItem(() =>
         {
             RequireASetting(AssetService.DescribeAsset(AssetId));

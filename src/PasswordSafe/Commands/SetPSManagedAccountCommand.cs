@@ -28,11 +28,6 @@ public sealed class SetPSManagedAccountCommand : ManagedAccountSettingsCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         TryItem(() =>
         {
             var what = ManagedAccountService.Describe(AccountId);

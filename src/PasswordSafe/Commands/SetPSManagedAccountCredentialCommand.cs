@@ -44,11 +44,6 @@ public sealed class SetPSManagedAccountCredentialCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         var service = new ManagedAccountService(Connect());
         foreach (var id in AccountId)
         {

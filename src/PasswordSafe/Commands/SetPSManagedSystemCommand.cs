@@ -24,11 +24,6 @@ public sealed class SetPSManagedSystemCommand : ManagedSystemSettingsCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         TryItem(() =>
         {
             var what = ManagedSystemService.Describe(ManagedSystemId);

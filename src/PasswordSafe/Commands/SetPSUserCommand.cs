@@ -46,11 +46,6 @@ public sealed class SetPSUserCommand : AdminCmdlet
 
     protected override void ProcessItem()
     {
-        if (AcceptedPipedObjects.Refuses(this))
-        {
-            return;
-        }
-
         TryItem(() =>
         {
             if (UserName != null && UserName.Trim().Length == 0)

@@ -145,6 +145,7 @@ public sealed class PipedChildObjectTests : IAsyncLifetime
     [InlineData("Get-PSAccessSession", "Remove-PSUserGroupMember -GroupId 10 -Force", "PasswordSafe.AccessSessionInfo", "removed user 2 from user group 10")]
     [InlineData("Get-PSAccessSession", "Add-PSUserGroupMember -GroupId 1", "PasswordSafe.AccessSessionInfo", "added user 2 to user group 1")]
     [InlineData("Get-PSAccessSession", "Set-PSUser -FirstName 'Changed'", "PasswordSafe.AccessSessionInfo", "changed user 2")]
+    [InlineData("Get-PSRequest -Session $Demo", "Start-PSManagedAccountPasswordChange", "PasswordSafe.Request", "changed the password of managed account 1")]
     [InlineData("Get-PSRequest -Session $Demo", "Set-PSManagedAccountCredential -Force", "PasswordSafe.Request", "set the credentials of managed account 1")]
     [InlineData("Get-PSRequest -Session $Demo", "Set-PSManagedAccount -Description 'changed'", "PasswordSafe.Request", "changed managed account 1")]
     [InlineData("$Ticket", "Set-PSManagedSystem -Description 'changed'", "PasswordSafe.AccessSession", "changed managed system 1")]

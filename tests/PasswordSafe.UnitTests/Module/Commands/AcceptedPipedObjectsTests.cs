@@ -20,7 +20,7 @@ namespace PasswordSafe.UnitTests.Module.Commands;
 public class AcceptedPipedObjectsTests
 {
     /// <summary>The verbs of the admin cmdlets that change or remove what an id names.</summary>
-    private static readonly string[] ChangingVerbs = { "Remove", "Set", "Grant", "Revoke", "Reset", "Block", "Add" };
+    private static readonly string[] ChangingVerbs = { "Remove", "Set", "Grant", "Revoke", "Reset", "Block", "Add", "Start" };
 
     /// <summary>What each cmdlet needs typed besides what the pipeline gives, so that only the piped object decides.</summary>
     private static readonly Dictionary<string, string> TypedArguments = new Dictionary<string, string>
@@ -61,7 +61,7 @@ public class AcceptedPipedObjectsTests
 
         Assert.Equal(changing, AcceptedPipedObjects.Cmdlets.Select(t => t.Name).OrderBy(n => n).ToList());
         Assert.Contains("RemovePSUserGroupCommand", changing);
-        Assert.Equal(21, changing.Count);
+        Assert.Equal(22, changing.Count);
     }
 
     [Theory]
@@ -88,7 +88,7 @@ public class AcceptedPipedObjectsTests
             [typeof(PsrunRule)] = new string[0],
             [typeof(UserGroupPermission)] = new[] { "GrantPSUserGroupPermissionCommand", "RevokePSUserGroupPermissionCommand" },
             [typeof(SmartRuleRoleGrant)] = new[] { "GrantPSUserGroupRoleCommand", "RevokePSUserGroupRoleCommand" },
-            [typeof(CredentialTestResult)] = new[] { "SetPSManagedAccountCredentialCommand" },
+            [typeof(CredentialTestResult)] = new[] { "SetPSManagedAccountCredentialCommand", "StartPSManagedAccountPasswordChangeCommand" },
             [typeof(ApiRegistrationKey)] = new[] { "ResetPSApiRegistrationKeyCommand" },
         };
 
