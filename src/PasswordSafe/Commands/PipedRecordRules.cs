@@ -61,6 +61,12 @@ internal static class PipedRecordRules
 
         if (!fromModule && input.Record != null)
         {
+            var sessionText = SessionColumn.TakeOpenSession(input);
+            if (sessionText != null)
+            {
+                return SessionColumn.NoOpenSession(command, sessionText);
+            }
+
             var (unconverted, source) = input.Unconverted(set).FirstOrDefault();
             if (unconverted != null)
             {

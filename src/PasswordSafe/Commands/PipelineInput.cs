@@ -85,6 +85,17 @@ internal sealed class PipelineInput
 
     public PipelineParameter? Parameter(string name) => _byName.TryGetValue(name, out var parameter) ? parameter : null;
 
+    /// <summary>Binds a value for this record that PowerShell could not: the property and BoundParameters, forgotten after the record.</summary>
+    public void Bind(PipelineParameter parameter, object value)
+    {
+        parameter.Property.SetValue(_cmdlet, value);
+        _cmdlet.MyInvocation.BoundParameters[parameter.Name] = value;
+        if (!_bound.Contains(parameter.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            _bound.Add(parameter.Name);
+        }
+    }
+
     /// <summary>Unbinds a value this record gave: out of BoundParameters, the property back to its value before input.</summary>
     public void Drop(PipelineParameter parameter)
     {
