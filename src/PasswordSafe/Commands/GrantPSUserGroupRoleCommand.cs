@@ -14,7 +14,8 @@ namespace PasswordSafe.Commands;
 [OutputType(typeof(void))]
 public sealed class GrantPSUserGroupRoleCommand : UserGroupRoleCmdlet
 {
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyIsNotGiven]
     public int AccessPolicyId { get; set; }
 
     /// <summary>Set exactly these roles on the rule, dropping any others the group holds there, without reading them.</summary>

@@ -30,7 +30,10 @@ public abstract class UserGroupRoleCmdlet : AdminCmdlet
     [ArgumentCompleter(typeof(ServerNameCompleter<RoleNameList>))]
     public string[] Role { get; set; } = new string[0];
 
-    [Parameter(ParameterSetName = ByIdSet, Mandatory = true)]
+    /// <summary>Role ids; a piped role grant (Get-PSUserGroupRole) gives its Roles, so its roles are granted or revoked.</summary>
+    [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Roles")]
+    [RoleIds]
     [ValidateNotNullOrEmpty]
     public int[] RoleId { get; set; } = new int[0];
 

@@ -92,6 +92,7 @@ public sealed class AdminHelpExampleRunTests
         { "Get-PasswordSafeSession", 3, "demo", "" },
         { "Grant-PSUserGroupRole", 1, "demo", "" },
         { "Grant-PSUserGroupRole", 2, "demo", "" },
+        { "Grant-PSUserGroupRole", 3, "demo", "" },
         { "Get-PSUserGroupRole", 1, "demo", "" },
         { "Get-PSUserGroupRole", 2, "demo", "" },
         { "Revoke-PSUserGroupRole", 1, "demo", "" },

@@ -107,6 +107,32 @@ public sealed class GroupRoleTests
         Assert.Equal(ConfirmImpact.High, CommandConfirmImpact(admin, "Revoke-PSUserGroupRole"));
     }
 
+    [Fact]
+    public async Task E5_AGroupsRoleGrantsPiped_CopyToAnotherGroupWithTheirAccessPolicies_AndRevokeThemThere()
+    {
+        await using var emulator = await CheckoutEmulator.StartAsync();
+        using var admin = AdminShell(emulator);
+        admin.Run(NewGroup +
+            "$g | Grant-PSUserGroupRole -SmartRuleId 1 -Role Requestor, Auditor -AccessPolicyId 1 -Force\n" +
+            "$g | Grant-PSUserGroupRole -SmartRuleId 2 -Role ISA -Force\n" +
+            "$copy = New-PSUserGroup -Name 'Role copies'").AssertSuccess();
+
+        // Before: PowerShell asked for -Role (the grant's property is Roles), and the access policy was not taken.
+        admin.Run("Get-PSUserGroupRole -GroupId $g.GroupId | Grant-PSUserGroupRole -GroupId $copy.GroupId -Force").AssertSuccess();
+
+        var copies = emulator.State.UserGroups.Single(g => g.Name == "Role copies").SmartRuleAccess.OrderBy(a => a.SmartRuleId).ToList();
+        Assert.Equal(new[] { 1, 2 }, copies.Select(a => a.SmartRuleId));
+        Assert.Equal(SmartRuleRoles.Requestor | SmartRuleRoles.Auditor, copies[0].Roles);
+        Assert.Equal(1, copies[0].AccessPolicyId);
+        Assert.Equal(SmartRuleRoles.ISA, copies[1].Roles);
+
+        admin.Run("Get-PSUserGroupRole -GroupId $copy.GroupId -SmartRuleId 1 | Revoke-PSUserGroupRole -Force").AssertSuccess();
+
+        Assert.Equal(new[] { 2 }, emulator.State.UserGroups.Single(g => g.Name == "Role copies").SmartRuleAccess.Select(a => a.SmartRuleId));
+        // The group copied from keeps what it holds.
+        Assert.Equal(2, emulator.State.UserGroups.Single(g => g.Name == "Role keepers").SmartRuleAccess.Count);
+    }
+
     private static SmartRuleGrant Grant(CheckoutEmulator emulator, string group) =>
         Assert.Single(emulator.State.UserGroups.Single(g => g.Name == group).SmartRuleAccess, a => a.SmartRuleId == 1);
 
