@@ -34,4 +34,20 @@ public sealed class RequestRowCredentialTests : IAsyncLifetime
         Assert.Equal(emulator.Seed.AccountPassword(CheckoutSeed.WebAdministrator), credential.GetNetworkCredential().Password);
         Assert.Empty(result.Warnings);
     }
+
+    [Fact]
+    public void E1_ARequestRowWithItsAccountsNames_IsNamedByThemInWhatIf_ARowWithTheIdAloneStaysMasked()
+    {
+        using var shell = emulator.RunnerFor("demo");
+        shell.Run("$r = New-PSRequest web01 Administrator -AccessType RDP -Reason rows").AssertSuccess();
+
+        var deserialized = shell.Run("[System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($r)) | Complete-PSRequest -WhatIf");
+        var row = shell.Run("[pscustomobject]@{ RequestId = \"$($r.RequestId)\"; SystemName = 'web01'; AccountName = 'Administrator'; AccessType = 'RDP' } | Complete-PSRequest -WhatIf");
+        var idOnly = shell.Run("[pscustomobject]@{ RequestId = $r.RequestId } | Complete-PSRequest -WhatIf");
+
+        Assert.Contains(deserialized.AssertSuccess().HostWrites, l => l.Contains("on target \"web01\\Administrator (RDP)\""));
+        Assert.Contains(row.AssertSuccess().HostWrites, l => l.Contains("on target \"web01\\Administrator (RDP)\""));
+        Assert.Contains(idOnly.AssertSuccess().HostWrites, l => l.Contains("on target \"request ****\""));
+        Assert.Equal(1, emulator.OpenRequestCount);
+    }
 }
