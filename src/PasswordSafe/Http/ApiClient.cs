@@ -160,7 +160,7 @@ internal sealed class ApiClient : IDisposable
 
             var result = new ApiResponse(request.Method.Method, uri, statusCode,
                 response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response),
-                ReadRetryAfter(response), watch.Elapsed) { RelativePath = request.RelativePath };
+                ReadRetryAfter(response), watch.Elapsed) { RelativePath = request.RelativePath, SignedInAs = request.SignedInAs };
             if (error != null)
             {
                 result.Error = error;
