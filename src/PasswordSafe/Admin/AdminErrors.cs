@@ -25,9 +25,12 @@ internal static class AdminErrors
                 action = "Correct the value the server names and try again.";
                 break;
             case 403:
+                // Named, user and server: a piped object runs as the session it was read with, not always the default.
                 var code = e.ReasonCode == null ? string.Empty : " (reason " + e.ReasonCode.Value.ToString(CultureInfo.InvariantCulture) + ")";
-                message = $"{operation.Action} {operation.Item} was denied{code}: the signed-in user lacks the permission for it.";
-                action = $"It likely needs {operation.Permission}; ask a Password Safe administrator to grant it to one of the user's groups.";
+                message = $"{operation.Action} {operation.Item} was denied{code}: {e.Caller?.ToString() ?? "the signed-in user"} lacks the permission for it.";
+                action = $"It likely needs {operation.Permission}; ask a Password Safe administrator to grant it to one of "
+                         + (e.Caller == null ? "the user's" : e.Caller.UserName + "'s") + " groups, or run the command with the session of a "
+                         + "user who holds it (-Session; a piped object uses the session it was read with).";
                 break;
             case 404:
                 // "user group 3 was not found (User 5 is not a member of group 3)" would send the user looking for a
@@ -47,7 +50,8 @@ internal static class AdminErrors
                 return e;
         }
 
-        return new PasswordSafeApiException(e.ErrorId, message, action, e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage);
+        return new PasswordSafeApiException(e.ErrorId, message, action, e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage)
+            .MadeBy(e.Caller);
     }
 
     /// <summary>An item's description ("managed system 99", always a noun first) at the start of a sentence: capitalised.</summary>

@@ -48,10 +48,12 @@ internal static class CheckoutErrors
         if (e.StatusCode == 403)
         {
             return Rewrap(e, ErrorIds.PermissionDenied,
-                $"{what}: permission denied ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+                $"{what}: permission denied ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}){SignedInAs(e)}.",
                 asApprover
-                    ? "Approving and denying need the Approver or Requestor/Approver role on the account's smart rule, and never work on your own request: another approver must act. Get-PSRequest -Queue Approver lists what you may approve."
-                    : "Check that you own the request and that the account is enabled for API access; ask an administrator for the role this needs.");
+                    ? "Approving and denying need the Approver or Requestor/Approver role on the account's smart rule, and never work on your own request: another approver must act. Get-PSRequest -Queue Approver lists what you may approve. "
+                      + "A piped request runs in the session it was read with (its requestor's, when read by the requestor): pass the approver's session with -Session."
+                    : "Check that you own the request and that the account is enabled for API access; ask an administrator for the role this needs. "
+                      + "A piped request runs in the session it was read with: pass -Session to use another.");
         }
 
         if (e.StatusCode == 400)
@@ -87,7 +89,7 @@ internal static class CheckoutErrors
         if (e.StatusCode == 403)
         {
             return Rewrap(e, ErrorIds.PermissionDenied,
-                $"You may not request {alias} ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+                $"You may not request {alias} ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}){SignedInAs(e)}.",
                 "Requesting through an alias needs the Requestor or Requestor/Approver role on the alias's preferred managed account; ask an administrator.");
         }
 
@@ -103,7 +105,7 @@ internal static class CheckoutErrors
     /// <summary>For reading aliases by id (<c>GET Aliases/{id}</c>) or name (<c>GET Aliases?name=</c>).</summary>
     public static PasswordSafeException ForAliasLookup(PasswordSafeApiException e, string alias) =>
         e.StatusCode == 404 ? Rewrap(e, ErrorIds.AliasNotFound, $"There is no requestable {alias}.", AliasHint)
-        : e.StatusCode == 403 ? Rewrap(e, ErrorIds.PermissionDenied, $"You may not read {alias} ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+        : e.StatusCode == 403 ? Rewrap(e, ErrorIds.PermissionDenied, $"You may not read {alias} ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}){SignedInAs(e)}.",
             "Aliases are visible to holders of the Requestor or Requestor/Approver role on the alias's preferred managed account; ask an administrator.")
         : (PasswordSafeException)e;
 
@@ -131,7 +133,7 @@ internal static class CheckoutErrors
         if (e.StatusCode == 403)
         {
             return Rewrap(e, ErrorIds.PermissionDenied,
-                $"You may not request {account} ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+                $"You may not request {account} ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}){SignedInAs(e)}.",
                 "Check the ids with Get-PSManagedAccount, which lists what you may request (the server refuses an account that does not exist the same way); " +
                 "otherwise ask an administrator for the Requestor role on the account's smart rule, and to enable the account for API access.");
         }
@@ -220,7 +222,7 @@ internal static class CheckoutErrors
         {
             case 403:
                 return Rewrap(e, ErrorIds.PermissionDenied,
-                    $"ISA access to {description} was refused ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+                    $"ISA access to {description} was refused ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}){SignedInAs(e)}.",
                     "ISA retrieval needs the ISA role on the account's smart rule (Get-PSManagedAccount shows IsIsaAccess); ask an administrator.");
             case 404:
                 return Rewrap(e, ErrorIds.ObjectNotFound, $"ISA access to {description} found nothing to release: {ServerReason(e, "404 Not Found")}",
@@ -236,7 +238,7 @@ internal static class CheckoutErrors
     /// <summary>GET Requests refused with 403: the queue needs a role (4032 requestor, 4033 approver) the caller lacks.</summary>
     public static PasswordSafeException QueueRefused(PasswordSafeApiException e, string queue) =>
         Rewrap(e, ErrorIds.PermissionDenied,
-            $"You may not list the {queue} queue ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}).",
+            $"You may not list the {queue} queue ({ReasonCodes.Describe(e.ReasonCode) ?? "403"}){SignedInAs(e)}.",
             queue.Equals("Approver", StringComparison.OrdinalIgnoreCase)
                 ? "The Approver queue needs the Approver or Requestor/Approver role on a smart rule; list your own requests with Get-PSRequest."
                 : "Listing your requests needs the Requestor or Requestor/Approver role on a smart rule; ask an administrator.");
@@ -318,6 +320,9 @@ internal static class CheckoutErrors
         return ".!?".IndexOf(reason[reason.Length - 1]) >= 0 ? reason : reason + ".";
     }
 
+    /// <summary>", signed in as CONTOSO\jdoe on pws.example.com" for a refusal: a piped object runs in the session it was read with, not always the default.</summary>
+    private static string SignedInAs(PasswordSafeApiException e) => e.Caller == null ? string.Empty : ", signed in as " + e.Caller;
+
     private static PasswordSafeException Rewrap(PasswordSafeApiException e, string errorId, string message, string action) =>
-        new PasswordSafeApiException(errorId, message, action, e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage);
+        new PasswordSafeApiException(errorId, message, action, e.StatusCode, e.Method, e.RedactedUri, e.ReasonCode, e.ServerMessage).MadeBy(e.Caller);
 }

@@ -97,9 +97,12 @@ internal static class LostRequestAnswer
             ? ", and it could not be checked: look with Get-PSRequest -Status Active and check it in with Complete-PSRequest."
             : ": look with Get-PSRequest -Status Active.");
 
-    /// <summary>The failure with what recovery found appended; the id and the advice stay the original's.</summary>
+    /// <summary>
+    /// The failure with what recovery found appended; the id stays the original's. The call's failure alone: recovery has
+    /// found out what the POST did, so the general "may have made the change" of <see cref="UnansweredChange"/> gives way.
+    /// </summary>
     public static PasswordSafeException Explain(PasswordSafeException e, string outcome) =>
-        new PasswordSafeException(e.ErrorId, e.Message + outcome, e.RecommendedAction, e);
+        new PasswordSafeException(e.ErrorId, UnansweredChange.CallFailure(e) + outcome, UnansweredChange.CallFailureAction(e), e);
 
     private static bool Matches(Request request, NewRequestSpec spec) =>
         request.SystemId == spec.SystemId

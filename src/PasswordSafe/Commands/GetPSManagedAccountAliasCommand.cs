@@ -62,7 +62,8 @@ public sealed class GetPSManagedAccountAliasCommand : CheckoutCmdlet
         }
         catch (PasswordSafeException e)
         {
-            WriteItemError(e, Name);
+            // A failed listing names what was listed: the name given, or "aliases".
+            WriteItemError(e, Name ?? "aliases");
         }
     }
 }

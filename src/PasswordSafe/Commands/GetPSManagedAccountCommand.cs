@@ -141,6 +141,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         // it is only asked for when it is certainly needed, so -First never fetches more than before.
         using var listing = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
         var countAll = filtersHere && PagingParameters.IncludeTotalCount;
+        var failed = false;
         var limit = filtersHere ? PageSize : remaining > 0 ? Limit(remaining) : 0;
         PendingCall<ManagedAccountPage>? next = remaining > 0 || countAll ? StartPage(client, filter, offset, limit, listing.Token) : null;
         try
@@ -207,7 +208,9 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         }
         catch (PasswordSafeException e)
         {
-            ThrowTerminatingError(CreateErrorRecord(e, filter.Describe()));
+            // Non-terminating, like every failed listing: -ErrorAction applies and the rest of the pipeline goes on.
+            WriteItemError(e, filter.Describe());
+            failed = true;
         }
         finally
         {
@@ -226,6 +229,12 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
             }
         }
 
+        if (failed)
+        {
+            // What was written stands; no hint, warning or total is drawn from a listing that broke off.
+            return;
+        }
+
         if (lookup != null && written == 0 && !singleObject && skip == 0 && PagingParameters.First > 0
             && DirectoryFormsOf(client, filter) is { Count: > 0 } forms)
         {
@@ -242,10 +251,14 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         if (PagingParameters.IncludeTotalCount)
         {
             // With wildcards every page was read (countAll), so the matches counted are the total.
-            WriteObject(filtersHere ? PagingParameters.NewTotalCount((ulong)matched, 1.0)
+            var totalCount = filtersHere ? PagingParameters.NewTotalCount((ulong)matched, 1.0)
                 : serverTotal.HasValue ? PagingParameters.NewTotalCount((ulong)serverTotal.Value, 1.0)
                 : singleObject ? PagingParameters.NewTotalCount(1, 1.0)
-                : CountedTotal(client, filter, total));
+                : CountedTotal(client, filter, total);
+            if (totalCount != null)
+            {
+                WriteObject(totalCount);
+            }
         }
     }
 
@@ -264,16 +277,18 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
     /// The number of matching accounts when the answers carried no total: exact from the pages read when they reached
     /// the end, else counted with a few small reads past (or before) them; "unknown" only when the answers contradict.
     /// </summary>
-    private PSObject CountedTotal(CheckoutClient client, ManagedAccountFilter filter, ListingTotal total)
+    /// <returns>Null, after a non-terminating error, when a count read failed.</returns>
+    private PSObject? CountedTotal(CheckoutClient client, ManagedAccountFilter filter, ListingTotal total)
     {
-        long? counted = null;
+        long? counted;
         try
         {
             counted = total.Count((offset, limit) => Run((log, token) => client.GetAccountPageAsync(filter, offset, limit, log, token)).Accounts.Count);
         }
         catch (PasswordSafeException e)
         {
-            ThrowTerminatingError(CreateErrorRecord(e, filter.Describe()));
+            WriteItemError(e, filter.Describe());
+            return null;
         }
 
         return counted.HasValue ? PagingParameters.NewTotalCount((ulong)counted.Value, 1.0) : PagingParameters.NewTotalCount(0, 0.0);

@@ -78,7 +78,8 @@ public sealed class GetPSManagedSystemCommand : AdminCmdlet
                 TryItem(() => WritePaged(Run((log, token) => service.ListForWorkgroupAsync(WorkgroupId, log, token))), WorkgroupId);
                 break;
             default:
-                TryItem(() => WriteListing(service), Name);
+                // A failed listing names what was listed: the name given, or "managed systems".
+                TryItem(() => WriteListing(service), Name ?? "managed systems");
                 break;
         }
     }

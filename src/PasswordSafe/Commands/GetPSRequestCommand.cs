@@ -30,6 +30,11 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
 
     private bool IsApproverQueue => Queue.Equals("Approver", StringComparison.OrdinalIgnoreCase);
 
+    private string QueueName => IsApproverQueue ? "Approver" : "Requestor";
+
+    /// <summary>What a failed listing names as its target: the queue that was listed.</summary>
+    private string ListingTarget => QueueName + " queue";
+
     protected override void ProcessItem()
     {
         var client = Connect(out _);
@@ -42,13 +47,13 @@ public sealed class GetPSRequestCommand : CheckoutCmdlet
         }
         catch (PasswordSafeApiException e) when (e.StatusCode == 403)
         {
-            // 4032/4033: the queue asked for needs a role the caller lacks.
-            ThrowTerminatingError(CreateErrorRecord(CheckoutErrors.QueueRefused(e, Queue), Queue));
+            // 4032/4033: the queue asked for needs a role the caller lacks. Like every failed listing, the rest goes on.
+            WriteItemError(CheckoutErrors.QueueRefused(e, QueueName), ListingTarget);
             return;
         }
         catch (PasswordSafeException e)
         {
-            ThrowTerminatingError(CreateErrorRecord(e, Queue));
+            WriteItemError(e, ListingTarget);
             return;
         }
 

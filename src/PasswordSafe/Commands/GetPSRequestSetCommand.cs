@@ -19,6 +19,10 @@ public sealed class GetPSRequestSetCommand : CheckoutCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public int[]? RequestSetId { get; set; }
 
+    /// <summary>What a failed listing names as its target: "All request sets", "Pending request sets".</summary>
+    private string ListingTarget =>
+        (Status.Length == 0 ? Status : char.ToUpperInvariant(Status[0]) + Status.Substring(1).ToLowerInvariant()) + " request sets";
+
     protected override void ProcessItem()
     {
         var client = Connect(out _);
@@ -29,7 +33,8 @@ public sealed class GetPSRequestSetCommand : CheckoutCmdlet
         }
         catch (PasswordSafeException e)
         {
-            ThrowTerminatingError(CreateErrorRecord(e, Status));
+            // Non-terminating, like every failed listing: -ErrorAction applies and the rest of the pipeline goes on.
+            WriteItemError(e, ListingTarget);
             return;
         }
 

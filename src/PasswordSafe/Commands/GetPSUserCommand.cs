@@ -55,7 +55,8 @@ public sealed class GetPSUserCommand : AdminCmdlet
                 TryItem(() => WriteObject(Run((log, token) => service.ListGroupMembersAsync(GroupId, log, token)), enumerateCollection: true), GroupId);
                 break;
             default:
-                TryItem(() => WriteUsers(service, NameWildcard.From(UserName)), UserName);
+                // A failed listing names what was listed: the name given, or "users".
+                TryItem(() => WriteUsers(service, NameWildcard.From(UserName)), UserName ?? "users");
                 break;
         }
     }

@@ -29,6 +29,7 @@ public abstract class ListOrReadCmdlet : AdminCmdlet
             return;
         }
 
-        TryItem(() => WriteMatching(Run(list), pattern, nameOf, noun), pattern);
+        // A failed listing names what was listed: the name given, or the plural of the noun ("user groups").
+        TryItem(() => WriteMatching(Run(list), pattern, nameOf, noun), string.IsNullOrEmpty(pattern) ? noun + "s" : pattern);
     }
 }

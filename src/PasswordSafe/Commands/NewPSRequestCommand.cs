@@ -233,7 +233,7 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
             throw LostRequestAnswer.Explain(lost, LostRequestAnswer.NoneMade);
         }
 
-        WriteWarning($"The answer to the request for {target} was lost ({lost.Message}), but the server had made it: the request found in your request list is written.");
+        WriteWarning($"The answer to the request for {target} was lost ({UnansweredChange.CallFailure(lost)}), but the server had made it: the request found in your request list is written.");
         return found[0];
     }
 

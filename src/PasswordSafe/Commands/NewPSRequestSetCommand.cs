@@ -124,7 +124,7 @@ public sealed class NewPSRequestSetCommand : RequestOptionsCmdlet
             throw LostRequestAnswer.Explain(lost, " The server had made no request set for it.");
         }
 
-        WriteWarning($"The answer to the request set for {target} was lost ({lost.Message}), but the server had made it: the set found in your request sets is written.");
+        WriteWarning($"The answer to the request set for {target} was lost ({UnansweredChange.CallFailure(lost)}), but the server had made it: the set found in your request sets is written.");
         return found[0];
     }
 }

@@ -160,7 +160,7 @@ internal sealed class ApiClient : IDisposable
 
             var result = new ApiResponse(request.Method.Method, uri, statusCode,
                 response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response),
-                ReadRetryAfter(response), watch.Elapsed) { RelativePath = request.RelativePath };
+                ReadRetryAfter(response), watch.Elapsed) { RelativePath = request.RelativePath, SignedInAs = request.SignedInAs };
             if (error != null)
             {
                 result.Error = error;
@@ -197,24 +197,30 @@ internal sealed class ApiClient : IDisposable
             // Another runspace disconnected the session: disposing its HttpClient cancels the calls in flight.
             var redactedUri = Redactor.RedactUri(uri);
             log.Verbose(() => $"{request.Method} {redactedUri} -> the session was disconnected ({watch.ElapsedMilliseconds} ms)");
-            throw Disconnected(request.Method.Method, redactedUri, e);
+            throw UnansweredChange.WhileDisconnected(request, redactedUri, e);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
         {
+            // A change may have been made all the same: UnansweredChange says so, and how to check, for calls that change.
             var redactedUri = Redactor.RedactUri(uri);
             log.Verbose(() => $"{request.Method} {redactedUri} -> timed out ({watch.ElapsedMilliseconds} ms)");
-            throw new PasswordSafeException(ErrorIds.Timeout,
-                $"{request.Method} {redactedUri} got no answer within {Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
-                "Check that the server is reachable and responsive, or connect again with a larger -TimeoutSec.", e);
+            throw UnansweredChange.AfterTimeout(request, redactedUri, Timeout, e);
         }
         catch (ObjectDisposedException e) when (_disposed)
         {
-            throw Disconnected(request.Method.Method, Redactor.RedactUri(uri), e);
+            throw UnansweredChange.WhileDisconnected(request, Redactor.RedactUri(uri), e);
         }
         catch (HttpRequestException e)
         {
             var redactedUri = Redactor.RedactUri(uri);
             log.Verbose(() => $"{request.Method} {redactedUri} -> failed: {DescribeWithoutProxyUserInfo(e)} ({watch.ElapsedMilliseconds} ms)");
+            if (UnansweredChange.Applies(request) && !IsNonAsciiHeaderRefusal(e) && !TransportFailureStage.NothingWasSent(e)
+                && (_validator == null || _validator.Rejections == rejectionsBefore))
+            {
+                // The request may have reached the server before the connection broke: not "could not reach the server".
+                throw UnansweredChange.AfterBrokenConnection(request, redactedUri, DescribeWithoutProxyUserInfo(e), e);
+            }
+
             throw ClassifyTransportFailure(e, request.Method.Method, redactedUri, rejectionsBefore);
         }
     }
@@ -526,15 +532,6 @@ internal sealed class ApiClient : IDisposable
         var redacted = Redactor.RedactJson(body);
         return "  " + (redacted.Length > MaxLoggedBodyLength ? TextPreview.Prefix(redacted, MaxLoggedBodyLength) + "..." : redacted);
     }
-
-    /// <summary>
-    /// The call was cut off by Disconnect-PasswordSafe (from another runspace, or a script block that ended the session).
-    /// A POST may have been carried out before the answer was lost, so the message does not claim nothing happened.
-    /// </summary>
-    private static PasswordSafeException Disconnected(string method, string redactedUri, Exception inner) =>
-        new PasswordSafeException(ErrorIds.NotConnected,
-            $"The session was disconnected while {method} {redactedUri} ran, so its answer was lost.",
-            "Run Connect-PasswordSafe to start a new session" + (method == "GET" ? "." : ", and check with a Get- command whether the change was made."), inner);
 
     /// <summary>True for calls whose bodies Debug never shows (<see cref="DescribeBody"/>).</summary>
     internal static bool HidesBodyFromDebug(string relativePath) =>

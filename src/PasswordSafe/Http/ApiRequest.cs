@@ -30,6 +30,12 @@ internal sealed class ApiRequest
     /// <summary>The Authorization value; never logged unredacted.</summary>
     public string? Authorization { get; set; }
 
+    /// <summary>
+    /// The user the server runs this call as (the session's signed-in or run-as user), set by the session for every call
+    /// but sign-in: a refusal names who was refused, since a piped object can bring another session than the default.
+    /// </summary>
+    public string? SignedInAs { get; set; }
+
     /// <summary>Other headers, e.g. the C4 <c>RunAs</c> header.</summary>
     public IList<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
 

@@ -68,6 +68,12 @@ internal sealed class ApiResponse
     /// <summary>The call's path under the base, when the response came from <see cref="ApiClient"/>.</summary>
     public string? RelativePath { get; internal set; }
 
+    /// <summary>The user the call ran as (<see cref="ApiRequest.SignedInAs"/>), when the session said.</summary>
+    public string? SignedInAs { get; internal set; }
+
+    /// <summary>Who made the call on which server, for refusals to name; null when the user is not known.</summary>
+    public CallIdentity? Caller => CallIdentity.Of(SignedInAs, Uri);
+
     /// <summary>
     /// Where an error about this answer sends the user: to -Debug, unless Debug hides this call's bodies because they
     /// carry secrets (then saying "run with -Debug" would only send them round in a circle).

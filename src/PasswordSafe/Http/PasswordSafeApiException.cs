@@ -30,4 +30,14 @@ public sealed class PasswordSafeApiException : PasswordSafeException
 
     /// <summary>The server's message (at most 500 characters), if any.</summary>
     public string? ServerMessage { get; }
+
+    /// <summary>Who made the call on which server, for refusals to name; null when unknown.</summary>
+    internal CallIdentity? Caller { get; private set; }
+
+    /// <summary>This failure as <paramref name="caller"/>'s: the mapper sets it, and the layers that reword a failure carry it on.</summary>
+    internal PasswordSafeApiException MadeBy(CallIdentity? caller)
+    {
+        Caller = caller;
+        return this;
+    }
 }

@@ -8,7 +8,7 @@ internal static class ReasonCodes
     {
         switch (code)
         {
-            case 4031: return "4031: the signed-in user has no permission for this call (check the user's groups and roles)";
+            case 4031: return "4031: the user has no permission for this call (check the user's groups and roles)";
             case 4032: return "4032: this call or account is for requestors only";
             case 4033: return "4033: this call or account is for approvers only";
             case 4034: return "4034: the request has not been approved yet; wait for approval and retry";

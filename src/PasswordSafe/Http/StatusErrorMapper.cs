@@ -23,7 +23,7 @@ internal static class StatusErrorMapper
         }
     }
 
-    public static string RecommendedActionFor(int statusCode, int? reasonCode)
+    public static string RecommendedActionFor(int statusCode, int? reasonCode, CallIdentity? caller = null)
     {
         switch (statusCode)
         {
@@ -32,7 +32,8 @@ internal static class StatusErrorMapper
             case 403:
                 return reasonCode == 4034
                     ? "Wait until the request is approved, then retry."
-                    : "Ask a Password Safe administrator to grant the signed-in user the role or group permission this call needs.";
+                    : $"Ask a Password Safe administrator to grant {caller?.UserName ?? "the signed-in user"} the role or group permission this call needs, "
+                      + "or run it with the session of a user who has it (-Session; a piped object uses the session it was read with).";
             case 404: return "Check the id or name; the object does not exist or is not visible to the signed-in user.";
             case 408: return "Retry later, or raise -TimeoutSec on Connect-PasswordSafe.";
             case 409: return "Reuse or check in the existing request, or pass a conflict option where the cmdlet offers one.";
@@ -51,10 +52,13 @@ internal static class StatusErrorMapper
         var status = response.StatusCode.ToString(CultureInfo.InvariantCulture) + " " + response.ReasonPhrase;
         // The server's own words as they came; a bare reason code explained, as a sentence.
         var detail = parsed.Message ?? (ReasonCodes.Describe(parsed.ReasonCode) is { } explained ? explained + "." : null);
-        var message = $"{response.Method} {response.RedactedUri} failed with {status.Trim()}"
+        // A refusal says whom it refused: the session in use may not be the default one.
+        var caller = response.Caller;
+        var who = response.StatusCode == 403 && caller != null ? " for " + caller : string.Empty;
+        var message = $"{response.Method} {response.RedactedUri} failed with {status.Trim()}{who}"
                       + (detail == null ? "." : ": " + detail);
         return new PasswordSafeApiException(ErrorIdFor(response.StatusCode), message,
-            RecommendedActionFor(response.StatusCode, parsed.ReasonCode), response.StatusCode,
-            response.Method, response.RedactedUri, parsed.ReasonCode, parsed.Message);
+            RecommendedActionFor(response.StatusCode, parsed.ReasonCode, caller), response.StatusCode,
+            response.Method, response.RedactedUri, parsed.ReasonCode, parsed.Message).MadeBy(caller);
     }
 }

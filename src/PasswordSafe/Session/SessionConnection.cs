@@ -287,6 +287,8 @@ internal sealed class SessionConnection : IDisposable
         if (!request.IsAuthCall)
         {
             request.Authorization = SignIn.CallAuthorization;
+            // Named in refusals: the session in use is not always the default (a piped object brings its own).
+            request.SignedInAs = User?.UserName ?? Credentials.RunAs ?? Credentials.ClientId;
             // C4: an impersonating OAuth session repeats its RunAs header on every call.
             if (Credentials.Method == AuthenticationMethod.OAuth && Credentials.RunAs != null && !HasHeader(request, "RunAs"))
             {

@@ -124,15 +124,19 @@ public class ManagedAccountPagingTests
     }
 
     [Fact]
-    public void ServerFailure_IsATerminatingErrorWithTheStableId()
+    public void ServerFailure_IsANonTerminatingErrorWithTheStableId()
     {
+        // A failed listing is non-terminating in every Get- cmdlet (tests/PasswordSafe.Tests ListingFailureTests): -ErrorAction
+        // Stop makes it catchable with the same id and category, and without it the script goes on.
         var server = new FakeCheckoutServer();
         server.Override = r => r.IsTo("ManagedAccounts") ? FakeCheckoutServer.Json(HttpStatusCode.Forbidden, "4031") : null;
         using var ps = new CheckoutRunspace(server);
 
-        var output = ps.Invoke("try { Get-PSManagedAccount; 'not reached' } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category }");
+        var output = ps.Invoke("try { Get-PSManagedAccount -ErrorAction Stop; 'not reached' } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category }\n" +
+                               "Get-PSManagedAccount -ErrorAction SilentlyContinue -ErrorVariable failed; 'went on'; $failed[0].TargetObject");
 
         Assert.Equal("PermissionDenied,PasswordSafe.Commands.GetPSManagedAccountCommand", output[0].ToString());
         Assert.Equal("PermissionDenied", output[1].ToString());
+        Assert.Equal(new[] { "went on", "every account listed for you" }, output.Skip(2).Select(o => o.ToString()).ToArray());
     }
 }

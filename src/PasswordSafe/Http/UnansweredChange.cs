@@ -1,0 +1,79 @@
+using System;
+using System.Globalization;
+using PasswordSafe.Internal;
+
+namespace PasswordSafe.Http;
+
+/// <summary>
+/// A call that changes something (POST, PUT, DELETE, other than signing in) whose answer was lost — -TimeoutSec ran out,
+/// the connection broke after the request went, the session was disconnected mid-call — may have been carried out all
+/// the same: retrying it blindly meets a duplicate, or rotates a key a second time while the first new key was never
+/// shown. Its error keeps the id and category of the failure (scripts catch them) and says that the server may have made
+/// the change, what follows if it did, and the command that shows it before retrying (<see cref="ChangeReadBack"/>).
+/// A read's failure keeps its plain words. Nothing secret is added: names and ids the call itself carried.
+/// </summary>
+internal static class UnansweredChange
+{
+    /// <summary>True when a lost answer of this call may hide a change.</summary>
+    public static bool Applies(ApiRequest request) => ChangeReadBack.IsChange(request.Method.Method, request.RelativePath);
+
+    /// <summary>-TimeoutSec ran out: the call may have been carried out before or while the answer was awaited.</summary>
+    public static PasswordSafeException AfterTimeout(ApiRequest request, string redactedUri, TimeSpan timeout, Exception inner)
+    {
+        var seconds = timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+        const string plainAction = "Check that the server is reachable and responsive, or connect again with a larger -TimeoutSec.";
+        var plain = $"{request.Method} {redactedUri} got no answer within {seconds} s.";
+        if (!Applies(request))
+        {
+            return new PasswordSafeException(ErrorIds.Timeout, plain, plainAction, inner);
+        }
+
+        return Explain(ErrorIds.Timeout, request, $"{request.Method} {redactedUri} got no answer within {seconds} s", plain, plainAction,
+            "If the server is slow, connect again with a larger -TimeoutSec.", inner);
+    }
+
+    /// <summary>The connection broke after the request went out (<paramref name="cause"/> says how, without secrets).</summary>
+    public static PasswordSafeException AfterBrokenConnection(ApiRequest request, string redactedUri, string cause, Exception inner)
+    {
+        var plain = $"{request.Method} {redactedUri} failed: the connection broke after the call was sent ({cause}).";
+        return Explain(ErrorIds.ConnectionFailed, request, plain.TrimEnd('.'), plain,
+            "Check the network and any proxy between here and the server.",
+            "If the connection keeps breaking, check the network and any proxy between here and the server.", inner);
+    }
+
+    /// <summary>
+    /// Disconnect-PasswordSafe (from another runspace, or a script block that ended the session) cut the call off, so its
+    /// answer was lost: NotConnected, saying for a change what it may have done and how to check once connected again.
+    /// </summary>
+    public static PasswordSafeException WhileDisconnected(ApiRequest request, string redactedUri, Exception inner)
+    {
+        var plain = $"The session was disconnected while {request.Method} {redactedUri} ran, so its answer was lost.";
+        const string connect = "Run Connect-PasswordSafe to start a new session.";
+        if (!Applies(request))
+        {
+            return new PasswordSafeException(ErrorIds.NotConnected, plain, connect, inner);
+        }
+
+        return Explain(ErrorIds.NotConnected, request, $"The session was disconnected while {request.Method} {redactedUri} ran and its answer was lost",
+            plain, connect, connect, inner, actionFirst: true);
+    }
+
+    /// <summary>
+    /// The failure of the call alone, without what it may have done: for code that has found out itself (the lost request
+    /// was looked up and checked in) and says so instead.
+    /// </summary>
+    public static string CallFailure(PasswordSafeException e) => e is UnansweredChangeException lost ? lost.CallFailure : e.Message;
+
+    /// <summary>The advice for the call's failure alone (see <see cref="CallFailure"/>).</summary>
+    public static string? CallFailureAction(PasswordSafeException e) => e is UnansweredChangeException lost ? lost.CallFailureAction : e.RecommendedAction;
+
+    private static PasswordSafeException Explain(string errorId, ApiRequest request, string failure, string plain, string plainAction,
+        string transportAdvice, Exception inner, bool actionFirst = false)
+    {
+        var change = ChangeReadBack.For(request.Method.Method, request.RelativePath, request.Body);
+        var consequence = change.Consequence == null ? string.Empty : ": " + change.Consequence;
+        var message = $"{failure}, so the server may have {change.Done} all the same{consequence}.";
+        var action = actionFirst ? transportAdvice + " " + change.Advice : change.Advice + " " + transportAdvice;
+        return new UnansweredChangeException(errorId, message, action, plain, plainAction, inner);
+    }
+}
