@@ -20,6 +20,6 @@ public sealed class GetPSAccessLevelCommand : AdminCmdlet
     protected override void ProcessItem()
     {
         var service = new PermissionService(Connect());
-        TryItem(() => WriteMatching(Run((log, token) => service.ListAccessLevelsAsync(log, token)), Name, l => l.Name, "access level"), Name);
+        TryItem(() => WriteMatching(Run((log, token) => service.ListAccessLevelsAsync(log, token)), Name, l => l.Name, "access level"), Name ?? "access levels");
     }
 }

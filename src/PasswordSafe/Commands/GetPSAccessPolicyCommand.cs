@@ -30,7 +30,7 @@ public sealed class GetPSAccessPolicyCommand : AdminCmdlet
         var service = new UserGroupService(Connect());
         if (ParameterSetName == ByNameSet)
         {
-            TryItem(() => WriteMatching(Run((log, token) => service.ListAccessPoliciesAsync(log, token)), Name, p => p.Name, "access policy"), Name);
+            TryItem(() => WriteMatching(Run((log, token) => service.ListAccessPoliciesAsync(log, token)), Name, p => p.Name, "access policy"), Name ?? "access policies");
             return;
         }
 

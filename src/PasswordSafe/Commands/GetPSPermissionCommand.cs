@@ -31,7 +31,7 @@ public sealed class GetPSPermissionCommand : ListOrReadCmdlet
         var service = new PermissionService(Connect());
         if (ParameterSetName != ByIdSet)
         {
-            TryItem(() => WriteMatching(All(service), Name, p => p.Name, "permission"), Name);
+            TryItem(() => WriteMatching(All(service), Name, p => p.Name, "permission"), Name ?? "permissions");
             return;
         }
 

@@ -16,6 +16,6 @@ public sealed class GetPSRoleCommand : AdminCmdlet
     protected override void ProcessItem()
     {
         var service = new UserGroupService(Connect());
-        TryItem(() => WriteMatching(Run((log, token) => service.ListRolesAsync(log, token)), Name, r => r.Name, "role"), Name);
+        TryItem(() => WriteMatching(Run((log, token) => service.ListRolesAsync(log, token)), Name, r => r.Name, "role"), Name ?? "roles");
     }
 }

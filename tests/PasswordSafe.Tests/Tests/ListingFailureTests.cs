@@ -37,6 +37,10 @@ public sealed class ListingFailureTests : IClassFixture<CheckoutEmulator>
     [InlineData("Get-PSSmartRule", "SmartRules", "smart rules")]
     [InlineData("Get-PSManagedAccountAlias", "Aliases", "aliases")]
     [InlineData("Get-PSAccessSession", "Sessions", "sessions")]
+    [InlineData("Get-PSRole", "Roles", "roles")]
+    [InlineData("Get-PSPermission", "Permissions", "permissions")]
+    [InlineData("Get-PSAccessLevel", "AccessLevels", "access levels")]
+    [InlineData("Get-PSAccessPolicy", "AccessPolicies", "access policies")]
     public void D1_500_OnAListing_IsNonTerminating_WithWhatWasListedAsTarget_SilentlyContinueHidesIt_ThePipelineEnds(
         string command, string path, string target)
     {
