@@ -38,20 +38,10 @@ public sealed class DroppingApiServer : IAsyncDisposable
     public static async Task<DroppingApiServer> StartAsync()
     {
         var certificate = TestCertificates.CreateServerCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen =>
-            {
-                listen.Protocols = HttpProtocols.Http1;
-                listen.UseHttps(certificate);
-            }));
-        var app = builder.Build();
+        var app = LoopbackHttpsApp.Build(certificate, HttpProtocols.Http1);
         var server = new DroppingApiServer(app, certificate);
         app.Run(server.AnswerAsync);
-        await app.StartAsync();
-        var address = new Uri(System.Linq.Enumerable.First(app.Urls));
-        server.RootUri = new Uri($"https://127.0.0.1:{address.Port}/");
+        server.RootUri = await LoopbackHttpsApp.StartAsync(app);
         return server;
     }
 

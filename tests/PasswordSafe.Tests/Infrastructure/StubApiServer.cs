@@ -41,20 +41,10 @@ public sealed class StubApiServer : IAsyncDisposable
     public static async Task<StubApiServer> StartAsync()
     {
         var certificate = TestCertificates.CreateServerCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen =>
-            {
-                listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(certificate);
-            }));
-        var app = builder.Build();
+        var app = LoopbackHttpsApp.Build(certificate, HttpProtocols.Http1AndHttp2);
         var stub = new StubApiServer(app, certificate);
         app.Run(stub.AnswerAsync);
-        await app.StartAsync();
-        var address = app.Urls is { Count: > 0 } urls ? new Uri(System.Linq.Enumerable.First(urls)) : throw new InvalidOperationException("Stub has no address.");
-        stub.RootUri = new Uri($"https://127.0.0.1:{address.Port}/");
+        stub.RootUri = await LoopbackHttpsApp.StartAsync(app);
         return stub;
     }
 
