@@ -1,9 +1,10 @@
 using System;
 using System.Globalization;
-using System.Text;
+using System.Management.Automation.Language;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PasswordSafe.Commands;
 
 namespace PasswordSafe.Http;
 
@@ -142,38 +143,8 @@ internal static class ChangeReadBack
     }
 
     /// <summary>A single-quoted PowerShell literal; <paramref name="wildcards"/>: escaped too for a parameter that reads wildcards.</summary>
-    internal static string Literal(string value, bool wildcards)
-    {
-        var text = value;
-        if (wildcards)
-        {
-            var escaped = new StringBuilder(text.Length + 4);
-            foreach (var c in text)
-            {
-                if (c == '*' || c == '?' || c == '[' || c == ']' || c == '`')
-                {
-                    escaped.Append('`');
-                }
-
-                escaped.Append(c);
-            }
-
-            text = escaped.ToString();
-        }
-
-        // In single quotes only the quote itself (and its typographic forms, which PowerShell reads alike) is doubled.
-        var quoted = new StringBuilder(text.Length + 2).Append('\'');
-        foreach (var c in text)
-        {
-            quoted.Append(c);
-            if (c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B')
-            {
-                quoted.Append(c);
-            }
-        }
-
-        return quoted.Append('\'').ToString();
-    }
+    internal static string Literal(string value, bool wildcards) =>
+        "'" + CodeGeneration.EscapeSingleQuotedStringContent(wildcards ? WildcardParameters.Escape(value) : value) + "'";
 
     private static string PathOf(string relativePath)
     {
