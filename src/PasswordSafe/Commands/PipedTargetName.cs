@@ -38,7 +38,7 @@ internal static class PipedTargetName
         PasswordSafe.ManagedAccount account when account.AccountId == id => account.ToString(),
         ManagedAccountSettings settings when settings.AccountId == id => settings.AccountName,
         CredentialTestResult result when result.AccountId == id && !string.IsNullOrEmpty(result.AccountName) =>
-            string.IsNullOrEmpty(result.SystemName) ? result.AccountName : result.SystemName + "\\" + result.AccountName,
+            string.IsNullOrEmpty(result.SystemName) ? result.AccountName : CheckoutCmdlet.Describe(result.SystemName, result.AccountName),
         _ => null,
     };
 

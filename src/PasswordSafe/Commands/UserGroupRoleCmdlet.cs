@@ -60,12 +60,7 @@ public abstract class UserGroupRoleCmdlet : AdminCmdlet
     }
 
     /// <summary><c>smart rule 1</c>, with its title when a piped rule or role grant gives it.</summary>
-    private protected string RuleText => PipedTargetName.Describe("smart rule " + Id(SmartRuleId), PipedObject switch
-    {
-        SmartRule rule when rule.SmartRuleId == SmartRuleId => rule.Title,
-        SmartRuleRoleGrant grant when grant.SmartRuleId == SmartRuleId => grant.Title,
-        _ => null,
-    });
+    private protected string RuleText => PipedTargetName.SmartRuleTarget(PipedObject, SmartRuleId);
 
     /// <summary><c>user group 3</c>, with its name when a piped group gives it.</summary>
     private protected string GroupText =>
