@@ -168,7 +168,7 @@ internal sealed class AcceptedPipedObjects
         var kind = PipedObjectKind.Of(typeName);
         var taken = TakenFromRecord(cmdlet, record);
         var targets = _targets(cmdlet);
-        var carried = taken.Count == 0 ? string.Empty : $"taken its {Names(taken.Select(t => t.Property))} and ";
+        var carried = taken.Count == 0 ? string.Empty : $"taken its {PipedRecordRules.Names(taken.Select(t => t.Property), "and")} and ";
         var message = $"The piped {Describe(record)} is {kind.Phrase}, not {Noun}: {command} would have {carried}{Past} {targets}. "
                       + "The object was skipped; nothing was sent.";
 
@@ -187,7 +187,7 @@ internal sealed class AcceptedPipedObjects
         PipelineParameter.Of(cmdlet.GetType())
             .Where(p => p.TakesPipelineInput && !p.IsPlumbing && !string.Equals(p.Name, nameof(AdminCmdlet.Session), StringComparison.OrdinalIgnoreCase))
             .Where(p => cmdlet.MyInvocation.BoundParameters.ContainsKey(p.Name) && !cmdlet.GivenOnCommandLine(p.Name))
-            .Select(p => (p.Name, Source: new[] { p.Name }.Concat(p.Aliases).Select(n => record.Properties[n]).FirstOrDefault(s => s != null)))
+            .Select(p => (p.Name, Source: PipelineInput.SourceOf(record, p)))
             .Where(p => p.Source != null)
             .Select(p => (p.Name, p.Source!.Name))
             .ToList();
@@ -209,11 +209,5 @@ internal sealed class AcceptedPipedObjects
         var type = record.TypeNames.FirstOrDefault() ?? record.BaseObject.GetType().FullName!;
         var text = record.ToString();
         return string.IsNullOrEmpty(text) || text == type ? type : $"{type} '{text}'";
-    }
-
-    private static string Names(IEnumerable<string> names)
-    {
-        var list = names.ToList();
-        return list.Count <= 1 ? string.Join(string.Empty, list) : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[list.Count - 1];
     }
 }

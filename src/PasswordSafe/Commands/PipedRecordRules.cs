@@ -287,7 +287,8 @@ internal static class PipedRecordRules
         return string.IsNullOrEmpty(name) || name == type ? type : $"{type} '{name}'";
     }
 
-    private static string Names(IEnumerable<string> names, string conjunction)
+    /// <summary>"A, B and C".</summary>
+    internal static string Names(IEnumerable<string> names, string conjunction)
     {
         var list = names.ToList();
         return list.Count <= 1 ? string.Join(string.Empty, list) : string.Join(", ", list.Take(list.Count - 1)) + $" {conjunction} " + list[list.Count - 1];

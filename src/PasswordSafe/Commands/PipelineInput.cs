@@ -64,8 +64,7 @@ internal sealed class PipelineInput
     /// </summary>
     public bool RecordIsModuleObject => Record == null
         ? _bound.Contains("Session", StringComparer.OrdinalIgnoreCase)
-        : Record.BaseObject.GetType().Assembly == typeof(PipelineInput).Assembly
-          || Record.TypeNames.Any(t => t.StartsWith("Deserialized.PasswordSafe.", StringComparison.Ordinal));
+        : AcceptedPipedObjects.ModuleTypeName(Record) != null;
 
     /// <summary>Null when the cmdlet is not fed by the pipeline: then there is nothing to track and nothing to pay.</summary>
     public static PipelineInput? Start(PSCmdlet cmdlet) => cmdlet.MyInvocation.ExpectingInput ? new PipelineInput(cmdlet) : null;
@@ -109,15 +108,11 @@ internal sealed class PipelineInput
     }
 
     /// <summary>The record's property that PowerShell matches to the parameter: its name first, then its aliases.</summary>
-    public PSPropertyInfo? SourceOf(PipelineParameter parameter)
-    {
-        if (Record == null)
-        {
-            return null;
-        }
+    public PSPropertyInfo? SourceOf(PipelineParameter parameter) => Record == null ? null : SourceOf(Record, parameter);
 
-        return new[] { parameter.Name }.Concat(parameter.Aliases).Select(name => Record.Properties[name]).FirstOrDefault(p => p != null);
-    }
+    /// <summary>The property of <paramref name="record"/> that PowerShell matches to the parameter: its name first, then its aliases.</summary>
+    public static PSPropertyInfo? SourceOf(PSObject record, PipelineParameter parameter) =>
+        new[] { parameter.Name }.Concat(parameter.Aliases).Select(name => record.Properties[name]).FirstOrDefault(p => p != null);
 
     /// <summary>
     /// The record's values that PowerShell did not bind though a parameter of this set takes them by property name: it
