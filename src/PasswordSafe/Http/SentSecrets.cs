@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 
@@ -36,7 +37,41 @@ internal static class SentSecrets
         }
 
         secrets.RemoveAll(string.IsNullOrEmpty);
+        AddNormalizationForms(secrets);
         return secrets;
+    }
+
+    /// <summary>
+    /// A server may hand a text back in another Unicode form than it got (é composed, or e and a combining accent; a
+    /// ligature as its letters): each form of a secret is searched for too.
+    /// </summary>
+    private static void AddNormalizationForms(List<string> secrets)
+    {
+        var count = secrets.Count;
+        for (var i = 0; i < count; i++)
+        {
+            foreach (var form in new[] { NormalizationForm.FormC, NormalizationForm.FormD, NormalizationForm.FormKC, NormalizationForm.FormKD })
+            {
+                var normalized = Normalized(secrets[i], form);
+                if (normalized != null && !string.Equals(normalized, secrets[i], StringComparison.Ordinal) && !secrets.Contains(normalized))
+                {
+                    secrets.Add(normalized);
+                }
+            }
+        }
+    }
+
+    private static string? Normalized(string text, NormalizationForm form)
+    {
+        try
+        {
+            return text.Normalize(form);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate has no normal form: the text as sent is searched for.
+            return null;
+        }
     }
 
     private static void AddAuthorization(string? authorization, List<string> secrets)

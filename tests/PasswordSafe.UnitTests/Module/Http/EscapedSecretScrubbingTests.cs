@@ -68,6 +68,21 @@ public class EscapedSecretScrubbingTests
         Assert.Equal(Echo(Redactor.Mask), scrubbed);
     }
 
+    // A server on another platform may hand the text back in another Unicode normalization form: é composed
+    // (U+00E9) or as e + combining acute (U+0301), the ﬁ ligature (U+FB01) as f and i. Each is the same password to a
+    // reader. The rows spell these characters as C# escapes so that no editor or checkout can normalize them away.
+    [Theory]
+    [InlineData("S\u00e9curit\u00e9-2024", "Se\u0301curite\u0301-2024")] // sent composed, echoed decomposed
+    [InlineData("Se\u0301curite\u0301-2024", "S\u00e9curit\u00e9-2024")] // sent decomposed, echoed composed
+    [InlineData("S\u00e9curit\u00e9-2024", "Se\\u0301curite\\u0301-2024")] // decomposed, then JSON-escaped
+    [InlineData("\ufb01le-Secret-9", "file-Secret-9")] // compatibility form: the ligature written as two letters
+    public void EchoInAnotherUnicodeNormalizationForm_IsMasked(string password, string written)
+    {
+        var scrubbed = ErrorBodyScrubber.Scrub(Sending(password), Echo(written));
+
+        Assert.Equal(Echo(Redactor.Mask), scrubbed);
+    }
+
     [Fact]
     public void EveryEchoOfTheSecret_IsMasked_WhateverFormEachTakes_AndNothingElse()
     {
