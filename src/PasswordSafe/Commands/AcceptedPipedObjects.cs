@@ -15,7 +15,7 @@ namespace PasswordSafe.Commands;
 /// Objects that belong to another (a group's permission grants and roles, a request or session on an account, a test
 /// result) carry their owner's id, GroupId, AccountId, UserId, AssetId, and bound it by property name: piped into
 /// Remove-PSUserGroup a permission grant deleted its whole group, once per grant. Stop-PSRequest refuses requests and
-/// sessions in the same spirit. AdminCmdlet asks <see cref="Refuses"/> before each piped record reaches ProcessItem.
+/// sessions in the same spirit, with the same InputNotUsable and its own advice. AdminCmdlet asks <see cref="Refuses"/> before each piped record reaches ProcessItem.
 /// </summary>
 internal sealed class AcceptedPipedObjects
 {

@@ -111,7 +111,7 @@ public sealed class StopPSRequestCommand : AdminCmdlet
         var oneItem = item is Request
             ? "To end this request, use Complete-PSRequest (your own) or Deny-PSRequest (as its approver)"
             : "To end this session, use Stop-PSAccessSession";
-        WriteError(CreateErrorRecord(new PasswordSafeException(ErrorIds.ValidationFailed,
+        WriteError(CreateErrorRecord(new PasswordSafeException(ErrorIds.InputNotUsable,
             $"Stop-PSRequest ends every open request on a managed account, a managed system or of a user, and {what} is none of these.",
             $"{oneItem}; to end every request on its account, pass -ManagedAccountId $_.AccountId."), item));
         return true;

@@ -149,7 +149,7 @@ public sealed class RequestTerminationTests : IAsyncLifetime
             "$Theirs = New-PSRequest web01 Administrator -Reason work -Session $Other").AssertSuccess();
         var audit = AuditCursor.Mark(emulator.State);
 
-        var refused = shell.Run($"{source} | Stop-PSRequest -Force -Session $Admin").AssertError("ValidationFailed", ErrorCategory.InvalidArgument);
+        var refused = shell.Run($"{source} | Stop-PSRequest -Force -Session $Admin").AssertError("InputNotUsable", ErrorCategory.InvalidArgument);
 
         Assert.Contains(what, refused.Exception.Message);
         Assert.Contains(instead, refused.ErrorDetails.RecommendedAction);
