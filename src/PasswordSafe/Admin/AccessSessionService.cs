@@ -15,10 +15,10 @@ internal sealed class AccessSessionService
 
     public AccessSessionService(AdminClient client) => _client = client;
 
-    /// <summary><c>GET Sessions</c>, filtered on the server by one status code and one user id when given.</summary>
     /// <summary>GET Sessions answers at most this many rows and does not say when there are more (api-v3 §0).</summary>
     public const int ServerRowLimit = 100000;
 
+    /// <summary><c>GET Sessions</c>, filtered on the server by one status code and one user id when given.</summary>
     public Task<IReadOnlyList<AccessSessionInfo>> ListAsync(int? status, int? userId, RequestLog log, CancellationToken token)
     {
         var query = new List<KeyValuePair<string, string>>();

@@ -78,6 +78,7 @@ public sealed class HelpExampleRunTests
         { "Get-PSAccessSession", 1, "demo", "" },
         { "Get-PSAccessSession", 2, "demo", "" },
         { "Get-PSAccessSession", 3, "demo", "" },
+        { "Get-PSAccessSession", 4, "demo", "" },
         { "Get-PSAccessPolicy", 1, "demo", "" },
         { "Get-PSAccessPolicy", 2, "demo", "" },
         { "Get-PSAccessPolicy", 3, "demo", "" },
