@@ -367,6 +367,19 @@ internal sealed class ApiClient : IDisposable
             return ProxyFailure(e, method, redactedUri, Proxy);
         }
 
+        // The server (or something in front of it) answered: DNS, ports and firewalls are not the cause.
+        switch (TransportFailureStage.AnswerFailureOf(e))
+        {
+            case AnswerFailure.TooLarge:
+                return new PasswordSafeException(ErrorIds.ConnectionFailed,
+                    $"{method} {redactedUri} got an answer whose headers are larger than the client accepts (64 KB): {Describe(e)}.",
+                    "Something in front of the API (a proxy or a single sign-on page) may be adding headers or cookies; check that -Uri is the API's address, and retry.", e);
+            case AnswerFailure.BrokeOff:
+                return new PasswordSafeException(ErrorIds.ConnectionFailed,
+                    $"{method} {redactedUri} reached the server, but its answer broke off before it was complete: {Describe(e)}.",
+                    "Retry; if it keeps happening, a proxy, load balancer or the server is closing connections mid-answer: its log says why.", e);
+        }
+
         return new PasswordSafeException(ErrorIds.ConnectionFailed,
             $"{method} {redactedUri} could not reach the server: {Describe(e)}.",
             "Check the host name and port, DNS, firewalls and -Proxy settings.", e);

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using PasswordSafe.Internal;
 
@@ -18,8 +19,12 @@ internal static class StatusErrorMapper
             case 409: return ErrorIds.Conflict;
             case 410: return ErrorIds.ApiDisabled;
             case 422: return ErrorIds.ValidationFailed;
+            case 429: return ErrorIds.Throttled;
             default:
-                return statusCode >= 500 || statusCode == 429 ? ErrorIds.ServerError : ErrorIds.ValidationFailed;
+                // A 3xx is no refusal of the call's path or body: something in front of the API sent it elsewhere.
+                return statusCode >= 500 ? ErrorIds.ServerError
+                    : RedirectAnswer.Applies(statusCode) ? ErrorIds.InvalidServerResponse
+                    : ErrorIds.ValidationFailed;
         }
     }
 
@@ -38,16 +43,26 @@ internal static class StatusErrorMapper
             case 408: return "Retry later, or raise -TimeoutSec on Connect-PasswordSafe.";
             case 409: return "Reuse or check in the existing request, or pass a conflict option where the cmdlet offers one.";
             case 410: return "The API is disabled on the server; ask an administrator to enable it.";
-            case 429: return "The server is throttling calls; wait and retry.";
+            case 429: return "The server is throttling calls; wait as long as it asked (or a minute), then retry, and spread out the calls of loops and parallel runs.";
             default:
-                return statusCode >= 500
-                    ? "The server failed unexpectedly; retry later and check the server's logs."
+                return statusCode >= 500 ? "The server failed unexpectedly; retry later and check the server's logs."
+                    : RedirectAnswer.Applies(statusCode) ? RedirectAnswer.Action
                     : "Check the call's path, method and body.";
         }
     }
 
     public static PasswordSafeApiException ToException(ApiResponse response)
     {
+        if (RedirectAnswer.Applies(response.StatusCode))
+        {
+            return RedirectAnswer.ToException(response);
+        }
+
+        if (FrontEndAuthentication.ForeignScheme(response) is { } scheme)
+        {
+            return FrontEndAuthentication.ToException(response, scheme);
+        }
+
         var parsed = response.Error;
         var status = response.StatusCode.ToString(CultureInfo.InvariantCulture) + " " + response.ReasonPhrase;
         // The server's own words as they came; a bare reason code explained, as a sentence.
@@ -56,9 +71,31 @@ internal static class StatusErrorMapper
         var caller = response.Caller;
         var who = response.StatusCode == 403 && caller != null ? " for " + caller : string.Empty;
         var message = $"{response.Method} {response.RedactedUri} failed with {status.Trim()}{who}"
-                      + (detail == null ? "." : ": " + detail);
+                      + (detail == null ? "." : ": " + detail)
+                      // The module's own words about an HTML page end as a sentence; the server's are shown as they came.
+                      + (parsed.IsHtml && detail != null && !detail.EndsWith(".", StringComparison.Ordinal) ? "." : string.Empty);
+        if (response.StatusCode == 429)
+        {
+            message += (message.EndsWith(".", StringComparison.Ordinal) ? string.Empty : ".") + AskedWait(response.RetryAfter);
+        }
+
         return new PasswordSafeApiException(ErrorIdFor(response.StatusCode), message,
             RecommendedActionFor(response.StatusCode, parsed.ReasonCode, caller), response.StatusCode,
             response.Method, response.RedactedUri, parsed.ReasonCode, parsed.Message).MadeBy(caller);
+    }
+
+    /// <summary>How long a throttling server asked to wait (Retry-After), as a sentence; empty when it did not say.</summary>
+    internal static string AskedWait(TimeSpan? retryAfter)
+    {
+        if (retryAfter == null)
+        {
+            return " The server did not say how long to wait.";
+        }
+
+        var seconds = Math.Max(0, Math.Ceiling(retryAfter.Value.TotalSeconds));
+        var shown = seconds < 120
+            ? seconds.ToString("0", CultureInfo.InvariantCulture) + " s"
+            : Math.Ceiling(seconds / 60).ToString("0", CultureInfo.InvariantCulture) + " min";
+        return $" The server asked to wait {shown} before the next call (Retry-After).";
     }
 }

@@ -63,6 +63,44 @@ internal static class TransportFailureStage
         return false;
     }
 
+    /// <summary>
+    /// How the server's answer failed when it had begun to come back: <see cref="AnswerFailure.TooLarge"/> for headers over
+    /// the client's limit, <see cref="AnswerFailure.BrokeOff"/> for a connection that ended mid-answer or an answer that was
+    /// not HTTP, else <see cref="AnswerFailure.None"/>. .NET 8+ names the stage on the send's exception or on the
+    /// HttpIOException inside a failed body read; before it, none is told.
+    /// </summary>
+    public static AnswerFailure AnswerFailureOf(Exception failure)
+    {
+        for (var inner = failure; inner != null; inner = inner.InnerException)
+        {
+            var stage = inner.GetType().GetProperty("HttpRequestError", BindingFlags.Public | BindingFlags.Instance)?.GetValue(inner)?.ToString();
+            switch (stage)
+            {
+                case "ConfigurationLimitExceeded":
+                    return AnswerFailure.TooLarge;
+                case "ResponseEnded":
+                case "InvalidResponse":
+                    return AnswerFailure.BrokeOff;
+            }
+
+            if (inner is System.Net.Http.HttpRequestException && ThrownWhileReadingContent(inner))
+            {
+                // A reset mid-body names no stage, but reading the content means the status and headers had come.
+                return AnswerFailure.BrokeOff;
+            }
+        }
+
+        return AnswerFailure.None;
+    }
+
+    private static bool ThrownWhileReadingContent(Exception failure)
+    {
+        var type = failure.TargetSite?.DeclaringType;
+        // An async read throws from its state machine, a type nested in HttpContent.
+        var outer = type?.DeclaringType ?? type;
+        return type == typeof(System.Net.Http.HttpContent) || outer == typeof(System.Net.Http.HttpContent);
+    }
+
     private static bool IsConnectFailure(SocketError code)
     {
         switch (code)

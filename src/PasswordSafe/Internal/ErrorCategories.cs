@@ -42,6 +42,7 @@ internal static class ErrorCategories
             case ErrorIds.ConnectionFailed: return ErrorCategory.ConnectionError;
             case ErrorIds.ServerCertificateUntrusted: return ErrorCategory.SecurityError;
             case ErrorIds.Timeout: return ErrorCategory.OperationTimeout;
+            case ErrorIds.Throttled: return ErrorCategory.LimitsExceeded;
             default: return ErrorCategory.NotSpecified;
         }
     }

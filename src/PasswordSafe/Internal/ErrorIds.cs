@@ -29,6 +29,9 @@ internal static class ErrorIds
     public const string Timeout = "Timeout";
     public const string CertificateNotFound = "CertificateNotFound";
 
+    // 429: the server (or a gateway in front of it) limits the call rate.
+    public const string Throttled = "Throttled";
+
     // A piped record the cmdlet can use nothing of (only its session), which would otherwise run as if nothing were piped.
     public const string InputNotUsable = "InputNotUsable";
 

@@ -178,6 +178,12 @@ internal sealed class SessionConnection : IDisposable
         var response = await SendWithAuthorizationAsync(request, log, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == 401 && !request.IsAuthCall)
         {
+            if (FrontEndAuthentication.ForeignScheme(response) is { } scheme)
+            {
+                // Web server authentication or a proxy refused it, not the API: signing in again would only add an audited sign-in.
+                throw Record(FrontEndAuthentication.ToException(response, scheme));
+            }
+
             if (!CanRenew)
             {
                 throw Record(End(Expired("it needed an interactive two-factor answer, so it cannot sign in again by itself")));

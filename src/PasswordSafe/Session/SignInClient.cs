@@ -202,6 +202,11 @@ internal sealed class SignInClient
         var request = new ApiRequest(HttpMethod.Post, TokenPath) { Body = form, BodyMediaType = ApiRequest.FormMediaType };
         var response = await _api.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
 
+        if (FrontEndAuthentication.ForeignScheme(response) is { } scheme && !IsOAuthError(response))
+        {
+            throw FrontEndAuthentication.ToException(response, scheme);
+        }
+
         if (response.StatusCode == 400 || response.StatusCode == 401)
         {
             var reason = response.Error.Message ?? "no reason given";
@@ -260,6 +265,9 @@ internal sealed class SignInClient
         var parsed = response.Error;
         switch (response.StatusCode)
         {
+            case 401 when FrontEndAuthentication.ForeignScheme(response) is { } scheme:
+                // Not the API's refusal: the user audit has nothing, and the key or run-as user are not the cause.
+                return FrontEndAuthentication.ToException(response, scheme);
             case 401 when answeredChallenge:
                 return new PasswordSafeException(ErrorIds.TwoFactorFailed,
                     $"The two-factor answer was refused by {baseUri.Host} (401). " + SignInMessages.AuditHint(baseUri),
@@ -292,6 +300,10 @@ internal sealed class SignInClient
                 return StatusErrorMapper.ToException(response);
         }
     }
+
+    // A token endpoint may name Basic on its own OAuth refusal (RFC 6749 §5.2); one with an OAuth error body is its own.
+    private static bool IsOAuthError(ApiResponse response) =>
+        response.Body.IndexOf("\"error\"", StringComparison.Ordinal) >= 0;
 
     private static bool MentionsCertificate(string? message) =>
         message != null && (message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0

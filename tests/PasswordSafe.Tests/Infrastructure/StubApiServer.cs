@@ -52,6 +52,9 @@ public sealed class StubApiServer : IAsyncDisposable
     public void Respond(string relativePath, int status, string contentType, string body) =>
         responses[Normalize(relativePath)] = new StubResponse(status, contentType, body);
 
+    /// <summary>Scripts a whole answer (headers, a cut body) for a path relative to the API base.</summary>
+    public void Respond(string relativePath, StubResponse response) => responses[Normalize(relativePath)] = response;
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -91,6 +94,24 @@ public sealed class StubApiServer : IAsyncDisposable
 
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = response.ContentType;
+        foreach (var header in response.Headers ?? new System.Collections.Generic.Dictionary<string, string>())
+        {
+            context.Response.Headers[header.Key] = header.Value;
+        }
+
+        if (response.CutMidBody)
+        {
+            // Promise the whole body, send half of it, and drop the connection.
+            var bytes = System.Text.Encoding.UTF8.GetBytes(response.Body);
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+            await context.Response.Body.FlushAsync();
+            // Let the status and headers be read first: a reset drops whatever the client had not read yet.
+            await Task.Delay(500);
+            context.Abort();
+            return;
+        }
+
         await context.Response.WriteAsync(response.Body);
     }
 }

@@ -51,7 +51,7 @@ public sealed class RetrySettingTests
         {
             var mark = emulator.State.ApiCalls.Total;
             var result = shell.Run("Get-PSManagedAccount -Verbose");
-            result.AssertError("ServerError", ErrorCategory.InvalidResult);
+            result.AssertError("Throttled", ErrorCategory.LimitsExceeded);
             Assert.Equal(4, CallsTo(emulator, mark, "GET", "ManagedAccounts"));
             Assert.Contains(result.Verbose, l => l.Contains("(retry 3 of 3)", StringComparison.Ordinal));
             Assert.DoesNotContain(result.Verbose, l => l.Contains("retry 4", StringComparison.Ordinal));

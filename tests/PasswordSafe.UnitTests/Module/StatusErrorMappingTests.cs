@@ -17,7 +17,8 @@ public class StatusErrorMappingTests
     [InlineData(408, "Timeout", ErrorCategory.OperationTimeout)]
     [InlineData(409, "Conflict", ErrorCategory.ResourceExists)]
     [InlineData(410, "ApiDisabled", ErrorCategory.NotEnabled)]
-    [InlineData(429, "ServerError", ErrorCategory.InvalidResult)]
+    [InlineData(429, "Throttled", ErrorCategory.LimitsExceeded)]
+    [InlineData(302, "InvalidServerResponse", ErrorCategory.InvalidData)]
     [InlineData(500, "ServerError", ErrorCategory.InvalidResult)]
     [InlineData(503, "ServerError", ErrorCategory.InvalidResult)]
     public void D1_StatusMapsToContractIdAndCategory(int status, string id, ErrorCategory category)
