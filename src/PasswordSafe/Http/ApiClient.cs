@@ -502,25 +502,36 @@ internal sealed class ApiClient : IDisposable
     {
         var builder = new StringBuilder();
         builder.Append("HTTP response: ").Append(result.StatusCode).Append(' ').Append(result.ReasonPhrase);
+        // A server or proxy may echo the request's Authorization value (or a body's password) into any header, or a
+        // success body: masked by name is not enough, the secrets this call sent are taken out wherever they appear.
+        var scrub = ErrorBodyScrubber.ScrubberFor(request);
         var headers = response.Content == null ? response.Headers.AsEnumerable() : response.Headers.Concat(response.Content.Headers);
         foreach (var header in headers)
         {
             foreach (var value in header.Value)
             {
-                AppendHeader(builder, header.Key, value);
+                AppendHeader(builder, header.Key, value, scrub);
             }
         }
 
         if (result.Body.Length > 0)
         {
-            builder.AppendLine().Append(DescribeBody(request, result.Body));
+            // An error body is scrubbed already. Masks only shorten a text, so the part searched need only be
+            // a few times longer than the part shown.
+            var body = result.IsSuccess && !HidesBodyFromDebug(request.RelativePath)
+                ? scrub(result.Body.Length > 4 * MaxLoggedBodyLength ? result.Body.Substring(0, 4 * MaxLoggedBodyLength) : result.Body)
+                : result.Body;
+            builder.AppendLine().Append(DescribeBody(request, body));
         }
 
         log.Debug(builder.ToString());
     }
 
-    private static void AppendHeader(StringBuilder builder, string name, string value) =>
-        builder.AppendLine().Append("  ").Append(name).Append(": ").Append(Redactor.RedactHeader(name, value));
+    private static void AppendHeader(StringBuilder builder, string name, string value, Func<string, string>? scrub = null)
+    {
+        var shown = Redactor.RedactHeader(name, value);
+        builder.AppendLine().Append("  ").Append(name).Append(": ").Append(scrub == null ? shown : scrub(shown));
+    }
 
     private static string DescribeBody(ApiRequest request, string body)
     {

@@ -38,6 +38,16 @@ internal static class ErrorBodyScrubber
         return (scrubbed, ErrorBodyParser.Parse(scrubbed, statusCode, decoded => Scrub(patterns, decoded)));
     }
 
+    /// <summary>
+    /// Takes the request's secrets out of any text of its answer (each response header value, a success body under
+    /// Debug), as out of an error body: the patterns are built once for all the texts.
+    /// </summary>
+    public static Func<string, string> ScrubberFor(ApiRequest request)
+    {
+        var patterns = PatternsOf(request);
+        return text => Scrub(patterns, text);
+    }
+
     // Longest first, so that a short secret inside a longer one does not withhold a message the longer one's mask cleans.
     private static IReadOnlyList<KeyValuePair<string, Regex>> PatternsOf(ApiRequest request) =>
         SentSecrets.Of(request).Distinct().OrderByDescending(s => s.Length)
