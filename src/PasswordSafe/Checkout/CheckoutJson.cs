@@ -35,6 +35,8 @@ internal static class CheckoutJson
         }
         catch (JsonException e)
         {
+            // A page that came as text (not streamed) may be a proxy's or login page: say so, as for the other answers.
+            EnsureNotHtml(response);
             throw NotJson(response, e);
         }
         catch (FormatException)

@@ -173,18 +173,22 @@ internal sealed class ApiClient : IDisposable
 
             if (result.IsSuccess && request.SuccessBodyReader != null)
             {
-                result.ParsedBody = parseFromStream
-                    ? await ReadStreamedAsync(request.SuccessBodyReader, result, response, linked.Token).ConfigureAwait(false)
-                    : request.SuccessBodyReader(result, new StringReader(body));
+                try
+                {
+                    result.ParsedBody = parseFromStream
+                        ? await ReadStreamedAsync(request.SuccessBodyReader, result, response, linked.Token).ConfigureAwait(false)
+                        : request.SuccessBodyReader(result, new StringReader(body));
+                }
+                catch (PasswordSafeException)
+                {
+                    // The answer could not be read (an HTML page, cut-off JSON): its error advises -Debug, which must
+                    // then show the answer, as for any other call.
+                    LogAnswer(request, uri, response, result, watch, log);
+                    throw;
+                }
             }
 
-            watch.Stop();
-            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} -> {result.StatusCode} {result.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
-            if (log.DebugEnabled)
-            {
-                LogResponse(request, response, result, log);
-            }
-
+            LogAnswer(request, uri, response, result, watch, log);
             return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -272,7 +276,9 @@ internal sealed class ApiClient : IDisposable
             try
             {
                 using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16384);
+                // UTF-8 unless the server declared another charset; a byte order mark wins over either.
+                using var reader = new StreamReader(stream, BodyEncoding.DeclaredOtherThanUtf8(response.Content) ?? Encoding.UTF8,
+                    detectEncodingFromByteOrderMarks: true, bufferSize: 16384);
                 return read(result, reader);
             }
             catch (Exception e) when ((e is ObjectDisposedException || e is IOException || e is HttpRequestException) && cancellationToken.IsCancellationRequested)
@@ -432,26 +438,15 @@ internal sealed class ApiClient : IDisposable
     }
 
     /// <summary>
-    /// The body as text. JSON is UTF-8 (RFC 8259), so that is decoded directly; ReadAsStringAsync would look the
-    /// charset up by name through every registered encoding provider on each call (PowerShell registers one).
+    /// The body as text (<see cref="BodyEncoding"/>). JSON is UTF-8 (RFC 8259), so that is decoded directly; ReadAsStringAsync
+    /// would look the charset up by name through every registered encoding provider on each call (PowerShell registers
+    /// one), and fails the call on a charset it does not know.
     /// </summary>
     private static async Task<string> ReadBodyTextAsync(HttpContent content)
     {
-        var charset = content.Headers.ContentType?.CharSet?.Trim('"');
-        if (charset != null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
-        {
-            return await content.ReadAsStringAsync().ConfigureAwait(false);
-        }
-
+        var declared = BodyEncoding.DeclaredOtherThanUtf8(content);
         var bytes = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        if (charset == null && bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-        {
-            // A UTF-16 byte order mark and no charset: decode as ReadAsStringAsync would.
-            return (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, bytes.Length - 2);
-        }
-
-        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
+        return BodyEncoding.Decode(bytes, declared);
     }
 
     private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
@@ -496,6 +491,16 @@ internal sealed class ApiClient : IDisposable
         }
 
         log.Debug(builder.ToString());
+    }
+
+    private static void LogAnswer(ApiRequest request, Uri uri, HttpResponseMessage response, ApiResponse result, Stopwatch watch, RequestLog log)
+    {
+        watch.Stop();
+        log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} -> {result.StatusCode} {result.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
+        if (log.DebugEnabled)
+        {
+            LogResponse(request, response, result, log);
+        }
     }
 
     private static void LogResponse(ApiRequest request, HttpResponseMessage response, ApiResponse result, RequestLog log)
