@@ -159,7 +159,7 @@ internal sealed class ApiClient : IDisposable
             }
 
             var result = new ApiResponse(request.Method.Method, uri, statusCode,
-                response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response),
+                response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response, request),
                 ReadRetryAfter(response), watch.Elapsed) { RelativePath = request.RelativePath, SignedInAs = request.SignedInAs };
             if (error != null)
             {
@@ -424,16 +424,21 @@ internal sealed class ApiClient : IDisposable
         return innermost.Message.TrimEnd('.');
     }
 
-    /// <summary>The first value of a response (or content) header, looked up when asked; the header collections outlive the response.</summary>
-    private static Func<string, string?> HeaderLookup(HttpResponseMessage response)
+    /// <summary>
+    /// The first value of a response (or content) header, looked up when asked; the header collections outlive the
+    /// response. A value that echoes a secret the request sent (a two-factor prompt repeating the Authorization value)
+    /// comes back with it masked, as it may be shown.
+    /// </summary>
+    private static Func<string, string?> HeaderLookup(HttpResponseMessage response, ApiRequest request)
     {
         var headers = response.Headers;
         var contentHeaders = response.Content?.Headers;
+        var scrub = ErrorBodyScrubber.EchoScrubberFor(request);
         return name =>
         {
             IEnumerable<string>? values = null;
             var found = headers.TryGetValues(name, out values) || (contentHeaders != null && contentHeaders.TryGetValues(name, out values));
-            return found ? values!.FirstOrDefault() ?? string.Empty : null;
+            return found ? scrub(values!.FirstOrDefault() ?? string.Empty) : null;
         };
     }
 

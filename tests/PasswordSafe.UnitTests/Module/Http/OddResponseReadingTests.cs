@@ -41,6 +41,27 @@ public sealed class OddResponseReadingTests
     }
 
     [Fact]
+    public void AHeaderReadByName_ThatEchoesTheAuthorizationValue_ComesBackMasked_OthersUnchanged()
+    {
+        var handler = new FakeHttpHandler(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.Unauthorized) { Content = new ByteArrayContent(Array.Empty<byte>()) };
+            response.Headers.TryAddWithoutValidation("WWW-Authenticate-2FA", "Code for " + Authorization);
+            response.Headers.TryAddWithoutValidation("X-Plain", "Requests/12 as sent");
+            return response;
+        });
+        var client = new ApiClient(TestSessions.BaseUri, handler, TimeSpan.FromSeconds(5));
+        var answer = TestSessions.Sync(client.SendAsync(new ApiRequest(HttpMethod.Post, "Auth/SignAppIn") { Authorization = Authorization },
+            new RequestLog(), CancellationToken.None));
+
+        var prompt = answer.GetHeader("WWW-Authenticate-2FA");
+        Assert.StartsWith("Code for PS-Auth key=", prompt);
+        Assert.DoesNotContain(Key, prompt);
+        Assert.DoesNotContain("Pass/w0rd", prompt);
+        Assert.Equal("Requests/12 as sent", answer.GetHeader("X-Plain"));
+    }
+
+    [Fact]
     public void DebugSuccessBody_ThatEchoesTheAuthorizationValue_MasksIt()
     {
         var log = new RequestLog();
