@@ -42,7 +42,10 @@ internal static class AdminJson
         }
     }
 
-    /// <summary>A JSON string (the key of <c>GET ApiRegistrations/{id}/Key</c>); a bare text body is accepted as well.</summary>
+    /// <summary>
+    /// A JSON string (the key of <c>GET ApiRegistrations/{id}/Key</c> and of its rotation); a bare text body is accepted
+    /// as well, but never an empty one, nor under a JSON content type JSON that is not a string (<c>null</c> is no key).
+    /// </summary>
     public static string ReadString(ApiResponse response)
     {
         var body = response.Body.Trim();
@@ -55,10 +58,19 @@ internal static class AdminJson
             }
         }
 
-        if (body.Length == 0 || body.StartsWith("{", StringComparison.Ordinal) || body.StartsWith("[", StringComparison.Ordinal)
-            || ErrorBodyParser.LooksLikeHtml(body))
+        if (body.Length == 0)
         {
-            throw Unexpected(response, "a JSON string", "something else");
+            throw NoSecretIn(response, "an empty body");
+        }
+
+        if (NonStringJson.IsJsonMediaType(response.ContentType) && NonStringJson.IsScalar(body))
+        {
+            throw NoSecretIn(response, "JSON that is not a string");
+        }
+
+        if (body.StartsWith("{", StringComparison.Ordinal) || body.StartsWith("[", StringComparison.Ordinal) || ErrorBodyParser.LooksLikeHtml(body))
+        {
+            throw NoSecretIn(response, "something else");
         }
 
         return body;
@@ -201,6 +213,26 @@ internal static class AdminJson
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A secret's answer without the secret. For a change (a key rotation) the change was made all the same, and the
+    /// new secret was only in this answer: the error says so, and how to read it back, as for a lost answer.
+    /// </summary>
+    private static PasswordSafeException NoSecretIn(ApiResponse response, string got)
+    {
+        var plain = Unexpected(response, "a JSON string", got);
+        if (response.RelativePath == null || !ChangeReadBack.IsChange(response.Method, response.RelativePath))
+        {
+            return plain;
+        }
+
+        var change = ChangeReadBack.For(response.Method, response.RelativePath, null);
+        var consequence = change.Consequence == null ? string.Empty : ": " + change.Consequence;
+        return new PasswordSafeException(ErrorIds.InvalidServerResponse,
+            $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with {got} where a JSON string was expected, "
+            + $"so the server may have {change.Done} all the same{consequence}.",
+            change.Advice + " " + plain.RecommendedAction);
     }
 
     private static PasswordSafeException Unexpected(ApiResponse response, string expected, string got) =>

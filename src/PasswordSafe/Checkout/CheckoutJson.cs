@@ -35,6 +35,8 @@ internal static class CheckoutJson
         }
         catch (JsonException e)
         {
+            // A page that came as text (not streamed) may be a proxy's or login page: say so, as for the other answers.
+            EnsureNotHtml(response);
             throw NotJson(response, e);
         }
         catch (FormatException)
@@ -135,7 +137,10 @@ internal static class CheckoutJson
         throw Unexpected(response, "a request id");
     }
 
-    /// <summary><c>GET Credentials/{id}</c> answers a JSON string (§4.1); a non-JSON text body is taken as it is.</summary>
+    /// <summary>
+    /// <c>GET Credentials/{id}</c> answers a JSON string (§4.1); a non-JSON text body is taken as it is. An empty body, or
+    /// under a JSON content type JSON that is not a string (<c>null</c>, <c>true</c>, a number), is never a password.
+    /// </summary>
     public static string ReadCredential(ApiResponse response)
     {
         var body = response.Body;
@@ -144,7 +149,14 @@ internal static class CheckoutJson
         {
             // A proxy's login page, or JSON that is an object or array, is never a password, whatever the status said.
             EnsureNotHtml(response);
-            if (trimmed.Length > 0 && (trimmed[0] == '{' || trimmed[0] == '[') && IsJsonMediaType(response.ContentType))
+            if (trimmed.Length == 0)
+            {
+                throw new PasswordSafeException(ErrorIds.InvalidServerResponse,
+                    $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with an empty body where a credential string was expected.",
+                    "Check that the server runs Password Safe API v3. " + response.SeeTheAnswerHint);
+            }
+
+            if (IsJsonMediaType(response.ContentType) && (trimmed[0] == '{' || trimmed[0] == '[' || NonStringJson.IsScalar(trimmed)))
             {
                 throw Unexpected(response, "a credential string");
             }
@@ -322,9 +334,7 @@ internal static class CheckoutJson
         }
     }
 
-    private static bool IsJsonMediaType(string? mediaType) =>
-        mediaType != null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-                              || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    private static bool IsJsonMediaType(string? mediaType) => NonStringJson.IsJsonMediaType(mediaType);
 
     private static void EnsureNotHtml(ApiResponse response)
     {

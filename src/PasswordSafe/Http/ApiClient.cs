@@ -159,7 +159,7 @@ internal sealed class ApiClient : IDisposable
             }
 
             var result = new ApiResponse(request.Method.Method, uri, statusCode,
-                response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response),
+                response.ReasonPhrase ?? response.StatusCode.ToString(), body, contentType, HeaderLookup(response, request),
                 ReadRetryAfter(response), watch.Elapsed) { RelativePath = request.RelativePath, SignedInAs = request.SignedInAs };
             if (error != null)
             {
@@ -173,18 +173,22 @@ internal sealed class ApiClient : IDisposable
 
             if (result.IsSuccess && request.SuccessBodyReader != null)
             {
-                result.ParsedBody = parseFromStream
-                    ? await ReadStreamedAsync(request.SuccessBodyReader, result, response, linked.Token).ConfigureAwait(false)
-                    : request.SuccessBodyReader(result, new StringReader(body));
+                try
+                {
+                    result.ParsedBody = parseFromStream
+                        ? await ReadStreamedAsync(request.SuccessBodyReader, result, response, linked.Token).ConfigureAwait(false)
+                        : request.SuccessBodyReader(result, new StringReader(body));
+                }
+                catch (PasswordSafeException)
+                {
+                    // The answer could not be read (an HTML page, cut-off JSON): its error advises -Debug, which must
+                    // then show the answer, as for any other call.
+                    LogAnswer(request, uri, response, result, watch, log);
+                    throw;
+                }
             }
 
-            watch.Stop();
-            log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} -> {result.StatusCode} {result.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
-            if (log.DebugEnabled)
-            {
-                LogResponse(request, response, result, log);
-            }
-
+            LogAnswer(request, uri, response, result, watch, log);
             return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -272,7 +276,9 @@ internal sealed class ApiClient : IDisposable
             try
             {
                 using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16384);
+                // UTF-8 unless the server declared another charset; a byte order mark wins over either.
+                using var reader = new StreamReader(stream, BodyEncoding.DeclaredOtherThanUtf8(response.Content) ?? Encoding.UTF8,
+                    detectEncodingFromByteOrderMarks: true, bufferSize: 16384);
                 return read(result, reader);
             }
             catch (Exception e) when ((e is ObjectDisposedException || e is IOException || e is HttpRequestException) && cancellationToken.IsCancellationRequested)
@@ -431,40 +437,34 @@ internal sealed class ApiClient : IDisposable
         return innermost.Message.TrimEnd('.');
     }
 
-    /// <summary>The first value of a response (or content) header, looked up when asked; the header collections outlive the response.</summary>
-    private static Func<string, string?> HeaderLookup(HttpResponseMessage response)
+    /// <summary>
+    /// The first value of a response (or content) header, looked up when asked; the header collections outlive the
+    /// response. A value that echoes a secret the request sent (a two-factor prompt repeating the Authorization value)
+    /// comes back with it masked, as it may be shown.
+    /// </summary>
+    private static Func<string, string?> HeaderLookup(HttpResponseMessage response, ApiRequest request)
     {
         var headers = response.Headers;
         var contentHeaders = response.Content?.Headers;
+        var scrub = ErrorBodyScrubber.EchoScrubberFor(request);
         return name =>
         {
             IEnumerable<string>? values = null;
             var found = headers.TryGetValues(name, out values) || (contentHeaders != null && contentHeaders.TryGetValues(name, out values));
-            return found ? values!.FirstOrDefault() ?? string.Empty : null;
+            return found ? scrub(values!.FirstOrDefault() ?? string.Empty) : null;
         };
     }
 
     /// <summary>
-    /// The body as text. JSON is UTF-8 (RFC 8259), so that is decoded directly; ReadAsStringAsync would look the
-    /// charset up by name through every registered encoding provider on each call (PowerShell registers one).
+    /// The body as text (<see cref="BodyEncoding"/>). JSON is UTF-8 (RFC 8259), so that is decoded directly; ReadAsStringAsync
+    /// would look the charset up by name through every registered encoding provider on each call (PowerShell registers
+    /// one), and fails the call on a charset it does not know.
     /// </summary>
     private static async Task<string> ReadBodyTextAsync(HttpContent content)
     {
-        var charset = content.Headers.ContentType?.CharSet?.Trim('"');
-        if (charset != null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
-        {
-            return await content.ReadAsStringAsync().ConfigureAwait(false);
-        }
-
+        var declared = BodyEncoding.DeclaredOtherThanUtf8(content);
         var bytes = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        if (charset == null && bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-        {
-            // A UTF-16 byte order mark and no charset: decode as ReadAsStringAsync would.
-            return (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, bytes.Length - 2);
-        }
-
-        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
+        return BodyEncoding.Decode(bytes, declared);
     }
 
     private static TimeSpan? ReadRetryAfter(HttpResponseMessage response)
@@ -511,29 +511,50 @@ internal sealed class ApiClient : IDisposable
         log.Debug(builder.ToString());
     }
 
+    private static void LogAnswer(ApiRequest request, Uri uri, HttpResponseMessage response, ApiResponse result, Stopwatch watch, RequestLog log)
+    {
+        watch.Stop();
+        log.Verbose(() => $"{request.Method} {Redactor.RedactUri(uri)} -> {result.StatusCode} {result.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)");
+        if (log.DebugEnabled)
+        {
+            LogResponse(request, response, result, log);
+        }
+    }
+
     private static void LogResponse(ApiRequest request, HttpResponseMessage response, ApiResponse result, RequestLog log)
     {
         var builder = new StringBuilder();
         builder.Append("HTTP response: ").Append(result.StatusCode).Append(' ').Append(result.ReasonPhrase);
+        // A server or proxy may echo the request's Authorization value (or a body's password) into any header, or a
+        // success body: masked by name is not enough, the secrets this call sent are taken out wherever they appear.
+        var scrub = ErrorBodyScrubber.ScrubberFor(request);
         var headers = response.Content == null ? response.Headers.AsEnumerable() : response.Headers.Concat(response.Content.Headers);
         foreach (var header in headers)
         {
             foreach (var value in header.Value)
             {
-                AppendHeader(builder, header.Key, value);
+                AppendHeader(builder, header.Key, value, scrub);
             }
         }
 
         if (result.Body.Length > 0)
         {
-            builder.AppendLine().Append(DescribeBody(request, result.Body));
+            // An error body is scrubbed already. Masks only shorten a text, so the part searched need only be
+            // a few times longer than the part shown.
+            var body = result.IsSuccess && !HidesBodyFromDebug(request.RelativePath)
+                ? scrub(result.Body.Length > 4 * MaxLoggedBodyLength ? result.Body.Substring(0, 4 * MaxLoggedBodyLength) : result.Body)
+                : result.Body;
+            builder.AppendLine().Append(DescribeBody(request, body));
         }
 
         log.Debug(builder.ToString());
     }
 
-    private static void AppendHeader(StringBuilder builder, string name, string value) =>
-        builder.AppendLine().Append("  ").Append(name).Append(": ").Append(Redactor.RedactHeader(name, value));
+    private static void AppendHeader(StringBuilder builder, string name, string value, Func<string, string>? scrub = null)
+    {
+        var shown = Redactor.RedactHeader(name, value);
+        builder.AppendLine().Append("  ").Append(name).Append(": ").Append(scrub == null ? shown : scrub(shown));
+    }
 
     private static string DescribeBody(ApiRequest request, string body)
     {

@@ -38,6 +38,38 @@ internal static class ErrorBodyScrubber
         return (scrubbed, ErrorBodyParser.Parse(scrubbed, statusCode, decoded => Scrub(patterns, decoded)));
     }
 
+    /// <summary>
+    /// Takes the request's secrets out of any text of its answer (each response header value, a success body under
+    /// Debug), as out of an error body: the patterns are built once for all the texts.
+    /// </summary>
+    public static Func<string, string> ScrubberFor(ApiRequest request)
+    {
+        var patterns = PatternsOf(request);
+        return text => Scrub(patterns, text);
+    }
+
+    /// <summary>
+    /// For a value the module goes on to use (a response header read by name, such as a two-factor prompt): unchanged
+    /// unless it repeats a secret the request sent, and then scrubbed like an error body. The patterns are built only
+    /// when a value is first looked at.
+    /// </summary>
+    public static Func<string, string> EchoScrubberFor(ApiRequest request)
+    {
+        IReadOnlyList<KeyValuePair<string, Regex>>? patterns = null;
+        return text =>
+        {
+            patterns ??= PatternsOf(request);
+            try
+            {
+                return string.IsNullOrEmpty(text) || !patterns.Any(p => p.Value.IsMatch(text)) ? text : Scrub(patterns, text);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return Withheld;
+            }
+        };
+    }
+
     // Longest first, so that a short secret inside a longer one does not withhold a message the longer one's mask cleans.
     private static IReadOnlyList<KeyValuePair<string, Regex>> PatternsOf(ApiRequest request) =>
         SentSecrets.Of(request).Distinct().OrderByDescending(s => s.Length)
