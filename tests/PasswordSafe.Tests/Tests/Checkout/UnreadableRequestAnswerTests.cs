@@ -110,4 +110,21 @@ public sealed class UnreadableRequestAnswerTests : IAsyncLifetime
         shell.Run("$request | Complete-PSRequest").AssertSuccess();
         Assert.Equal(0, emulator.OpenRequestCount);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    public void NewPSWorkgroup_201WithAnUnreadableBody_SaysTheWorkgroupWasCreated_AndHowToFindIt_NotToCheckUri(string body)
+    {
+        using var shell = proxy.RunnerBefore(emulator, "admin");
+        proxy.ReplaceBody("POST", "Workgroups", body);
+
+        var result = shell.Run("New-PSWorkgroup -Name Unread");
+
+        var error = result.AssertError("InvalidServerResponse", ErrorCategory.InvalidData);
+        Assert.Contains("201 is a success: the server has created workgroup 'Unread' all the same", error.ToString());
+        Assert.Contains("Get-PSWorkgroup -Name 'Unread'", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("-Uri", error.ErrorDetails.RecommendedAction);
+        Assert.Single(emulator.State.Workgroups, w => w.Name == "Unread");
+    }
 }
