@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using PasswordSafe.Http;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Admin;
 
@@ -59,7 +60,16 @@ internal sealed class AdminClient
         RequestLog log, CancellationToken cancellationToken) where T : class, new()
     {
         var response = await SendAsync(method, relativePath, jsonBody, operation, log, cancellationToken).ConfigureAwait(false);
-        return AdminJson.ReadObject<T>(response, Session);
+        try
+        {
+            return AdminJson.ReadObject<T>(response, Session);
+        }
+        catch (PasswordSafeException e) when (e.ErrorId == ErrorIds.InvalidServerResponse && ChangeReadBack.IsChange(method.Method, relativePath))
+        {
+            // A success status: the change was made and only its answer is unreadable, so "check -Uri" would invite a duplicate.
+            throw UnansweredChange.AfterUnreadableSuccess(new ApiRequest(method, relativePath) { Body = jsonBody }, response.StatusCode, e,
+                response.SeeTheAnswerHint);
+        }
     }
 
     /// <summary>DELETE; 200 and 204 both mean done (ARCHITECTURE.md, issue 4).</summary>

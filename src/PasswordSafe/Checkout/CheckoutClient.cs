@@ -93,8 +93,17 @@ internal sealed class CheckoutClient
     {
         try
         {
-            var response = await _session.Connection.SendCheckedAsync(new ApiRequest(HttpMethod.Post, path) { Body = body }, log, cancellationToken).ConfigureAwait(false);
-            return new CreatedRequest(CheckoutJson.ReadRequestId(response), response.StatusCode == 200);
+            var request = new ApiRequest(HttpMethod.Post, path) { Body = body };
+            var response = await _session.Connection.SendCheckedAsync(request, log, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return new CreatedRequest(CheckoutJson.ReadRequestId(response), response.StatusCode == 200);
+            }
+            catch (PasswordSafeException e) when (e.ErrorId == ErrorIds.InvalidServerResponse)
+            {
+                // A success status means the request was made; only its id is unreadable (LostRequestAnswer finds it).
+                throw UnansweredChange.AfterUnreadableSuccess(request, response.StatusCode, e, response.SeeTheAnswerHint);
+            }
         }
         catch (PasswordSafeApiException e)
         {

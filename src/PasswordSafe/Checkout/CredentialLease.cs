@@ -118,9 +118,10 @@ internal sealed class CredentialLease
         {
             // The POST may have been carried out although its answer never came: find and check in what it made, so
             // "always checks in" holds here too. Through an alias the listing cannot tell the request apart: say so.
+            var how = LostRequestAnswer.HowTheAnswerWent(e);
             var outcome = spec == null
-                ? LostRequestAnswer.LookForIt(description)
-                : LostRequestAnswer.Withdraw(client, spec, description, log, checkInTimeout ?? CheckInTimeoutFor(client));
+                ? LostRequestAnswer.LookForIt(description, how: how)
+                : LostRequestAnswer.Withdraw(client, spec, description, log, checkInTimeout ?? CheckInTimeoutFor(client), how);
             if (e is PasswordSafeException known)
             {
                 throw LostRequestAnswer.Explain(known, outcome);

@@ -22,10 +22,20 @@ internal static class LostRequestAnswer
 
     private const string WithdrawReason = "The answer to the request was lost; released by the PasswordSafe module.";
 
-    /// <summary>True when the failure may have come after the server carried the POST out.</summary>
+    /// <summary>
+    /// True when the failure may have come after the server carried the POST out: its answer never came, or it came with a
+    /// success status and a body that gives no id (empty, <c>null</c>): the request was made all the same.
+    /// </summary>
     public static bool MayHaveMadeARequest(Exception e) =>
         e is OperationCanceledException
+        || UnansweredChange.IsUnreadableSuccess(e)
         || (e is PasswordSafeException known && (known.ErrorId == ErrorIds.Timeout || known.ErrorId == ErrorIds.ConnectionFailed));
+
+    private const string LostAnswer = "before its answer was lost";
+
+    /// <summary>How the answer went missing, as the end of a sentence about the request: lost, or unreadable after a success status.</summary>
+    public static string HowTheAnswerWent(Exception e) =>
+        UnansweredChange.IsUnreadableSuccess(e) ? "although its answer could not be read" : LostAnswer;
 
     /// <summary>The caller's open requests the lost POST may have made, newest first.</summary>
     public static IReadOnlyList<Request> Find(CheckoutClient client, NewRequestSpec spec, RequestLog log, TimeSpan timeout) =>
@@ -54,11 +64,12 @@ internal static class LostRequestAnswer
     /// Checks in what the lost POST made (not after -ConflictOption Reuse: see the class summary), on its own token because
     /// the pipeline's may be cancelled. Returns the sentence the error adds: what was found and done, or what to check.
     /// </summary>
-    public static string Withdraw(CheckoutClient client, NewRequestSpec spec, string description, RequestLog log, TimeSpan timeout)
+    public static string Withdraw(CheckoutClient client, NewRequestSpec spec, string description, RequestLog log, TimeSpan timeout,
+        string how = LostAnswer)
     {
         if (IsReuse(spec))
         {
-            return LookForIt(description, ", or reused an open one,");
+            return LookForIt(description, ", or reused an open one,", how: how);
         }
 
         IReadOnlyList<Request> found;
@@ -68,7 +79,7 @@ internal static class LostRequestAnswer
         }
         catch (Exception e) when (e is PasswordSafeException || e is OperationCanceledException || e is ObjectDisposedException)
         {
-            return LookForIt(description, couldNotCheck: true);
+            return LookForIt(description, couldNotCheck: true, how: how);
         }
 
         if (found.Count == 0)
@@ -80,10 +91,10 @@ internal static class LostRequestAnswer
         // Each check-in on its own token (CredentialLease.CheckIn); one that ended meanwhile needs nothing more.
         if (found.Any(request => CredentialLease.CheckIn(client, request.RequestId, WithdrawReason, log, timeout, out _) != null))
         {
-            return LookForIt(description, couldNotCheck: true);
+            return LookForIt(description, couldNotCheck: true, how: how);
         }
 
-        return $" The server had made the request for {description} before its answer was lost; it was found and checked in.";
+        return $" The server had made the request for {description} {how}; it was found and checked in.";
     }
 
     /// <summary>Checks one known request in, quietly: for a stop, where nothing can be reported.</summary>
@@ -91,8 +102,8 @@ internal static class LostRequestAnswer
         CredentialLease.CheckIn(client, requestId, WithdrawReason, RequestLog.Discard, timeout, out _);
 
     /// <summary>The sentence an error adds when the module cannot find (or check in) the request itself: where to look.</summary>
-    public static string LookForIt(string description, string alternative = "", bool couldNotCheck = false) =>
-        $" The server may have made a request for {description}{alternative} before its answer was lost"
+    public static string LookForIt(string description, string alternative = "", bool couldNotCheck = false, string how = LostAnswer) =>
+        $" The server may have made a request for {description}{alternative} {how}"
         + (couldNotCheck
             ? ", and it could not be checked: look with Get-PSRequest -Status Active and check it in with Complete-PSRequest."
             : ": look with Get-PSRequest -Status Active.");

@@ -6,6 +6,7 @@ using System.Threading;
 using PasswordSafe.Admin;
 using PasswordSafe.Checkout;
 using PasswordSafe.Http;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
 
@@ -142,6 +143,7 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
         using var listing = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
         var countAll = filtersHere && PagingParameters.IncludeTotalCount;
         var failed = false;
+        PageSignature? previous = null;
         var limit = filtersHere ? PageSize : remaining > 0 ? Limit(remaining) : 0;
         PendingCall<ManagedAccountPage>? next = remaining > 0 || countAll ? StartPage(client, filter, offset, limit, listing.Token) : null;
         try
@@ -166,12 +168,26 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
                 }
 
                 var count = page.Accounts.Count;
+                var signature = PageSignature.Of(page.Accounts, a => a.SystemId.ToString(CultureInfo.InvariantCulture) + "/" + a.AccountId.ToString(CultureInfo.InvariantCulture));
+                if (PageEnd.Repeats(signature, previous))
+                {
+                    // The server ignores offset: what it answered now was written already, and paging on never ends.
+                    throw new PasswordSafeException(ErrorIds.InvalidServerResponse,
+                        PageEnd.RepeatedPageMessage("GET ManagedAccounts", "accounts", offset, read),
+                        "Narrow the listing (-SystemName, -AccountName, -WorkgroupName) so it fits one page of -PageSize, and ask the server's "
+                        + "administrator why it ignores offset.");
+                }
+
+                previous = signature;
+                // More than asked for: the server ignores limit (and, as far as can be told, offset): this answer is the listing.
+                var ignoresPaging = PageEnd.IgnoresLimit(count, limit);
+                var askedFor = limit;
                 var selected = filtersHere ? Matching(page.Accounts, filter, ref skipHere, ref matched) : page.Accounts;
                 var toWrite = (ulong)selected.Count < remaining ? selected.Count : (int)remaining;
                 total.Observe(offset, limit, count);
                 offset += count;
                 read += count;
-                var reachedEnd = page.IsLast || count == 0;
+                var reachedEnd = page.IsLast || count == 0 || ignoresPaging;
                 if (!reachedEnd && count < limit && !capNoted)
                 {
                     capNoted = true;
@@ -196,6 +212,11 @@ public sealed class GetPSManagedAccountCommand : CheckoutCmdlet
 
                 written += toWrite;
                 remaining -= (ulong)toWrite;
+                if (ignoresPaging && (remaining > 0 || countAll))
+                {
+                    WriteWarning(PageEnd.IgnoredLimitWarning("GET ManagedAccounts", "accounts", count, askedFor));
+                }
+
                 if (next == null)
                 {
                     break;

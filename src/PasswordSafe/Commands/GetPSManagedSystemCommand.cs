@@ -4,6 +4,9 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using PasswordSafe.Admin;
+using PasswordSafe.Checkout;
+using PasswordSafe.Http;
+using PasswordSafe.Internal;
 
 namespace PasswordSafe.Commands;
 
@@ -141,6 +144,8 @@ public sealed class GetPSManagedSystemCommand : AdminCmdlet
         var reachedEnd = false;
         var pages = 0;
         var progressShown = false;
+        var brokeOff = false;
+        PageSignature? previous = null;
         if (remaining == 0 && PagingParameters.IncludeTotalCount && wildcard == null)
         {
             // -First 0 -IncludeTotalCount: only the count, from the smallest page.
@@ -167,6 +172,20 @@ public sealed class GetPSManagedSystemCommand : AdminCmdlet
                 }
                 else
                 {
+                    var signature = PageSignature.Of(items, s => s.ManagedSystemId.ToString(CultureInfo.InvariantCulture));
+                    if (PageEnd.Repeats(signature, previous))
+                    {
+                        // The server ignores offset: the same systems again, up to the envelope's total. Non-terminating,
+                        // like every failed listing; what was written stands.
+                        WriteError(CreateErrorRecord(new PasswordSafeException(ErrorIds.InvalidServerResponse,
+                            PageEnd.RepeatedPageMessage("GET ManagedSystems", "systems", offset, offset),
+                            "Narrow the listing with -Name so it fits one page of -PageSize, and ask the server's administrator why it ignores offset."),
+                            Name ?? "managed systems"));
+                        brokeOff = true;
+                        break;
+                    }
+
+                    previous = signature;
                     total = page.TotalCount;
                     offset += items.Count;
                     // The envelope's total, not a short page, says where it ends: a server may cap its pages.
@@ -216,6 +235,12 @@ public sealed class GetPSManagedSystemCommand : AdminCmdlet
                 done.RecordType = ProgressRecordType.Completed;
                 WriteProgress(done);
             }
+        }
+
+        if (brokeOff)
+        {
+            // No miss or total is drawn from a listing that broke off.
+            return;
         }
 
         if (exact != null && written == 0 && PagingParameters.Skip == 0 && PagingParameters.First > 0)

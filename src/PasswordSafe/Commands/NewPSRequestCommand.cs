@@ -90,7 +90,10 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
             _progress?.Starting(target);
 
             var description = target;
-            WriteObject(Submit(client, (log, token) => client.CreateRequestAsync(spec, description, log, token), spec, account, session, target, out _));
+            if (Submit(client, (log, token) => client.CreateRequestAsync(spec, description, log, token), spec, account, session, target, out _) is { } request)
+            {
+                WriteObject(request);
+            }
         }
         catch (PasswordSafeException e)
         {
@@ -125,6 +128,11 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
             var description = target;
             var request = Submit(client, (log, token) => client.CreateAliasRequestAsync(aliasId, spec, description, log, token), spec, null, session, target,
                 out var reused);
+            if (request == null)
+            {
+                return; // found after a lost answer, and written there
+            }
+
             // A request made through the alias is the alias's even where the listing leaves AliasID out; a reused one is
             // whatever the listing says (it may be a request made for the account directly, which the alias form cannot read).
             if (!reused)
@@ -148,8 +156,9 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
     /// <summary>
     /// Both request forms: creates the request and reads its listing entry (status, names) in one wait, and warns when it
     /// waits for approval. (KeyValuePair, not a value tuple: Windows PowerShell on .NET Framework 4.6.x has no ValueTuple.)
+    /// Null when the answer was lost and the request found again: that one is written already (see FoundAfterLostAnswer).
     /// </summary>
-    private Request Submit(CheckoutClient client, Func<RequestLog, CancellationToken, Task<CreatedRequest>> create, NewRequestSpec spec,
+    private Request? Submit(CheckoutClient client, Func<RequestLog, CancellationToken, Task<CreatedRequest>> create, NewRequestSpec spec,
         ManagedAccount? account, PasswordSafeSession session, string target, out bool reused)
     {
         CreatedRequest? made = null;
@@ -210,10 +219,12 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
     private static bool IsFindable(NewRequestSpec spec) => spec.SystemId > 0 && spec.AccountId > 0;
 
     /// <summary>
-    /// The POST got no answer (timeout, cut connection) but may have been carried out: the request it made, found in the
-    /// caller's list, is written with a warning; when there is none the original error stands, saying so.
+    /// The POST got no answer (timeout, cut connection), or a success with no id in it, but may have been carried out: the
+    /// request it made, found in the caller's list, is written with a warning; when there is none the original error stands,
+    /// saying so. The request exists on the server, so it is written first, as a once-only result: none of -Debug's
+    /// questions after the log lines and the warning can lose it (ARCHITECTURE.md, "A change is never lost to -Debug's questions").
     /// </summary>
-    private Request FoundAfterLostAnswer(CheckoutClient client, NewRequestSpec spec, string target, PasswordSafeException lost)
+    private Request? FoundAfterLostAnswer(CheckoutClient client, NewRequestSpec spec, string target, PasswordSafeException lost)
     {
         var log = NewRequestLog();
         IReadOnlyList<Request> found;
@@ -224,17 +235,23 @@ public sealed class NewPSRequestCommand : RequestingCmdlet
         catch (Exception e) when (e is PasswordSafeException || e is OperationCanceledException || e is ObjectDisposedException)
         {
             WriteLog(log);
-            throw LostRequestAnswer.Explain(lost, LostRequestAnswer.LookForIt(target, couldNotCheck: true));
+            throw LostRequestAnswer.Explain(lost, LostRequestAnswer.LookForIt(target, couldNotCheck: true, how: LostRequestAnswer.HowTheAnswerWent(lost)));
         }
 
-        WriteLog(log);
         if (found.Count == 0)
         {
+            WriteLog(log);
             throw LostRequestAnswer.Explain(lost, LostRequestAnswer.NoneMade);
         }
 
-        WriteWarning($"The answer to the request for {target} was lost ({UnansweredChange.CallFailure(lost)}), but the server had made it: the request found in your request list is written.");
-        return found[0];
+        var how = UnansweredChange.IsUnreadableSuccess(lost) ? "could not be read" : "was lost";
+        var pending = string.Equals(found[0].Status, "Pending", StringComparison.OrdinalIgnoreCase)
+            ? " It is waiting for approval: pipe it to Wait-PSRequest to wait for the approver."
+            : string.Empty;
+        WriteOnceOnlyResult(found[0],
+            $"The answer to the request for {target} {how} ({UnansweredChange.CallFailure(lost)}), but the server had made it: the request found in your request list is written.{pending}",
+            log);
+        return null;
     }
 
     private void WithdrawOnStop(CheckoutClient client, NewRequestSpec spec, CreatedRequest? made, string target)

@@ -59,6 +59,26 @@ internal static class UnansweredChange
     }
 
     /// <summary>
+    /// A change answered with a success status whose body cannot be read (empty, <c>null</c>, not JSON, no id in it): the
+    /// server carried the change out and only its answer is unusable. The error keeps the reader's id (InvalidServerResponse)
+    /// but says the change was made and how to find it, not "check -Uri": a retry would make it twice.
+    /// </summary>
+    public static UnansweredChangeException AfterUnreadableSuccess(ApiRequest request, int statusCode, PasswordSafeException unreadable,
+        string seeTheAnswerHint)
+    {
+        var change = ChangeReadBack.For(request.Method.Method, request.RelativePath, request.Body);
+        var consequence = change.Consequence == null ? string.Empty : ": " + change.Consequence;
+        var failure = unreadable.Message.TrimEnd('.');
+        var status = statusCode.ToString(CultureInfo.InvariantCulture);
+        var message = $"{failure}, but {status} is a success: the server has {change.Done} all the same, and only its answer could not be read{consequence}.";
+        return new UnansweredChangeException(unreadable.ErrorId, message, change.Advice + " " + seeTheAnswerHint, unreadable.Message,
+            seeTheAnswerHint, unreadable);
+    }
+
+    /// <summary>True for <see cref="AfterUnreadableSuccess"/>'s failure: the change was made, its answer could not be read.</summary>
+    public static bool IsUnreadableSuccess(Exception e) => e is UnansweredChangeException && ((PasswordSafeException)e).ErrorId == ErrorIds.InvalidServerResponse;
+
+    /// <summary>
     /// The failure of the call alone, without what it may have done: for code that has found out itself (the lost request
     /// was looked up and checked in) and says so instead.
     /// </summary>
