@@ -34,6 +34,7 @@ internal static class ControlBody<T>
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return (null, ApiResults.BadRequest($"Send {what} as a JSON object, e.g. {example}."));
+            if (JsonTextCheck.Problem(document.RootElement) is { } notText) return (null, ApiResults.BadRequest(notText));
             var unknown = document.RootElement.EnumerateObject().Select(p => p.Name)
                 .Where(name => !Known.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
             if (unknown.Count > 0)

@@ -10,7 +10,8 @@ namespace PasswordSafe.Emulator.Http;
 /// A request's JSON object read with case-insensitive property names (§0: clients send SystemId, SystemID, systemid).
 /// Numbers may come as JSON numbers or numeric strings; text must be a JSON string (D1: a number or a flag where text is
 /// expected is a 400, never turned into text). Every API body reader reads its text through here, nested objects too
-/// (<see cref="TextOf"/>), so the rule is the same everywhere.
+/// (<see cref="TextOf"/>), so the rule is the same everywhere. A body whose names and strings are not all text (not
+/// UTF-8, or an escaped lone surrogate) is refused as it is read (<see cref="JsonTextCheck"/>).
 /// </summary>
 internal sealed class JsonBody
 {
@@ -30,6 +31,8 @@ internal sealed class JsonBody
             }, request.HttpContext.RequestAborted);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return (null, "The body must be a JSON object.");
+            // Before any value is read, so a body is refused whole or read whole (D1: never a 500, never half-applied).
+            if (JsonTextCheck.Problem(document.RootElement) is { } notText) return (null, notText);
             return (new JsonBody(document.RootElement.Clone()), null);
         }
         catch (JsonException) when (optional && (request.ContentLength ?? 0) == 0)
