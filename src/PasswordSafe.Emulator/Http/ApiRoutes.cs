@@ -1,7 +1,9 @@
 using System;
+using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PasswordSafe.Emulator.Http;
@@ -41,6 +43,15 @@ internal static class ApiRoutes
     }
 
     internal const string UnknownResource = "The requested API resource was not found";
+
+    private static string UnreadableRequestReason(HttpContext context, BadHttpRequestException e)
+    {
+        if (e.StatusCode != StatusCodes.Status413PayloadTooLarge) return $"The request could not be read: {e.Message}";
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        return limit is long bytes
+            ? $"The request body is too large: the server reads at most {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes."
+            : "The request body is too large.";
+    }
 
     /// <summary>
     /// Routing's endpoint for a path that exists under other methods only. A real server (ASP.NET Web API) answers 405 with
@@ -99,6 +110,12 @@ internal static class ApiRoutes
             try
             {
                 await next(context);
+            }
+            catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+            {
+                // Kestrel would not read the request (a body over its size limit: 413); a refusal with its own status, not a 500.
+                context.Response.Clear();
+                await ApiResults.Message(e.StatusCode, UnreadableRequestReason(context, e)).ExecuteAsync(context);
             }
             catch (Exception) when (!context.Response.HasStarted)
             {
