@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -60,13 +61,31 @@ internal sealed class JsonBody
     }
 
     /// <summary>Null when absent or null; throws <see cref="FormatException"/> naming the property when not an integer.</summary>
-    internal int? Int(string name)
+    internal int? Int(string name) => TryGet(name, out var value) ? WholeNumber(value, name) : null;
+
+    /// <summary>
+    /// A whole number from a JSON number or a numeric string; else a <see cref="FormatException"/> naming the property, which
+    /// says so when the number is whole but outside the range of the API's ids and counts (Int32).
+    /// </summary>
+    internal static int WholeNumber(JsonElement value, string name)
     {
-        if (!TryGet(name, out var value)) return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)) return number;
         if (value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number)) return number;
+        if (IsWholeOutsideInt32(value)) throw new FormatException(OutOfRange(name));
         throw new FormatException($"{name} must be a whole number.");
     }
+
+    /// <summary>A whole number too large or too small for Int32 (99999999999, "2147483648"), so the refusal can say it is out of range.</summary>
+    internal static bool IsWholeOutsideInt32(JsonElement value) => value.ValueKind switch
+    {
+        // Beyond decimal's range (about 7.9e28, or 1e400) is far outside Int32's; within it, whole and past either end.
+        JsonValueKind.Number => !value.TryGetDecimal(out var number)
+            || (number == decimal.Truncate(number) && (number < int.MinValue || number > int.MaxValue)),
+        JsonValueKind.String => BigInteger.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
+        _ => false,
+    };
+
+    internal static string OutOfRange(string name) => $"{name} is out of range: it must be a whole number from {int.MinValue} to {int.MaxValue}.";
 
     /// <summary>Null when absent or null; throws <see cref="FormatException"/> naming the property when not a JSON string.</summary>
     internal string? Text(string name) => TryGet(name, out var value) ? TextOf(value, name) : null;
