@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,6 +44,19 @@ internal static class ApiRoutes
     }
 
     internal const string UnknownResource = "The requested API resource was not found";
+
+    private static string UnknownControlResource(HttpContext context) =>
+        $"The emulator has no control endpoint {context.Request.Path}. GET /emulator/status shows the emulator is running; the others are " +
+        "/emulator/audit, calls, clock, late-answers, notifications, refusals, requests, reset, sessions/{id}/connect or logoff, " +
+        "and settings (the emulator's README says what each takes).";
+
+    private static string ControlMethodNotAllowed(HttpContext context)
+    {
+        var allowed = context.Response.Headers.Allow.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Order(StringComparer.Ordinal);
+        return $"The emulator control endpoint {context.Request.Path} does not support http method '{context.Request.Method}'; " +
+            $"it takes {string.Join(" or ", allowed)}.";
+    }
 
     private static string UnreadableRequestReason(HttpContext context, BadHttpRequestException e)
     {
@@ -92,18 +106,21 @@ internal static class ApiRoutes
                 return;
             }
             // D1: a path no endpoint has is a 404 with the reason; a path whose endpoints take other methods a 405 [I].
-            if (isApi && context.GetEndpoint() is null)
+            // The control endpoints answer the same way, in their own words, so a typo there is never an empty answer.
+            var isControl = context.Request.Path.StartsWithSegments(ApiPaths.Control, StringComparison.OrdinalIgnoreCase);
+            if ((isApi || isControl) && context.GetEndpoint() is null)
             {
-                await ApiResults.NotFound(UnknownResource).ExecuteAsync(context);
+                await ApiResults.NotFound(isApi ? UnknownResource : UnknownControlResource(context)).ExecuteAsync(context);
                 return;
             }
-            if (isApi && IsMethodNotAllowed(context.GetEndpoint()))
+            if ((isApi || isControl) && IsMethodNotAllowed(context.GetEndpoint()))
             {
                 await next(context);  // routing's own 405 endpoint: the status and the Allow header
                 if (!context.Response.HasStarted)
                 {
-                    await ApiResults.Message(StatusCodes.Status405MethodNotAllowed,
-                        $"The requested resource does not support http method '{context.Request.Method}'.").ExecuteAsync(context);
+                    await ApiResults.Message(StatusCodes.Status405MethodNotAllowed, isApi
+                        ? $"The requested resource does not support http method '{context.Request.Method}'."
+                        : ControlMethodNotAllowed(context)).ExecuteAsync(context);
                 }
                 return;
             }
