@@ -16,7 +16,7 @@ using PasswordSafe.Emulator;
 /// <summary>
 /// D1 (400 validation failure, 500 only for the unexpected): a JSON body whose text is not UTF-8 — bytes of another
 /// encoding (Windows PowerShell 5.1's Invoke-RestMethod sends ISO-8859-1 when no charset is given), an escaped lone
-/// surrogate (<c>"\ud800"</c>), or such a byte in a property name — is a 400 saying the body must be UTF-8 JSON text, on
+/// surrogate (<c>"\ud800"</c>), or either in a property name — is a 400 saying the body must be UTF-8 JSON text, on
 /// every endpoint that reads a body, and nothing changes. It used to be a 500 "An unexpected error occurred".
 /// </summary>
 public class Utf8BodyHttpTests
@@ -63,10 +63,11 @@ public class Utf8BodyHttpTests
         "lone surrogate" => Encoding.ASCII.GetBytes(template.Replace(Value, "\\ud800")),
         // 0xE9 in the first property name, so a reader meets it looking for any key.
         "bad byte in a name" => Encoding.Latin1.GetBytes(ReplaceFirst(template.Replace(Value, "x"), "{\"", "{\"Caf\u00e9\":1,\"")),
+        "lone surrogate in a name" => Encoding.ASCII.GetBytes(ReplaceFirst(template.Replace(Value, "x"), "{\"", "{\"\\ud800\":1,\"")),
         _ => throw new System.ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static readonly string[] Kinds = ["iso-8859-1", "lone surrogate", "bad byte in a name"];
+    private static readonly string[] Kinds = ["iso-8859-1", "lone surrogate", "bad byte in a name", "lone surrogate in a name"];
 
     public static TheoryData<string, string, string> BadBodies()
     {
@@ -90,7 +91,7 @@ public class Utf8BodyHttpTests
         var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Raw(BadBody(template, kind)) });
 
         var reason = await AdminHttp.ExpectBadRequestAsync(Task.FromResult(response), "must be UTF-8 JSON text");
-        Assert.Contains(kind == "lone surrogate" ? "lone surrogate" : "not UTF-8", reason);
+        Assert.Contains(kind.StartsWith("lone surrogate") ? "lone surrogate" : "not UTF-8", reason);
         Assert.Equal(audited, emulator.State.Audit.Count);
         Assert.Equal(users, emulator.State.Users.Count);
         Assert.Empty(emulator.State.ReleaseRequests);
@@ -129,7 +130,7 @@ public class Utf8BodyHttpTests
             var response = await control.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Raw(BadBody(template, kind)) });
 
             var reason = await AdminHttp.ExpectBadRequestAsync(Task.FromResult(response), "must be UTF-8 JSON text");
-            Assert.Contains(kind == "lone surrogate" ? "lone surrogate" : "not UTF-8", reason);
+            Assert.Contains(kind.StartsWith("lone surrogate") ? "lone surrogate" : "not UTF-8", reason);
         }
         Assert.Equal(System.TimeSpan.Zero, emulator.Clock.Offset);
         Assert.Equal(20, emulator.State.Settings.SessionIdleTimeoutMinutes);
