@@ -75,7 +75,8 @@ internal static class ApiRoutes
         endpoint is not null && string.Equals(endpoint.DisplayName, "405 HTTP Method Not Supported", StringComparison.Ordinal);
 
     /// <summary>
-    /// D1: API disabled → 410 on every API call; unexpected failures → 500 without internals. The configured
+    /// D1: API disabled → 410 on every API call; a request Kestrel will not read (a body over its size limit) → its own
+    /// status (413) with the reason; unexpected failures → 500 without internals. The configured
     /// response delay (a realistic server's latency) is spent first, on API calls only, never on /emulator. Every API
     /// call answered goes to the call log (<see cref="EmulatorState.ApiCalls"/>).
     /// </summary>
