@@ -513,7 +513,7 @@ internal sealed class RequestLedger
     internal LedgerOutcome<SessionTicket> CreateSession(Caller caller, int requestId, string? sessionType)
     {
         if (SessionKind.Parse(sessionType) is not SessionKind kind)
-            return LedgerOutcome<SessionTicket>.Fail(400, $"SessionType is required: {SessionKind.Allowed}.");
+            return LedgerOutcome<SessionTicket>.Fail(400, SessionKind.Refusal(sessionType));
         lock (_gate)
         {
             var request = OwnActiveRequest<SessionTicket>(caller, requestId, out var failure);
@@ -547,7 +547,7 @@ internal sealed class RequestLedger
     internal LedgerOutcome<SessionTicket> IsaSession(Caller caller, IsaBody body)
     {
         if (SessionKind.Parse(body.SessionType) is not SessionKind kind)
-            return LedgerOutcome<SessionTicket>.Fail(400, $"SessionType is required: {SessionKind.Allowed}.");
+            return LedgerOutcome<SessionTicket>.Fail(400, SessionKind.Refusal(body.SessionType));
         if (kind.Protocol == AccessType.App && body.ApplicationId is null)
             return LedgerOutcome<SessionTicket>.Fail(400, "ApplicationID is required for app and appfile sessions.");
         var check = CheckIsa<SessionTicket>(caller, body, out var account, out var duration);

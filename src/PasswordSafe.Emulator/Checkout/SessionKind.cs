@@ -16,6 +16,11 @@ internal readonly record struct SessionKind(string SessionType, AccessType Proto
 
     internal const string Allowed = "SSH, sshticket, RDP, rdpticket, rdpfile, app or appfile";
 
+    /// <summary>Why a <c>SessionType</c> that <see cref="Parse"/> does not know is refused: "required" only when it is absent.</summary>
+    internal static string Refusal(string? sessionType) => string.IsNullOrWhiteSpace(sessionType)
+        ? $"SessionType is required: {Allowed}."
+        : $"SessionType '{sessionType}' is not one of the accepted values: {Allowed}.";
+
     /// <summary>POST Sessions/Admin takes no application sessions (BeyondTrust API reference: SSH/sshticket, RDP/rdpticket, rdpfile).</summary>
     internal const string AllowedForAdmin = "SSH, sshticket, RDP, rdpticket or rdpfile";
 

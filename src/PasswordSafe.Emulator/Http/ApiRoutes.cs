@@ -1,7 +1,10 @@
 using System;
+using System.Globalization;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PasswordSafe.Emulator.Http;
@@ -42,6 +45,28 @@ internal static class ApiRoutes
 
     internal const string UnknownResource = "The requested API resource was not found";
 
+    private static string UnknownControlResource(HttpContext context) =>
+        $"The emulator has no control endpoint {context.Request.Path}. GET /emulator/status shows the emulator is running; the others are " +
+        "/emulator/audit, calls, clock, late-answers, notifications, refusals, requests, reset, sessions/{id}/connect or logoff, " +
+        "and settings (the emulator's README says what each takes).";
+
+    private static string ControlMethodNotAllowed(HttpContext context)
+    {
+        var allowed = context.Response.Headers.Allow.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Order(StringComparer.Ordinal);
+        return $"The emulator control endpoint {context.Request.Path} does not support http method '{context.Request.Method}'; " +
+            $"it takes {string.Join(" or ", allowed)}.";
+    }
+
+    private static string UnreadableRequestReason(HttpContext context, BadHttpRequestException e)
+    {
+        if (e.StatusCode != StatusCodes.Status413PayloadTooLarge) return $"The request could not be read: {e.Message}";
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        return limit is long bytes
+            ? $"The request body is too large: the server reads at most {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes."
+            : "The request body is too large.";
+    }
+
     /// <summary>
     /// Routing's endpoint for a path that exists under other methods only. A real server (ASP.NET Web API) answers 405 with
     /// an Allow header there [I: api-v3 documents 405 only for the PRA configuration API; Web API's own rule].
@@ -50,7 +75,8 @@ internal static class ApiRoutes
         endpoint is not null && string.Equals(endpoint.DisplayName, "405 HTTP Method Not Supported", StringComparison.Ordinal);
 
     /// <summary>
-    /// D1: API disabled → 410 on every API call; unexpected failures → 500 without internals. The configured
+    /// D1: API disabled → 410 on every API call; a request Kestrel will not read (a body over its size limit) → its own
+    /// status (413) with the reason; unexpected failures → 500 without internals. The configured
     /// response delay (a realistic server's latency) is spent first, on API calls only, never on /emulator. Every API
     /// call answered goes to the call log (<see cref="EmulatorState.ApiCalls"/>).
     /// </summary>
@@ -81,24 +107,33 @@ internal static class ApiRoutes
                 return;
             }
             // D1: a path no endpoint has is a 404 with the reason; a path whose endpoints take other methods a 405 [I].
-            if (isApi && context.GetEndpoint() is null)
+            // The control endpoints answer the same way, in their own words, so a typo there is never an empty answer.
+            var isControl = context.Request.Path.StartsWithSegments(ApiPaths.Control, StringComparison.OrdinalIgnoreCase);
+            if ((isApi || isControl) && context.GetEndpoint() is null)
             {
-                await ApiResults.NotFound(UnknownResource).ExecuteAsync(context);
+                await ApiResults.NotFound(isApi ? UnknownResource : UnknownControlResource(context)).ExecuteAsync(context);
                 return;
             }
-            if (isApi && IsMethodNotAllowed(context.GetEndpoint()))
+            if ((isApi || isControl) && IsMethodNotAllowed(context.GetEndpoint()))
             {
                 await next(context);  // routing's own 405 endpoint: the status and the Allow header
                 if (!context.Response.HasStarted)
                 {
-                    await ApiResults.Message(StatusCodes.Status405MethodNotAllowed,
-                        $"The requested resource does not support http method '{context.Request.Method}'.").ExecuteAsync(context);
+                    await ApiResults.Message(StatusCodes.Status405MethodNotAllowed, isApi
+                        ? $"The requested resource does not support http method '{context.Request.Method}'."
+                        : ControlMethodNotAllowed(context)).ExecuteAsync(context);
                 }
                 return;
             }
             try
             {
                 await next(context);
+            }
+            catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+            {
+                // Kestrel would not read the request (a body over its size limit: 413); a refusal with its own status, not a 500.
+                context.Response.Clear();
+                await ApiResults.Message(e.StatusCode, UnreadableRequestReason(context, e)).ExecuteAsync(context);
             }
             catch (Exception) when (!context.Response.HasStarted)
             {

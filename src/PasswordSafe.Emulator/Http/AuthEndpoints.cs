@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -54,7 +55,7 @@ internal static class AuthEndpoints
     private static async Task<IResult> TokenAsync(HttpContext context, OAuthTokenIssuer issuer)
     {
         if (!context.Request.HasFormContentType) return OAuthError(StatusCodes.Status400BadRequest, "invalid_request");
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (await ReadFormAsync(context) is not { } form) return OAuthError(StatusCodes.Status400BadRequest, "invalid_request");
         var outcome = issuer.Issue(form["grant_type"].FirstOrDefault(), form["client_id"].FirstOrDefault(),
             form["client_secret"].FirstOrDefault(), RequestFacts.Peer(context), context.Request.Headers[RequestFacts.ForwardedForHeader]);
         if (outcome.AccessToken is null) return OAuthError(outcome.StatusCode, outcome.Error!);
@@ -67,7 +68,7 @@ internal static class AuthEndpoints
     private static async Task<IResult> RevokeAsync(HttpContext context, EmulatorState state)
     {
         if (!context.Request.HasFormContentType) return OAuthError(StatusCodes.Status400BadRequest, "invalid_request");
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (await ReadFormAsync(context) is not { } form) return OAuthError(StatusCodes.Status400BadRequest, "invalid_request");
         var token = form["token"].FirstOrDefault();
         if (string.IsNullOrEmpty(token)) return OAuthError(StatusCodes.Status400BadRequest, "invalid_request");
 
@@ -87,6 +88,22 @@ internal static class AuthEndpoints
         // A client may revoke only its own tokens; another client's token is left alone, silently.
         if (stored is not null && (client is null || stored.ApplicationUserId == client.UserId)) state.RevokeToken(token);
         return Results.Ok();
+    }
+
+    /// <summary>
+    /// The form, or null when the form reader refuses it (a value over its 4 MB limit, too many values): a malformed
+    /// request in RFC 6749's terms, answered invalid_request like the endpoints' other refusals, not a 500.
+    /// </summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext context)
+    {
+        try
+        {
+            return await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private static IResult OAuthError(int statusCode, string error) => ApiResults.Json(new OAuthErrorJson(error), statusCode);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -86,7 +87,12 @@ internal static class ControlEndpoints
             return ApiResults.BadRequest("AdvanceMinutes must be more than 0: the emulator clock only moves forward (POST /emulator/reset takes it back to real time).");
         if (minutes > ClockAdvance.MaxMinutes)
             return ApiResults.BadRequest($"AdvanceMinutes must be at most {ClockAdvance.MaxMinutes} (ten years).");
-        runtime.Clock.Advance(TimeSpan.FromMinutes(minutes));
+        if (!runtime.Clock.TryAdvance(TimeSpan.FromMinutes(minutes)))
+        {
+            return ApiResults.BadRequest($"The emulator clock runs at most 1,000 years ahead of real time, so that every date it adds to now " +
+                $"(request expiry, secret expiry, token lifetime) still fits; it is {runtime.Clock.Offset.TotalDays.ToString("#,0.#", CultureInfo.InvariantCulture)} days ahead " +
+                "already, and this move would take it past that. POST /emulator/reset returns it to real time.");
+        }
         return ApiResults.Json(EmulatorClockJson.From(runtime.Clock));
     }
 

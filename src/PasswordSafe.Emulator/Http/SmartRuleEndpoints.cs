@@ -70,10 +70,6 @@ internal static class SmartRuleEndpoints
         {
             return ApiResults.BadRequest(e.Message);
         }
-        catch (InvalidOperationException)
-        {
-            return ApiResults.BadRequest("AccountIDs must be an array of whole numbers.");
-        }
         if (ids.Count == 0) return ApiResults.BadRequest("AccountIDs must list at least one managed account.");
         if (string.IsNullOrWhiteSpace(title)) return ApiResults.BadRequest("Title is required.");
         if (title.Length > MaxTitleLength) return ApiResults.BadRequest($"Title must be {MaxTitleLength} characters or fewer.");

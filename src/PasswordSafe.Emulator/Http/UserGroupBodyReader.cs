@@ -123,9 +123,7 @@ internal static class UserGroupBodyReader
         foreach (var property in item.EnumerateObject())
         {
             if (!property.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
-            if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out var number)) return number;
-            if (property.Value.ValueKind == JsonValueKind.String && int.TryParse(property.Value.GetString(), out number)) return number;
-            throw new FormatException($"{name} must be a whole number.");
+            return JsonBody.WholeNumber(property.Value, name);
         }
         return null;
     }

@@ -86,6 +86,7 @@ internal static class UserGroupEndpoints
         try
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
+            if (JsonTextCheck.Problem(document.RootElement) is { } notText) return ApiResults.BadRequest(notText);
             list = document.RootElement.Clone();
         }
         catch (JsonException)

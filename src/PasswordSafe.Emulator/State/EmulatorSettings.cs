@@ -24,6 +24,12 @@ public sealed record EmulatorSettings
     /// </summary>
     public int? MaximumPageSize { get; init; }
 
+    /// <summary>
+    /// The longest secret lifetime accepted (100 years): a secret's expiry is "now" plus this, which must still be a date
+    /// with the emulator clock at its limit (<see cref="EmulatorClock.MaxOffset"/>).
+    /// </summary>
+    public const int MaxClientSecretExpiryDays = 36_500;
+
     /// <summary>The largest delay the emulator accepts (one minute).</summary>
     public const int MaxResponseDelayMilliseconds = 60_000;
 
@@ -33,8 +39,8 @@ public sealed record EmulatorSettings
         if (change is null) return this;
         if (change.SessionIdleTimeoutMinutes is < 1)
             throw new System.ArgumentException("SessionIdleTimeoutMinutes must be 1 or more.");
-        if (change.ClientSecretExpiryDays is < 1)
-            throw new System.ArgumentException("ClientSecretExpiryDays must be 1 or more.");
+        if (change.ClientSecretExpiryDays is < 1 or > MaxClientSecretExpiryDays)
+            throw new System.ArgumentException($"ClientSecretExpiryDays must be from 1 to {MaxClientSecretExpiryDays} (100 years).");
         if (change.ResponseDelayMilliseconds is < 0 or > MaxResponseDelayMilliseconds)
             throw new System.ArgumentException($"ResponseDelayMilliseconds must be between 0 and {MaxResponseDelayMilliseconds}.");
         if (change.MaximumPageSize is < 1)

@@ -61,6 +61,61 @@ public class ClockAndResetHttpTests
         Assert.Equal(TimeSpan.Zero, emulator.Clock.Offset);
     }
 
+    /// <summary>
+    /// Ten years a move, but not without end: a move that would take the clock past its limit (EmulatorClock.MaxOffset)
+    /// is refused saying why and how back, and the clock keeps working — it used to run past year 9999, after which every
+    /// call answered 500 until a reset.
+    /// </summary>
+    [Fact]
+    public async Task PostClock_RefusesAMovePastTheLimit_WithA400SayingWhy_AndEverythingStillWorks()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var control = emulator.NewControlClient();
+        const string tenYears = "{\"AdvanceMinutes\": 5270400}";
+        await CheckoutHttp.AssertStatusAsync(await CheckoutHttp.PostJsonAsync(control, "emulator/clock", "{\"AdvanceMinutes\": 1}"), HttpStatusCode.OK);
+        HttpResponseMessage moved;
+        var moves = 0;
+        while ((moved = await CheckoutHttp.PostJsonAsync(control, "emulator/clock", tenYears)).StatusCode == HttpStatusCode.OK)
+            Assert.True(++moves <= 100, "the clock kept moving past a thousand years");
+        var before = emulator.Clock.Offset;
+
+        await CheckoutHttp.AssertStatusAsync(moved, HttpStatusCode.BadRequest);
+        var reason = JsonSerializer.Deserialize<string>(await moved.Content.ReadAsStringAsync())!;
+        Assert.Contains("1,000 years", reason);
+        Assert.Contains("POST /emulator/reset", reason);
+        Assert.True(before <= EmulatorClock.MaxOffset && before > EmulatorClock.MaxOffset - TimeSpan.FromMinutes(ClockAdvanceMinutes));
+        await CheckoutHttp.AssertStatusAsync(await CheckoutHttp.PostJsonAsync(control, "emulator/clock", "{\"AdvanceMinutes\": 1}"), HttpStatusCode.OK);
+        Assert.Equal(before + TimeSpan.FromMinutes(1), emulator.Clock.Offset);
+
+        // Everything that adds to "now" still works at the limit: status, sign-in, a day-long request, a secret's expiry.
+        await CheckoutHttp.AssertStatusAsync(await control.GetAsync("emulator/status"), HttpStatusCode.OK);
+        var jdoe = await CheckoutHttp.SignedInAsync(emulator, DemoSeed.DirectoryRunAs);
+        await CheckoutHttp.RequestAsync(jdoe, DemoSeed.WindowsSystemId, DemoSeed.WindowsAccountId, durationMinutes: 1440);
+        await CheckoutHttp.AssertStatusAsync(await jdoe.GetAsync("Requests"), HttpStatusCode.OK);
+        var admin = await CheckoutHttp.SignedInAsync(emulator);
+        var application = emulator.State.Users.Single(u => u.UserName == DemoSeed.ApplicationUser).UserId;
+        await CheckoutHttp.AssertStatusAsync(await admin.PostAsync($"Users/{application}/RecycleClientSecret", null), HttpStatusCode.Created);
+
+        await CheckoutHttp.AssertStatusAsync(await control.PostAsync("emulator/reset", null), HttpStatusCode.OK);
+        Assert.Equal(TimeSpan.Zero, emulator.Clock.Offset);
+    }
+
+    private const double ClockAdvanceMinutes = 5270400;
+
+    [Fact]
+    public void Advance_InProcess_RefusesAMovePastTheLimit_AndKeepsTheClock()
+    {
+        var clock = new EmulatorClock();
+        clock.Advance(EmulatorClock.MaxOffset - TimeSpan.FromMinutes(1));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => clock.Advance(TimeSpan.FromMinutes(2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => clock.Advance(TimeSpan.MaxValue));
+        Assert.Equal(EmulatorClock.MaxOffset - TimeSpan.FromMinutes(1), clock.Offset);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(EmulatorClock.MaxOffset, clock.Offset);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EmulatorClock().Advance(TimeSpan.MaxValue));
+    }
+
     [Fact]
     public async Task B2_IdleTimeout_PassesWhenTheClockIsMovedOverHttp()
     {

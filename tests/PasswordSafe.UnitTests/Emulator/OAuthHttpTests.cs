@@ -120,6 +120,32 @@ public class OAuthHttpTests
         await TokenAsync(emulator.NewClient(), secret);
     }
 
+    /// <summary>
+    /// A secret's expiry is "now" plus the setting, so the setting has a ceiling (100 years) that leaves it room even with
+    /// the emulator clock at its limit; a longer one used to be taken, and the next new secret answered 500.
+    /// </summary>
+    [Theory]
+    [InlineData(36501)]
+    [InlineData(2147483647)]
+    public async Task C6_ASecretExpiryOverAHundredYears_IsRefused_400_AndSecretsStillRecycle(int days)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var control = emulator.NewControlClient();
+
+        using var refused = await Checkout.CheckoutHttp.PutJsonAsync(control, "emulator/settings", $"{{\"ClientSecretExpiryDays\": {days}}}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("ClientSecretExpiryDays must be from 1 to 36500", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(365, emulator.State.Settings.ClientSecretExpiryDays);
+        var admin = await Checkout.CheckoutHttp.SignedInAsync(emulator);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("Users/5/RecycleClientSecret", null)).StatusCode);
+        await Checkout.CheckoutHttp.AssertStatusAsync(
+            await Checkout.CheckoutHttp.PutJsonAsync(control, "emulator/settings", "{\"ClientSecretExpiryDays\": 36500}"), HttpStatusCode.OK);
+        emulator.Clock.Advance(EmulatorClock.MaxOffset);
+        admin = await Checkout.CheckoutHttp.SignedInAsync(emulator);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("Users/5/RecycleClientSecret", null)).StatusCode);
+    }
+
     [Fact]
     public async Task C3_SessionEndsWithTheToken()
     {

@@ -65,7 +65,8 @@ public class SessionAndIsaHttpTests
     [Theory]
     [InlineData("View", "RDP", "View request has no sessions")]
     [InlineData("RDP", "SSH", "does not fit")]
-    [InlineData("RDP", "vnc", "SessionType is required")]
+    [InlineData("RDP", "vnc", "is not one of the accepted values: SSH, sshticket, RDP, rdpticket, rdpfile, app or appfile.")]
+    [InlineData("RDP", "", "SessionType is required: SSH, sshticket, RDP, rdpticket, rdpfile, app or appfile.")]
     public async Task E2_SessionTypeMustFitTheAccessType(string accessType, string sessionType, string reason)
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -118,6 +119,22 @@ public class SessionAndIsaHttpTests
         Assert.Equal(HttpStatusCode.BadRequest, (await CheckoutHttp.PostJsonAsync(isa, "ISARequests", "{\"SystemID\":4,\"AccountID\":7,\"DurationMinutes\":0}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await CheckoutHttp.PostJsonAsync(isa, "ISARequests?type=certificate", "{\"SystemID\":4,\"AccountID\":7}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await CheckoutHttp.PostJsonAsync(isa, "ISARequests?type=dsskey", "{\"SystemID\":4,\"AccountID\":7}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(",\"SessionType\":\"bogus\"", "SessionType 'bogus' is not one of the accepted values: SSH, sshticket, RDP, rdpticket, rdpfile, app or appfile.")]
+    [InlineData("", "SessionType is required: SSH, sshticket, RDP, rdpticket, rdpfile, app or appfile.")]
+    [InlineData(",\"SessionType\":null", "SessionType is required: SSH, sshticket, RDP, rdpticket, rdpfile, app or appfile.")]
+    public async Task E4_AnIsaSessionType_IsRequired_AndMustBeAnAcceptedValue(string sessionType, string reason)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var isa = await CheckoutHttp.SignedInAsync(emulator, DemoSeed.IsaUser);
+
+        var response = await CheckoutHttp.PostJsonAsync(isa, "ISASessions", "{\"SystemID\":4,\"AccountID\":7" + sessionType + "}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(reason, System.Text.Json.JsonSerializer.Deserialize<string>(await response.Content.ReadAsStringAsync()));
+        Assert.Empty(emulator.State.AccessSessions);
     }
 
     [Fact]
