@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -222,17 +223,9 @@ internal static class AdminJson
     private static PasswordSafeException NoSecretIn(ApiResponse response, string got)
     {
         var plain = Unexpected(response, "a JSON string", got);
-        if (response.RelativePath == null || !ChangeReadBack.IsChange(response.Method, response.RelativePath))
-        {
-            return plain;
-        }
-
-        var change = ChangeReadBack.For(response.Method, response.RelativePath, null);
-        var consequence = change.Consequence == null ? string.Empty : ": " + change.Consequence;
-        return new PasswordSafeException(ErrorIds.InvalidServerResponse,
-            $"{response.Method} {response.RedactedUri} answered {response.StatusCode} with {got} where a JSON string was expected, "
-            + $"so the server may have {change.Done} all the same{consequence}.",
-            change.Advice + " " + plain.RecommendedAction);
+        return response.RelativePath == null || !ChangeReadBack.IsChange(response.Method, response.RelativePath)
+            ? plain
+            : UnansweredChange.AnsweredWithout(new ApiRequest(new HttpMethod(response.Method), response.RelativePath), plain);
     }
 
     private static PasswordSafeException Unexpected(ApiResponse response, string expected, string got) =>

@@ -19,6 +19,9 @@ internal sealed class LostChange
     /// <summary>What follows if it did (a rotated key's old key no longer signs in), as a clause; null when nothing needs saying.</summary>
     public string? Consequence { get; }
 
+    /// <summary><see cref="Consequence"/> as it ends a sentence about the change (": then …"), or nothing.</summary>
+    public string ConsequenceClause => Consequence == null ? string.Empty : ": " + Consequence;
+
     /// <summary>How to check before retrying, as whole sentences naming the read-back command.</summary>
     public string Advice { get; }
 }

@@ -67,13 +67,21 @@ internal static class UnansweredChange
         string seeTheAnswerHint)
     {
         var change = ChangeReadBack.For(request.Method.Method, request.RelativePath, request.Body);
-        var consequence = change.Consequence == null ? string.Empty : ": " + change.Consequence;
         var failure = unreadable.Message.TrimEnd('.');
         var status = statusCode.ToString(CultureInfo.InvariantCulture);
-        var message = $"{failure}, but {status} is a success: the server has {change.Done} all the same, and only its answer could not be read{consequence}.";
+        var message = $"{failure}, but {status} is a success: the server has {change.Done} all the same, and only its answer could not be read{change.ConsequenceClause}.";
         return new UnansweredChangeException(unreadable.ErrorId, message, change.Advice + " " + seeTheAnswerHint, unreadable.Message,
             seeTheAnswerHint, unreadable);
     }
+
+    /// <summary>
+    /// A change answered without what its answer should carry (a key rotation answered with <c>null</c> instead of the new
+    /// key): the reader's failure, saying the server may have made the change all the same and how to check, as for a
+    /// lost answer.
+    /// </summary>
+    public static PasswordSafeException AnsweredWithout(ApiRequest request, PasswordSafeException unreadable) =>
+        Explain(unreadable.ErrorId, request, unreadable.Message.TrimEnd('.'), unreadable.Message, unreadable.RecommendedAction ?? string.Empty,
+            unreadable.RecommendedAction ?? string.Empty, unreadable);
 
     /// <summary>True for <see cref="AfterUnreadableSuccess"/>'s failure: the change was made, its answer could not be read.</summary>
     public static bool IsUnreadableSuccess(Exception e) => e is UnansweredChangeException && ((PasswordSafeException)e).ErrorId == ErrorIds.InvalidServerResponse;
@@ -91,8 +99,7 @@ internal static class UnansweredChange
         string transportAdvice, Exception inner, bool actionFirst = false)
     {
         var change = ChangeReadBack.For(request.Method.Method, request.RelativePath, request.Body);
-        var consequence = change.Consequence == null ? string.Empty : ": " + change.Consequence;
-        var message = $"{failure}, so the server may have {change.Done} all the same{consequence}.";
+        var message = $"{failure}, so the server may have {change.Done} all the same{change.ConsequenceClause}.";
         var action = actionFirst ? transportAdvice + " " + change.Advice : change.Advice + " " + transportAdvice;
         return new UnansweredChangeException(errorId, message, action, plain, plainAction, inner);
     }
