@@ -79,29 +79,20 @@ internal static class ControlBody<T>
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         var name = property.Name;
         if (type == typeof(string))
-            return value.ValueKind == JsonValueKind.String ? null : $"{name} must be text (a JSON string), not {Kind(value)}.";
+            return value.ValueKind == JsonValueKind.String ? null : $"{name} must be text (a JSON string), not {JsonBody.Describe(value.ValueKind)}.";
         if (type == typeof(bool))
-            return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"{name} must be true or false, not {Kind(value)}.";
+            return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"{name} must be true or false, not {JsonBody.Describe(value.ValueKind)}.";
         if (type == typeof(int))
         {
             if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _)) return null;
-            if (value.ValueKind != JsonValueKind.Number) return $"{name} must be a whole number, not {Kind(value)}.";
+            if (value.ValueKind != JsonValueKind.Number) return $"{name} must be a whole number, not {JsonBody.Describe(value.ValueKind)}.";
             return JsonBody.IsWholeOutsideInt32(value) ? JsonBody.OutOfRange(name) : $"{name} must be a whole number, not a number with a fraction.";
         }
         // Any number reads as a double (one too large for it as infinity, which the range checks refuse by name).
         if (type == typeof(double))
-            return value.ValueKind == JsonValueKind.Number ? null : $"{name} must be a number, not {Kind(value)}.";
+            return value.ValueKind == JsonValueKind.Number ? null : $"{name} must be a number, not {JsonBody.Describe(value.ValueKind)}.";
         return null;
     }
-
-    private static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => "text",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "true or false",
-        JsonValueKind.Array => "an array",
-        _ => "an object",
-    };
 
     /// <summary>The endpoint's example when it shows the key; else one of just that key.</summary>
     private static string ExampleFor(PropertyInfo property, string example)

@@ -98,8 +98,10 @@ internal sealed class JsonBody
         _ => throw new FormatException($"{name} must be text (a JSON string), not {Describe(value.ValueKind)}."),
     };
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    /// <summary>What a JSON value is, in words for a refusal ("not a number"): shared by every body reader.</summary>
+    internal static string Describe(JsonValueKind kind) => kind switch
     {
+        JsonValueKind.String => "text",
         JsonValueKind.Number => "a number",
         JsonValueKind.True or JsonValueKind.False => "true or false",
         JsonValueKind.Array => "an array",
