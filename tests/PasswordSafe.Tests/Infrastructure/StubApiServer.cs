@@ -55,6 +55,24 @@ public sealed class StubApiServer : IAsyncDisposable
     /// <summary>Scripts a whole answer (headers, a cut body) for a path relative to the API base.</summary>
     public void Respond(string relativePath, StubResponse response) => responses[Normalize(relativePath)] = response;
 
+    /// <summary>
+    /// A runspace with the module and what connecting to this server needs: <c>$StubUri</c>, <c>$StubThumbprint</c> and a
+    /// well-formed <c>$ApiKey</c> (the stub signs anyone in).
+    /// </summary>
+    public PowerShellRunner NewRunner()
+    {
+        var shell = PowerShellRunner.Start();
+        shell.SetVariable("StubUri", RootUri.ToString());
+        shell.SetVariable("StubThumbprint", Certificate.Thumbprint);
+        shell.SetVariable("ApiKey", EmulatorFixture.Secure(new string('s', 128)));
+        return shell;
+    }
+
+    /// <summary>The caller's request list holds one active request, 5, on web01\svc-stub (Get-PSCredential -RequestId 5 lists it to name the credential's user).</summary>
+    public void RespondWithActiveRequest5() =>
+        Respond("Requests", 200, "application/json",
+            "[{\"RequestID\":5,\"SystemID\":1,\"SystemName\":\"web01\",\"AccountID\":1,\"AccountName\":\"svc-stub\",\"Status\":\"Active\",\"AccessType\":\"View\",\"ExpiresDate\":\"2030-01-01T00:00:00\"}]");
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

@@ -195,7 +195,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFixture>
     {
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("Auth/SignAppIn", status, contentType, body);
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
 
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint")
             .AssertError(errorId, category);
@@ -214,7 +214,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFixture>
     {
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("Things", status, contentType, body);
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var error = shell.Run("Invoke-PSRestMethod -Method Get -Path 'Things'").AssertError(errorId, category);
@@ -230,9 +230,9 @@ public sealed class BadInputTests : IClassFixture<EmulatorFixture>
     public async Task E1_ACredentialAnswerThatIsNotAString_InvalidServerResponse_NeverAPassword(string contentType, string body)
     {
         await using var stub = await StubApiServer.StartAsync();
-        RespondWithActiveRequest5(stub);
+        stub.RespondWithActiveRequest5();
         stub.Respond("Credentials/5", 200, contentType, body);
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var result = shell.Run("Get-PSCredential -RequestId 5 -AsPlainText");
@@ -246,9 +246,9 @@ public sealed class BadInputTests : IClassFixture<EmulatorFixture>
     public async Task E1_ACredentialSentAsPlainText_IsStillTheCredential()
     {
         await using var stub = await StubApiServer.StartAsync();
-        RespondWithActiveRequest5(stub);
+        stub.RespondWithActiveRequest5();
         stub.Respond("Credentials/5", 200, "text/plain", "{Plain-Text-Brace-Pass");
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var result = shell.Run("Get-PSCredential -RequestId 5 -AsPlainText").AssertSuccess();
@@ -261,7 +261,7 @@ public sealed class BadInputTests : IClassFixture<EmulatorFixture>
     {
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("Things", 204, "application/json", string.Empty);
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var result = shell.Run("Invoke-PSRestMethod -Method Put -Path 'Things' -Body @{ Name = 'x' }").AssertSuccess();
@@ -281,20 +281,6 @@ public sealed class BadInputTests : IClassFixture<EmulatorFixture>
 
         result.AssertError("Timeout", ErrorCategory.OperationTimeout);
         Assert.InRange(result.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(20));
-    }
-
-    // Get-PSCredential -RequestId lists the caller's requests to name the credential's user.
-    private static void RespondWithActiveRequest5(StubApiServer stub) =>
-        stub.Respond("Requests", 200, "application/json",
-            "[{\"RequestID\":5,\"SystemID\":1,\"SystemName\":\"web01\",\"AccountID\":1,\"AccountName\":\"svc-stub\",\"Status\":\"Active\",\"AccessType\":\"View\",\"ExpiresDate\":\"2030-01-01T00:00:00\"}]");
-
-    private static PowerShellRunner StubRunner(StubApiServer stub)
-    {
-        var shell = PowerShellRunner.Start();
-        shell.SetVariable("StubUri", stub.RootUri.ToString());
-        shell.SetVariable("StubThumbprint", stub.Certificate.Thumbprint);
-        shell.SetVariable("ApiKey", EmulatorFixture.Secure(new string('s', 128)));
-        return shell;
     }
 
     private static int FreePort()

@@ -19,10 +19,7 @@ public sealed class ExpectContinueTests
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("Things", 200, "application/json", "{}");
         stub.Respond("Things/1", 200, "application/json", "{}");
-        using var shell = PowerShellRunner.Start();
-        shell.SetVariable("StubUri", stub.RootUri.ToString());
-        shell.SetVariable("StubThumbprint", stub.Certificate.Thumbprint);
-        shell.SetVariable("ApiKey", EmulatorFixture.Secure(new string('s', 128)));
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         shell.Run("Invoke-PSRestMethod -Method Post -Path 'Things' -Body @{ Name = 'x' } -Confirm:$false").AssertSuccess();

@@ -31,7 +31,7 @@ public sealed class FrontEndAnswerTests
     {
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("Auth/SignAppIn", Redirect(status));
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
 
         var error = shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint")
             .AssertError("InvalidServerResponse", ErrorCategory.InvalidData);
@@ -47,7 +47,7 @@ public sealed class FrontEndAnswerTests
     {
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("Things", Redirect(302));
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
         shell.SetVariable("Method", method);
 
@@ -65,7 +65,7 @@ public sealed class FrontEndAnswerTests
     {
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("Auth/SignAppIn", Refused(header));
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
 
         var error = shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint")
             .AssertError("AuthenticationFailed", ErrorCategory.AuthenticationError);
@@ -82,7 +82,7 @@ public sealed class FrontEndAnswerTests
     {
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("Things", Refused("Negotiate"));
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var first = shell.Run("Invoke-PSRestMethod -Method Get -Path 'Things'").AssertError("AuthenticationFailed", ErrorCategory.AuthenticationError);
@@ -100,7 +100,7 @@ public sealed class FrontEndAnswerTests
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("Things", new StubResponse(429, "application/json", "\"Too many requests\"",
             new Dictionary<string, string> { ["Retry-After"] = "120" }));
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var error = shell.Run("Invoke-PSRestMethod -Method Get -Path 'Things'").AssertError("Throttled", ErrorCategory.LimitsExceeded);
@@ -114,7 +114,7 @@ public sealed class FrontEndAnswerTests
     {
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("Things", new StubResponse(200, "application/json", "[" + new string(' ', 4000) + "{\"Id\": 1}]", CutMidBody: true));
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var error = shell.Run("Invoke-PSRestMethod -Method Get -Path 'Things'").AssertError("ConnectionFailed", ErrorCategory.ConnectionError);
@@ -129,7 +129,7 @@ public sealed class FrontEndAnswerTests
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("Things", new StubResponse(200, "application/json", "[]",
             new Dictionary<string, string> { ["X-Padding"] = new string('p', 70 * 1024) }));
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var error = shell.Run("Invoke-PSRestMethod -Method Get -Path 'Things'").AssertError("ConnectionFailed", ErrorCategory.ConnectionError);
@@ -151,13 +151,4 @@ public sealed class FrontEndAnswerTests
     }
 
     private static string Text(ErrorRecord error) => error + " " + error.ErrorDetails?.Message + " " + error.ErrorDetails?.RecommendedAction;
-
-    private static PowerShellRunner StubRunner(StubApiServer stub)
-    {
-        var shell = PowerShellRunner.Start();
-        shell.SetVariable("StubUri", stub.RootUri.ToString());
-        shell.SetVariable("StubThumbprint", stub.Certificate.Thumbprint);
-        shell.SetVariable("ApiKey", EmulatorFixture.Secure(new string('s', 128)));
-        return shell;
-    }
 }

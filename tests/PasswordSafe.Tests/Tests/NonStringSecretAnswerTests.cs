@@ -22,9 +22,9 @@ public sealed class NonStringSecretAnswerTests
     public async Task E1_ACredentialAnswerThatIsEmptyOrJsonButNotAString_InvalidServerResponse_NeverAPassword(string contentType, string body)
     {
         await using var stub = await StubApiServer.StartAsync();
-        RespondWithActiveRequest5(stub);
+        stub.RespondWithActiveRequest5();
         stub.Respond("Credentials/5", 200, contentType, body);
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var result = shell.Run("Get-PSCredential -RequestId 5");
@@ -37,9 +37,9 @@ public sealed class NonStringSecretAnswerTests
     public async Task E1_ACredentialSentAsTheJsonStringNull_IsStillThePassword()
     {
         await using var stub = await StubApiServer.StartAsync();
-        RespondWithActiveRequest5(stub);
+        stub.RespondWithActiveRequest5();
         stub.Respond("Credentials/5", 200, "application/json", "\"null\"");
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var result = shell.Run("Get-PSCredential -RequestId 5 -AsPlainText").AssertSuccess();
@@ -55,7 +55,7 @@ public sealed class NonStringSecretAnswerTests
     {
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("ApiRegistrations/2/Rotate", 200, "application/json", body);
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var result = shell.Run("Reset-PSApiRegistrationKey -RegistrationId 2 -Force -AsPlainText");
@@ -73,7 +73,7 @@ public sealed class NonStringSecretAnswerTests
     {
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("ApiRegistrations/2/Key", 200, "application/json", body);
-        using var shell = StubRunner(stub);
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var result = shell.Run("Get-PSApiRegistrationKey -RegistrationId 2 -AsPlainText");
@@ -81,19 +81,5 @@ public sealed class NonStringSecretAnswerTests
         var error = result.AssertError("InvalidServerResponse", ErrorCategory.InvalidData);
         Assert.Empty(result.Output);
         Assert.DoesNotContain("may have", error.Exception.Message);
-    }
-
-    // Get-PSCredential -RequestId lists the caller's requests to name the credential's user.
-    private static void RespondWithActiveRequest5(StubApiServer stub) =>
-        stub.Respond("Requests", 200, "application/json",
-            "[{\"RequestID\":5,\"SystemID\":1,\"SystemName\":\"web01\",\"AccountID\":1,\"AccountName\":\"svc-stub\",\"Status\":\"Active\",\"AccessType\":\"View\",\"ExpiresDate\":\"2030-01-01T00:00:00\"}]");
-
-    private static PowerShellRunner StubRunner(StubApiServer stub)
-    {
-        var shell = PowerShellRunner.Start();
-        shell.SetVariable("StubUri", stub.RootUri.ToString());
-        shell.SetVariable("StubThumbprint", stub.Certificate.Thumbprint);
-        shell.SetVariable("ApiKey", EmulatorFixture.Secure(new string('s', 128)));
-        return shell;
     }
 }

@@ -145,10 +145,7 @@ public sealed class ManagedSystemListingTests : IAsyncLifetime
         await using var stub = await StubApiServer.StartAsync();
         stub.Respond("ManagedSystems", 200, "application/json",
             "[" + string.Join(",", Enumerable.Range(1, 5).Select(i => $"{{\"ManagedSystemID\":{i},\"SystemName\":\"s{i}\"}}")) + "]");
-        using var shell = PowerShellRunner.Start();
-        shell.SetVariable("StubUri", stub.RootUri.ToString());
-        shell.SetVariable("StubThumbprint", stub.Certificate.Thumbprint);
-        shell.SetVariable("ApiKey", EmulatorFixture.Secure(new string('s', 128)));
+        using var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
 
         var result = shell.Run("@(Get-PSManagedSystem -Skip 1 -First 2 -PageSize 2 | ForEach-Object SystemName) -join ','").AssertSuccess();

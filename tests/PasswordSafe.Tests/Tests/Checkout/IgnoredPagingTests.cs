@@ -24,10 +24,7 @@ public sealed class IgnoredPagingTests
     {
         var stub = await StubApiServer.StartAsync();
         stub.Respond("ManagedAccounts", 200, "application/json", accounts);
-        var shell = PowerShellRunner.Start();
-        shell.SetVariable("StubUri", stub.RootUri.ToString());
-        shell.SetVariable("StubThumbprint", stub.Certificate.Thumbprint);
-        shell.SetVariable("ApiKey", EmulatorFixture.Secure(new string('s', 128)));
+        var shell = stub.NewRunner();
         shell.Run("Connect-PasswordSafe -Uri $StubUri -ApiKey $ApiKey -RunAs demo -ServerCertificateThumbprint $StubThumbprint").AssertSuccess();
         return (stub, shell);
     }
